@@ -1,0 +1,202 @@
+package dev.cidrstudio.io.manifest;
+
+import dev.cidrstudio.io.yaml.Mark;
+import dev.cidrstudio.io.yaml.PNode;
+import dev.cidrstudio.io.yaml.PNode.PList;
+import dev.cidrstudio.io.yaml.PNode.PMap;
+import dev.cidrstudio.model.cluster.ClusterSettings;
+import dev.cidrstudio.model.cluster.KubeVersion;
+import dev.cidrstudio.model.cluster.ServiceIpRangeFlag;
+import dev.cidrstudio.model.net.IpParsing;
+import dev.cidrstudio.model.validation.NameValidation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads and writes CIDR Studio's {@code cidrstudio.dev/v1alpha1 Cluster} settings document. */
+public final class ClusterDocuments {
+
+    public static final String GROUP = "cidrstudio.dev";
+    public static final String API_VERSION = GROUP + "/v1alpha1";
+    public static final String KIND = "Cluster";
+    static final Set<String> SPEC_FIELDS = Set.of("kubernetesVersion", "serviceClusterIPRange", "clusterCIDR",
+            "nodeCIDRMaskSize", "clusterDomain", "nodes", "clusterDNS", "randomSeed");
+
+    private ClusterDocuments() {
+    }
+
+    static Decoded.Cluster decode(String source, PMap doc, String apiVersion) throws ManifestException {
+        Fields f = new Fields(source, "");
+        if (!API_VERSION.equals(apiVersion)) {
+            f.problem(doc.keyMark("apiVersion"), "apiVersion", "unsupported version \"" + apiVersion
+                    + "\"; expected " + API_VERSION, null);
+        }
+        f.knownKeys(doc, "", Set.of("apiVersion", "kind", "metadata", "spec"));
+        ClusterSettings d = ClusterSettings.defaults();
+        String name = d.name();
+        PMap meta = f.map(doc, "metadata", "", "");
+        if (meta != null) {
+            f.knownKeys(meta, "metadata", Set.of("name"));
+            String n = f.str(meta, "name", "metadata", "");
+            if (n != null) {
+                name = n;
+            }
+        }
+        PMap spec = f.map(doc, "spec", "", "");
+        KubeVersion version = d.kubernetesVersion();
+        String range = d.serviceClusterIPRange();
+        String clusterCidr = d.clusterCIDR();
+        int maskV4 = d.nodeCIDRMaskSizeIPv4();
+        int maskV6 = d.nodeCIDRMaskSizeIPv6();
+        String domain = d.clusterDomain();
+        List<String> nodes = d.nodes();
+        String dns = d.clusterDNS();
+        long seed = d.randomSeed();
+        if (spec != null) {
+            f.knownKeys(spec, "spec", SPEC_FIELDS);
+            String v = f.lenientStr(spec, "kubernetesVersion", "spec");
+            if (v != null) {
+                version = KubeVersion.parse(v);
+                if (version == null) {
+                    f.problem(spec.get("kubernetesVersion").mark(), "spec.kubernetesVersion",
+                            "unsupported value \"" + v + "\": supported values: \"1.33\", \"1.34\", \"1.35\"", null);
+                    version = d.kubernetesVersion();
+                }
+            }
+            String r = f.str(spec, "serviceClusterIPRange", "spec", "");
+            if (r != null) {
+                range = r;
+                ServiceIpRangeFlag flag = ServiceIpRangeFlag.parse(r, version);
+                for (String e : flag.errors()) {
+                    f.problem(spec.get("serviceClusterIPRange").mark(), "spec.serviceClusterIPRange",
+                            "kube-apiserver would not start: " + e, null);
+                }
+            }
+            String cc = f.str(spec, "clusterCIDR", "spec", "");
+            if (cc != null) {
+                clusterCidr = cc;
+                checkClusterCidr(f, spec.get("clusterCIDR").mark(), cc);
+            }
+            PMap masks = f.map(spec, "nodeCIDRMaskSize", "spec", "");
+            if (masks != null) {
+                f.knownKeys(masks, "spec.nodeCIDRMaskSize", Set.of("ipv4", "ipv6"));
+                Long m4 = f.integer(masks, "ipv4", "spec.nodeCIDRMaskSize", "", "int");
+                Long m6 = f.integer(masks, "ipv6", "spec.nodeCIDRMaskSize", "", "int");
+                if (m4 != null) {
+                    maskV4 = m4.intValue();
+                    if (m4 < 1 || m4 > 32) {
+                        f.problem(masks.get("ipv4").mark(), "spec.nodeCIDRMaskSize.ipv4", "must be between 1 and 32",
+                                null);
+                    }
+                }
+                if (m6 != null) {
+                    maskV6 = m6.intValue();
+                    if (m6 < 1 || m6 > 128) {
+                        f.problem(masks.get("ipv6").mark(), "spec.nodeCIDRMaskSize.ipv6",
+                                "must be between 1 and 128", null);
+                    }
+                }
+            }
+            String dom = f.str(spec, "clusterDomain", "spec", "");
+            if (dom != null) {
+                domain = dom;
+                for (String e : NameValidation.isDns1123Subdomain(dom)) {
+                    f.problem(spec.get("clusterDomain").mark(), "spec.clusterDomain", e, null);
+                }
+            }
+            PList nl = f.list(spec, "nodes", "spec", "", "");
+            if (nl != null) {
+                nodes = new ArrayList<>();
+                for (int i = 0; i < nl.items().size(); i++) {
+                    String p = "spec.nodes[" + i + "]";
+                    PNode item = nl.items().get(i);
+                    if (!(item instanceof PMap nm)) {
+                        f.problem(item.mark(), p, "expected a mapping like {name: worker0}", null);
+                        continue;
+                    }
+                    f.knownKeys(nm, p, Set.of("name"));
+                    String n = f.str(nm, "name", p, "");
+                    if (n == null) {
+                        f.problem(nm.mark(), p + ".name", "required", null);
+                        continue;
+                    }
+                    for (String e : NameValidation.isDns1123Subdomain(n)) {
+                        f.problem(nm.get("name").mark(), p + ".name", e, null);
+                    }
+                    if (nodes.contains(n)) {
+                        f.problem(nm.get("name").mark(), p + ".name", "duplicate node name \"" + n + "\"", null);
+                    }
+                    nodes.add(n);
+                }
+            }
+            String cd = f.str(spec, "clusterDNS", "spec", "");
+            if (cd != null) {
+                dns = cd;
+                if (!cd.equals(ClusterSettings.DNS_AUTO) && !cd.equals(ClusterSettings.DNS_NONE)) {
+                    for (String e : IpParsing.ipProblems(cd)) {
+                        f.problem(spec.get("clusterDNS").mark(), "spec.clusterDNS",
+                                "must be \"auto\", \"none\" or an IP address: " + e, null);
+                    }
+                }
+            }
+            Long rs = f.integer(spec, "randomSeed", "spec", "", "int64");
+            if (rs != null) {
+                seed = rs;
+            }
+        }
+        f.flushUnknown();
+        if (!f.problems.isEmpty()) {
+            throw new ManifestException(f.problems);
+        }
+        return new Decoded.Cluster(new ClusterSettings(name, version, range, clusterCidr, maskV4, maskV6, domain,
+                nodes, dns, seed), doc, source, doc.mark());
+    }
+
+    private static void checkClusterCidr(Fields f, Mark mark, String value) {
+        String[] parts = value.split(",", -1);
+        if (parts.length > 2) {
+            f.problem(mark, "spec.clusterCIDR", "may hold at most two CIDRs, one per IP family", null);
+            return;
+        }
+        List<String> families = new ArrayList<>();
+        for (String p : parts) {
+            var c = IpParsing.parseCidrSloppy(p);
+            if (c.isEmpty()) {
+                f.problem(mark, "spec.clusterCIDR", "\"" + p + "\": " + IpParsing.INVALID_CIDR, null);
+                return;
+            }
+            families.add(IpParsing.goFamily(c.get().address()).name());
+        }
+        if (families.size() == 2 && families.get(0).equals(families.get(1))) {
+            f.problem(mark, "spec.clusterCIDR", "the two CIDRs must be of different IP families", null);
+        }
+    }
+
+    /** The document as a plain map in the exact shape the plan format uses. */
+    public static Map<String, Object> encode(ClusterSettings s) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("apiVersion", API_VERSION);
+        doc.put("kind", KIND);
+        doc.put("metadata", Map.of("name", s.name()));
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("kubernetesVersion", s.kubernetesVersion().text());
+        spec.put("serviceClusterIPRange", s.serviceClusterIPRange());
+        spec.put("clusterCIDR", s.clusterCIDR());
+        Map<String, Object> masks = new LinkedHashMap<>();
+        masks.put("ipv4", s.nodeCIDRMaskSizeIPv4());
+        masks.put("ipv6", s.nodeCIDRMaskSizeIPv6());
+        spec.put("nodeCIDRMaskSize", masks);
+        spec.put("clusterDomain", s.clusterDomain());
+        List<Object> nodes = new ArrayList<>();
+        for (String n : s.nodes()) {
+            nodes.add(Map.of("name", n));
+        }
+        spec.put("nodes", nodes);
+        spec.put("clusterDNS", s.clusterDNS());
+        spec.put("randomSeed", s.randomSeed());
+        doc.put("spec", spec);
+        return doc;
+    }
+}

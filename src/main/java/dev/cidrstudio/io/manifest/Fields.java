@@ -1,0 +1,213 @@
+package dev.cidrstudio.io.manifest;
+
+import dev.cidrstudio.io.yaml.Mark;
+import dev.cidrstudio.io.yaml.PNode;
+import dev.cidrstudio.io.yaml.PNode.PList;
+import dev.cidrstudio.io.yaml.PNode.PMap;
+import dev.cidrstudio.io.yaml.PNode.PScalar;
+import dev.cidrstudio.io.yaml.PNode.ScalarType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Typed, positioned reads of a document's fields. Every mismatch is collected as a {@link Problem} naming the file,
+ * line, column and field path; unknown fields are collected the way strict decoding reports them.
+ */
+final class Fields {
+
+    private final String source;
+    private final String kubePrefix;
+    final List<Problem> problems = new ArrayList<>();
+    final List<String> unknown = new ArrayList<>();
+    final List<Mark> unknownMarks = new ArrayList<>();
+
+    /** {@code kubePrefix} is e.g. {@code Service in version "v1" cannot be handled as a Service: }. */
+    Fields(String source, String kubePrefix) {
+        this.source = source;
+        this.kubePrefix = kubePrefix;
+    }
+
+    static String join(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    void problem(Mark mark, String field, String message, String kubeMessage) {
+        problems.add(new Problem(source, mark, field, message, kubeMessage == null ? null : kubePrefix + kubeMessage));
+    }
+
+    private void typeError(PNode n, String field, String want, String goStruct, String goType) {
+        String got = PNode.goTypeName(n);
+        problem(n.mark(), field, "expected " + want + ", got " + got + describeValue(n),
+                "json: cannot unmarshal " + got + " into Go struct field " + goStruct + "." + field + " of type "
+                        + goType);
+    }
+
+    private static String describeValue(PNode n) {
+        if (n instanceof PScalar s) {
+            String v = s.value().length() > 40 ? s.value().substring(0, 40) + "..." : s.value();
+            return " (" + v + ")";
+        }
+        return "";
+    }
+
+    static boolean absent(PNode n) {
+        return n == null || (n instanceof PScalar s && s.isNull());
+    }
+
+    void knownKeys(PMap m, String path, Set<String> known) {
+        for (String k : m.entries().keySet()) {
+            if (!known.contains(k)) {
+                String f = join(path, k);
+                unknown.add(f);
+                unknownMarks.add(m.keyMark(k));
+            }
+        }
+    }
+
+    /** Reports the unknown fields, strict-decoding style, as one problem each (one kube message for all). */
+    void flushUnknown() {
+        if (unknown.isEmpty()) {
+            return;
+        }
+        StringBuilder all = new StringBuilder("strict decoding error: ");
+        for (int i = 0; i < unknown.size(); i++) {
+            if (i > 0) {
+                all.append(", ");
+            }
+            all.append("unknown field \"").append(unknown.get(i)).append('"');
+        }
+        for (int i = 0; i < unknown.size(); i++) {
+            problems.add(new Problem(source, unknownMarks.get(i), unknown.get(i), "unknown field",
+                    kubePrefix + all));
+        }
+    }
+
+    PMap map(PMap parent, String key, String path, String goStruct) {
+        PNode n = parent.get(key);
+        if (absent(n)) {
+            return null;
+        }
+        if (n instanceof PMap m) {
+            return m;
+        }
+        typeError(n, join(path, key), "a mapping", goStruct, "map");
+        return null;
+    }
+
+    PList list(PMap parent, String key, String path, String goStruct, String goType) {
+        PNode n = parent.get(key);
+        if (absent(n)) {
+            return null;
+        }
+        if (n instanceof PList l) {
+            return l;
+        }
+        typeError(n, join(path, key), "a list", goStruct, goType);
+        return null;
+    }
+
+    String str(PMap parent, String key, String path, String goStruct) {
+        PNode n = parent.get(key);
+        if (absent(n)) {
+            return null;
+        }
+        if (n instanceof PScalar s && s.type() == ScalarType.STRING) {
+            return s.value();
+        }
+        typeError(n, join(path, key), "a string", goStruct, "string");
+        return null;
+    }
+
+    /** A string where YAML may have resolved a plain number (as in {@code serviceClusterIPRange: 1.33}). */
+    String lenientStr(PMap parent, String key, String path) {
+        PNode n = parent.get(key);
+        if (absent(n)) {
+            return null;
+        }
+        if (n instanceof PScalar s && s.type() != ScalarType.NULL) {
+            return s.value();
+        }
+        typeError(n, join(path, key), "a string", "", "string");
+        return null;
+    }
+
+    Long integer(PMap parent, String key, String path, String goStruct, String goType) {
+        PNode n = parent.get(key);
+        if (absent(n)) {
+            return null;
+        }
+        if (n instanceof PScalar s && s.type() == ScalarType.INT) {
+            try {
+                return Long.decode(s.value().replace("_", ""));
+            } catch (NumberFormatException e) {
+                typeError(n, join(path, key), "an integer", goStruct, goType);
+                return null;
+            }
+        }
+        if (n instanceof PScalar s && s.type() == ScalarType.FLOAT) {
+            try {
+                double d = Double.parseDouble(s.value());
+                if (d == Math.rint(d) && Math.abs(d) < 1e15) {
+                    return (long) d;
+                }
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+        }
+        typeError(n, join(path, key), "an integer", goStruct, goType);
+        return null;
+    }
+
+    Boolean bool(PMap parent, String key, String path, String goStruct) {
+        PNode n = parent.get(key);
+        if (absent(n)) {
+            return null;
+        }
+        if (n instanceof PScalar s && s.type() == ScalarType.BOOL) {
+            return s.value().matches("y|Y|yes|Yes|YES|true|True|TRUE|on|On|ON");
+        }
+        typeError(n, join(path, key), "true or false", goStruct, "bool");
+        return null;
+    }
+
+    List<String> strList(PMap parent, String key, String path, String goStruct) {
+        PList l = list(parent, key, path, goStruct, "[]string");
+        if (l == null) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < l.items().size(); i++) {
+            PNode item = l.items().get(i);
+            if (item instanceof PScalar s && s.type() == ScalarType.STRING) {
+                out.add(s.value());
+            } else if (item instanceof PScalar s && s.isNull()) {
+                out.add("");
+            } else {
+                typeError(item, join(path, key) + "[" + i + "]", "a string", goStruct, "string");
+            }
+        }
+        return out;
+    }
+
+    Map<String, String> strMap(PMap parent, String key, String path, String goStruct) {
+        PMap m = map(parent, key, path, goStruct);
+        if (m == null) {
+            return null;
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, PNode> e : m.entries().entrySet()) {
+            PNode v = e.getValue();
+            if (v instanceof PScalar s && s.type() == ScalarType.STRING) {
+                out.put(e.getKey(), s.value());
+            } else if (v instanceof PScalar s && s.isNull()) {
+                out.put(e.getKey(), "");
+            } else {
+                typeError(v, join(join(path, key), e.getKey()), "a string", goStruct, "string");
+            }
+        }
+        return out;
+    }
+}

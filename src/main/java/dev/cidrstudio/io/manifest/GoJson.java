@@ -1,0 +1,106 @@
+package dev.cidrstudio.io.manifest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JSON as Go's {@code encoding/json} writes it for kubectl: map keys sorted by bytes, HTML characters escaped,
+ * and (for {@code -o json}) {@code MarshalIndent} with four spaces.
+ */
+public final class GoJson {
+
+    private GoJson() {
+    }
+
+    public static String indent(Object value) {
+        StringBuilder sb = new StringBuilder();
+        write(sb, value, "    ", 0);
+        return sb.append('\n').toString();
+    }
+
+    public static String compact(Object value) {
+        StringBuilder sb = new StringBuilder();
+        write(sb, value, null, 0);
+        return sb.toString();
+    }
+
+    private static void newline(StringBuilder sb, String indent, int depth) {
+        if (indent != null) {
+            sb.append('\n');
+            sb.append(indent.repeat(depth));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void write(StringBuilder sb, Object v, String indent, int depth) {
+        if (v == null) {
+            sb.append("null");
+        } else if (v instanceof String s) {
+            quote(sb, s);
+        } else if (v instanceof Boolean || v instanceof Integer || v instanceof Long) {
+            sb.append(v);
+        } else if (v instanceof Double d) {
+            sb.append(d == Math.rint(d) && Math.abs(d) < 1e21 ? Long.toString(d.longValue()) : d.toString());
+        } else if (v instanceof Map<?, ?> map) {
+            if (map.isEmpty()) {
+                sb.append("{}");
+                return;
+            }
+            List<String> keys = new ArrayList<>((java.util.Set<String>) map.keySet());
+            keys.sort(null);
+            sb.append('{');
+            for (int i = 0; i < keys.size(); i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                newline(sb, indent, depth + 1);
+                quote(sb, keys.get(i));
+                sb.append(indent != null ? ": " : ":");
+                write(sb, ((Map<String, Object>) map).get(keys.get(i)), indent, depth + 1);
+            }
+            newline(sb, indent, depth);
+            sb.append('}');
+        } else if (v instanceof List<?> list) {
+            if (list.isEmpty()) {
+                sb.append("[]");
+                return;
+            }
+            sb.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                newline(sb, indent, depth + 1);
+                write(sb, list.get(i), indent, depth + 1);
+            }
+            newline(sb, indent, depth);
+            sb.append(']');
+        } else {
+            quote(sb, v.toString());
+        }
+    }
+
+    static void quote(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '<', '>', '&', '\u2028', '\u2029' -> sb.append(String.format("\\u%04x", (int) c));
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        sb.append('"');
+    }
+}

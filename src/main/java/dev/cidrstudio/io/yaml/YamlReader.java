@@ -1,0 +1,202 @@
+package dev.cidrstudio.io.yaml;
+
+import dev.cidrstudio.io.yaml.PNode.PList;
+import dev.cidrstudio.io.yaml.PNode.PMap;
+import dev.cidrstudio.io.yaml.PNode.PScalar;
+import dev.cidrstudio.io.yaml.PNode.ScalarType;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Reads multi-document YAML (and JSON, which is YAML) into positioned {@link PNode} trees, within
+ * {@link YamlLimits}. Plain scalars resolve with YAML 1.1 rules, as {@code sigs.k8s.io/yaml} does.
+ */
+public final class YamlReader {
+
+    private static final Pattern INT = Pattern.compile("[-+]?(0|[1-9][0-9_]*|0x[0-9a-fA-F_]+|0o?[0-7_]+)");
+    private static final Pattern FLOAT = Pattern.compile(
+            "[-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
+    private static final Pattern BOOL = Pattern.compile(
+            "y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF");
+    private static final Pattern NULL = Pattern.compile("~|null|Null|NULL|");
+
+    private static final int MAX_NODES = 2_000_000;
+
+    private final YamlLimits limits;
+    private int nodes;
+
+    public YamlReader(YamlLimits limits) {
+        this.limits = limits;
+    }
+
+    public YamlReader() {
+        this(YamlLimits.DEFAULT);
+    }
+
+    /** One positioned document; empty documents (a stray "---") are skipped, as kubectl skips them. */
+    public record Document(PNode root, int index, dev.cidrstudio.io.yaml.Mark start) {
+    }
+
+    public List<Document> read(String source, String text) throws YamlFormatException {
+        if (text.length() > limits.maxBytes()) {
+            throw new YamlFormatException(source, new dev.cidrstudio.io.yaml.Mark(1, 1),
+                    "file is larger than " + (limits.maxBytes() / (1024 * 1024)) + " MiB");
+        }
+        int bad = firstControlCharacter(text);
+        if (bad >= 0) {
+            throw new YamlFormatException(source, position(text, bad),
+                    "binary data is not YAML (control character 0x" + Integer.toHexString(text.charAt(bad)) + ")");
+        }
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(limits.maxAliases());
+        options.setNestingDepthLimit(limits.maxDepth());
+        options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxBytes()));
+        options.setAllowRecursiveKeys(false);
+        options.setProcessComments(false);
+        Yaml yaml = new Yaml(options);
+        List<Document> docs = new ArrayList<>();
+        nodes = 0;
+        try {
+            int index = 0;
+            for (Node node : yaml.composeAll(new StringReader(text))) {
+                if (docs.size() >= limits.maxDocuments()) {
+                    throw new YamlFormatException(source, mark(node.getStartMark()),
+                            "more than " + limits.maxDocuments() + " documents");
+                }
+                PNode root = convert(source, node, 0, new IdentityHashMap<>());
+                if (root instanceof PScalar s && s.isNull()) {
+                    index++;
+                    continue;
+                }
+                docs.add(new Document(root, index++, root.mark()));
+            }
+        } catch (MarkedYAMLException e) {
+            Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
+            String context = e.getContext() == null ? "" : e.getContext() + ": ";
+            throw new YamlFormatException(source, m == null ? new dev.cidrstudio.io.yaml.Mark(1, 1) : mark(m),
+                    "malformed YAML: " + context + problem);
+        } catch (YAMLException e) {
+            throw new YamlFormatException(source, new dev.cidrstudio.io.yaml.Mark(1, 1),
+                    "malformed YAML: " + e.getMessage());
+        } catch (StackOverflowError e) {
+            throw new YamlFormatException(source, new dev.cidrstudio.io.yaml.Mark(1, 1), "nesting is too deep");
+        }
+        return docs;
+    }
+
+    private static int firstControlCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static dev.cidrstudio.io.yaml.Mark position(String text, int offset) {
+        int line = 1;
+        int col = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                col = 1;
+            } else {
+                col++;
+            }
+        }
+        return new dev.cidrstudio.io.yaml.Mark(line, col);
+    }
+
+    private static dev.cidrstudio.io.yaml.Mark mark(Mark m) {
+        return new dev.cidrstudio.io.yaml.Mark(m.getLine() + 1, m.getColumn() + 1);
+    }
+
+    private PNode convert(String source, Node node, int depth, IdentityHashMap<Node, Boolean> path)
+            throws YamlFormatException {
+        if (depth > limits.maxDepth()) {
+            throw new YamlFormatException(source, mark(node.getStartMark()), "nesting is deeper than "
+                    + limits.maxDepth() + " levels");
+        }
+        if (path.containsKey(node)) {
+            throw new YamlFormatException(source, mark(node.getStartMark()), "recursive alias");
+        }
+        if (++nodes > MAX_NODES) {
+            throw new YamlFormatException(source, mark(node.getStartMark()), "too many values (more than "
+                    + MAX_NODES + "; aliases may be expanding exponentially)");
+        }
+        dev.cidrstudio.io.yaml.Mark m = mark(node.getStartMark());
+        if (node instanceof ScalarNode s) {
+            return new PScalar(s.getValue(), resolve(s), m);
+        }
+        path.put(node, Boolean.TRUE);
+        try {
+            if (node instanceof SequenceNode seq) {
+                List<PNode> items = new ArrayList<>();
+                for (Node child : seq.getValue()) {
+                    items.add(convert(source, child, depth + 1, path));
+                }
+                return new PList(items, m);
+            }
+            MappingNode map = (MappingNode) node;
+            Map<String, PNode> entries = new LinkedHashMap<>();
+            Map<String, dev.cidrstudio.io.yaml.Mark> keyMarks = new LinkedHashMap<>();
+            for (NodeTuple t : map.getValue()) {
+                if (!(t.getKeyNode() instanceof ScalarNode key)) {
+                    throw new YamlFormatException(source, mark(t.getKeyNode().getStartMark()),
+                            "mapping keys must be strings");
+                }
+                if ("<<".equals(key.getValue()) && key.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN) {
+                    throw new YamlFormatException(source, mark(key.getStartMark()), "merge keys (<<) are not "
+                            + "supported in Kubernetes manifests");
+                }
+                if (entries.containsKey(key.getValue())) {
+                    throw new YamlFormatException(source, mark(key.getStartMark()),
+                            "duplicate key \"" + key.getValue() + "\"");
+                }
+                entries.put(key.getValue(), convert(source, t.getValueNode(), depth + 1, path));
+                keyMarks.put(key.getValue(), mark(key.getStartMark()));
+            }
+            return new PMap(entries, keyMarks, m);
+        } finally {
+            path.remove(node);
+        }
+    }
+
+    private static ScalarType resolve(ScalarNode s) {
+        if (s.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN) {
+            return ScalarType.STRING;
+        }
+        String v = s.getValue();
+        if (NULL.matcher(v).matches()) {
+            return ScalarType.NULL;
+        }
+        if (BOOL.matcher(v).matches()) {
+            return ScalarType.BOOL;
+        }
+        if (INT.matcher(v).matches()) {
+            return ScalarType.INT;
+        }
+        if (FLOAT.matcher(v).matches() && !v.equals(".")) {
+            return ScalarType.FLOAT;
+        }
+        return ScalarType.STRING;
+    }
+}

@@ -1,0 +1,511 @@
+package dev.cidrstudio.model.cluster;
+
+import dev.cidrstudio.model.api.Condition;
+import dev.cidrstudio.model.api.Event;
+import dev.cidrstudio.model.api.IpAddressObject;
+import dev.cidrstudio.model.api.Kind;
+import dev.cidrstudio.model.api.KubeObject;
+import dev.cidrstudio.model.api.Namespace;
+import dev.cidrstudio.model.api.ObjectMeta;
+import dev.cidrstudio.model.api.ObjectReference;
+import dev.cidrstudio.model.api.Service;
+import dev.cidrstudio.model.api.ServiceCidr;
+import dev.cidrstudio.model.controller.DefaultServiceCidrContext;
+import dev.cidrstudio.model.controller.DefaultServiceCidrController;
+import dev.cidrstudio.model.controller.ServiceCidrController;
+import dev.cidrstudio.model.field.FieldError;
+import dev.cidrstudio.model.net.IpFamily;
+import dev.cidrstudio.model.validation.IpAddressValidation;
+import dev.cidrstudio.model.validation.NameValidation;
+import dev.cidrstudio.model.validation.ServiceCidrValidation;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+/**
+ * The simulated kube-apiserver and the controllers behind it: the one way in for every change to the planned
+ * cluster. The GUI, the kubectl console, the wizard and the importer all create, update and delete through here,
+ * so validation, allocation and controller reactions happen once, in one place.
+ */
+public final class ApiServer {
+
+    public static final Duration DEFAULT_CONTROLLER_PERIOD = Duration.ofSeconds(10);
+    public static final List<String> SYSTEM_NAMESPACES = List.of("default", "kube-node-lease", "kube-public",
+            "kube-system");
+    static final String KUBE_APISERVER = "kube-apiserver";
+
+    private ClusterState state;
+    private final ServiceRest services;
+    private Instant earliestRequeue;
+
+    private ApiServer(ClusterState state) {
+        this.state = state;
+        this.services = new ServiceRest(this);
+    }
+
+    /**
+     * Starts a control plane from the settings, holding what a fresh kubeadm cluster holds: the system namespaces,
+     * the {@code kubernetes} ServiceCIDR, {@code default/kubernetes} and (unless disabled) {@code kube-system/kube-dns}.
+     */
+    public static ApiServer bootstrap(ClusterSettings settings) throws ClusterConfigException {
+        ServiceIpRangeFlag flags = ServiceIpRangeFlag.parse(settings.serviceClusterIPRange(),
+                settings.kubernetesVersion());
+        if (!flags.valid()) {
+            throw new ClusterConfigException(flags.errors());
+        }
+        ClusterState s = new ClusterState(settings);
+        s.apiServers.add(new ApiServerInstance(KUBE_APISERVER, flags, false));
+        ApiServer api = new ApiServer(s);
+        for (String ns : SYSTEM_NAMESPACES) {
+            api.store(new Namespace(ObjectMeta.named(ns), "Active"));
+        }
+        api.runPeriodicControllers();
+        api.runPeriodicControllers();
+        api.reconcile();
+        if (!ClusterSettings.DNS_NONE.equals(settings.clusterDNS())) {
+            String dnsIp = ClusterSettings.DNS_AUTO.equals(settings.clusterDNS())
+                    ? flags.primary().network().plus(10).toString() : settings.clusterDNS();
+            try {
+                api.create(ServiceRest.kubeDnsService(dnsIp));
+            } catch (ApiException e) {
+                throw new ClusterConfigException(List.of("clusterDNS: " + e.getMessage()));
+            }
+        }
+        return api;
+    }
+
+    /** Rebuilds an ApiServer around a saved state (for undo and the console's state file). */
+    public static ApiServer fromState(ClusterState state) {
+        return new ApiServer(state);
+    }
+
+    // ---- reads ----
+
+    public ClusterState state() {
+        return state;
+    }
+
+    public ClusterState snapshot() {
+        return state.copy();
+    }
+
+    public void restore(ClusterState snapshot) {
+        state = snapshot.copy();
+    }
+
+    public Instant now() {
+        return state.now;
+    }
+
+    public ClusterSettings settings() {
+        return state.settings;
+    }
+
+    /** The apiserver that answers requests: the first one. */
+    public ApiServerInstance activeApiServer() {
+        return state.apiServers.get(0);
+    }
+
+    public List<IpFamily> serviceFamilies() {
+        return activeApiServer().flags().families();
+    }
+
+    public <T extends KubeObject> T get(Kind kind, String namespace, String name) throws ApiException {
+        Optional<T> o = state.get(kind, namespace, name);
+        return o.orElseThrow(() -> new ApiException(Status.notFound(kind, name)));
+    }
+
+    public <T extends KubeObject> Optional<T> find(Kind kind, String namespace, String name) {
+        return state.get(kind, namespace, name);
+    }
+
+    public <T extends KubeObject> List<T> list(Kind kind, String namespace) {
+        return state.list(kind, namespace);
+    }
+
+    // ---- writes ----
+
+    /** POST: validation, admission, allocation, then the controllers react. */
+    public KubeObject create(KubeObject obj) throws ApiException {
+        requireNamespace(obj);
+        if (state.get(obj.kind(), obj.namespace(), obj.name()).isPresent()) {
+            throw new ApiException(Status.alreadyExists(obj.kind(), obj.name()));
+        }
+        KubeObject created = switch (obj.kind()) {
+            case NAMESPACE -> createNamespace((Namespace) obj);
+            case SERVICE -> services.create((Service) obj);
+            case SERVICE_CIDR -> createServiceCidr((ServiceCidr) obj);
+            case IP_ADDRESS -> createIpAddress((IpAddressObject) obj);
+            case EVENT -> store(obj);
+        };
+        reconcile();
+        return state.get(created.kind(), created.namespace(), created.name()).orElse(created);
+    }
+
+    /** PUT: the update rules of each kind; server-owned metadata is kept. */
+    public KubeObject update(KubeObject obj) throws ApiException {
+        KubeObject old = get(obj.kind(), obj.namespace(), obj.name());
+        ObjectMeta meta = obj.meta().keepingServerFields(old.meta());
+        KubeObject updated = switch (obj.kind()) {
+            case NAMESPACE -> store(new Namespace(meta, ((Namespace) old).phase()));
+            case SERVICE -> services.update(((Service) obj).withMeta(meta), (Service) old);
+            case SERVICE_CIDR -> updateServiceCidr(((ServiceCidr) obj).withMeta(meta), (ServiceCidr) old);
+            case IP_ADDRESS -> updateIpAddress(((IpAddressObject) obj).withMeta(meta), (IpAddressObject) old);
+            case EVENT -> store(obj.withMeta(meta));
+        };
+        reconcile();
+        return state.get(updated.kind(), updated.namespace(), updated.name()).orElse(updated);
+    }
+
+    /**
+     * DELETE: objects with finalizers get a deletionTimestamp and stay until their controller lets go; others go at
+     * once. Returns the object as the delete left it.
+     */
+    public KubeObject delete(Kind kind, String namespace, String name) throws ApiException {
+        KubeObject old = get(kind, namespace, name);
+        if (kind == Kind.NAMESPACE && SYSTEM_NAMESPACES.contains(name) && !"kube-node-lease".equals(name)) {
+            throw new ApiException(Status.forbidden("namespaces \"" + name + "\" is forbidden: this namespace may "
+                    + "not be deleted"));
+        }
+        KubeObject result = old;
+        if (!old.meta().finalizers().isEmpty()) {
+            if (!old.meta().beingDeleted()) {
+                result = store(old.withMeta(old.meta().withDeletion(state.now, 0L)));
+            }
+        } else {
+            switch (kind) {
+                case SERVICE -> services.delete((Service) old);
+                case NAMESPACE -> deleteNamespaceContents(name);
+                default -> { }
+            }
+            remove(old);
+        }
+        reconcile();
+        return result;
+    }
+
+    /**
+     * Puts an object into the store as it is, bypassing create-time defaulting and allocation: what a restore from
+     * a cluster dump does. Missing server-owned metadata is filled in. For a Service, IPAddress objects are added for
+     * its cluster IPs when {@code claimIps} is set and none exist yet, as the allocator would have made them.
+     */
+    public KubeObject restoreObject(KubeObject obj, boolean claimIps) throws ApiException {
+        requireNamespace(obj);
+        if (state.get(obj.kind(), obj.namespace(), obj.name()).isPresent()) {
+            throw new ApiException(Status.alreadyExists(obj.kind(), obj.name()));
+        }
+        ObjectMeta m = obj.meta();
+        if (m.uid() == null || m.creationTimestamp() == null) {
+            ObjectMeta fresh = newMeta(m);
+            m = new ObjectMeta(m.name(), m.namespace(), m.uid() == null ? fresh.uid() : m.uid(), null,
+                    m.creationTimestamp() == null ? fresh.creationTimestamp() : m.creationTimestamp(),
+                    m.deletionTimestamp(), m.deletionGracePeriodSeconds(), m.labels(), m.annotations(),
+                    m.finalizers(), m.generateName(), Math.max(1, m.generation()));
+        }
+        KubeObject stored = store(obj.withMeta(m));
+        if (stored instanceof Service svc && claimIps) {
+            services.claim(svc);
+        }
+        reconcile();
+        return stored;
+    }
+
+    /** Moves the simulated clock forward, running every controller step that falls due on the way. */
+    public void advanceClock(Duration d) {
+        if (d.isNegative()) {
+            return;
+        }
+        Instant target = state.now.plus(d);
+        while (true) {
+            Instant due = state.nextDefaultControllerSync;
+            if (earliestRequeue != null && earliestRequeue.isBefore(due)) {
+                due = earliestRequeue;
+            }
+            if (due.isAfter(target)) {
+                break;
+            }
+            state.now = due.isBefore(state.now) ? state.now : due;
+            earliestRequeue = null;
+            if (!state.nextDefaultControllerSync.isAfter(state.now)) {
+                runPeriodicControllers();
+            }
+            reconcile();
+        }
+        state.now = target;
+        reconcile();
+    }
+
+    // ---- apiserver instances ----
+
+    /** Starts another kube-apiserver with its own flags (its default-ServiceCIDR controller runs at once). */
+    public void addApiServer(String name, String serviceClusterIPRange) throws ClusterConfigException {
+        ServiceIpRangeFlag flags = ServiceIpRangeFlag.parse(serviceClusterIPRange, settings().kubernetesVersion());
+        if (!flags.valid()) {
+            throw new ClusterConfigException(flags.errors());
+        }
+        state.apiServers.add(new ApiServerInstance(name, flags, false));
+        runPeriodicControllers();
+        reconcile();
+    }
+
+    /** Replaces the apiserver of that name (a restart with new flags); the first one answers requests. */
+    public void restartApiServer(String name, String serviceClusterIPRange) throws ClusterConfigException {
+        ServiceIpRangeFlag flags = ServiceIpRangeFlag.parse(serviceClusterIPRange, settings().kubernetesVersion());
+        if (!flags.valid()) {
+            throw new ClusterConfigException(flags.errors());
+        }
+        for (int i = 0; i < state.apiServers.size(); i++) {
+            if (state.apiServers.get(i).name().equals(name)) {
+                state.apiServers.set(i, new ApiServerInstance(name, flags, false));
+            }
+        }
+        runPeriodicControllers();
+        reconcile();
+    }
+
+    public void removeApiServer(String name) {
+        if (state.apiServers.size() > 1) {
+            state.apiServers.removeIf(a -> a.name().equals(name));
+        }
+    }
+
+    // ---- per-kind create/update ----
+
+    private void requireNamespace(KubeObject obj) throws ApiException {
+        if (obj.kind().namespaced()) {
+            String ns = obj.namespace();
+            if (ns == null || state.get(Kind.NAMESPACE, null, ns).isEmpty()) {
+                throw new ApiException(Status.notFound("namespaces", ns == null ? "" : ns));
+            }
+        }
+    }
+
+    private KubeObject createNamespace(Namespace ns) throws ApiException {
+        List<FieldError> errs = NameValidation.validateName(ns.name(), NameValidation::isDns1123Label);
+        if (!errs.isEmpty()) {
+            throw new ApiException(Status.invalid(Kind.NAMESPACE, ns.name(), errs));
+        }
+        return store(new Namespace(newMeta(ns.meta()), "Active"));
+    }
+
+    private KubeObject createServiceCidr(ServiceCidr sc) throws ApiException {
+        List<FieldError> errs = ServiceCidrValidation.validateServiceCIDR(sc);
+        if (!errs.isEmpty()) {
+            throw new ApiException(Status.invalid(Kind.SERVICE_CIDR, sc.name(), errs));
+        }
+        return store(new ServiceCidr(newMeta(sc.meta()), sc.cidrs(), List.of()));
+    }
+
+    private KubeObject updateServiceCidr(ServiceCidr sc, ServiceCidr old) throws ApiException {
+        List<FieldError> errs = ServiceCidrValidation.validateServiceCIDRUpdate(sc, old);
+        if (!errs.isEmpty()) {
+            throw new ApiException(Status.invalid(Kind.SERVICE_CIDR, sc.name(), errs));
+        }
+        ServiceCidr next = new ServiceCidr(sc.meta(), sc.cidrs(), old.conditions());
+        if (!next.cidrsOrEmpty().equals(old.cidrsOrEmpty())) {
+            next = next.withMeta(next.meta().withGeneration(old.meta().generation() + 1));
+        }
+        return store(next);
+    }
+
+    private KubeObject createIpAddress(IpAddressObject ip) throws ApiException {
+        List<FieldError> errs = IpAddressValidation.validateIPAddress(ip);
+        if (!errs.isEmpty()) {
+            throw new ApiException(Status.invalid(Kind.IP_ADDRESS, ip.name(), errs));
+        }
+        return store(new IpAddressObject(newMeta(ip.meta()), ip.parentRef()));
+    }
+
+    private KubeObject updateIpAddress(IpAddressObject ip, IpAddressObject old) throws ApiException {
+        List<FieldError> errs = IpAddressValidation.validateIPAddressUpdate(ip, old);
+        if (!errs.isEmpty()) {
+            throw new ApiException(Status.invalid(Kind.IP_ADDRESS, ip.name(), errs));
+        }
+        return store(ip);
+    }
+
+    private void deleteNamespaceContents(String namespace) {
+        for (Kind k : Kind.values()) {
+            if (!k.namespaced()) {
+                continue;
+            }
+            for (KubeObject o : state.list(k, namespace)) {
+                if (o instanceof Service svc) {
+                    services.delete(svc);
+                }
+                remove(o);
+            }
+        }
+    }
+
+    // ---- storage primitives shared with ServiceRest and the controllers ----
+
+    ObjectMeta newMeta(ObjectMeta m) {
+        return m.created(nextUid(), nextResourceVersion(), state.now);
+    }
+
+    String nextResourceVersion() {
+        state.resourceVersion++;
+        return Long.toString(state.resourceVersion);
+    }
+
+    /** A random-looking version-4 UID that replays identically from the plan's seed. */
+    String nextUid() {
+        state.uidCounter++;
+        SplittableRandom r = new SplittableRandom(state.settings.randomSeed() * 31 + state.uidCounter);
+        long msb = (r.nextLong() & ~0xF000L) | 0x4000L;
+        long lsb = (r.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+        return new UUID(msb, lsb).toString();
+    }
+
+    dev.cidrstudio.model.allocator.RandomSource nextRandom() {
+        state.randomDraws++;
+        return new dev.cidrstudio.model.allocator.RandomSource(state.settings.randomSeed(), state.randomDraws);
+    }
+
+    KubeObject store(KubeObject o) {
+        KubeObject withRv = o.withMeta(o.meta().withResourceVersion(nextResourceVersion()));
+        state.put(withRv);
+        return withRv;
+    }
+
+    void remove(KubeObject o) {
+        state.remove(o);
+    }
+
+    ClusterState mutableState() {
+        return state;
+    }
+
+    void recordEvent(KubeObject involved, String type, String reason, String message, String component) {
+        String ns = involved.namespace() == null || involved.namespace().isEmpty() ? "default" : involved.namespace();
+        ObjectReference ref = ObjectReference.to(involved);
+        for (Event e : state.<Event>list(Kind.EVENT, ns)) {
+            if (e.involvedObject().equals(ref) && e.reason().equals(reason) && e.message().equals(message)
+                    && e.type().equals(type)) {
+                store(e.repeated(state.now));
+                return;
+            }
+        }
+        long nanos = state.now.getEpochSecond() * 1_000_000_000L + state.now.getNano() + state.resourceVersion;
+        String name = involved.name() + "." + Long.toHexString(nanos);
+        ObjectMeta meta = new ObjectMeta(name, ns, nextUid(), null, state.now, null, null, null, null, null, null, 0);
+        store(new Event(meta, ref, reason, message, type, component, state.now, state.now, 1));
+    }
+
+    // ---- controllers ----
+
+    private final class Context implements DefaultServiceCidrContext {
+        @Override
+        public Instant now() {
+            return state.now;
+        }
+
+        @Override
+        public List<ServiceCidr> serviceCidrs() {
+            return state.list(Kind.SERVICE_CIDR);
+        }
+
+        @Override
+        public List<IpAddressObject> ipAddresses() {
+            return state.list(Kind.IP_ADDRESS);
+        }
+
+        @Override
+        public void patchFinalizers(ServiceCidr sc, List<String> finalizers) {
+            ServiceCidr current = state.<ServiceCidr>get(Kind.SERVICE_CIDR, null, sc.name()).orElse(sc);
+            ServiceCidr next = current.withMeta(current.meta().withFinalizers(finalizers));
+            if (next.meta().beingDeleted() && finalizers.isEmpty()) {
+                remove(next);
+            } else {
+                store(next);
+            }
+        }
+
+        @Override
+        public void updateStatus(ServiceCidr sc, List<Condition> conditions) {
+            ServiceCidr current = state.<ServiceCidr>get(Kind.SERVICE_CIDR, null, sc.name()).orElse(sc);
+            store(current.withConditions(conditions));
+        }
+
+        @Override
+        public void recordEvent(KubeObject involved, String type, String reason, String message, String component) {
+            ApiServer.this.recordEvent(involved, type, reason, message, component);
+        }
+
+        @Override
+        public void requeueAt(Instant when) {
+            if (earliestRequeue == null || when.isBefore(earliestRequeue)) {
+                earliestRequeue = when;
+            }
+        }
+
+        @Override
+        public boolean createServiceCidr(ServiceCidr sc) {
+            try {
+                create(sc);
+                return true;
+            } catch (ApiException e) {
+                return false;
+            }
+        }
+
+        @Override
+        public String updateServiceCidrSpec(ServiceCidr sc, List<String> cidrs) {
+            try {
+                updateServiceCidr(sc.withCidrs(cidrs), sc);
+                return null;
+            } catch (ApiException e) {
+                return e.getMessage();
+            }
+        }
+    }
+
+    /** Runs the level-triggered controllers until nothing changes. */
+    void reconcile() {
+        Context ctx = new Context();
+        for (int pass = 0; pass < 8; pass++) {
+            long before = state.resourceVersion;
+            for (ServiceCidr sc : state.<ServiceCidr>list(Kind.SERVICE_CIDR)) {
+                ServiceCidrController.sync(ctx, state.<ServiceCidr>get(Kind.SERVICE_CIDR, null, sc.name()).orElse(sc));
+            }
+            if (state.resourceVersion == before) {
+                return;
+            }
+        }
+    }
+
+    /** The controllers that run on a timer in every apiserver: the default ServiceCIDR and kubernetes.default. */
+    private void runPeriodicControllers() {
+        Context ctx = new Context();
+        for (int i = 0; i < state.apiServers.size(); i++) {
+            ApiServerInstance a = state.apiServers.get(i);
+            List<String> flagCidrs = a.flags().ranges().stream().map(Object::toString).toList();
+            var outcome = DefaultServiceCidrController.sync(ctx, flagCidrs, a.inconsistencyReported());
+            if (outcome == DefaultServiceCidrController.Outcome.INCONSISTENT) {
+                state.apiServers.set(i, state.apiServers.get(i).reported());
+            }
+        }
+        services.ensureKubernetesService(activeApiServer());
+        state.nextDefaultControllerSync = state.now.plus(DEFAULT_CONTROLLER_PERIOD);
+    }
+
+    /** For tests and tools: a map of object counts per kind. */
+    public Map<Kind, Integer> counts() {
+        Map<Kind, Integer> m = new java.util.EnumMap<>(Kind.class);
+        for (Kind k : Kind.values()) {
+            m.put(k, state.count(k));
+        }
+        return m;
+    }
+
+    /** The warnings the active apiserver logged at start-up. */
+    public List<String> startupWarnings() {
+        return new ArrayList<>(activeApiServer().flags().warnings());
+    }
+}

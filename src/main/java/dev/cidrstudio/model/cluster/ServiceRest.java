@@ -1,0 +1,378 @@
+package dev.cidrstudio.model.cluster;
+
+import dev.cidrstudio.model.allocator.AllocationException;
+import dev.cidrstudio.model.allocator.MetaAllocator;
+import dev.cidrstudio.model.api.IpAddressObject;
+import dev.cidrstudio.model.api.Kind;
+import dev.cidrstudio.model.api.ObjectMeta;
+import dev.cidrstudio.model.api.ParentReference;
+import dev.cidrstudio.model.api.Service;
+import dev.cidrstudio.model.api.ServiceCidr;
+import dev.cidrstudio.model.api.ServicePort;
+import dev.cidrstudio.model.api.ServiceSpec;
+import dev.cidrstudio.model.field.FieldError;
+import dev.cidrstudio.model.field.GoValue;
+import dev.cidrstudio.model.net.IpAddress;
+import dev.cidrstudio.model.net.IpFamily;
+import dev.cidrstudio.model.net.IpParsing;
+import dev.cidrstudio.model.service.ServiceIpFamilies;
+import dev.cidrstudio.model.service.ServiceValidation;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The Service REST storage ({@code pkg/registry/core/service/storage}): the create and update hooks in Kubernetes'
+ * order, ClusterIP allocation through the family's MetaAllocator, NodePorts, and release on delete.
+ */
+final class ServiceRest {
+
+    static final String KUBERNETES_SERVICE = "kubernetes";
+
+    private final ApiServer api;
+
+    ServiceRest(ApiServer api) {
+        this.api = api;
+    }
+
+    private static ApiException invalid(String name, List<FieldError> errs) {
+        return new ApiException(Status.invalid(Kind.SERVICE, name, errs));
+    }
+
+    Service create(Service svc) throws ApiException {
+        ServiceSpec spec = ServiceIpFamilies.setDefaults(svc.spec());
+        spec = ServiceIpFamilies.normalizeClusterIPs(spec, null);
+        ServiceIpFamilies.Result r = ServiceIpFamilies.initIPFamilyFields(spec, null, api.serviceFamilies());
+        if (!r.ok()) {
+            throw invalid(svc.name(), r.errors());
+        }
+        spec = r.spec();
+        Map<IpFamily, IpAddress> allocated = new LinkedHashMap<>();
+        if (!spec.isExternalName() && !spec.isHeadless()) {
+            List<String> ips = new ArrayList<>(spec.clusterIPsOrEmpty());
+            List<String> families = spec.ipFamiliesOrEmpty();
+            while (ips.size() < families.size()) {
+                ips.add("");
+            }
+            for (int i = 0; i < families.size(); i++) {
+                IpFamily f = IpFamily.fromName(families.get(i));
+                String got = allocate(svc.name(), spec, f, ips.get(i), allocated);
+                ips.set(i, got);
+            }
+            spec = spec.withClusterIPs(ips.isEmpty() ? spec.clusterIP() : ips.get(0), ips);
+        }
+        List<Integer> ports = new ArrayList<>();
+        try {
+            spec = allocateNodePorts(svc.name(), spec, null, ports);
+        } catch (ApiException e) {
+            unmark(allocated);
+            throw e;
+        }
+        Service candidate = svc.withSpec(spec);
+        List<FieldError> errs = ServiceValidation.validateService(candidate);
+        if (!errs.isEmpty()) {
+            unmark(allocated);
+            releasePorts(ports);
+            throw invalid(svc.name(), errs);
+        }
+        unmark(allocated);
+        createIpAddresses(candidate, allocated);
+        Service stored = new Service(api.newMeta(svc.meta()), spec, svc.loadBalancerIngress());
+        return (Service) api.store(stored);
+    }
+
+    /** One family's IP: static when requested, else dynamic. The address is marked used until commit. */
+    private String allocate(String name, ServiceSpec spec, IpFamily family, String requested,
+            Map<IpFamily, IpAddress> allocated) throws ApiException {
+        ClusterState s = api.mutableState();
+        MetaAllocator meta = MetaAllocator.build(family, s.<ServiceCidr>list(Kind.SERVICE_CIDR));
+        try {
+            if (requested == null || requested.isEmpty()) {
+                IpAddress ip = meta.next(s.used(family), api.nextRandom());
+                s.used(family).add(ip);
+                allocated.put(family, ip);
+                return ip.toString();
+            }
+            IpAddress ip = goAddress(requested);
+            meta.checkStatic(ip, s.used(family));
+            s.used(family).add(ip);
+            allocated.put(family, ip);
+            return requested;
+        } catch (AllocationException e) {
+            unmark(allocated);
+            if (requested == null || requested.isEmpty()) {
+                throw new ApiException(Status.internalError("failed to allocate a serviceIP: " + e.getMessage()));
+            }
+            throw invalid(name, List.of(FieldError.invalid("spec.clusterIPs",
+                    GoValue.stringSlice(spec.clusterIPs()), "failed to allocate IP " + requested + ": "
+                            + e.getMessage())));
+        }
+    }
+
+    /** A legacy-field IP as Go sees it: an IPv4-mapped address is an IPv4 address. */
+    static IpAddress goAddress(String text) {
+        IpAddress ip = IpParsing.parseIpSloppy(text).orElseThrow();
+        return ip.isIpv4Mapped() ? IpAddress.ipv4(ip.lo() & 0xFFFF_FFFFL) : ip;
+    }
+
+    private void unmark(Map<IpFamily, IpAddress> allocated) {
+        ClusterState s = api.mutableState();
+        allocated.forEach((f, ip) -> {
+            if (s.<IpAddressObject>get(Kind.IP_ADDRESS, null, ip.toString()).isEmpty()) {
+                s.used(f).remove(ip);
+            }
+        });
+    }
+
+    private void createIpAddresses(Service svc, Map<IpFamily, IpAddress> allocated) {
+        for (Map.Entry<IpFamily, IpAddress> e : allocated.entrySet()) {
+            ObjectMeta meta = ObjectMeta.named(e.getValue().toString())
+                    .withLabels(IpAddressObject.allocatorLabels(e.getKey().name()));
+            api.store(new IpAddressObject(api.newMeta(meta), ParentReference.service(svc.namespace(), svc.name())));
+        }
+    }
+
+    private void releaseIps(List<String> ips) {
+        ClusterState s = api.mutableState();
+        for (String text : ips) {
+            if (text == null || text.isEmpty() || ServiceValidation.NONE.equals(text)) {
+                continue;
+            }
+            if (IpParsing.parseIpSloppy(text).isEmpty()) {
+                continue;
+            }
+            IpAddress ip = goAddress(text);
+            s.<IpAddressObject>get(Kind.IP_ADDRESS, null, ip.toString()).ifPresent(api::remove);
+        }
+    }
+
+    private static boolean needsNodePorts(ServiceSpec s) {
+        return "NodePort".equals(s.type()) || "LoadBalancer".equals(s.type());
+    }
+
+    /** {@code initNodePorts}: requested ports are checked, others drawn (LoadBalancer may opt out). */
+    private ServiceSpec allocateNodePorts(String name, ServiceSpec spec, ServiceSpec old, List<Integer> taken)
+            throws ApiException {
+        if (!needsNodePorts(spec) || spec.ports() == null) {
+            return spec;
+        }
+        BitSet used = api.mutableState().nodePorts;
+        List<Integer> oldPorts = new ArrayList<>();
+        if (old != null && old.ports() != null) {
+            for (ServicePort p : old.ports()) {
+                if (p.nodePort() != null) {
+                    oldPorts.add(p.nodePort());
+                }
+            }
+        }
+        boolean allocateNew = !"LoadBalancer".equals(spec.type())
+                || !Boolean.FALSE.equals(spec.allocateLoadBalancerNodePorts());
+        List<ServicePort> out = new ArrayList<>();
+        Map<Integer, Integer> byServicePort = new LinkedHashMap<>();
+        for (int i = 0; i < spec.ports().size(); i++) {
+            ServicePort p = spec.ports().get(i);
+            int requested = p.nodePort() == null ? 0 : p.nodePort();
+            if (requested == 0 && !allocateNew) {
+                out.add(p);
+                continue;
+            }
+            Integer already = byServicePort.get(p.port());
+            if (requested == 0 && already != null) {
+                out.add(p.withNodePort(already));
+                continue;
+            }
+            if (requested != 0) {
+                if (!oldPorts.contains(requested) && !taken.contains(requested)) {
+                    String err = NodePortAllocator.checkStatic(used, requested);
+                    if (err != null) {
+                        releasePorts(taken);
+                        throw invalid(name, List.of(FieldError.invalid("spec.ports[" + i + "].nodePort",
+                                Integer.toString(requested), err)));
+                    }
+                    used.set(requested - ClusterState.NODE_PORT_BASE);
+                    taken.add(requested);
+                }
+                byServicePort.put(p.port(), requested);
+                out.add(p);
+            } else {
+                int np = NodePortAllocator.next(used, api.nextRandom());
+                if (np < 0) {
+                    releasePorts(taken);
+                    throw new ApiException(Status.internalError("failed to allocate a nodePort: "
+                            + NodePortAllocator.FULL));
+                }
+                used.set(np - ClusterState.NODE_PORT_BASE);
+                taken.add(np);
+                byServicePort.put(p.port(), np);
+                out.add(p.withNodePort(np));
+            }
+        }
+        return spec.withPorts(out);
+    }
+
+    private void releasePorts(List<Integer> ports) {
+        for (int p : ports) {
+            api.mutableState().nodePorts.clear(p - ClusterState.NODE_PORT_BASE);
+        }
+    }
+
+    private static List<Integer> nodePortsOf(ServiceSpec s) {
+        List<Integer> out = new ArrayList<>();
+        for (ServicePort p : s.portsOrEmpty()) {
+            if (p.nodePort() != null && p.nodePort() != 0 && !out.contains(p.nodePort())) {
+                out.add(p.nodePort());
+            }
+        }
+        return out;
+    }
+
+    Service update(Service svc, Service old) throws ApiException {
+        ServiceSpec o = old.spec();
+        ServiceSpec spec = ServiceIpFamilies.setDefaults(svc.spec());
+        spec = ServiceIpFamilies.patchAllocatedValues(spec, o);
+        spec = ServiceIpFamilies.normalizeClusterIPs(spec, o);
+        ServiceIpFamilies.Result r = ServiceIpFamilies.initIPFamilyFields(spec, o, api.serviceFamilies());
+        if (!r.ok()) {
+            throw invalid(svc.name(), r.errors());
+        }
+        spec = r.spec();
+        Map<IpFamily, IpAddress> allocated = new LinkedHashMap<>();
+        List<String> toRelease = new ArrayList<>();
+        boolean matchingPrefer = ServiceIpFamilies.PREFER.equals(spec.ipFamilyPolicy())
+                && (o.ipFamilyPolicy() == null || ServiceIpFamilies.PREFER.equals(o.ipFamilyPolicy()))
+                && Objects.equals(o.type(), spec.type()) && !spec.isExternalName()
+                && o.clusterIPsOrEmpty().equals(spec.clusterIPsOrEmpty())
+                && o.ipFamiliesOrEmpty().equals(spec.ipFamiliesOrEmpty());
+        boolean oldHeadless = !o.clusterIPsOrEmpty().isEmpty() && o.isHeadless();
+        if (matchingPrefer) {
+            // A PreferDualStack service is never upgraded or downgraded by a cluster change.
+        } else if (o.isExternalName() && !spec.isExternalName()) {
+            if (!spec.isHeadless()) {
+                List<String> ips = new ArrayList<>(spec.clusterIPsOrEmpty());
+                List<String> families = spec.ipFamiliesOrEmpty();
+                while (ips.size() < families.size()) {
+                    ips.add("");
+                }
+                for (int i = 0; i < families.size(); i++) {
+                    ips.set(i, allocate(svc.name(), spec, IpFamily.fromName(families.get(i)), ips.get(i),
+                            allocated));
+                }
+                spec = spec.withClusterIPs(ips.isEmpty() ? spec.clusterIP() : ips.get(0), ips);
+            }
+        } else if (oldHeadless) {
+            // Headless services hold no IPs.
+        } else if (!o.isExternalName() && spec.isExternalName()) {
+            toRelease.addAll(o.clusterIPsOrEmpty());
+        } else if (o.ipFamiliesOrEmpty().size() == 1 && spec.ipFamiliesOrEmpty().size() == 2) {
+            List<String> ips = new ArrayList<>(spec.clusterIPsOrEmpty());
+            if (ips.size() < 2) {
+                ips.add("");
+            }
+            ips.set(1, allocate(svc.name(), spec, IpFamily.fromName(spec.ipFamilies().get(1)), ips.get(1),
+                    allocated));
+            spec = spec.withClusterIPs(spec.clusterIP(), ips);
+        } else if (o.ipFamiliesOrEmpty().size() == 2 && spec.ipFamiliesOrEmpty().size() == 1) {
+            toRelease.add(o.clusterIPsOrEmpty().get(1));
+        }
+        if (!o.isExternalName() && spec.isExternalName()) {
+            boolean sameIps = o.clusterIPsOrEmpty().equals(spec.clusterIPsOrEmpty());
+            ServiceSpec wiped = spec;
+            if (sameIps) {
+                wiped = wiped.withClusterIPs(null, null);
+            }
+            if (o.ipFamiliesOrEmpty().equals(spec.ipFamiliesOrEmpty())) {
+                wiped = wiped.withIpFamilies(null);
+            }
+            if (Objects.equals(o.ipFamilyPolicy(), spec.ipFamilyPolicy())) {
+                wiped = wiped.withIpFamilyPolicy(null);
+            }
+            spec = wiped;
+        }
+        List<Integer> newPorts = new ArrayList<>();
+        try {
+            spec = allocateNodePorts(svc.name(), spec, o, newPorts);
+        } catch (ApiException e) {
+            unmark(allocated);
+            throw e;
+        }
+        Service candidate = svc.withSpec(spec);
+        List<FieldError> errs = ServiceValidation.validateServiceUpdate(candidate, old);
+        if (!errs.isEmpty()) {
+            unmark(allocated);
+            releasePorts(newPorts);
+            throw invalid(svc.name(), errs);
+        }
+        unmark(allocated);
+        createIpAddresses(candidate, allocated);
+        releaseIps(toRelease);
+        List<Integer> keep = nodePortsOf(spec);
+        List<Integer> drop = new ArrayList<>(nodePortsOf(o));
+        drop.removeAll(keep);
+        releasePorts(drop);
+        ObjectMeta meta = svc.meta();
+        if (!spec.equals(o)) {
+            meta = meta.withGeneration(old.meta().generation() + 1);
+        }
+        return (Service) api.store(new Service(meta, spec, svc.loadBalancerIngress()));
+    }
+
+    /** Creates the IPAddress objects (and marks the NodePorts) a restored Service already holds. */
+    void claim(Service svc) {
+        Map<IpFamily, IpAddress> held = new LinkedHashMap<>();
+        for (String text : svc.spec().clusterIPsOrEmpty()) {
+            if (ServiceValidation.NONE.equals(text) || IpParsing.parseIpSloppy(text).isEmpty()) {
+                continue;
+            }
+            IpAddress ip = goAddress(text);
+            if (api.find(Kind.IP_ADDRESS, null, ip.toString()).isEmpty()) {
+                held.put(ip.family(), ip);
+            }
+        }
+        createIpAddresses(svc, held);
+        for (int p : nodePortsOf(svc.spec())) {
+            if (p >= ClusterState.NODE_PORT_BASE && p < ClusterState.NODE_PORT_BASE + ClusterState.NODE_PORT_SIZE) {
+                api.mutableState().nodePorts.set(p - ClusterState.NODE_PORT_BASE);
+            }
+        }
+    }
+
+    void delete(Service svc) {
+        releaseIps(svc.spec().clusterIPsOrEmpty());
+        releasePorts(nodePortsOf(svc.spec()));
+    }
+
+    /** The bootstrap controller: {@code default/kubernetes} at network + 1 of the primary flag range. */
+    void ensureKubernetesService(ApiServerInstance apiServer) {
+        if (api.find(Kind.SERVICE, "default", KUBERNETES_SERVICE).isPresent()) {
+            return;
+        }
+        String ip = apiServer.flags().kubernetesServiceIp().toString();
+        ObjectMeta meta = ObjectMeta.named("default", KUBERNETES_SERVICE)
+                .withLabels(Map.of("component", "apiserver", "provider", "kubernetes"));
+        ServiceSpec spec = ServiceSpec.empty().withType("ClusterIP").withClusterIPs(ip, List.of(ip))
+                .withIpFamilyPolicy(ServiceIpFamilies.SINGLE)
+                .withPorts(List.of(new ServicePort("https", "TCP", 443, "6443", true, null, null)));
+        try {
+            api.create(new Service(meta, spec, List.of()));
+        } catch (ApiException e) {
+            // A real apiserver logs this and retries on its next sync; the missing Service shows in the plan.
+        }
+    }
+
+    /** {@code kube-system/kube-dns} as kubeadm creates it. */
+    static Service kubeDnsService(String clusterIP) {
+        ObjectMeta meta = ObjectMeta.named("kube-system", "kube-dns")
+                .withLabels(Map.of("k8s-app", "kube-dns", "kubernetes.io/cluster-service", "true",
+                        "kubernetes.io/name", "CoreDNS"))
+                .withAnnotations(Map.of("prometheus.io/port", "9153", "prometheus.io/scrape", "true"));
+        ServiceSpec spec = ServiceSpec.empty().withType("ClusterIP").withClusterIPs(clusterIP, List.of(clusterIP))
+                .withSelector(Map.of("k8s-app", "kube-dns"))
+                .withPorts(List.of(new ServicePort("dns", "UDP", 53, "53", true, null, null),
+                        new ServicePort("dns-tcp", "TCP", 53, "53", true, null, null),
+                        new ServicePort("metrics", "TCP", 9153, "9153", true, null, null)));
+        return new Service(meta, spec, List.of());
+    }
+}

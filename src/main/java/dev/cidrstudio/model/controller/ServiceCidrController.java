@@ -1,0 +1,146 @@
+package dev.cidrstudio.model.controller;
+
+import dev.cidrstudio.model.allocator.MetaAllocator;
+import dev.cidrstudio.model.api.Condition;
+import dev.cidrstudio.model.api.IpAddressObject;
+import dev.cidrstudio.model.api.ServiceCidr;
+import dev.cidrstudio.model.net.Cidr;
+import dev.cidrstudio.model.net.IpAddress;
+import dev.cidrstudio.model.net.IpParsing;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * kube-controller-manager's {@code service-cidr-controller} ({@code servicecidrs_controller.go}): the finalizer,
+ * the Ready condition, and {@code canDeleteCIDR} with its 10 s grace before a deletable ServiceCIDR goes.
+ */
+public final class ServiceCidrController {
+
+    public static final String CONTROLLER_NAME = "service-cidr-controller";
+    public static final Duration DELETION_GRACE_PERIOD = Duration.ofSeconds(10);
+    public static final String READY_MESSAGE = "Kubernetes Service CIDR is ready";
+    public static final String TERMINATING_MESSAGE = "There are still IPAddresses referencing the ServiceCIDR, "
+            + "please remove them or create a new ServiceCIDR";
+    public static final String EVENT_ERROR = "KubernetesServiceCIDRError";
+
+    private ServiceCidrController() {
+    }
+
+    /** Reconciles one ServiceCIDR and returns the actions taken, in the words of the controller's tests. */
+    public static List<String> sync(ControllerContext ctx, ServiceCidr sc) {
+        List<String> actions = new ArrayList<>();
+        if (!sc.meta().beingDeleted()) {
+            if (!sc.meta().finalizers().contains(ServiceCidr.FINALIZER)) {
+                List<String> f = new ArrayList<>(sc.meta().finalizers());
+                f.add(ServiceCidr.FINALIZER);
+                ctx.patchFinalizers(sc, f);
+                actions.add("patch servicecidrs (add finalizer " + ServiceCidr.FINALIZER + ")");
+            }
+            if (setCondition(ctx, sc, "True", null, READY_MESSAGE)) {
+                actions.add("patch servicecidrs/status (Ready=True, message '" + READY_MESSAGE + "')");
+            }
+            return actions;
+        }
+        if (!canDeleteCIDR(ctx.serviceCidrs(), ctx.ipAddresses(), sc)) {
+            if (setCondition(ctx, sc, "False", ServiceCidr.REASON_TERMINATING, TERMINATING_MESSAGE)) {
+                actions.add("patch servicecidrs/status");
+            }
+            return actions;
+        }
+        var due = sc.meta().deletionTimestamp().plus(DELETION_GRACE_PERIOD);
+        if (ctx.now().isBefore(due)) {
+            ctx.requeueAt(due);
+            return actions;
+        }
+        if (sc.meta().finalizers().contains(ServiceCidr.FINALIZER)) {
+            List<String> f = new ArrayList<>(sc.meta().finalizers());
+            f.remove(ServiceCidr.FINALIZER);
+            ctx.patchFinalizers(sc, f);
+            actions.add("patch servicecidrs (remove finalizer)");
+        }
+        return actions;
+    }
+
+    /** Writes the Ready condition only when status, reason or message changed ({@code updateConditionIfNeeded}). */
+    private static boolean setCondition(ControllerContext ctx, ServiceCidr sc, String status, String reason,
+            String message) {
+        Condition current = sc.condition(ServiceCidr.CONDITION_READY);
+        if (current != null && current.status().equals(status) && Objects.equals(nz(current.reason()), nz(reason))
+                && Objects.equals(current.message(), message)) {
+            return false;
+        }
+        var when = current != null && current.status().equals(status) ? current.lastTransitionTime() : ctx.now();
+        List<Condition> conditions = new ArrayList<>();
+        for (Condition c : sc.conditions()) {
+            if (!c.type().equals(ServiceCidr.CONDITION_READY)) {
+                conditions.add(c);
+            }
+        }
+        conditions.add(new Condition(ServiceCidr.CONDITION_READY, status, reason, message, when, null));
+        ctx.updateStatus(sc, conditions);
+        return true;
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    /**
+     * {@code canDeleteCIDR}: deletable when every prefix has another ServiceCIDR equal to or containing it, or when
+     * no allocator-managed IPAddress would be left with {@code x} as its only containing ServiceCIDR.
+     */
+    public static boolean canDeleteCIDR(Collection<ServiceCidr> all, Collection<IpAddressObject> ips, ServiceCidr x) {
+        List<Cidr> prefixes = prefixes(x);
+        boolean hasParent = !prefixes.isEmpty();
+        for (Cidr c : prefixes) {
+            boolean found = false;
+            for (ServiceCidr other : all) {
+                if (other.name().equals(x.name())) {
+                    continue;
+                }
+                for (Cidr p : prefixes(other)) {
+                    if (p.overlaps(c) && p.prefixLength() <= c.prefixLength()) {
+                        found = true;
+                    }
+                }
+            }
+            hasParent &= found;
+        }
+        if (hasParent) {
+            return true;
+        }
+        List<ServiceCidr> withX = new ArrayList<>(all);
+        if (withX.stream().noneMatch(s -> s.name().equals(x.name()))) {
+            withX.add(x);
+        }
+        for (Cidr c : prefixes) {
+            for (IpAddressObject ip : ips) {
+                if (!ip.managedByAllocator()
+                        || !c.family().name().equals(ip.meta().labels().get(IpAddressObject.LABEL_IP_FAMILY))) {
+                    continue;
+                }
+                Optional<IpAddress> addr = IpParsing.parseIpSloppy(ip.name());
+                if (addr.isEmpty()) {
+                    continue;
+                }
+                List<String> owners = MetaAllocator.containingServiceCidrs(withX, addr.get());
+                if (owners.size() == 1 && owners.get(0).equals(x.name())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    static List<Cidr> prefixes(ServiceCidr sc) {
+        List<Cidr> out = new ArrayList<>();
+        for (String s : sc.cidrsOrEmpty()) {
+            IpParsing.parseCidrSloppy(s).ifPresent(w -> out.add(w.masked()));
+        }
+        return out;
+    }
+}

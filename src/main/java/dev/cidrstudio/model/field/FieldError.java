@@ -1,0 +1,56 @@
+package dev.cidrstudio.model.field;
+
+/**
+ * One validation error, as apimachinery's {@code field.Error}: the field path, the type, the bad value already
+ * rendered the Go way (or null when the type prints none), and the detail.
+ */
+public record FieldError(ErrorType type, String field, String renderedValue, String detail) {
+
+    public static FieldError invalid(String field, String renderedValue, String detail) {
+        return new FieldError(ErrorType.INVALID, field, renderedValue, detail);
+    }
+
+    public static FieldError invalidString(String field, String value, String detail) {
+        return new FieldError(ErrorType.INVALID, field, GoValue.quote(value), detail);
+    }
+
+    public static FieldError required(String field, String detail) {
+        return new FieldError(ErrorType.REQUIRED, field, null, detail);
+    }
+
+    public static FieldError forbidden(String field, String detail) {
+        return new FieldError(ErrorType.FORBIDDEN, field, null, detail);
+    }
+
+    public static FieldError duplicate(String field, String renderedValue) {
+        return new FieldError(ErrorType.DUPLICATE, field, renderedValue, "");
+    }
+
+    public static FieldError internal(String field, String detail) {
+        return new FieldError(ErrorType.INTERNAL, field, null, detail);
+    }
+
+    /** {@code field.NotSupported}: the detail lists the quoted supported values, sorted, joined by ", ". */
+    public static FieldError notSupported(String field, String value, java.util.Collection<String> supported) {
+        String list = supported.stream().sorted().map(GoValue::quote)
+                .collect(java.util.stream.Collectors.joining(", "));
+        return new FieldError(ErrorType.NOT_SUPPORTED, field, GoValue.quote(value), "supported values: " + list);
+    }
+
+    /** What follows the field path: {@code Invalid value: "x": detail}. This is a status cause's message. */
+    public String body() {
+        StringBuilder sb = new StringBuilder(type.text());
+        if (type.printsValue()) {
+            sb.append(": ").append(renderedValue == null ? "null" : renderedValue);
+        }
+        if (detail != null && !detail.isEmpty()) {
+            sb.append(": ").append(detail);
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return field + ": " + body();
+    }
+}

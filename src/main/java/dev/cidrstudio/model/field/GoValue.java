@@ -1,0 +1,53 @@
+package dev.cidrstudio.model.field;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Renders values the way Go's {@code fmt} prints a field error's bad value: {@code %q} for strings and
+ * {@code %#v} for slices and structs. Kept as text so errors stay plain immutable values.
+ */
+public final class GoValue {
+
+    private GoValue() {
+    }
+
+    /** Go's {@code %q} for a string. */
+    public static String quote(String s) {
+        if (s == null) {
+            return "null";
+        }
+        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\t' -> sb.append("\\t");
+                case '\r' -> sb.append("\\r");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        sb.append(String.format("\\x%02x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    /** {@code %#v} of a {@code []string}; a null list prints as Go's nil slice. */
+    public static String stringSlice(List<String> values) {
+        return typedSlice("string", values);
+    }
+
+    /** {@code %#v} of a slice of a named string type, e.g. {@code []core.IPFamily{"IPv4"}}. */
+    public static String typedSlice(String typeName, List<String> values) {
+        if (values == null) {
+            return "[]" + typeName + "(nil)";
+        }
+        return "[]" + typeName + "{" + values.stream().map(GoValue::quote).collect(Collectors.joining(", ")) + "}";
+    }
+}
