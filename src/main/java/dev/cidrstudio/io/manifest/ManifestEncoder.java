@@ -148,9 +148,6 @@ public final class ManifestEncoder {
             m.put("finalizers", meta.finalizers());
         }
         putIf(m, "generateName", meta.generateName());
-        if (meta.generation() > 0 && meta.uid() != null) {
-            m.put("generation", meta.generation());
-        }
         if (!meta.labels().isEmpty()) {
             m.put("labels", meta.labels());
         }

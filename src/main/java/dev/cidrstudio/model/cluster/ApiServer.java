@@ -62,7 +62,8 @@ public final class ApiServer {
         s.apiServers.add(new ApiServerInstance(KUBE_APISERVER, flags, false));
         ApiServer api = new ApiServer(s);
         for (String ns : SYSTEM_NAMESPACES) {
-            api.store(new Namespace(ObjectMeta.named(ns), "Active"));
+            api.store(new Namespace(api.newMeta(ObjectMeta.named(ns)
+                    .withLabels(Map.of(Namespace.NAME_LABEL, ns))), "Active"));
         }
         api.runPeriodicControllers();
         api.runPeriodicControllers();
@@ -79,9 +80,53 @@ public final class ApiServer {
         return api;
     }
 
-    /** Rebuilds an ApiServer around a saved state (for undo and the console's state file). */
+    /** Rebuilds an ApiServer around a saved state (for undo). */
     public static ApiServer fromState(ClusterState state) {
-        return new ApiServer(state);
+        return new ApiServer(state.copy());
+    }
+
+    /** Resumes a simulation saved with {@link #toSnapshot()}; the objects are stored as they were. */
+    public static ApiServer resume(SimulationSnapshot snap) throws ClusterConfigException {
+        ClusterState s = new ClusterState(snap.settings());
+        s.now = snap.now();
+        s.resourceVersion = snap.resourceVersion();
+        s.uidCounter = snap.uidCounter();
+        s.randomDraws = snap.randomDraws();
+        s.nextDefaultControllerSync = snap.nextControllerSync();
+        for (SimulationSnapshot.ApiServerSnapshot a : snap.apiServers()) {
+            ServiceIpRangeFlag flags = ServiceIpRangeFlag.parse(a.serviceClusterIPRange(),
+                    snap.settings().kubernetesVersion());
+            if (!flags.valid()) {
+                throw new ClusterConfigException(flags.errors());
+            }
+            s.apiServers.add(new ApiServerInstance(a.name(), flags, a.inconsistencyReported()));
+        }
+        if (s.apiServers.isEmpty()) {
+            throw new ClusterConfigException(List.of("the saved state names no kube-apiserver"));
+        }
+        for (KubeObject o : snap.objects()) {
+            s.put(o);
+            if (o instanceof Service svc) {
+                for (var p : svc.spec().portsOrEmpty()) {
+                    Integer np = p.nodePort();
+                    if (np != null && np >= ClusterState.NODE_PORT_BASE
+                            && np < ClusterState.NODE_PORT_BASE + ClusterState.NODE_PORT_SIZE) {
+                        s.nodePorts.set(np - ClusterState.NODE_PORT_BASE);
+                    }
+                }
+            }
+        }
+        return new ApiServer(s);
+    }
+
+    public SimulationSnapshot toSnapshot() {
+        List<SimulationSnapshot.ApiServerSnapshot> servers = new ArrayList<>();
+        for (ApiServerInstance a : state.apiServers) {
+            servers.add(new SimulationSnapshot.ApiServerSnapshot(a.name(), a.flags().text(),
+                    a.inconsistencyReported()));
+        }
+        return new SimulationSnapshot(state.settings, state.now, state.resourceVersion, state.uidCounter,
+                state.randomDraws, state.nextDefaultControllerSync, servers, new ArrayList<>(state.all()));
     }
 
     // ---- reads ----
@@ -290,7 +335,9 @@ public final class ApiServer {
         if (!errs.isEmpty()) {
             throw new ApiException(Status.invalid(Kind.NAMESPACE, ns.name(), errs));
         }
-        return store(new Namespace(newMeta(ns.meta()), "Active"));
+        Map<String, String> labels = new java.util.TreeMap<>(ns.meta().labels());
+        labels.put(Namespace.NAME_LABEL, ns.name());
+        return store(new Namespace(newMeta(ns.meta().withLabels(labels)), "Active"));
     }
 
     private KubeObject createServiceCidr(ServiceCidr sc) throws ApiException {

@@ -1,0 +1,32 @@
+package dev.cidrstudio.app;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads user files with a size bound, so a huge or hostile file is refused instead of exhausting memory. */
+public final class LocalFiles {
+
+    public static final long MAX_BYTES = 64L * 1024 * 1024;
+
+    private LocalFiles() {
+    }
+
+    public static String read(Path path) throws IOException {
+        if (Files.isDirectory(path)) {
+            throw new IOException(path + " is a directory");
+        }
+        long size = Files.size(path);
+        if (size > MAX_BYTES) {
+            throw new IOException(path + " is " + (size / (1024 * 1024)) + " MiB; files over "
+                    + (MAX_BYTES / (1024 * 1024)) + " MiB are refused");
+        }
+        byte[] bytes = Files.readAllBytes(path);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    public static String read(String path) throws IOException {
+        return read(Path.of(path));
+    }
+}

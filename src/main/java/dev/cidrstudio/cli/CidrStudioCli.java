@@ -1,0 +1,58 @@
+package dev.cidrstudio.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code cidrstudio} command line: one subcommand per task. */
+@Command(name = "cidrstudio", mixinStandardHelpOptions = true, versionProvider = CidrStudioCli.Version.class,
+        description = "CIDR Studio: plan Kubernetes Service IP ranges. Run without arguments for the desktop app.",
+        subcommands = {KubectlCommand.class})
+public final class CidrStudioCli implements Runnable {
+
+    /** Reads the version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"CIDR Studio " + version()};
+        }
+    }
+
+    public static String version() {
+        String v = CidrStudioCli.class.getPackage().getImplementationVersion();
+        return v == null ? "development build" : v;
+    }
+
+    @Override
+    public void run() {
+        // No subcommand: the launcher opens the GUI instead of calling this.
+    }
+
+    /** Runs the CLI and returns the exit status: 0 ok, 1 failure, 2 unusable arguments. */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        CommandLine cl = new CommandLine(new CidrStudioCli(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                if (cls == KubectlCommand.class) {
+                    return cls.cast(new KubectlCommand(in, out, err));
+                }
+                return CommandLine.defaultFactory().create(cls);
+            }
+        });
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        cl.getSubcommands().get("kubectl").setStopAtPositional(true).setUnmatchedOptionsArePositionalParams(true);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("cidrstudio: " + ex.getMessage());
+            err.println("Run 'cidrstudio --help' for usage.");
+            return 2;
+        });
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            err.println("cidrstudio: internal error: " + ex);
+            return 1;
+        });
+        return cl.execute(args);
+    }
+}

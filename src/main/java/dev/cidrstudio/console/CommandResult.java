@@ -1,0 +1,18 @@
+package dev.cidrstudio.console;
+
+/** What one command printed and how it exited, as a terminal would show it. */
+public record CommandResult(String stdout, String stderr, int exitCode) {
+
+    public static CommandResult ok(String stdout) {
+        return new CommandResult(stdout, "", 0);
+    }
+
+    public static CommandResult error(String stderr, int exitCode) {
+        return new CommandResult("", stderr.endsWith("\n") ? stderr : stderr + "\n", exitCode);
+    }
+
+    public CommandResult plus(CommandResult other) {
+        return new CommandResult(stdout + other.stdout, stderr + other.stderr,
+                other.exitCode != 0 ? other.exitCode : exitCode);
+    }
+}

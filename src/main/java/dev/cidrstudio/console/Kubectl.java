@@ -1,0 +1,846 @@
+package dev.cidrstudio.console;
+
+import dev.cidrstudio.console.KubectlFlags.FlagException;
+import dev.cidrstudio.console.KubectlFlags.Parsed;
+import dev.cidrstudio.console.KubectlFlags.Type;
+import dev.cidrstudio.io.manifest.Decoded;
+import dev.cidrstudio.io.manifest.GoJson;
+import dev.cidrstudio.io.manifest.ManifestDecoder;
+import dev.cidrstudio.io.manifest.ManifestEncoder;
+import dev.cidrstudio.io.manifest.ManifestException;
+import dev.cidrstudio.io.manifest.Plain;
+import dev.cidrstudio.io.manifest.Problem;
+import dev.cidrstudio.model.api.Event;
+import dev.cidrstudio.model.api.Kind;
+import dev.cidrstudio.model.api.KubeObject;
+import dev.cidrstudio.model.api.LabelSelector;
+import dev.cidrstudio.model.api.Namespace;
+import dev.cidrstudio.model.api.ObjectMeta;
+import dev.cidrstudio.model.api.Service;
+import dev.cidrstudio.model.api.ServicePort;
+import dev.cidrstudio.model.api.ServiceSpec;
+import dev.cidrstudio.model.cluster.ApiException;
+import dev.cidrstudio.model.cluster.ApiServer;
+import dev.cidrstudio.model.cluster.ClusterState;
+import dev.cidrstudio.model.cluster.KubeVersion;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The kubectl practice console: runs one kubectl command line against the simulated cluster and returns what a
+ * terminal would show, with kubectl 1.34's output, messages and exit codes.
+ */
+public final class Kubectl {
+
+    /** Reads the file named by {@code -f}. */
+    @FunctionalInterface
+    public interface FileSource {
+        String read(String path) throws IOException;
+    }
+
+    static final String DEFAULT_NAMESPACE = "default";
+    static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+    static final String OUTPUT_FORMATS = "custom-columns,custom-columns-file,go-template,go-template-file,json,"
+            + "jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml";
+    static final String EDIT_HINT = "See 'kubectl %s -h' for help and examples";
+    /** How long {@code kubectl delete} waits (simulated) for finalizers that are about to go. */
+    static final Duration DELETE_WAIT = Duration.ofSeconds(30);
+
+    private final ApiServer api;
+    private final FileSource files;
+
+    public Kubectl(ApiServer api, FileSource files) {
+        this.api = api;
+        this.files = files;
+    }
+
+    /** Runs {@code kubectl ARGS}; {@code stdin} feeds {@code -f -}. */
+    public CommandResult run(List<String> args, String stdin) {
+        try {
+            return dispatch(args, stdin == null ? "" : stdin);
+        } catch (FlagException e) {
+            return CommandResult.error("error: " + e.getMessage() + "\nSee 'kubectl " + commandName(args)
+                    + " --help' for usage.", 1);
+        } catch (UsageException e) {
+            return CommandResult.error(e.getMessage(), 1);
+        }
+    }
+
+    /** A usage error, already worded as kubectl words it. */
+    static final class UsageException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    private static String commandName(List<String> args) {
+        for (String a : args) {
+            if (!a.startsWith("-")) {
+                return a;
+            }
+        }
+        return "";
+    }
+
+    private static KubectlFlags common() {
+        return new KubectlFlags().add("namespace", "n", Type.STRING, null);
+    }
+
+    private CommandResult dispatch(List<String> args, String stdin) throws FlagException, UsageException {
+        int idx = -1;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("-n") || a.equals("--namespace")) {
+                i++;
+                continue;
+            }
+            if (!a.startsWith("-")) {
+                idx = i;
+                break;
+            }
+        }
+        if (idx < 0) {
+            return CommandResult.ok("kubectl controls the Kubernetes cluster manager.\n\n Find more information at: "
+                    + "https://kubernetes.io/docs/reference/kubectl/\n");
+        }
+        String cmd = args.get(idx);
+        List<String> rest = new ArrayList<>(args.subList(0, idx));
+        rest.addAll(args.subList(idx + 1, args.size()));
+        return switch (cmd) {
+            case "get" -> get(rest);
+            case "describe" -> describe(rest);
+            case "create" -> create(rest, stdin);
+            case "apply" -> apply(rest, stdin);
+            case "delete" -> delete(rest, stdin);
+            case "version" -> version(rest);
+            case "api-resources" -> apiResources(rest);
+            default -> CommandResult.error("error: unknown command \"" + cmd + "\" for \"kubectl\"", 1);
+        };
+    }
+
+    private String namespace(Parsed p) {
+        return p.string("namespace", DEFAULT_NAMESPACE);
+    }
+
+    // ---------------------------------------------------------------- get
+
+    private record Target(Kind kind, List<String> names) {
+    }
+
+    private List<Target> targets(List<String> args) throws UsageException {
+        List<Target> out = new ArrayList<>();
+        if (args.get(0).contains("/")) {
+            Map<Kind, List<String>> byKind = new LinkedHashMap<>();
+            for (String a : args) {
+                int slash = a.indexOf('/');
+                if (slash < 0) {
+                    throw new UsageException("error: there is no need to specify a resource type as a separate "
+                            + "argument when passing arguments in resource/name form (e.g. 'kubectl get "
+                            + "resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'");
+                }
+                Kind k = kind(a.substring(0, slash));
+                byKind.computeIfAbsent(k, x -> new ArrayList<>()).add(a.substring(slash + 1));
+            }
+            byKind.forEach((k, names) -> out.add(new Target(k, names)));
+            return out;
+        }
+        List<String> names = args.subList(1, args.size());
+        for (String t : args.get(0).split(",")) {
+            if (!t.isEmpty()) {
+                out.add(new Target(kind(t), names));
+            }
+        }
+        return out;
+    }
+
+    private static Kind kind(String type) throws UsageException {
+        Kind k = ResourceTypes.resolve(type);
+        if (k == null) {
+            throw new UsageException("error: the server doesn't have a resource type \"" + type + "\"");
+        }
+        return k;
+    }
+
+    private List<KubeObject> list(Kind k, String ns, boolean all, LabelSelector selector) {
+        List<KubeObject> out = new ArrayList<>();
+        for (KubeObject o : api.<KubeObject>list(k, k.namespaced() && !all ? ns : null)) {
+            if (selector.matches(o.meta().labels())) {
+                out.add(o);
+            }
+        }
+        return out;
+    }
+
+    private CommandResult get(List<String> argv) throws FlagException, UsageException {
+        Parsed p = common().add("output", "o", Type.STRING, null).add("selector", "l", Type.STRING, null)
+                .add("all-namespaces", "A", Type.BOOL, "false").add("no-headers", null, Type.BOOL, "false")
+                .add("show-labels", null, Type.BOOL, "false").add("show-kind", null, Type.BOOL, "false")
+                .add("watch", "w", Type.BOOL, "false").add("ignore-not-found", null, Type.BOOL, "false")
+                .parse(argv);
+        if (p.bool("watch", false)) {
+            return CommandResult.error("error: --watch is not available in the practice console: the simulated "
+                    + "cluster only changes when you run a command", 1);
+        }
+        if (p.args().isEmpty()) {
+            return CommandResult.error("You must specify the type of resource to get. Use \"kubectl api-resources\" "
+                    + "for a complete list of supported resources.\n\nerror: Required resource not specified.\n"
+                    + "Use \"kubectl explain <resource>\" for a detailed description of that resource (e.g. kubectl "
+                    + "explain pods).\nSee 'kubectl get -h' for help and examples", 1);
+        }
+        String output = p.string("output", "");
+        Output format = Output.parse(output);
+        boolean all = p.bool("all-namespaces", false);
+        String ns = namespace(p);
+        LabelSelector selector = selector(p);
+        List<Target> targets = targets(p.args());
+        StringBuilder err = new StringBuilder();
+        List<List<KubeObject>> groups = new ArrayList<>();
+        boolean singleItem = targets.size() == 1 && targets.get(0).names().size() == 1;
+        for (Target t : targets) {
+            List<KubeObject> objs = new ArrayList<>();
+            if (t.names().isEmpty()) {
+                objs.addAll(list(t.kind(), ns, all, selector));
+            } else {
+                for (String name : t.names()) {
+                    try {
+                        objs.add(api.get(t.kind(), ns, name));
+                    } catch (ApiException e) {
+                        if (!p.bool("ignore-not-found", false)) {
+                            err.append(KubectlErrors.forStatus(e.status(), "getting", null));
+                        }
+                    }
+                }
+            }
+            groups.add(objs);
+        }
+        boolean withKind = p.bool("show-kind", false) || targets.size() > 1;
+        StringBuilder out = new StringBuilder();
+        int total = groups.stream().mapToInt(List::size).sum();
+        if (format.kind() == Output.Kind.TABLE) {
+            boolean first = true;
+            for (int i = 0; i < targets.size(); i++) {
+                List<KubeObject> objs = groups.get(i);
+                if (objs.isEmpty()) {
+                    continue;
+                }
+                if (!first && !p.bool("no-headers", false)) {
+                    out.append('\n');
+                }
+                first = false;
+                Printers.TableOptions o = new Printers.TableOptions(all, format.wide(), withKind,
+                        p.bool("no-headers", false), p.bool("show-labels", false));
+                out.append(Printers.table(targets.get(i).kind(), objs, o, api.now()));
+            }
+            if (total == 0 && err.length() == 0) {
+                boolean namespaced = targets.stream().anyMatch(t -> t.kind().namespaced());
+                err.append(namespaced && !all ? "No resources found in " + ns + " namespace.\n"
+                        : "No resources found\n");
+            }
+        } else {
+            List<KubeObject> flat = new ArrayList<>();
+            groups.forEach(flat::addAll);
+            if (format.kind() == Output.Kind.NAME) {
+                for (KubeObject o : flat) {
+                    out.append(ResourceTypes.prefix(o.kind())).append('/').append(o.name()).append('\n');
+                }
+            } else if (!(singleItem && flat.isEmpty())) {
+                Object doc;
+                if (singleItem && flat.size() == 1) {
+                    doc = Printers.encode(flat.get(0));
+                } else {
+                    List<Map<String, Object>> items = new ArrayList<>();
+                    flat.forEach(o -> items.add(Printers.encode(o)));
+                    doc = Printers.listOf(items);
+                }
+                out.append(format.render(doc));
+            }
+        }
+        boolean failed = err.length() > 0 && !err.toString().startsWith("No resources found");
+        return new CommandResult(out.toString(), err.toString(), failed ? 1 : 0);
+    }
+
+    private static LabelSelector selector(Parsed p) throws UsageException {
+        String s = p.string("selector", null);
+        if (s == null) {
+            return LabelSelector.EVERYTHING;
+        }
+        try {
+            return LabelSelector.parse(s);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("error: " + e.getMessage());
+        }
+    }
+
+    // ---------------------------------------------------------------- describe
+
+    private CommandResult describe(List<String> argv) throws FlagException, UsageException {
+        Parsed p = common().add("selector", "l", Type.STRING, null).add("all-namespaces", "A", Type.BOOL, "false")
+                .add("show-events", null, Type.BOOL, "true").parse(argv);
+        if (p.args().isEmpty()) {
+            return CommandResult.error("You must specify the type of resource to describe. Use \"kubectl "
+                    + "api-resources\" for a complete list of supported resources.\n\nerror: Required resource not "
+                    + "specified.\nSee 'kubectl describe -h' for help and examples", 1);
+        }
+        String ns = namespace(p);
+        boolean all = p.bool("all-namespaces", false);
+        LabelSelector selector = selector(p);
+        List<Target> targets = targets(p.args());
+        List<KubeObject> found = new ArrayList<>();
+        StringBuilder err = new StringBuilder();
+        for (Target t : targets) {
+            if (t.names().isEmpty()) {
+                found.addAll(list(t.kind(), ns, all, selector));
+                continue;
+            }
+            for (String name : t.names()) {
+                var exact = api.<KubeObject>find(t.kind(), ns, name);
+                if (exact.isPresent()) {
+                    found.add(exact.get());
+                    continue;
+                }
+                List<KubeObject> prefixed = new ArrayList<>();
+                for (KubeObject o : list(t.kind(), ns, false, selector)) {
+                    if (o.name().startsWith(name)) {
+                        prefixed.add(o);
+                    }
+                }
+                if (prefixed.isEmpty()) {
+                    err.append(KubectlErrors.forStatus(
+                            dev.cidrstudio.model.cluster.Status.notFound(t.kind(), name), "getting", null));
+                }
+                found.addAll(prefixed);
+            }
+        }
+        if (found.isEmpty() && err.length() == 0) {
+            boolean namespaced = targets.stream().anyMatch(t -> t.kind().namespaced());
+            return new CommandResult("", namespaced && !all ? "No resources found in " + ns + " namespace.\n"
+                    : "No resources found\n", 0);
+        }
+        StringBuilder out = new StringBuilder();
+        boolean first = true;
+        for (KubeObject o : found) {
+            List<Event> events = p.bool("show-events", true) ? eventsFor(o) : null;
+            String text = Describer.describe(o, events == null ? List.of() : events, api.now());
+            if (events == null && text.endsWith("Events:  <none>\n")) {
+                text = text.substring(0, text.length() - "Events:  <none>\n".length());
+            }
+            out.append(first ? text : "\n\n" + text);
+            first = false;
+        }
+        return new CommandResult(out.toString(), err.toString(), err.length() > 0 ? 1 : 0);
+    }
+
+    private List<Event> eventsFor(KubeObject o) {
+        List<Event> out = new ArrayList<>();
+        for (Event e : api.<Event>list(Kind.EVENT, null)) {
+            var ref = e.involvedObject();
+            if (ref != null && o.kind().kindName().equals(ref.kind()) && o.name().equals(ref.name())
+                    && (ref.uid() == null || ref.uid().equals(o.meta().uid()))) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- create / apply
+
+    private record Loaded(List<KubeObject> objects, List<Map<String, Object>> raws, String source) {
+    }
+
+    private Loaded load(String path, String stdin) throws UsageException {
+        String source = "-".equals(path) ? "STDIN" : path;
+        String text;
+        if ("-".equals(path)) {
+            text = stdin;
+        } else {
+            try {
+                text = files.read(path);
+            } catch (IOException e) {
+                throw new UsageException("error: the path \"" + path + "\" does not exist");
+            }
+        }
+        List<Decoded> docs;
+        try {
+            docs = ManifestDecoder.decodeAll(source, text);
+        } catch (ManifestException e) {
+            Problem first = e.problems().get(0);
+            String kube = first.kubeMessage() == null ? first.message() : first.kubeMessage();
+            if (kube.startsWith("error validating data")) {
+                throw new UsageException("error: error validating \"" + source + "\": " + kube + "; if you choose "
+                        + "to ignore these errors, turn validation off with --validate=false");
+            }
+            if (kube.contains("cannot be handled as")) {
+                throw new UsageException("Error from server (BadRequest): error when creating \"" + source + "\": "
+                        + kube);
+            }
+            throw new UsageException("error: error parsing " + source + ": " + kube + " (" + first.describe() + ")");
+        }
+        List<KubeObject> objects = new ArrayList<>();
+        List<Map<String, Object>> raws = new ArrayList<>();
+        for (Decoded d : docs) {
+            if (d instanceof Decoded.Object o) {
+                objects.add(o.object());
+                @SuppressWarnings("unchecked")
+                Map<String, Object> raw = (Map<String, Object>) Plain.toPlain(o.raw());
+                raws.add(raw);
+            } else if (d instanceof Decoded.Other other) {
+                throw new UsageException("error: resource mapping not found for name: \"" + nz(other.name())
+                        + "\" namespace: \"" + nz(other.namespace()) + "\" from \"" + source + "\": no matches for "
+                        + "kind \"" + other.kind() + "\" in version \"" + other.apiVersion() + "\"\nensure CRDs are "
+                        + "installed first");
+            } else {
+                throw new UsageException("error: resource mapping not found for name: \"\" namespace: \"\" from \""
+                        + source + "\": no matches for kind \"Cluster\" in version \"cidrstudio.dev/v1alpha1\"\n"
+                        + "ensure CRDs are installed first");
+            }
+        }
+        return new Loaded(objects, raws, source);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private KubeObject inNamespace(KubeObject o, String ns) throws UsageException {
+        if (!o.kind().namespaced()) {
+            return o.namespace() == null ? o : o.withMeta(o.meta().withNamespace(null));
+        }
+        if (o.namespace() == null || o.namespace().isEmpty()) {
+            return o.withMeta(o.meta().withNamespace(ns));
+        }
+        if (!o.namespace().equals(ns) && !ns.equals(DEFAULT_NAMESPACE)) {
+            throw new UsageException("error: the namespace from the provided object \"" + o.namespace() + "\" does "
+                    + "not match the namespace \"" + ns + "\". You must pass '--namespace=" + o.namespace()
+                    + "' to perform this operation.");
+        }
+        return o;
+    }
+
+    private enum DryRun { NONE, CLIENT, SERVER }
+
+    private static DryRun dryRun(Parsed p) throws UsageException {
+        if (!p.has("dry-run")) {
+            return DryRun.NONE;
+        }
+        String v = p.string("dry-run", "none");
+        return switch (v) {
+            case "none", "false" -> DryRun.NONE;
+            case "client", "true" -> DryRun.CLIENT;
+            case "server" -> DryRun.SERVER;
+            default -> throw new UsageException("error: Invalid dry-run value (" + v + "). Must be \"none\", "
+                    + "\"server\", or \"client\".");
+        };
+    }
+
+    private static String suffix(DryRun d) {
+        return switch (d) {
+            case NONE -> "";
+            case CLIENT -> " (dry run)";
+            case SERVER -> " (server dry run)";
+        };
+    }
+
+    private CommandResult create(List<String> argv, String stdin) throws FlagException, UsageException {
+        KubectlFlags flags = common().add("filename", "f", Type.STRINGS, null).add("output", "o", Type.STRING, null)
+                .add("dry-run", null, Type.STRING, "none").add("tcp", null, Type.STRINGS, null)
+                .add("clusterip", null, Type.STRING, null).add("node-port", null, Type.INT, "0")
+                .add("external-name", null, Type.STRING, null).add("save-config", null, Type.BOOL, "false")
+                .add("validate", null, Type.STRING, "strict");
+        Parsed p = flags.parse(argv);
+        DryRun dry = dryRun(p);
+        Output format = Output.parse(p.string("output", ""));
+        if (!p.raw("filename").isEmpty()) {
+            StringBuilder out = new StringBuilder();
+            StringBuilder err = new StringBuilder();
+            for (String f : p.raw("filename")) {
+                Loaded l = load(f, stdin);
+                for (KubeObject o : l.objects()) {
+                    KubeObject obj = inNamespace(o, namespace(p));
+                    try {
+                        KubeObject created = submitCreate(obj, dry);
+                        out.append(format.isDefault() ? ResourceTypes.prefix(created.kind()) + "/" + created.name()
+                                + " created" + suffix(dry) + "\n" : format.renderObject(created));
+                    } catch (ApiException e) {
+                        err.append(KubectlErrors.forStatus(e.status(), "creating", l.source()));
+                    }
+                }
+            }
+            return new CommandResult(out.toString(), err.toString(), err.length() > 0 ? 1 : 0);
+        }
+        if (p.args().isEmpty()) {
+            return CommandResult.error("error: must specify one of -f and -k\n\n" + "See 'kubectl create -h' for "
+                    + "help and examples", 1);
+        }
+        String sub = p.args().get(0);
+        List<String> rest = p.args().subList(1, p.args().size());
+        return switch (sub) {
+            case "service", "svc" -> createService(rest, p, dry, format);
+            case "namespace", "ns" -> createNamespace(rest, p, dry, format);
+            default -> CommandResult.error("error: unknown command \"" + sub + "\" for \"kubectl create\"", 1);
+        };
+    }
+
+    private KubeObject submitCreate(KubeObject obj, DryRun dry) throws ApiException {
+        if (dry == DryRun.CLIENT) {
+            return obj;
+        }
+        if (dry == DryRun.SERVER) {
+            ClusterState before = api.snapshot();
+            try {
+                return api.create(obj);
+            } finally {
+                api.restore(before);
+            }
+        }
+        return api.create(obj);
+    }
+
+    private CommandResult createNamespace(List<String> rest, Parsed p, DryRun dry, Output format) {
+        if (rest.size() != 1) {
+            return CommandResult.error("error: exactly one NAME is required, got " + rest.size() + "\n"
+                    + String.format(EDIT_HINT, "create namespace"), 1);
+        }
+        try {
+            KubeObject created = submitCreate(new Namespace(ObjectMeta.named(rest.get(0)), null), dry);
+            return CommandResult.ok(format.isDefault() ? "namespace/" + created.name() + " created" + suffix(dry)
+                    + "\n" : format.renderObject(created));
+        } catch (ApiException e) {
+            return CommandResult.error(KubectlErrors.forStatus(e.status(), "creating", null), 1);
+        }
+    }
+
+    private CommandResult createService(List<String> rest, Parsed p, DryRun dry, Output format) {
+        if (rest.isEmpty()) {
+            return CommandResult.error("error: unknown command \"\" for \"kubectl create service\"", 1);
+        }
+        String type = switch (rest.get(0)) {
+            case "clusterip" -> "ClusterIP";
+            case "nodeport" -> "NodePort";
+            case "loadbalancer" -> "LoadBalancer";
+            case "externalname" -> "ExternalName";
+            default -> null;
+        };
+        if (type == null) {
+            return CommandResult.error("error: unknown command \"" + rest.get(0) + "\" for \"kubectl create "
+                    + "service\"", 1);
+        }
+        List<String> names = rest.subList(1, rest.size());
+        if (names.size() != 1) {
+            return CommandResult.error("error: exactly one NAME is required, got " + names.size() + "\n"
+                    + String.format(EDIT_HINT, "create service " + rest.get(0)), 1);
+        }
+        String name = names.get(0);
+        List<ServicePort> ports = new ArrayList<>();
+        for (String tcp : p.strings("tcp")) {
+            String[] pt = tcp.split(":", 2);
+            int port;
+            String target;
+            try {
+                port = Integer.parseInt(pt[0]);
+                target = pt.length > 1 ? pt[1] : pt[0];
+            } catch (NumberFormatException e) {
+                return CommandResult.error("error: " + pt[0] + " is not a valid port number", 1);
+            }
+            boolean numeric = target.matches("[0-9]+");
+            Integer nodePort = null;
+            if ("NodePort".equals(type) && p.has("node-port")) {
+                nodePort = Integer.parseInt(p.string("node-port", "0"));
+            }
+            ports.add(new ServicePort(tcp.replace(':', '-'), "TCP", port, target, numeric, nodePort, null));
+        }
+        Map<String, String> labels = Map.of("app", name);
+        ServiceSpec spec = ServiceSpec.empty().withType(type).withPorts(ports.isEmpty() ? null : ports);
+        if (!"ExternalName".equals(type)) {
+            spec = spec.withSelector(labels);
+        } else {
+            spec = spec.withExternalName(p.string("external-name", null));
+        }
+        String clusterIp = p.string("clusterip", null);
+        if (clusterIp != null && !clusterIp.isEmpty()) {
+            spec = spec.withClusterIPs(clusterIp, null);
+        }
+        Service svc = new Service(ObjectMeta.named(namespace(p), name).withLabels(labels), spec, List.of());
+        try {
+            KubeObject created = submitCreate(svc, dry);
+            return CommandResult.ok(format.isDefault() ? "service/" + created.name() + " created" + suffix(dry)
+                    + "\n" : format.renderObject(created));
+        } catch (ApiException e) {
+            return CommandResult.error("error: failed to create " + type + " service: " + e.status().message(), 1);
+        }
+    }
+
+    private CommandResult apply(List<String> argv, String stdin) throws FlagException, UsageException {
+        Parsed p = common().add("filename", "f", Type.STRINGS, null).add("output", "o", Type.STRING, null)
+                .add("dry-run", null, Type.STRING, "none").add("validate", null, Type.STRING, "strict")
+                .add("server-side", null, Type.BOOL, "false").add("force-conflicts", null, Type.BOOL, "false")
+                .parse(argv);
+        if (p.raw("filename").isEmpty()) {
+            return CommandResult.error("error: must specify one of -f and -k\n\n" + String.format(EDIT_HINT, "apply"),
+                    1);
+        }
+        DryRun dry = dryRun(p);
+        Output format = Output.parse(p.string("output", ""));
+        StringBuilder out = new StringBuilder();
+        List<String> errors = new ArrayList<>();
+        for (String f : p.raw("filename")) {
+            Loaded l = load(f, stdin);
+            for (int i = 0; i < l.objects().size(); i++) {
+                KubeObject obj = inNamespace(l.objects().get(i), namespace(p));
+                KubeObject withAnnotation = obj.withMeta(obj.meta().withAnnotations(
+                        lastApplied(obj, l.raws().get(i))));
+                try {
+                    var existing = api.<KubeObject>find(obj.kind(), obj.namespace(), obj.name());
+                    String verb;
+                    KubeObject result;
+                    if (existing.isEmpty()) {
+                        result = submitCreate(withAnnotation, dry);
+                        verb = "created";
+                    } else {
+                        ClusterState before = api.snapshot();
+                        result = api.update(merge(withAnnotation, existing.get()));
+                        boolean changed = !sameApart(result, existing.get());
+                        if (dry != DryRun.NONE || !changed) {
+                            api.restore(before);
+                        }
+                        verb = changed ? "configured" : "unchanged";
+                    }
+                    out.append(format.isDefault() ? ResourceTypes.prefix(result.kind()) + "/" + result.name() + " "
+                            + verb + suffix(dry) + "\n" : format.renderObject(result));
+                } catch (ApiException e) {
+                    errors.add(KubectlErrors.forStatus(e.status(), existsName(obj) ? "applying" : "creating",
+                            l.source()));
+                }
+            }
+        }
+        String err;
+        if (errors.size() > 1) {
+            StringBuilder sb = new StringBuilder();
+            for (String e : errors) {
+                sb.append(e.startsWith("The ") ? "Error from server (Invalid): " + e : e);
+            }
+            err = sb.toString();
+        } else {
+            err = errors.isEmpty() ? "" : errors.get(0);
+        }
+        return new CommandResult(out.toString(), err, errors.isEmpty() ? 0 : 1);
+    }
+
+    private boolean existsName(KubeObject o) {
+        return api.find(o.kind(), o.namespace(), o.name()).isPresent();
+    }
+
+    /** Equal apart from the resourceVersion, which every write bumps. */
+    private static boolean sameApart(KubeObject a, KubeObject b) {
+        Map<String, Object> ea = Printers.encode(a.withMeta(a.meta().withResourceVersion(null)));
+        Map<String, Object> eb = Printers.encode(b.withMeta(b.meta().withResourceVersion(null)));
+        return ea.equals(eb);
+    }
+
+    /** The object apply sends: the user's fields win, the server keeps what the user never set. */
+    private static KubeObject merge(KubeObject applied, KubeObject existing) {
+        Map<String, String> labels = new TreeMap<>(applied.meta().labels());
+        Map<String, String> annotations = new TreeMap<>(existing.meta().annotations());
+        annotations.putAll(applied.meta().annotations());
+        return applied.withMeta(applied.meta().withLabels(labels).withAnnotations(annotations)
+                .withFinalizers(existing.meta().finalizers()));
+    }
+
+    /** The {@code last-applied-configuration} annotation: the manifest as sent, compact JSON, newline-ended. */
+    private static Map<String, String> lastApplied(KubeObject obj, Map<String, Object> raw) {
+        Map<String, Object> copy = deepCopy(raw);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> meta = (Map<String, Object>) copy.computeIfAbsent("metadata", k -> new LinkedHashMap<>());
+        Map<String, Object> ann = new LinkedHashMap<>();
+        if (meta.get("annotations") instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> {
+                if (!LAST_APPLIED.equals(k)) {
+                    ann.put(k.toString(), v);
+                }
+            });
+        }
+        meta.put("annotations", ann);
+        if (obj.kind().namespaced()) {
+            meta.put("namespace", obj.namespace());
+        }
+        Map<String, String> annotations = new TreeMap<>(obj.meta().annotations());
+        annotations.put(LAST_APPLIED, GoJson.compact(copy) + "\n");
+        return annotations;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> deepCopy(Map<String, Object> m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(k, v instanceof Map ? deepCopy((Map<String, Object>) v) : v));
+        return out;
+    }
+
+    // ---------------------------------------------------------------- delete
+
+    private CommandResult delete(List<String> argv, String stdin) throws FlagException, UsageException {
+        Parsed p = common().add("filename", "f", Type.STRINGS, null).add("selector", "l", Type.STRING, null)
+                .add("all", null, Type.BOOL, "false").add("wait", null, Type.BOOL, "true")
+                .add("now", null, Type.BOOL, "false").add("grace-period", null, Type.INT, "-1")
+                .add("ignore-not-found", null, Type.BOOL, "false").add("output", "o", Type.STRING, null)
+                .add("dry-run", null, Type.STRING, "none").add("all-namespaces", "A", Type.BOOL, "false")
+                .add("force", null, Type.BOOL, "false").add("timeout", null, Type.STRING, "0s").parse(argv);
+        DryRun dry = dryRun(p);
+        String ns = namespace(p);
+        List<KubeObject> victims = new ArrayList<>();
+        StringBuilder err = new StringBuilder();
+        boolean ignore = p.bool("ignore-not-found", false);
+        if (!p.raw("filename").isEmpty()) {
+            for (String f : p.raw("filename")) {
+                Loaded l = load(f, stdin);
+                for (KubeObject o : l.objects()) {
+                    KubeObject obj = inNamespace(o, ns);
+                    var found = api.<KubeObject>find(obj.kind(), obj.namespace(), obj.name());
+                    if (found.isPresent()) {
+                        victims.add(found.get());
+                    } else if (!ignore) {
+                        err.append(KubectlErrors.forStatus(dev.cidrstudio.model.cluster.Status.notFound(obj.kind(),
+                                obj.name()), "deleting", l.source()));
+                    }
+                }
+            }
+        } else {
+            if (p.args().isEmpty()) {
+                return CommandResult.error("error: You must provide one or more resources by argument or filename.\n"
+                        + "Example resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n"
+                        + "   '<resource> <name>'\n   '<resource>'", 1);
+            }
+            List<Target> targets = targets(p.args());
+            for (Target t : targets) {
+                if (t.names().isEmpty()) {
+                    if (!p.bool("all", false) && !p.has("selector")) {
+                        return CommandResult.error("error: resource(s) were provided, but no name was specified", 1);
+                    }
+                    victims.addAll(list(t.kind(), ns, p.bool("all-namespaces", false), selector(p)));
+                    continue;
+                }
+                for (String name : t.names()) {
+                    var found = api.<KubeObject>find(t.kind(), ns, name);
+                    if (found.isPresent()) {
+                        victims.add(found.get());
+                    } else if (!ignore) {
+                        err.append(KubectlErrors.forStatus(dev.cidrstudio.model.cluster.Status.notFound(t.kind(),
+                                name), "deleting", null));
+                    }
+                }
+            }
+            if (victims.isEmpty() && err.length() == 0 && !ignore) {
+                return CommandResult.ok("No resources found\n");
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        String operation = "0".equals(p.string("grace-period", "-1")) ? "force deleted" : "deleted";
+        List<KubeObject> pending = new ArrayList<>();
+        for (KubeObject v : victims) {
+            if (dry == DryRun.NONE) {
+                try {
+                    KubeObject after = api.delete(v.kind(), v.namespace(), v.name());
+                    if (after.meta().beingDeleted()) {
+                        pending.add(after);
+                    }
+                } catch (ApiException e) {
+                    err.append(KubectlErrors.forStatus(e.status(), "deleting", null));
+                    continue;
+                }
+            }
+            if ("name".equals(p.string("output", ""))) {
+                out.append(ResourceTypes.prefix(v.kind())).append('/').append(v.name()).append('\n');
+            } else {
+                out.append(ResourceTypes.prefix(v.kind())).append(" \"").append(v.name()).append("\" ")
+                        .append(operation).append(suffix(dry)).append('\n');
+            }
+        }
+        if (p.bool("wait", true) && !pending.isEmpty()) {
+            waitForDeletion(pending);
+        }
+        return new CommandResult(out.toString(), err.toString(), err.length() > 0 ? 1 : 0);
+    }
+
+    /**
+     * {@code --wait}: a real kubectl blocks until the objects are gone. Finalizers that are about to be released
+     * (the ServiceCIDR controller's 10 s grace) are waited for on the simulated clock; objects that stay pending
+     * (blocked by IPAddresses) would block kubectl indefinitely, so the console returns at once instead.
+     */
+    private void waitForDeletion(List<KubeObject> pending) {
+        Duration waited = Duration.ZERO;
+        Duration step = Duration.ofSeconds(1);
+        while (waited.compareTo(DELETE_WAIT) < 0) {
+            boolean anyLeft = false;
+            boolean anyBlocked = false;
+            for (KubeObject o : pending) {
+                var cur = api.<KubeObject>find(o.kind(), o.namespace(), o.name());
+                if (cur.isPresent()) {
+                    anyLeft = true;
+                    if (cur.get() instanceof dev.cidrstudio.model.api.ServiceCidr sc) {
+                        var ready = sc.condition(dev.cidrstudio.model.api.ServiceCidr.CONDITION_READY);
+                        if (ready != null && "False".equals(ready.status())) {
+                            anyBlocked = true;
+                        }
+                    }
+                }
+            }
+            if (!anyLeft || anyBlocked) {
+                return;
+            }
+            api.advanceClock(step);
+            waited = waited.plus(step);
+        }
+    }
+
+    // ---------------------------------------------------------------- version / api-resources
+
+    private CommandResult version(List<String> argv) throws FlagException {
+        Parsed p = new KubectlFlags().add("client", null, Type.BOOL, "false").add("output", "o", Type.STRING, null)
+                .parse(argv);
+        KubeVersion v = api.settings().kubernetesVersion();
+        String client = "v1.34.2";
+        String kustomize = "v5.7.1";
+        String server = switch (v) {
+            case V1_33 -> "v1.33.6";
+            case V1_34 -> "v1.34.2";
+            case V1_35 -> "v1.35.0";
+        };
+        StringBuilder sb = new StringBuilder("Client Version: ").append(client).append('\n')
+                .append("Kustomize Version: ").append(kustomize).append('\n');
+        if (!p.bool("client", false)) {
+            sb.append("Server Version: ").append(server).append('\n');
+        }
+        return CommandResult.ok(sb.toString());
+    }
+
+    private CommandResult apiResources(List<String> argv) throws FlagException {
+        new KubectlFlags().add("namespaced", null, Type.BOOL, "true").add("output", "o", Type.STRING, null)
+                .parse(argv);
+        StringBuilder sb = new StringBuilder("NAME\tSHORTNAMES\tAPIVERSION\tNAMESPACED\tKIND\n");
+        List<Kind> kinds = new ArrayList<>(List.of(Kind.values()));
+        kinds.sort((a, b) -> {
+            int g = a.group().compareTo(b.group());
+            return g != 0 ? g : a.plural().compareTo(b.plural());
+        });
+        for (Kind k : kinds) {
+            sb.append(k.plural()).append('\t').append(String.join(",", k.shortNames())).append('\t')
+                    .append(k.apiVersion()).append('\t').append(k.namespaced()).append('\t').append(k.kindName())
+                    .append('\n');
+        }
+        return CommandResult.ok(TabWriter.KUBECTL_TABLE.format(sb.toString()));
+    }
+
+    /** The ApiServer this console talks to. */
+    public ApiServer api() {
+        return api;
+    }
+
+    static String manifestOf(KubeObject o) {
+        return Printers.yaml(ManifestEncoder.encode(o));
+    }
+}

@@ -1,0 +1,44 @@
+package dev.cidrstudio.console;
+
+import dev.cidrstudio.model.cluster.Status;
+import dev.cidrstudio.model.field.FieldError;
+
+/** How kubectl's {@code CheckErr} turns an API error into the text on standard error. */
+final class KubectlErrors {
+
+    private KubectlErrors() {
+    }
+
+    /**
+     * A failed API call. {@code source} is the file the object came from ("STDIN" for {@code -f -}), or null;
+     * kubectl's {@code AddSourceToErr} puts it into the message.
+     */
+    static String forStatus(Status s, String verb, String source) {
+        if (Status.INVALID.equals(s.reason()) && (s.kind() != null || s.name() != null)) {
+            String prefix = "The " + s.kind() + " \"" + s.name() + "\" is invalid: ";
+            if (s.causes().size() == 1) {
+                return prefix + cause(s.causes().get(0)) + "\n";
+            }
+            StringBuilder sb = new StringBuilder(prefix).append('\n');
+            for (FieldError e : s.causes()) {
+                sb.append("* ").append(cause(e)).append('\n');
+            }
+            return sb.toString();
+        }
+        String message = s.message();
+        if (source != null) {
+            message = "error when " + verb + " \"" + source + "\": " + message;
+        }
+        return "Error from server (" + s.reason() + "): " + message + "\n";
+    }
+
+    /** A status cause as kubectl prints it: {@code field: message}. */
+    static String cause(FieldError e) {
+        return e.field() + ": " + e.body();
+    }
+
+    /** An error that is not an API status: kubectl prefixes "error: ". */
+    static String plain(String message) {
+        return message.startsWith("error: ") ? message + "\n" : "error: " + message + "\n";
+    }
+}

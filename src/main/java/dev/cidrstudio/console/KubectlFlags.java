@@ -1,0 +1,155 @@
+package dev.cidrstudio.console;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Command-line flags parsed the way kubectl's pflag does: {@code --name=value}, {@code --name value},
+ * {@code -n value}, {@code -nvalue}, {@code -o=json}, booleans with optional {@code =true/false}, {@code --}
+ * ending flags, and flags anywhere among the arguments. Errors carry pflag's wording.
+ */
+final class KubectlFlags {
+
+    enum Type { BOOL, STRING, STRINGS, INT }
+
+    record Flag(String name, String shorthand, Type type, String defaultValue) {
+    }
+
+    /** A flag error, worded as pflag words it. */
+    static final class FlagException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        FlagException(String message) {
+            super(message);
+        }
+    }
+
+    record Parsed(List<String> args, Map<String, List<String>> values) {
+        String string(String name, String def) {
+            List<String> v = values.get(name);
+            return v == null || v.isEmpty() ? def : v.get(v.size() - 1);
+        }
+
+        boolean bool(String name, boolean def) {
+            String v = string(name, null);
+            return v == null ? def : Boolean.parseBoolean(v);
+        }
+
+        boolean has(String name) {
+            return values.containsKey(name);
+        }
+
+        List<String> strings(String name) {
+            List<String> out = new ArrayList<>();
+            for (String v : values.getOrDefault(name, List.of())) {
+                for (String part : v.split(",")) {
+                    if (!part.isEmpty()) {
+                        out.add(part);
+                    }
+                }
+            }
+            return out;
+        }
+
+        List<String> raw(String name) {
+            return values.getOrDefault(name, List.of());
+        }
+    }
+
+    private final Map<String, Flag> byName = new LinkedHashMap<>();
+    private final Map<String, Flag> byShort = new LinkedHashMap<>();
+
+    KubectlFlags add(String name, String shorthand, Type type, String def) {
+        Flag f = new Flag(name, shorthand, type, def);
+        byName.put(name, f);
+        if (shorthand != null) {
+            byShort.put(shorthand, f);
+        }
+        return this;
+    }
+
+    Parsed parse(List<String> argv) throws FlagException {
+        List<String> args = new ArrayList<>();
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        for (int i = 0; i < argv.size(); i++) {
+            String a = argv.get(i);
+            if (a.equals("--")) {
+                args.addAll(argv.subList(i + 1, argv.size()));
+                break;
+            }
+            if (a.startsWith("--") && a.length() > 2) {
+                String body = a.substring(2);
+                String name = body;
+                String value = null;
+                int eq = body.indexOf('=');
+                if (eq >= 0) {
+                    name = body.substring(0, eq);
+                    value = body.substring(eq + 1);
+                }
+                Flag f = byName.get(name);
+                if (f == null) {
+                    throw new FlagException("unknown flag: --" + name);
+                }
+                if (value == null) {
+                    if (f.type() == Type.BOOL) {
+                        value = "true";
+                    } else if (i + 1 < argv.size()) {
+                        value = argv.get(++i);
+                    } else {
+                        throw new FlagException("flag needs an argument: --" + name);
+                    }
+                }
+                put(values, f, value, "--" + name);
+            } else if (a.startsWith("-") && a.length() > 1) {
+                String body = a.substring(1);
+                for (int j = 0; j < body.length(); j++) {
+                    String s = body.substring(j, j + 1);
+                    Flag f = byShort.get(s);
+                    if (f == null) {
+                        throw new FlagException("unknown shorthand flag: '" + s + "' in " + a);
+                    }
+                    if (f.type() == Type.BOOL) {
+                        if (j + 1 < body.length() && body.charAt(j + 1) == '=') {
+                            put(values, f, body.substring(j + 2), "-" + s);
+                            break;
+                        }
+                        put(values, f, "true", "-" + s);
+                        continue;
+                    }
+                    String rest = body.substring(j + 1);
+                    String value;
+                    if (rest.startsWith("=")) {
+                        value = rest.substring(1);
+                    } else if (!rest.isEmpty()) {
+                        value = rest;
+                    } else if (i + 1 < argv.size()) {
+                        value = argv.get(++i);
+                    } else {
+                        throw new FlagException("flag needs an argument: '" + s + "' in -" + s);
+                    }
+                    put(values, f, value, "-" + s);
+                    break;
+                }
+            } else {
+                args.add(a);
+            }
+        }
+        return new Parsed(args, values);
+    }
+
+    private static void put(Map<String, List<String>> values, Flag f, String value, String as)
+            throws FlagException {
+        if (f.type() == Type.BOOL && !value.matches("true|false|1|0|t|f|TRUE|FALSE|True|False|T|F")) {
+            throw new FlagException("invalid argument \"" + value + "\" for \"" + as + "\" flag: strconv.ParseBool: "
+                    + "parsing \"" + value + "\": invalid syntax");
+        }
+        if (f.type() == Type.INT && !value.matches("-?[0-9]+")) {
+            throw new FlagException("invalid argument \"" + value + "\" for \"" + as + "\" flag: strconv.ParseInt: "
+                    + "parsing \"" + value + "\": invalid syntax");
+        }
+        String normalized = f.type() == Type.BOOL ? Boolean.toString(value.matches("true|1|t|TRUE|True|T")) : value;
+        values.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(normalized);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.cidrstudio.console;
+
+import dev.cidrstudio.model.api.KubeObject;
+
+/** A parsed {@code -o/--output} value. */
+record Output(Kind kind, boolean wide, String argument) {
+
+    enum Kind { TABLE, YAML, JSON, NAME, JSONPATH, JSONPATH_JSON }
+
+    static Output parse(String value) throws Kubectl.UsageException {
+        if (value == null || value.isEmpty()) {
+            return new Output(Kind.TABLE, false, null);
+        }
+        if (value.equals("wide")) {
+            return new Output(Kind.TABLE, true, null);
+        }
+        if (value.equals("yaml")) {
+            return new Output(Kind.YAML, false, null);
+        }
+        if (value.equals("json")) {
+            return new Output(Kind.JSON, false, null);
+        }
+        if (value.equals("name")) {
+            return new Output(Kind.NAME, false, null);
+        }
+        for (String prefix : new String[] {"jsonpath=", "jsonpath-as-json="}) {
+            if (value.startsWith(prefix)) {
+                String template = value.substring(prefix.length());
+                try {
+                    JsonPathTemplate.parse(template);
+                } catch (JsonPathTemplate.TemplateException e) {
+                    throw new Kubectl.UsageException("error: error parsing jsonpath " + template + ", "
+                            + e.getMessage());
+                }
+                return new Output(prefix.startsWith("jsonpath-as") ? Kind.JSONPATH_JSON : Kind.JSONPATH, false,
+                        template);
+            }
+        }
+        if (value.equals("jsonpath")) {
+            throw new Kubectl.UsageException("error: template format specified but no template given");
+        }
+        throw new Kubectl.UsageException("error: unable to match a printer suitable for the output format \"" + value
+                + "\", allowed formats are: " + Kubectl.OUTPUT_FORMATS);
+    }
+
+    boolean isDefault() {
+        return kind == Kind.TABLE;
+    }
+
+    String render(Object doc) {
+        return switch (kind) {
+            case YAML -> Printers.yaml(doc);
+            case JSON -> Printers.json(doc);
+            case JSONPATH, JSONPATH_JSON -> {
+                try {
+                    yield JsonPathTemplate.parse(argument).execute(doc);
+                } catch (JsonPathTemplate.TemplateException e) {
+                    yield "";
+                }
+            }
+            default -> Printers.json(doc);
+        };
+    }
+
+    String renderObject(KubeObject o) {
+        if (kind == Kind.NAME) {
+            return ResourceTypes.prefix(o.kind()) + "/" + o.name() + "\n";
+        }
+        return render(Printers.encode(o));
+    }
+}

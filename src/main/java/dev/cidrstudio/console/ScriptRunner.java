@@ -1,0 +1,462 @@
+package dev.cidrstudio.console;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cidrstudio.console.ShellWords.ShellSyntaxException;
+import dev.cidrstudio.console.ShellWords.Token;
+import dev.cidrstudio.console.ShellWords.TokenType;
+import dev.cidrstudio.model.cluster.ApiServer;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs a shell script of the kind the Kubernetes docs print, line by line, against the practice console: kubectl
+ * lines, comments, heredocs into {@code kubectl apply -f -}, {@code for i in $(seq A B)} loops, pipes into
+ * {@code jq}, and {@code sleep}. Between lines the simulated clock moves on as when a person types. A line outside
+ * the subset prints a one-line error and the script goes on; the cluster state is never lost.
+ */
+public final class ScriptRunner {
+
+    public static final Duration TYPING_PAUSE = Duration.ofSeconds(4);
+    public static final Duration COMMAND_TIME = Duration.ofSeconds(1);
+    static final int MAX_LOOP_ITERATIONS = 10_000;
+    private static final Pattern FOR_LOOP = Pattern.compile(
+            "(?s)\\s*for\\s+([A-Za-z_][A-Za-z0-9_]*)\\s+in\\s+(.*?)\\s*(?:;|\\n)\\s*do\\b(.*)\\bdone\\s*");
+
+    private final Kubectl kubectl;
+    private final ApiServer api;
+    private final Kubectl.FileSource files;
+    private final Map<String, String> vars = new HashMap<>();
+    private final List<ConsoleOutput> output = new ArrayList<>();
+    private int exitCode;
+    private int lineNumber;
+
+    public ScriptRunner(Kubectl kubectl, Kubectl.FileSource files) {
+        this.kubectl = kubectl;
+        this.api = kubectl.api();
+        this.files = files;
+    }
+
+    /** Runs the whole script; returns everything printed, in order. */
+    public List<ConsoleOutput> run(String script) {
+        List<String> lines = joinContinuations(script.replace("\r\n", "\n").split("\n", -1));
+        int i = 0;
+        while (i < lines.size()) {
+            String line = lines.get(i);
+            lineNumber = i + 1;
+            i++;
+            String trimmed = line.trim();
+            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                continue;
+            }
+            api.advanceClock(TYPING_PAUSE);
+            try {
+                if (firstWord(trimmed).equals("for")) {
+                    StringBuilder loop = new StringBuilder(line);
+                    int depth = countLoopDepth(line);
+                    while (depth > 0 && i < lines.size()) {
+                        loop.append('\n').append(lines.get(i));
+                        depth += countLoopDepth(lines.get(i));
+                        i++;
+                    }
+                    if (depth > 0) {
+                        throw new ShellSyntaxException("syntax error: unexpected end of file (missing `done')");
+                    }
+                    runLoop(loop.toString());
+                    continue;
+                }
+                List<Token> tokens = ShellWords.split(line, vars);
+                String heredoc = null;
+                for (Token t : tokens) {
+                    if (t.type() == TokenType.HEREDOC) {
+                        StringBuilder body = new StringBuilder();
+                        boolean closed = false;
+                        while (i < lines.size()) {
+                            String l = lines.get(i++);
+                            if (l.equals(t.text()) || l.replaceFirst("^\t+", "").equals(t.text())) {
+                                closed = true;
+                                break;
+                            }
+                            body.append(l).append('\n');
+                        }
+                        if (!closed) {
+                            error("warning: here-document delimited by end-of-file (wanted `" + t.text() + "')");
+                        }
+                        heredoc = t.quoted() ? body.toString() : ShellWords.expandText(body.toString(), vars);
+                    }
+                }
+                runCommandList(tokens, heredoc);
+            } catch (ShellSyntaxException e) {
+                error("console: line " + lineNumber + ": " + e.getMessage());
+                exitCode = 2;
+            }
+        }
+        return List.copyOf(output);
+    }
+
+    public int exitCode() {
+        return exitCode;
+    }
+
+    private static List<String> joinContinuations(String[] raw) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = null;
+        for (String l : raw) {
+            if (cur != null) {
+                cur.append(l.stripLeading().isEmpty() ? "" : " ").append(l.stripLeading());
+            } else {
+                cur = new StringBuilder(l);
+            }
+            if (cur.toString().endsWith("\\") && !cur.toString().endsWith("\\\\")) {
+                cur.setLength(cur.length() - 1);
+                continue;
+            }
+            out.add(cur.toString());
+            cur = null;
+        }
+        if (cur != null) {
+            out.add(cur.toString());
+        }
+        return out;
+    }
+
+    private static String firstWord(String s) {
+        int sp = s.indexOf(' ');
+        return sp < 0 ? s : s.substring(0, sp);
+    }
+
+    private static int countLoopDepth(String line) {
+        int depth = 0;
+        for (String seg : line.split("[;\\n]")) {
+            String[] words = seg.trim().split("\\s+");
+            for (int k = 0; k < words.length; k++) {
+                if (k == 0 && words[k].equals("for")) {
+                    depth++;
+                }
+                if (words[k].equals("done")) {
+                    depth--;
+                }
+            }
+        }
+        return depth;
+    }
+
+    private void out(String s) {
+        if (!s.isEmpty()) {
+            output.add(new ConsoleOutput.Stdout(s));
+        }
+    }
+
+    private void error(String s) {
+        if (!s.isEmpty()) {
+            output.add(new ConsoleOutput.Stderr(s.endsWith("\n") ? s : s + "\n"));
+        }
+    }
+
+    private void runLoop(String text) throws ShellSyntaxException {
+        Matcher m = FOR_LOOP.matcher(text);
+        if (!m.matches()) {
+            throw new ShellSyntaxException("unsupported for loop (use: for i in $(seq 1 5); do ...; done)");
+        }
+        String var = m.group(1);
+        List<String> items = new ArrayList<>();
+        for (Token t : ShellWords.split(m.group(2), vars)) {
+            if (t.type() == TokenType.SUBSTITUTION) {
+                items.addAll(List.of(substitute(t.text()).trim().split("\\s+")));
+            } else if (t.type() == TokenType.WORD) {
+                items.add(t.text());
+            } else {
+                throw new ShellSyntaxException("unsupported loop list: " + m.group(2));
+            }
+        }
+        items.removeIf(String::isEmpty);
+        if (items.size() > MAX_LOOP_ITERATIONS) {
+            throw new ShellSyntaxException("loop of " + items.size() + " iterations is longer than the console runs ("
+                    + MAX_LOOP_ITERATIONS + ")");
+        }
+        List<String> body = splitCommands(m.group(3));
+        for (String item : items) {
+            vars.put(var, item);
+            for (String cmd : body) {
+                runCommandList(ShellWords.split(cmd, vars), null);
+            }
+        }
+    }
+
+    /** Splits a loop body on top-level {@code ;} and newlines, respecting quotes. */
+    private static List<String> splitCommands(String body) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        char quote = 0;
+        for (char c : body.toCharArray()) {
+            if (quote != 0) {
+                cur.append(c);
+                if (c == quote) {
+                    quote = 0;
+                }
+                continue;
+            }
+            if (c == '\'' || c == '"') {
+                quote = c;
+                cur.append(c);
+            } else if (c == ';' || c == '\n') {
+                if (!cur.toString().isBlank()) {
+                    out.add(cur.toString().trim());
+                }
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        if (!cur.toString().isBlank()) {
+            out.add(cur.toString().trim());
+        }
+        return out;
+    }
+
+    private String substitute(String command) throws ShellSyntaxException {
+        List<Token> t = ShellWords.split(command, vars);
+        List<String> words = new ArrayList<>();
+        for (Token tok : t) {
+            if (tok.type() != TokenType.WORD) {
+                throw new ShellSyntaxException("unsupported command substitution $(" + command + ")");
+            }
+            words.add(tok.text());
+        }
+        if (!words.isEmpty() && words.get(0).equals("seq")) {
+            return seq(words.subList(1, words.size()));
+        }
+        throw new ShellSyntaxException("unsupported command substitution $(" + command + ") (only seq is supported)");
+    }
+
+    private static String seq(List<String> args) throws ShellSyntaxException {
+        try {
+            long from = 1;
+            long to;
+            if (args.size() == 1) {
+                to = Long.parseLong(args.get(0));
+            } else if (args.size() == 2) {
+                from = Long.parseLong(args.get(0));
+                to = Long.parseLong(args.get(1));
+            } else {
+                throw new ShellSyntaxException("seq: use seq LAST or seq FIRST LAST");
+            }
+            if (to - from > MAX_LOOP_ITERATIONS) {
+                throw new ShellSyntaxException("seq: range too long for the console");
+            }
+            StringBuilder sb = new StringBuilder();
+            for (long v = from; v <= to; v++) {
+                sb.append(v).append('\n');
+            }
+            return sb.toString();
+        } catch (NumberFormatException e) {
+            throw new ShellSyntaxException("seq: invalid number");
+        }
+    }
+
+    private void runCommandList(List<Token> tokens, String heredoc) throws ShellSyntaxException {
+        List<Token> pipeline = new ArrayList<>();
+        for (Token t : tokens) {
+            if (t.type() == TokenType.SEMI) {
+                if (!pipeline.isEmpty()) {
+                    runPipeline(pipeline, heredoc);
+                }
+                pipeline = new ArrayList<>();
+            } else {
+                pipeline.add(t);
+            }
+        }
+        if (!pipeline.isEmpty()) {
+            runPipeline(pipeline, heredoc);
+        }
+    }
+
+    private void runPipeline(List<Token> tokens, String heredoc) throws ShellSyntaxException {
+        List<List<Token>> commands = new ArrayList<>();
+        List<Token> cur = new ArrayList<>();
+        for (Token t : tokens) {
+            if (t.type() == TokenType.PIPE) {
+                commands.add(cur);
+                cur = new ArrayList<>();
+            } else {
+                cur.add(t);
+            }
+        }
+        commands.add(cur);
+        String stdin = "";
+        CommandResult last = CommandResult.ok("");
+        for (int c = 0; c < commands.size(); c++) {
+            List<String> words = new ArrayList<>();
+            String input = stdin;
+            for (Token t : commands.get(c)) {
+                switch (t.type()) {
+                    case WORD -> words.add(t.text());
+                    case HEREDOC -> input = heredoc == null ? "" : heredoc;
+                    case SUBSTITUTION -> words.addAll(List.of(substitute(t.text()).trim().split("\\s+")));
+                    default -> throw new ShellSyntaxException("redirections ('<', '>') are not supported in the "
+                            + "practice console");
+                }
+            }
+            if (words.isEmpty()) {
+                throw new ShellSyntaxException("syntax error near unexpected token `|'");
+            }
+            last = runCommand(words, input);
+            error(last.stderr());
+            stdin = last.stdout();
+        }
+        out(last.stdout());
+        exitCode = last.exitCode();
+    }
+
+    private CommandResult runCommand(List<String> words, String stdin) throws ShellSyntaxException {
+        String cmd = words.get(0);
+        List<String> args = words.subList(1, words.size());
+        if (cmd.matches("[A-Za-z_][A-Za-z0-9_]*=.*") && words.size() == 1) {
+            vars.put(cmd.substring(0, cmd.indexOf('=')), cmd.substring(cmd.indexOf('=') + 1));
+            return CommandResult.ok("");
+        }
+        switch (cmd) {
+            case "kubectl" -> {
+                CommandResult r = kubectl.run(args, stdin);
+                api.advanceClock(COMMAND_TIME);
+                return r;
+            }
+            case "jq" -> {
+                return jq(args, stdin);
+            }
+            case "cat" -> {
+                if (args.isEmpty() || args.equals(List.of("-"))) {
+                    return CommandResult.ok(stdin);
+                }
+                StringBuilder sb = new StringBuilder();
+                for (String f : args) {
+                    try {
+                        sb.append(files.read(f));
+                    } catch (IOException e) {
+                        return CommandResult.error("cat: " + f + ": No such file or directory", 1);
+                    }
+                }
+                return CommandResult.ok(sb.toString());
+            }
+            case "echo" -> {
+                return CommandResult.ok(String.join(" ", args) + "\n");
+            }
+            case "sleep" -> {
+                Duration d = parseSleep(args);
+                api.advanceClock(d);
+                return CommandResult.ok("");
+            }
+            case "seq" -> {
+                return CommandResult.ok(seq(args));
+            }
+            case "grep" -> {
+                return grep(args, stdin);
+            }
+            case "head" -> {
+                int n = 10;
+                if (args.size() == 2 && args.get(0).equals("-n")) {
+                    n = Integer.parseInt(args.get(1));
+                } else if (args.size() == 1 && args.get(0).matches("-[0-9]+")) {
+                    n = Integer.parseInt(args.get(0).substring(1));
+                }
+                String[] lines = stdin.split("\n");
+                StringBuilder sb = new StringBuilder();
+                for (int k = 0; k < Math.min(n, lines.length); k++) {
+                    if (!lines[k].isEmpty() || k < lines.length - 1) {
+                        sb.append(lines[k]).append('\n');
+                    }
+                }
+                return CommandResult.ok(stdin.isEmpty() ? "" : sb.toString());
+            }
+            case "true" -> {
+                return CommandResult.ok("");
+            }
+            default -> throw new ShellSyntaxException(cmd + ": not available in the practice console (it runs "
+                    + "kubectl, jq, cat, echo, sleep, seq, grep and head)");
+        }
+    }
+
+    private static Duration parseSleep(List<String> args) throws ShellSyntaxException {
+        if (args.size() != 1 || !args.get(0).matches("[0-9]+(\\.[0-9]+)?[smh]?")) {
+            throw new ShellSyntaxException("sleep: invalid time interval");
+        }
+        String a = args.get(0);
+        char unit = Character.isLetter(a.charAt(a.length() - 1)) ? a.charAt(a.length() - 1) : 's';
+        double v = Double.parseDouble(Character.isLetter(unit) && a.endsWith(String.valueOf(unit))
+                && Character.isLetter(a.charAt(a.length() - 1)) ? a.substring(0, a.length() - 1) : a);
+        long seconds = (long) Math.ceil(v * (unit == 'm' ? 60 : unit == 'h' ? 3600 : 1));
+        return Duration.ofSeconds(seconds);
+    }
+
+    private static CommandResult grep(List<String> args, String stdin) {
+        boolean invert = false;
+        boolean ignoreCase = false;
+        String pattern = null;
+        for (String a : args) {
+            if (a.equals("-v")) {
+                invert = true;
+            } else if (a.equals("-i")) {
+                ignoreCase = true;
+            } else if (pattern == null) {
+                pattern = a;
+            }
+        }
+        if (pattern == null) {
+            return CommandResult.error("Usage: grep [OPTION]... PATTERNS [FILE]...", 2);
+        }
+        StringBuilder sb = new StringBuilder();
+        boolean any = false;
+        for (String line : stdin.split("\n")) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            boolean hit = ignoreCase ? line.toLowerCase().contains(pattern.toLowerCase()) : line.contains(pattern);
+            if (hit != invert) {
+                sb.append(line).append('\n');
+                any = true;
+            }
+        }
+        return new CommandResult(sb.toString(), "", any ? 0 : 1);
+    }
+
+    private static CommandResult jq(List<String> args, String stdin) {
+        boolean raw = false;
+        String filter = null;
+        for (String a : args) {
+            if (a.equals("-r") || a.equals("--raw-output")) {
+                raw = true;
+            } else if (a.startsWith("-")) {
+                return CommandResult.error("jq: Unknown option: " + a, 2);
+            } else if (filter == null) {
+                filter = a;
+            }
+        }
+        if (filter == null) {
+            filter = ".";
+        }
+        if (stdin.isBlank()) {
+            return CommandResult.ok("");
+        }
+        StringBuilder out = new StringBuilder();
+        try {
+            ObjectMapper mapper = new ObjectMapper();
+            mapper.configure(JsonParser.Feature.ALLOW_COMMENTS, false);
+            MappingIterator<Object> it = mapper.readerFor(Object.class).readValues(stdin);
+            while (it.hasNext()) {
+                out.append(Jq.run(filter, it.next(), raw));
+            }
+        } catch (IOException | RuntimeException e) {
+            return CommandResult.error("jq: error (at <stdin>:0): Cannot parse input as JSON", 2);
+        } catch (Jq.JqException e) {
+            return CommandResult.error("jq: error (at <stdin>:0): " + e.getMessage(), 5);
+        }
+        return CommandResult.ok(out.toString());
+    }
+}

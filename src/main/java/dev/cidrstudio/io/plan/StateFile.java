@@ -1,0 +1,140 @@
+package dev.cidrstudio.io.plan;
+
+import dev.cidrstudio.io.manifest.ClusterDocuments;
+import dev.cidrstudio.io.manifest.Decoded;
+import dev.cidrstudio.io.manifest.GoYaml;
+import dev.cidrstudio.io.manifest.ManifestDecoder;
+import dev.cidrstudio.io.manifest.ManifestEncoder;
+import dev.cidrstudio.io.manifest.ManifestException;
+import dev.cidrstudio.io.manifest.Problem;
+import dev.cidrstudio.io.yaml.Mark;
+import dev.cidrstudio.io.yaml.PNode;
+import dev.cidrstudio.io.yaml.PNode.PMap;
+import dev.cidrstudio.io.yaml.YamlFormatException;
+import dev.cidrstudio.io.yaml.YamlReader;
+import dev.cidrstudio.model.api.KubeObject;
+import dev.cidrstudio.model.cluster.ApiServer;
+import dev.cidrstudio.model.cluster.ClusterConfigException;
+import dev.cidrstudio.model.cluster.SimulationSnapshot;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The console's {@code --state} file: a {@code SimulationState} document (settings, clock, counters, apiservers)
+ * followed by every stored object with its status, so a sequence of invocations behaves like one cluster.
+ */
+public final class StateFile {
+
+    public static final String KIND = "SimulationState";
+
+    private StateFile() {
+    }
+
+    public static String write(ApiServer api) {
+        SimulationSnapshot s = api.toSnapshot();
+        Map<String, Object> head = new LinkedHashMap<>();
+        head.put("apiVersion", ClusterDocuments.API_VERSION);
+        head.put("kind", KIND);
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("cluster", ClusterDocuments.encode(s.settings()));
+        spec.put("clock", ManifestEncoder.time(s.now()));
+        spec.put("resourceVersion", s.resourceVersion());
+        spec.put("uidCounter", s.uidCounter());
+        spec.put("randomDraws", s.randomDraws());
+        spec.put("nextControllerSync", ManifestEncoder.time(s.nextControllerSync()));
+        List<Object> servers = new ArrayList<>();
+        for (SimulationSnapshot.ApiServerSnapshot a : s.apiServers()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", a.name());
+            m.put("serviceClusterIPRange", a.serviceClusterIPRange());
+            m.put("inconsistencyReported", a.inconsistencyReported());
+            servers.add(m);
+        }
+        spec.put("apiServers", servers);
+        head.put("spec", spec);
+        StringBuilder sb = new StringBuilder(GoYaml.marshal(head));
+        for (KubeObject o : s.objects()) {
+            sb.append("---\n").append(GoYaml.marshal(ManifestEncoder.encode(o)));
+        }
+        return sb.toString();
+    }
+
+    public static ApiServer read(String source, String text) throws ManifestException {
+        List<YamlReader.Document> docs;
+        try {
+            docs = new YamlReader().read(source, text);
+        } catch (YamlFormatException e) {
+            throw new ManifestException(new Problem(source, e.mark(), "", e.problem(), null));
+        }
+        if (docs.isEmpty() || !(docs.get(0).root() instanceof PMap head)
+                || !KIND.equals(scalar(head, "kind"))) {
+            throw new ManifestException(new Problem(source, new Mark(1, 1), "kind",
+                    "not a CIDR Studio state file (the first document must be kind: " + KIND + ")", null));
+        }
+        try {
+            PMap spec = (PMap) head.get("spec");
+            PNode clusterNode = spec.get("cluster");
+            List<Decoded> cluster = ManifestDecoder.decode(source, clusterNode);
+            var settings = ((Decoded.Cluster) cluster.get(0)).settings();
+            List<SimulationSnapshot.ApiServerSnapshot> servers = new ArrayList<>();
+            for (PNode n : ((PNode.PList) spec.get("apiServers")).items()) {
+                PMap m = (PMap) n;
+                servers.add(new SimulationSnapshot.ApiServerSnapshot(scalar(m, "name"),
+                        scalar(m, "serviceClusterIPRange"), "true".equals(scalar(m, "inconsistencyReported"))));
+            }
+            List<KubeObject> objects = new ArrayList<>();
+            for (int i = 1; i < docs.size(); i++) {
+                for (Decoded d : ManifestDecoder.decode(source, docs.get(i).root())) {
+                    if (d instanceof Decoded.Object o) {
+                        objects.add(o.object());
+                    }
+                }
+            }
+            SimulationSnapshot snap = new SimulationSnapshot(settings, Instant.parse(scalar(spec, "clock")),
+                    Long.parseLong(scalar(spec, "resourceVersion")), Long.parseLong(scalar(spec, "uidCounter")),
+                    Long.parseLong(scalar(spec, "randomDraws")), Instant.parse(scalar(spec, "nextControllerSync")),
+                    servers, objects);
+            return ApiServer.resume(snap);
+        } catch (ClassCastException | NullPointerException | NumberFormatException
+                | java.time.format.DateTimeParseException e) {
+            throw new ManifestException(new Problem(source, head.mark(), "spec",
+                    "the state file is damaged: " + e.getMessage(), null));
+        } catch (ClusterConfigException e) {
+            throw new ManifestException(new Problem(source, head.mark(), "spec.apiServers",
+                    String.join("; ", e.errors()), null));
+        }
+    }
+
+    private static String scalar(PMap m, String key) {
+        return m.get(key) instanceof PNode.PScalar s ? s.value() : null;
+    }
+
+    /** Writes a file atomically: a temporary file beside it, flushed, then renamed over the target. */
+    public static void writeAtomically(Path target, String content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        try {
+            try (var ch = java.nio.channels.FileChannel.open(tmp, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ch.write(java.nio.ByteBuffer.wrap(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}
