@@ -32,7 +32,7 @@ final class Describer {
     private Describer() {
     }
 
-    /** Text for one object; {@code events} are those involving it. */
+    /** Text for one object; {@code events} are those involving it, or null to leave the section out. */
     static String describe(KubeObject obj, List<Event> events, Instant now) {
         StringBuilder head = new StringBuilder();
         if (obj instanceof Service s) {
@@ -51,8 +51,15 @@ final class Describer {
             head.append("Message:\t").append(ev.message()).append('\n');
             return TabWriter.KUBECTL_DESCRIBE.format(head.toString());
         }
-        String first = TabWriter.KUBECTL_DESCRIBE.format(head.toString());
-        return first + TabWriter.KUBECTL_DESCRIBE.format(events(events, now));
+        if (events == null) {
+            return TabWriter.KUBECTL_DESCRIBE.format(head.toString());
+        }
+        if (events.isEmpty()) {
+            // Without events the writer is never flushed, so "Events:" aligns with the fields above.
+            return TabWriter.KUBECTL_DESCRIBE.format(head + events(events, now));
+        }
+        return TabWriter.KUBECTL_DESCRIBE.format(head.toString())
+                + TabWriter.KUBECTL_DESCRIBE.format(events(events, now));
     }
 
     private static void labels(StringBuilder w, String title, Map<String, String> labels) {

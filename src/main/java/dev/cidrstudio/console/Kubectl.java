@@ -327,10 +327,7 @@ public final class Kubectl {
         boolean first = true;
         for (KubeObject o : found) {
             List<Event> events = p.bool("show-events", true) ? eventsFor(o) : null;
-            String text = Describer.describe(o, events == null ? List.of() : events, api.now());
-            if (events == null && text.endsWith("Events:  <none>\n")) {
-                text = text.substring(0, text.length() - "Events:  <none>\n".length());
-            }
+            String text = Describer.describe(o, events, api.now());
             out.append(first ? text : "\n\n" + text);
             first = false;
         }

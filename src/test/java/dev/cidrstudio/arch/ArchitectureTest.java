@@ -1,0 +1,48 @@
+package dev.cidrstudio.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Dependencies point one way: model ← io ← app ← ui/cli, and nothing below ui knows JavaFX. */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.cidrstudio");
+
+    @Test
+    void modelKnowsNothingOfJavaFx() {
+        noClasses().that().resideInAPackage("dev.cidrstudio.model..").should().dependOnClassesThat()
+                .resideInAPackage("javafx..").check(CLASSES);
+    }
+
+    @Test
+    void ioAndAppAndConsoleKnowNothingOfJavaFx() {
+        noClasses().that().resideInAnyPackage("dev.cidrstudio.io..", "dev.cidrstudio.app..",
+                "dev.cidrstudio.console..", "dev.cidrstudio.cli..").should().dependOnClassesThat()
+                .resideInAPackage("javafx..").check(CLASSES);
+    }
+
+    @Test
+    void modelDoesNotDependOnOuterLayers() {
+        noClasses().that().resideInAPackage("dev.cidrstudio.model..").should().dependOnClassesThat()
+                .resideInAnyPackage("dev.cidrstudio.io..", "dev.cidrstudio.app..", "dev.cidrstudio.console..",
+                        "dev.cidrstudio.ui..", "dev.cidrstudio.cli..").check(CLASSES);
+    }
+
+    @Test
+    void ioDoesNotDependOnAppOrUi() {
+        noClasses().that().resideInAPackage("dev.cidrstudio.io..").should().dependOnClassesThat()
+                .resideInAnyPackage("dev.cidrstudio.app..", "dev.cidrstudio.console..", "dev.cidrstudio.ui..",
+                        "dev.cidrstudio.cli..").check(CLASSES);
+    }
+
+    @Test
+    void onlyTheUiUsesTheUi() {
+        noClasses().that().resideOutsideOfPackages("dev.cidrstudio.ui..", "dev.cidrstudio")
+                .should().dependOnClassesThat().resideInAPackage("dev.cidrstudio.ui..").check(CLASSES);
+    }
+}
