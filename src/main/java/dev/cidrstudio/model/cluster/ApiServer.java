@@ -12,6 +12,8 @@ import dev.cidrstudio.model.api.Service;
 import dev.cidrstudio.model.api.ServiceCidr;
 import dev.cidrstudio.model.controller.DefaultServiceCidrContext;
 import dev.cidrstudio.model.controller.DefaultServiceCidrController;
+import dev.cidrstudio.model.controller.RepairContext;
+import dev.cidrstudio.model.controller.RepairIpController;
 import dev.cidrstudio.model.controller.ServiceCidrController;
 import dev.cidrstudio.model.field.FieldError;
 import dev.cidrstudio.model.net.IpFamily;
@@ -39,9 +41,14 @@ public final class ApiServer {
             "kube-system");
     static final String KUBE_APISERVER = "kube-apiserver";
 
+    /** kube-apiserver's ClusterIP repair loop resyncs everything on this period. */
+    public static final Duration REPAIR_PERIOD = Duration.ofMinutes(3);
+
     private ClusterState state;
     private final ServiceRest services;
     private Instant earliestRequeue;
+    private final java.util.LinkedHashSet<String> dirty = new java.util.LinkedHashSet<>();
+    private final java.util.TreeMap<Instant, java.util.Set<String>> delayed = new java.util.TreeMap<>();
 
     private ApiServer(ClusterState state) {
         this.state = state;
@@ -271,11 +278,17 @@ public final class ApiServer {
             if (earliestRequeue != null && earliestRequeue.isBefore(due)) {
                 due = earliestRequeue;
             }
+            if (!delayed.isEmpty() && delayed.firstKey().isBefore(due)) {
+                due = delayed.firstKey();
+            }
             if (due.isAfter(target)) {
                 break;
             }
             state.now = due.isBefore(state.now) ? state.now : due;
             earliestRequeue = null;
+            while (!delayed.isEmpty() && !delayed.firstKey().isAfter(state.now)) {
+                dirty.addAll(delayed.pollFirstEntry().getValue());
+            }
             if (!state.nextDefaultControllerSync.isAfter(state.now)) {
                 runPeriodicControllers();
             }
@@ -418,7 +431,35 @@ public final class ApiServer {
     KubeObject store(KubeObject o) {
         KubeObject withRv = o.withMeta(o.meta().withResourceVersion(nextResourceVersion()));
         state.put(withRv);
+        if (o.kind() == Kind.SERVICE || o.kind() == Kind.IP_ADDRESS) {
+            dirty.add(withRv.kind() + "/" + ClusterState.key(withRv));
+        }
         return withRv;
+    }
+
+    /**
+     * The repair loop's informer-driven part: Services and IPAddresses written since the last pass are checked
+     * one by one; the periodic pass ({@link #REPAIR_PERIOD}) checks everything.
+     */
+    private void repairDirty(Context ctx) {
+        for (int round = 0; round < 4 && !dirty.isEmpty(); round++) {
+            List<String> keys = new ArrayList<>(dirty);
+            dirty.clear();
+            for (String k : keys) {
+                int slash = k.indexOf('/');
+                String kind = k.substring(0, slash);
+                String key = k.substring(slash + 1);
+                if (kind.equals(Kind.SERVICE.name())) {
+                    int s2 = key.indexOf('/');
+                    state.<Service>get(Kind.SERVICE, key.substring(0, s2), key.substring(s2 + 1))
+                            .ifPresent(svc -> RepairIpController.syncService(ctx, svc));
+                } else {
+                    state.<IpAddressObject>get(Kind.IP_ADDRESS, null, key)
+                            .ifPresent(ip -> RepairIpController.syncIpAddress(ctx, ip));
+                }
+            }
+        }
+        dirty.clear();
     }
 
     void remove(KubeObject o) {
@@ -447,7 +488,7 @@ public final class ApiServer {
 
     // ---- controllers ----
 
-    private final class Context implements DefaultServiceCidrContext {
+    private final class Context implements DefaultServiceCidrContext, RepairContext {
         @Override
         public Instant now() {
             return state.now;
@@ -493,6 +534,38 @@ public final class ApiServer {
         }
 
         @Override
+        public List<Service> services() {
+            return state.list(Kind.SERVICE);
+        }
+
+        @Override
+        public Optional<Service> service(String namespace, String name) {
+            return state.get(Kind.SERVICE, namespace, name);
+        }
+
+        @Override
+        public Optional<IpAddressObject> ipAddress(String name) {
+            return state.get(Kind.IP_ADDRESS, null, name);
+        }
+
+        @Override
+        public void createIpAddress(IpAddressObject ip) {
+            if (state.get(Kind.IP_ADDRESS, null, ip.name()).isEmpty()) {
+                store(new IpAddressObject(newMeta(ip.meta()), ip.parentRef()));
+            }
+        }
+
+        @Override
+        public void recheckIpAddressAt(String name, Instant when) {
+            delayed.computeIfAbsent(when, w -> new java.util.LinkedHashSet<>()).add(Kind.IP_ADDRESS + "/" + name);
+        }
+
+        @Override
+        public void deleteIpAddress(String name) {
+            state.<IpAddressObject>get(Kind.IP_ADDRESS, null, name).ifPresent(ApiServer.this::remove);
+        }
+
+        @Override
         public boolean createServiceCidr(ServiceCidr sc) {
             try {
                 create(sc);
@@ -521,6 +594,7 @@ public final class ApiServer {
             for (ServiceCidr sc : state.<ServiceCidr>list(Kind.SERVICE_CIDR)) {
                 ServiceCidrController.sync(ctx, state.<ServiceCidr>get(Kind.SERVICE_CIDR, null, sc.name()).orElse(sc));
             }
+            repairDirty(ctx);
             if (state.resourceVersion == before) {
                 return;
             }
@@ -540,6 +614,10 @@ public final class ApiServer {
         }
         services.ensureKubernetesService(activeApiServer());
         state.nextDefaultControllerSync = state.now.plus(DEFAULT_CONTROLLER_PERIOD);
+        if (!state.nextRepair.isAfter(state.now)) {
+            RepairIpController.runOnce(ctx);
+            state.nextRepair = state.now.plus(REPAIR_PERIOD);
+        }
     }
 
     /** For tests and tools: a map of object counts per kind. */

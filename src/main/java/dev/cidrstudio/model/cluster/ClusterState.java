@@ -34,6 +34,7 @@ public final class ClusterState {
     long uidCounter;
     long randomDraws;
     Instant nextDefaultControllerSync = EPOCH;
+    Instant nextRepair = EPOCH;
     final Map<Kind, TreeMap<String, KubeObject>> objects = new EnumMap<>(Kind.class);
     final Map<IpFamily, UsedAddressSet> used = new EnumMap<>(IpFamily.class);
     final BitSet nodePorts = new BitSet(NODE_PORT_SIZE);
@@ -56,6 +57,7 @@ public final class ClusterState {
         c.uidCounter = uidCounter;
         c.randomDraws = randomDraws;
         c.nextDefaultControllerSync = nextDefaultControllerSync;
+        c.nextRepair = nextRepair;
         objects.forEach((k, m) -> c.objects.put(k, new TreeMap<>(m)));
         used.forEach((f, u) -> c.used.put(f, u.copy()));
         c.nodePorts.or(nodePorts);
