@@ -2,19 +2,23 @@ package dev.cidrstudio.model.allocator;
 
 import dev.cidrstudio.model.net.IpAddress;
 import dev.cidrstudio.model.net.IpFamily;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The set of addresses of one family that have an IPAddress object: the allocator's "informer cache". It is a
- * sparse bitmap of 4096-address chunks, so a range costs about one bit per address in use and nothing for the
- * untouched parts of an IPv6 /64.
+ * The set of addresses of one family that have an IPAddress object: the allocator's "informer cache". Addresses
+ * are grouped in chunks of 4096; a chunk with few addresses keeps a short sorted list, a fuller one becomes a
+ * bitmap. A filled range costs about one bit per address, a few scattered addresses in an IPv6 /64 a few bytes
+ * each, and untouched space nothing.
  */
 public final class UsedAddressSet {
 
     private static final int CHUNK_BITS = 12;
     private static final int CHUNK_SIZE = 1 << CHUNK_BITS;
     private static final int WORDS = CHUNK_SIZE / 64;
+    /** A sparse chunk turns into a bitmap when it would need as many bytes as the bitmap's 512 / 4. */
+    private static final int SPARSE_LIMIT = 64;
 
     /** Chunk key: high 64 bits of the address and the chunk number within the low 64 bits. */
     private record ChunkKey(long hi, long chunk) implements Comparable<ChunkKey> {
@@ -25,11 +29,142 @@ public final class UsedAddressSet {
         }
     }
 
+    /** The used offsets of one chunk: sorted shorts while few, a 4096-bit bitmap once many. */
+    private static final class Chunk {
+        long[] bits;
+        short[] sparse = new short[4];
+        int count;
+
+        Chunk copy() {
+            Chunk c = new Chunk();
+            c.bits = bits == null ? null : bits.clone();
+            c.sparse = sparse == null ? null : sparse.clone();
+            c.count = count;
+            return c;
+        }
+
+        private int find(int i) {
+            return Arrays.binarySearch(sparse, 0, count, (short) i);
+        }
+
+        boolean contains(int i) {
+            if (bits != null) {
+                return (bits[i >>> 6] & (1L << i)) != 0;
+            }
+            return find(i) >= 0;
+        }
+
+        boolean add(int i) {
+            if (bits != null) {
+                long mask = 1L << i;
+                if ((bits[i >>> 6] & mask) != 0) {
+                    return false;
+                }
+                bits[i >>> 6] |= mask;
+                count++;
+                return true;
+            }
+            int pos = find(i);
+            if (pos >= 0) {
+                return false;
+            }
+            if (count == SPARSE_LIMIT) {
+                bits = new long[WORDS];
+                for (int k = 0; k < count; k++) {
+                    int o = sparse[k];
+                    bits[o >>> 6] |= 1L << o;
+                }
+                sparse = null;
+                return add(i);
+            }
+            int at = -pos - 1;
+            if (count == sparse.length) {
+                sparse = Arrays.copyOf(sparse, Math.min(SPARSE_LIMIT, sparse.length * 2));
+            }
+            System.arraycopy(sparse, at, sparse, at + 1, count - at);
+            sparse[at] = (short) i;
+            count++;
+            return true;
+        }
+
+        boolean remove(int i) {
+            if (bits != null) {
+                long mask = 1L << i;
+                if ((bits[i >>> 6] & mask) == 0) {
+                    return false;
+                }
+                bits[i >>> 6] &= ~mask;
+                count--;
+                return true;
+            }
+            int pos = find(i);
+            if (pos < 0) {
+                return false;
+            }
+            System.arraycopy(sparse, pos + 1, sparse, pos, count - pos - 1);
+            count--;
+            return true;
+        }
+
+        /** The first free offset at or after {@code from} in this chunk, or -1. */
+        int nextFree(int from) {
+            if (bits != null) {
+                for (int w = from >>> 6; w < WORDS; w++) {
+                    long free = ~bits[w];
+                    if (w == (from >>> 6)) {
+                        free &= -1L << (from & 63);
+                    }
+                    if (free != 0) {
+                        return (w << 6) + Long.numberOfTrailingZeros(free);
+                    }
+                }
+                return -1;
+            }
+            int candidate = from;
+            int pos = find(from);
+            int k = pos >= 0 ? pos : -pos - 1;
+            while (k < count && sparse[k] == candidate) {
+                candidate++;
+                k++;
+            }
+            return candidate < CHUNK_SIZE ? candidate : -1;
+        }
+
+        /** Used offsets in {@code [from, to]}. */
+        long count(int from, int to) {
+            if (bits != null) {
+                long n = 0;
+                for (int w = from >>> 6; w <= to >>> 6; w++) {
+                    long word = bits[w];
+                    if (w == (from >>> 6)) {
+                        word &= -1L << (from & 63);
+                    }
+                    if (w == (to >>> 6) && (to & 63) != 63) {
+                        word &= (1L << ((to & 63) + 1)) - 1;
+                    }
+                    n += Long.bitCount(word);
+                }
+                return n;
+            }
+            long n = 0;
+            for (int k = 0; k < count; k++) {
+                if (sparse[k] >= from && sparse[k] <= to) {
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        long bytes() {
+            return bits != null ? (long) WORDS * Long.BYTES : (long) sparse.length * Short.BYTES;
+        }
+    }
+
     private final IpFamily family;
-    private final TreeMap<ChunkKey, long[]> chunks = new TreeMap<>();
+    private final TreeMap<ChunkKey, Chunk> chunks = new TreeMap<>();
     private long size;
     private ChunkKey lastKey;
-    private long[] lastChunk;
+    private Chunk lastChunk;
 
     public UsedAddressSet(IpFamily family) {
         this.family = family;
@@ -45,64 +180,54 @@ public final class UsedAddressSet {
 
     public UsedAddressSet copy() {
         UsedAddressSet c = new UsedAddressSet(family);
-        for (Map.Entry<ChunkKey, long[]> e : chunks.entrySet()) {
-            c.chunks.put(e.getKey(), e.getValue().clone());
+        for (Map.Entry<ChunkKey, Chunk> e : chunks.entrySet()) {
+            c.chunks.put(e.getKey(), e.getValue().copy());
         }
         c.size = size;
         return c;
     }
 
-    private long[] chunk(long hi, long lo, boolean create) {
+    private Chunk chunk(long hi, long lo, boolean create) {
         ChunkKey key = new ChunkKey(hi, lo >>> CHUNK_BITS);
         if (key.equals(lastKey)) {
             return lastChunk;
         }
-        long[] bits = chunks.get(key);
-        if (bits == null && create) {
-            bits = new long[WORDS];
-            chunks.put(key, bits);
+        Chunk c = chunks.get(key);
+        if (c == null && create) {
+            c = new Chunk();
+            chunks.put(key, c);
         }
-        if (bits != null) {
+        if (c != null) {
             lastKey = key;
-            lastChunk = bits;
+            lastChunk = c;
         }
-        return bits;
+        return c;
+    }
+
+    private static int offset(long lo) {
+        return (int) (lo & (CHUNK_SIZE - 1));
     }
 
     public boolean contains(IpAddress ip) {
-        long[] bits = chunk(ip.hi(), ip.lo(), false);
-        if (bits == null) {
-            return false;
-        }
-        int i = (int) (ip.lo() & (CHUNK_SIZE - 1));
-        return (bits[i >>> 6] & (1L << i)) != 0;
+        Chunk c = chunk(ip.hi(), ip.lo(), false);
+        return c != null && c.contains(offset(ip.lo()));
     }
 
     /** Marks the address used; false if it already was. */
     public boolean add(IpAddress ip) {
-        long[] bits = chunk(ip.hi(), ip.lo(), true);
-        int i = (int) (ip.lo() & (CHUNK_SIZE - 1));
-        long mask = 1L << i;
-        if ((bits[i >>> 6] & mask) != 0) {
-            return false;
+        boolean added = chunk(ip.hi(), ip.lo(), true).add(offset(ip.lo()));
+        if (added) {
+            size++;
         }
-        bits[i >>> 6] |= mask;
-        size++;
-        return true;
+        return added;
     }
 
     /** Marks the address free; false if it was not used. */
     public boolean remove(IpAddress ip) {
-        long[] bits = chunk(ip.hi(), ip.lo(), false);
-        if (bits == null) {
+        Chunk c = chunk(ip.hi(), ip.lo(), false);
+        if (c == null || !c.remove(offset(ip.lo()))) {
             return false;
         }
-        int i = (int) (ip.lo() & (CHUNK_SIZE - 1));
-        long mask = 1L << i;
-        if ((bits[i >>> 6] & mask) == 0) {
-            return false;
-        }
-        bits[i >>> 6] &= ~mask;
         size--;
         return true;
     }
@@ -113,25 +238,18 @@ public final class UsedAddressSet {
      */
     public long nextFree(IpAddress base, long from, long to) {
         long hi = base.hi();
-        long start = base.lo() + from;
         long end = base.lo() + to;
-        long a = start;
+        long a = base.lo() + from;
         while (true) {
-            long[] bits = chunk(hi, a, false);
-            long chunkStart = a & ~((long) CHUNK_SIZE - 1);
-            if (bits == null) {
+            Chunk c = chunk(hi, a, false);
+            if (c == null) {
                 return a - base.lo();
             }
-            int idx = (int) (a - chunkStart);
-            for (int w = idx >>> 6; w < WORDS; w++) {
-                long free = ~bits[w];
-                if (w == (idx >>> 6)) {
-                    free &= -1L << (idx & 63);
-                }
-                if (free != 0) {
-                    long candidate = chunkStart + ((long) w << 6) + Long.numberOfTrailingZeros(free);
-                    return Long.compareUnsigned(candidate, end) <= 0 ? candidate - base.lo() : -1;
-                }
+            long chunkStart = a & ~((long) CHUNK_SIZE - 1);
+            int free = c.nextFree((int) (a - chunkStart));
+            if (free >= 0) {
+                long candidate = chunkStart + free;
+                return Long.compareUnsigned(candidate, end) <= 0 ? candidate - base.lo() : -1;
             }
             long next = chunkStart + CHUNK_SIZE;
             if (next == 0 || Long.compareUnsigned(next, end) > 0) {
@@ -143,41 +261,23 @@ public final class UsedAddressSet {
 
     /** How many used addresses lie in {@code [first, last]} (same high 64 bits for IPv6). */
     public long countInRange(IpAddress first, IpAddress last) {
-        long hi = first.hi();
-        long lo = first.lo();
-        long hiEnd = last.lo();
         long count = 0;
-        for (Map.Entry<ChunkKey, long[]> e : chunks.subMap(new ChunkKey(hi, lo >>> CHUNK_BITS), true,
-                new ChunkKey(last.hi(), hiEnd >>> CHUNK_BITS), true).entrySet()) {
-            long chunkStart = e.getKey().chunk() << CHUNK_BITS;
-            long[] bits = e.getValue();
-            for (int w = 0; w < WORDS; w++) {
-                long word = bits[w];
-                if (word == 0) {
-                    continue;
-                }
-                long wordStart = chunkStart + ((long) w << 6);
-                if (e.getKey().hi() == hi && Long.compareUnsigned(wordStart + 63, lo) < 0) {
-                    continue;
-                }
-                if (e.getKey().hi() == last.hi() && Long.compareUnsigned(wordStart, hiEnd) > 0) {
-                    continue;
-                }
-                for (long m = word; m != 0; m &= m - 1) {
-                    long addr = wordStart + Long.numberOfTrailingZeros(m);
-                    boolean afterStart = e.getKey().hi() != hi || Long.compareUnsigned(addr, lo) >= 0;
-                    boolean beforeEnd = e.getKey().hi() != last.hi() || Long.compareUnsigned(addr, hiEnd) <= 0;
-                    if (afterStart && beforeEnd) {
-                        count++;
-                    }
-                }
-            }
+        ChunkKey from = new ChunkKey(first.hi(), first.lo() >>> CHUNK_BITS);
+        ChunkKey to = new ChunkKey(last.hi(), last.lo() >>> CHUNK_BITS);
+        for (Map.Entry<ChunkKey, Chunk> e : chunks.subMap(from, true, to, true).entrySet()) {
+            int lowOffset = e.getKey().equals(from) ? offset(first.lo()) : 0;
+            int highOffset = e.getKey().equals(to) ? offset(last.lo()) : CHUNK_SIZE - 1;
+            count += e.getValue().count(lowOffset, highOffset);
         }
         return count;
     }
 
-    /** Approximate memory held by the bitmap, in bytes (for benchmarks and the capacity view). */
+    /** Memory held for the used addresses, in bytes (for benchmarks and the capacity view). */
     public long bitmapBytes() {
-        return (long) chunks.size() * WORDS * Long.BYTES;
+        long n = 0;
+        for (Chunk c : chunks.values()) {
+            n += c.bytes();
+        }
+        return n;
     }
 }

@@ -52,36 +52,46 @@ final class ServiceRest {
         spec = r.spec();
         Map<IpFamily, IpAddress> allocated = new LinkedHashMap<>();
         if (!spec.isExternalName() && !spec.isHeadless()) {
-            List<String> ips = new ArrayList<>(spec.clusterIPsOrEmpty());
-            List<String> families = spec.ipFamiliesOrEmpty();
-            while (ips.size() < families.size()) {
-                ips.add("");
-            }
-            for (int i = 0; i < families.size(); i++) {
-                IpFamily f = IpFamily.fromName(families.get(i));
-                String got = allocate(svc.name(), spec, f, ips.get(i), allocated);
-                ips.set(i, got);
-            }
-            spec = spec.withClusterIPs(ips.isEmpty() ? spec.clusterIP() : ips.get(0), ips);
+            spec = allocClusterIPs(svc.name(), spec, allocated);
         }
         List<Integer> ports = new ArrayList<>();
-        try {
-            spec = allocateNodePorts(svc.name(), spec, null, ports);
-        } catch (ApiException e) {
-            unmark(allocated);
-            throw e;
-        }
-        Service candidate = svc.withSpec(spec);
+        Service candidate = svc.withSpec(withNodePorts(svc.name(), spec, null, ports, allocated));
         List<FieldError> errs = ServiceValidation.validateService(candidate);
         if (!errs.isEmpty()) {
             unmark(allocated);
             releasePorts(ports);
             throw invalid(svc.name(), errs);
         }
+        spec = candidate.spec();
         unmark(allocated);
         createIpAddresses(candidate, allocated);
         Service stored = new Service(api.newMeta(svc.meta()), spec, svc.loadBalancerIngress());
         return (Service) api.store(stored);
+    }
+
+    /** {@code allocClusterIPs}: one IP per family, requested ones statically, the rest dynamically. */
+    private ServiceSpec allocClusterIPs(String name, ServiceSpec spec, Map<IpFamily, IpAddress> allocated)
+            throws ApiException {
+        List<String> ips = new ArrayList<>(spec.clusterIPsOrEmpty());
+        List<String> families = spec.ipFamiliesOrEmpty();
+        while (ips.size() < families.size()) {
+            ips.add("");
+        }
+        for (int i = 0; i < families.size(); i++) {
+            ips.set(i, allocate(name, spec, IpFamily.fromName(families.get(i)), ips.get(i), allocated));
+        }
+        return spec.withClusterIPs(ips.isEmpty() ? spec.clusterIP() : ips.get(0), ips);
+    }
+
+    /** NodePorts for the spec; on failure the IPs taken so far are given back. */
+    private ServiceSpec withNodePorts(String name, ServiceSpec spec, ServiceSpec old, List<Integer> taken,
+            Map<IpFamily, IpAddress> allocated) throws ApiException {
+        try {
+            return allocateNodePorts(name, spec, old, taken);
+        } catch (ApiException e) {
+            unmark(allocated);
+            throw e;
+        }
     }
 
     /** One family's IP: static when requested, else dynamic. The address is marked used until commit. */
@@ -251,16 +261,7 @@ final class ServiceRest {
             // A PreferDualStack service is never upgraded or downgraded by a cluster change.
         } else if (o.isExternalName() && !spec.isExternalName()) {
             if (!spec.isHeadless()) {
-                List<String> ips = new ArrayList<>(spec.clusterIPsOrEmpty());
-                List<String> families = spec.ipFamiliesOrEmpty();
-                while (ips.size() < families.size()) {
-                    ips.add("");
-                }
-                for (int i = 0; i < families.size(); i++) {
-                    ips.set(i, allocate(svc.name(), spec, IpFamily.fromName(families.get(i)), ips.get(i),
-                            allocated));
-                }
-                spec = spec.withClusterIPs(ips.isEmpty() ? spec.clusterIP() : ips.get(0), ips);
+                spec = allocClusterIPs(svc.name(), spec, allocated);
             }
         } else if (oldHeadless) {
             // Headless services hold no IPs.
@@ -292,12 +293,7 @@ final class ServiceRest {
             spec = wiped;
         }
         List<Integer> newPorts = new ArrayList<>();
-        try {
-            spec = allocateNodePorts(svc.name(), spec, o, newPorts);
-        } catch (ApiException e) {
-            unmark(allocated);
-            throw e;
-        }
+        spec = withNodePorts(svc.name(), spec, o, newPorts, allocated);
         Service candidate = svc.withSpec(spec);
         List<FieldError> errs = ServiceValidation.validateServiceUpdate(candidate, old);
         if (!errs.isEmpty()) {
