@@ -70,9 +70,8 @@ public final class KubectlCommand implements Callable<Integer> {
         Kubectl kubectl = new Kubectl(api, LocalFiles::read);
         int code;
         if (!args.isEmpty()) {
-            if (state != null && Files.exists(state)) {
-                api.advanceClock(ScriptRunner.TYPING_PAUSE);
-            }
+            // A person typed this command: the clock moves on as between script lines.
+            api.advanceClock(ScriptRunner.TYPING_PAUSE);
             String stdin = args.contains("-") || args.contains("--filename=-") || args.contains("-f-")
                     ? readStdin() : "";
             CommandResult r = kubectl.run(args, stdin);
@@ -81,7 +80,8 @@ public final class KubectlCommand implements Callable<Integer> {
             err.print(r.stderr());
             code = r.exitCode();
         } else {
-            ScriptRunner runner = new ScriptRunner(kubectl, LocalFiles::read);
+            ScriptRunner runner = new ScriptRunner(kubectl, LocalFiles::read).withFileSink((path, content) ->
+                    StateFile.writeAtomically(java.nio.file.Path.of(path), content));
             for (ConsoleOutput o : runner.run(readStdin())) {
                 if (o instanceof ConsoleOutput.Stdout s) {
                     out.print(s.text());

@@ -377,7 +377,7 @@ public final class Kubectl {
                 throw new UsageException("Error from server (BadRequest): error when creating \"" + source + "\": "
                         + kube);
             }
-            throw new UsageException("error: error parsing " + source + ": " + kube + " (" + first.describe() + ")");
+            throw new UsageException("error: error parsing " + source + ": " + kube);
         }
         List<KubeObject> objects = new ArrayList<>();
         List<Map<String, Object>> raws = new ArrayList<>();

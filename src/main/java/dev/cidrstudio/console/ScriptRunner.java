@@ -44,6 +44,22 @@ public final class ScriptRunner {
         this.files = files;
     }
 
+    /** Where {@code > FILE} writes; the CLI writes real files, the GUI and tests may keep them in memory. */
+    @FunctionalInterface
+    public interface FileSink {
+        void write(String path, String content) throws IOException;
+    }
+
+    private FileSink sink = (path, content) -> {
+        throw new IOException("writing files is not available here");
+    };
+
+    /** Lets {@code > FILE} write files. */
+    public ScriptRunner withFileSink(FileSink fileSink) {
+        this.sink = fileSink;
+        return this;
+    }
+
     /** Runs the whole script; returns everything printed, in order. */
     public List<ConsoleOutput> run(String script) {
         List<String> lines = joinContinuations(script.replace("\r\n", "\n").split("\n", -1));
@@ -294,25 +310,60 @@ public final class ScriptRunner {
         CommandResult last = CommandResult.ok("");
         for (int c = 0; c < commands.size(); c++) {
             List<String> words = new ArrayList<>();
+            List<String> redirects = new ArrayList<>();
             String input = stdin;
             for (Token t : commands.get(c)) {
                 switch (t.type()) {
                     case WORD -> words.add(t.text());
                     case HEREDOC -> input = heredoc == null ? "" : heredoc;
                     case SUBSTITUTION -> words.addAll(List.of(substitute(t.text()).trim().split("\\s+")));
-                    default -> throw new ShellSyntaxException("redirections ('<', '>') are not supported in the "
-                            + "practice console");
+                    case REDIRECT -> redirects.add(t.text());
+                    default -> throw new ShellSyntaxException("unexpected " + t.text());
                 }
             }
             if (words.isEmpty()) {
                 throw new ShellSyntaxException("syntax error near unexpected token `|'");
             }
-            last = runCommand(words, input);
+            last = redirect(runCommand(words, input), redirects);
             error(last.stderr());
             stdin = last.stdout();
         }
         out(last.stdout());
         exitCode = last.exitCode();
+    }
+
+    /** Applies {@code > FILE}, {@code 2> FILE}, {@code &> FILE} and {@code 2>&1}, in the order written. */
+    private CommandResult redirect(CommandResult r, List<String> redirects) throws ShellSyntaxException {
+        String out = r.stdout();
+        String err = r.stderr();
+        for (String rd : redirects) {
+            if (rd.equals("2>&1")) {
+                out = out + err;
+                err = "";
+                continue;
+            }
+            String stream = rd.substring(0, rd.indexOf('>'));
+            String target = rd.substring(rd.indexOf('>') + 1);
+            String content = switch (stream) {
+                case "2" -> err;
+                case "&" -> out + err;
+                default -> out;
+            };
+            if (!target.equals("/dev/null")) {
+                try {
+                    sink.write(target, content);
+                } catch (IOException e) {
+                    throw new ShellSyntaxException(target + ": " + e.getMessage());
+                }
+            }
+            if (!stream.equals("2")) {
+                out = "";
+            }
+            if (!stream.equals("1")) {
+                err = "";
+            }
+        }
+        return new CommandResult(out, err, r.exitCode());
     }
 
     private CommandResult runCommand(List<String> words, String stdin) throws ShellSyntaxException {

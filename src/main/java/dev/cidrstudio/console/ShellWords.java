@@ -121,7 +121,7 @@ final class ShellWords {
                 quotedWord = false;
                 out.add(new Token(TokenType.SEMI, ";", false));
                 i++;
-            } else if (c == '&') {
+            } else if (c == '&' && !(i + 1 < n && line.charAt(i + 1) == '>')) {
                 throw new ShellSyntaxException("'&' is not supported in the practice console");
             } else if (c == '<' && i + 1 < n && line.charAt(i + 1) == '<') {
                 flush(out, word, inWord, quotedWord);
@@ -154,12 +154,36 @@ final class ShellWords {
                 }
                 out.add(new Token(TokenType.HEREDOC, line.substring(j, k), quoted));
                 i = k;
-            } else if (c == '<' || c == '>') {
+            } else if (c == '>' || (c == '&' && i + 1 < n && line.charAt(i + 1) == '>')
+                    || (c == '2' && !inWord && i + 1 < n && line.charAt(i + 1) == '>')) {
                 flush(out, word, inWord, quotedWord);
                 inWord = false;
                 quotedWord = false;
-                out.add(new Token(TokenType.REDIRECT, String.valueOf(c), false));
-                i++;
+                String stream = c == '2' ? "2" : c == '&' ? "&" : "1";
+                int j = c == '>' ? i + 1 : i + 2;
+                if (j < n && line.charAt(j) == '>') {
+                    throw new ShellSyntaxException("'>>' (append) is not supported in the practice console");
+                }
+                if (j + 1 < n && line.charAt(j) == '&' && line.charAt(j + 1) == '1' && stream.equals("2")) {
+                    out.add(new Token(TokenType.REDIRECT, "2>&1", false));
+                    i = j + 2;
+                    continue;
+                }
+                while (j < n && line.charAt(j) == ' ') {
+                    j++;
+                }
+                int k = j;
+                while (k < n && " |;".indexOf(line.charAt(k)) < 0) {
+                    k++;
+                }
+                if (k == j) {
+                    throw new ShellSyntaxException("syntax error near unexpected token `newline'");
+                }
+                out.add(new Token(TokenType.REDIRECT, stream + ">" + line.substring(j, k), false));
+                i = k;
+            } else if (c == '<') {
+                throw new ShellSyntaxException("input redirection ('<') is not supported in the practice console; "
+                        + "use a heredoc or -f FILE");
             } else {
                 word.append(c);
                 inWord = true;

@@ -116,4 +116,26 @@ class ConsoleReplayTest {
                 "console: line 3: unexpected EOF while looking for matching `\"'",
                 "service/ok"), l);
     }
+
+    @Test
+    void redirectionsAndMultiLineLoops() throws Exception {
+        ApiServer api = cluster28();
+        java.util.Map<String, String> written = new java.util.HashMap<>();
+        ScriptRunner r = new ScriptRunner(new Kubectl(api, written::get), written::get)
+                .withFileSink(written::put);
+        List<String> l = lines(r.run("""
+                for i in $(seq 1 2)
+                do
+                  kubectl create service clusterip "web-$i" --tcp=80 > /dev/null
+                done
+                kubectl get svc web-1 -o yaml > web.yaml
+                kubectl delete -f web.yaml
+                kubectl get svc nope 2>&1 | grep -c NotFound || true
+                kubectl get svc nope 2>/dev/null
+                kubectl get svc web-2 -o name
+                """));
+        assertEquals(List.of("service \"web-1\" deleted",
+                "console: line 7: '||' is not supported in the practice console", "service/web-2"), l);
+        assertTrue(written.get("web.yaml").contains("name: web-1"));
+    }
 }

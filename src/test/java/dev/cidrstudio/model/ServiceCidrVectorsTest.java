@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cidrstudio.model.allocator.AllocationException;
+import dev.cidrstudio.model.allocator.AllocatorError;
 import dev.cidrstudio.model.allocator.CidrAllocator;
 import dev.cidrstudio.model.allocator.MetaAllocator;
 import dev.cidrstudio.model.allocator.RandomSource;
@@ -348,7 +349,16 @@ class ServiceCidrVectorsTest {
                 all.add(s);
             }
             if (in.has("ipAddressCreate")) {
-                // A create failure other than "full" is out of reach of an in-memory store; nothing to check.
+                String failure = in.get("ipAddressCreate").asText().replaceFirst("^fails with '(.*)'$", "$1");
+                int[] calls = {0};
+                MetaAllocator meta = MetaAllocator.build(IpFamily.IPv4, all);
+                AllocationException ex = assertThrows(AllocationException.class, () -> meta.next(
+                        new UsedAddressSet(IpFamily.IPv4), new RandomSource(1, 1), ip -> {
+                            calls[0]++;
+                            throw new AllocationException(AllocatorError.CREATE_FAILED, failure);
+                        }));
+                assertEquals(e.get("error").asText(), ex.getMessage());
+                assertEquals(e.get("createCalls").asInt(), calls[0]);
                 return;
             }
             UsedAddressSet used = new UsedAddressSet(IpFamily.IPv4);

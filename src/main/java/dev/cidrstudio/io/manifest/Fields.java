@@ -41,8 +41,8 @@ final class Fields {
     private void typeError(PNode n, String field, String want, String goStruct, String goType) {
         String got = PNode.goTypeName(n);
         problem(n.mark(), field, "expected " + want + ", got " + got + describeValue(n),
-                "json: cannot unmarshal " + got + " into Go struct field " + goStruct + "." + field + " of type "
-                        + goType);
+                "json: cannot unmarshal " + got + " into Go struct field " + goStruct + "."
+                        + field.replaceAll("\\[\\d+\\]", "") + " of type " + goType);
     }
 
     private static String describeValue(PNode n) {

@@ -59,7 +59,7 @@ public final class ManifestDecoder {
             docs = new YamlReader().read(source, text);
         } catch (YamlFormatException e) {
             throw new ManifestException(new Problem(source, e.mark(), "", e.problem(), "error converting YAML to JSON: "
-                    + "yaml: line " + e.mark().line() + ": " + e.problem()));
+                    + "yaml: line " + e.mark().line() + ": " + e.problem().replaceFirst("^malformed YAML: ", "")));
         }
         List<Decoded> out = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();

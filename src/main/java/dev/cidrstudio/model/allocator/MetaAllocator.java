@@ -92,6 +92,22 @@ public final class MetaAllocator {
      * on only past "full" and "not ready"; {@code range is full} when none can give an address.
      */
     public IpAddress next(UsedAddressSet used, RandomSource random) throws AllocationException {
+        return next(used, random, ip -> { });
+    }
+
+    /** Creates the IPAddress object for an address the allocator picked; may fail as an API call can. */
+    @FunctionalInterface
+    public interface IpAddressCreator {
+        void create(IpAddress ip) throws AllocationException;
+    }
+
+    /**
+     * As {@link #next(UsedAddressSet, RandomSource)}, creating the IPAddress through {@code creator}: a failure other
+     * than "full" or "not ready" aborts at once, without trying the other ServiceCIDRs
+     * ({@code TestCIDRAllocateNextStopOnError}).
+     */
+    public IpAddress next(UsedAddressSet used, RandomSource random, IpAddressCreator creator)
+            throws AllocationException {
         List<Entry> order = new ArrayList<>(entries.values());
         for (int i = order.size() - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
@@ -104,7 +120,9 @@ public final class MetaAllocator {
                 continue;
             }
             try {
-                return e.allocator().next(used, random);
+                IpAddress ip = e.allocator().next(used, random);
+                creator.create(ip);
+                return ip;
             } catch (AllocationException ex) {
                 if (ex.error() != AllocatorError.FULL && ex.error() != AllocatorError.NOT_READY) {
                     throw ex;
