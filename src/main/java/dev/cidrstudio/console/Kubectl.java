@@ -507,7 +507,7 @@ public final class Kubectl {
         try {
             KubeObject created = submitCreate(new Namespace(ObjectMeta.named(rest.get(0)), null), dry);
             return CommandResult.ok(format.isDefault() ? "namespace/" + created.name() + " created" + suffix(dry)
-                    + "\n" : format.renderObject(created));
+                    + "\n" : format.renderTyped(created, true));
         } catch (ApiException e) {
             return CommandResult.error(KubectlErrors.forStatus(e.status(), "creating", null), 1);
         }
@@ -553,10 +553,9 @@ public final class Kubectl {
             ports.add(new ServicePort(tcp.replace(':', '-'), "TCP", port, target, numeric, nodePort, null));
         }
         Map<String, String> labels = Map.of("app", name);
-        ServiceSpec spec = ServiceSpec.empty().withType(type).withPorts(ports.isEmpty() ? null : ports);
-        if (!"ExternalName".equals(type)) {
-            spec = spec.withSelector(labels);
-        } else {
+        ServiceSpec spec = ServiceSpec.empty().withType(type).withPorts(ports.isEmpty() ? null : ports)
+                .withSelector(labels);
+        if ("ExternalName".equals(type)) {
             spec = spec.withExternalName(p.string("external-name", null));
         }
         String clusterIp = p.string("clusterip", null);
@@ -566,8 +565,9 @@ public final class Kubectl {
         Service svc = new Service(ObjectMeta.named(namespace(p), name).withLabels(labels), spec, List.of());
         try {
             KubeObject created = submitCreate(svc, dry);
+            boolean keepNamespace = dry != DryRun.CLIENT || p.has("namespace");
             return CommandResult.ok(format.isDefault() ? "service/" + created.name() + " created" + suffix(dry)
-                    + "\n" : format.renderObject(created));
+                    + "\n" : format.renderTyped(created, keepNamespace));
         } catch (ApiException e) {
             return CommandResult.error("error: failed to create " + type + " service: " + e.status().message(), 1);
         }

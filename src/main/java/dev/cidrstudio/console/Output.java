@@ -68,4 +68,22 @@ record Output(Kind kind, boolean wide, String argument) {
         }
         return render(Printers.encode(o));
     }
+
+    /** A typed object (what {@code kubectl create service|namespace} prints): JSON keeps Go's struct order. */
+    String renderTyped(KubeObject o, boolean keepNamespace) {
+        java.util.Map<String, Object> doc = Printers.encode(o);
+        if (!keepNamespace && doc.get("metadata") instanceof java.util.Map<?, ?> m) {
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> meta = (java.util.Map<String, Object>) m;
+            meta.remove("namespace");
+        }
+        if (kind == Kind.NAME) {
+            return ResourceTypes.prefix(o.kind()) + "/" + o.name() + "\n";
+        }
+        if (kind == Kind.JSON) {
+            return dev.cidrstudio.io.manifest.GoJson.indentInOrder(
+                    dev.cidrstudio.io.manifest.StructOrder.typed(doc));
+        }
+        return render(doc);
+    }
 }

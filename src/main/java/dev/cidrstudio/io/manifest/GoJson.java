@@ -25,6 +25,48 @@ public final class GoJson {
         return sb.toString();
     }
 
+    /**
+     * {@code MarshalIndent} of a typed Go struct: fields keep their declaration order, which the caller gives as
+     * the maps' iteration order ({@link StructOrder}); only free-form maps (labels, selectors) come sorted.
+     */
+    public static String indentInOrder(Object value) {
+        StringBuilder sb = new StringBuilder();
+        writeOrdered(sb, value, 0);
+        return sb.append('\n').toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void writeOrdered(StringBuilder sb, Object v, int depth) {
+        if (v instanceof Map<?, ?> map && !map.isEmpty()) {
+            sb.append('{');
+            int i = 0;
+            for (Map.Entry<String, Object> e : ((Map<String, Object>) map).entrySet()) {
+                if (i++ > 0) {
+                    sb.append(',');
+                }
+                newline(sb, "    ", depth + 1);
+                quote(sb, e.getKey());
+                sb.append(": ");
+                writeOrdered(sb, e.getValue(), depth + 1);
+            }
+            newline(sb, "    ", depth);
+            sb.append('}');
+        } else if (v instanceof List<?> list && !list.isEmpty()) {
+            sb.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                newline(sb, "    ", depth + 1);
+                writeOrdered(sb, list.get(i), depth + 1);
+            }
+            newline(sb, "    ", depth);
+            sb.append(']');
+        } else {
+            write(sb, v, "    ", depth);
+        }
+    }
+
     private static void newline(StringBuilder sb, String indent, int depth) {
         if (indent != null) {
             sb.append('\n');

@@ -39,7 +39,8 @@ public final class ManifestEncoder {
         m.put("kind", o.kind().kindName());
         m.put("metadata", meta(o.meta()));
         if (o instanceof Namespace ns) {
-                m.put("spec", Map.of("finalizers", List.of("kubernetes")));
+                // The namespace lifecycle adds the "kubernetes" finalizer when the server creates it.
+                m.put("spec", ns.phase() == null ? Map.of() : Map.of("finalizers", List.of("kubernetes")));
                 Map<String, Object> status = new LinkedHashMap<>();
                 if (ns.phase() != null) {
                     status.put("phase", ns.phase());

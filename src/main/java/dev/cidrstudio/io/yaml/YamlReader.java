@@ -167,17 +167,26 @@ public final class YamlReader {
                     throw new YamlFormatException(source, mark(key.getStartMark()), "merge keys (<<) are not "
                             + "supported in Kubernetes manifests");
                 }
-                if (entries.containsKey(key.getValue())) {
+                String name = keyText(key);
+                if (entries.containsKey(name)) {
                     throw new YamlFormatException(source, mark(key.getStartMark()),
-                            "duplicate key \"" + key.getValue() + "\"");
+                            "duplicate key \"" + name + "\"");
                 }
-                entries.put(key.getValue(), convert(source, t.getValueNode(), depth + 1, path));
-                keyMarks.put(key.getValue(), mark(key.getStartMark()));
+                entries.put(name, convert(source, t.getValueNode(), depth + 1, path));
+                keyMarks.put(name, mark(key.getStartMark()));
             }
             return new PMap(entries, keyMarks, m);
         } finally {
             path.remove(node);
         }
+    }
+
+    /** A mapping key as JSON sees it: a plain {@code y} or {@code no} is a boolean, so its key is "true"/"false". */
+    private static String keyText(ScalarNode key) {
+        if (resolve(key) == ScalarType.BOOL) {
+            return Boolean.toString(key.getValue().matches("y|Y|yes|Yes|YES|true|True|TRUE|on|On|ON"));
+        }
+        return key.getValue();
     }
 
     private static ScalarType resolve(ScalarNode s) {

@@ -1,0 +1,1 @@
+create service clusterip test-1 --tcp 80 --dry-run=client -o yaml

@@ -1,0 +1,1 @@
+create namespace shop --dry-run=client -o json

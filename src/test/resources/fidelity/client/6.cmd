@@ -1,0 +1,1 @@
+create service externalname ext --external-name db.example.com --dry-run=client -o yaml

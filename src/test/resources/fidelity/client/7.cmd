@@ -1,0 +1,1 @@
+create service clusterip headless --clusterip None --dry-run=client -o yaml

@@ -1,0 +1,1 @@
+create service clusterip web --tcp 80 --dry-run=client -o name
