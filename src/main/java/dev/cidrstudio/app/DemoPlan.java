@@ -1,6 +1,5 @@
 package dev.cidrstudio.app;
 
-import dev.cidrstudio.io.manifest.ManifestException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,7 +28,7 @@ public final class DemoPlan {
     public static PlanLoader.Result load() {
         try {
             return PlanLoader.load(NAME, text());
-        } catch (ManifestException e) {
+        } catch (ManifestImport.ImportException e) {
             throw new IllegalStateException("the built-in demo plan does not load: " + e.getMessage(), e);
         }
     }

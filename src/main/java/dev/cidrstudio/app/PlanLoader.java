@@ -1,11 +1,7 @@
 package dev.cidrstudio.app;
 
 import dev.cidrstudio.io.manifest.Decoded;
-import dev.cidrstudio.io.manifest.ManifestDecoder;
-import dev.cidrstudio.io.manifest.ManifestException;
-import dev.cidrstudio.io.manifest.Problem;
 import dev.cidrstudio.io.yaml.Mark;
-import dev.cidrstudio.model.cluster.ApiException;
 import dev.cidrstudio.model.cluster.ApiServer;
 import dev.cidrstudio.model.cluster.ClusterConfigException;
 import dev.cidrstudio.model.cluster.ClusterSettings;
@@ -13,61 +9,66 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Opens a plan: the Cluster settings document starts a fresh simulated cluster, and the Kubernetes objects after it
- * are created in order, as if applied, through the one entry point. Objects the cluster refuses are reported with
- * file, line and Kubernetes' own message, and the rest of the plan still loads.
+ * Opens a plan or a dump: the Cluster settings document (or settings inferred from a dump) starts a simulated
+ * cluster, and the objects after it are imported: created in order as if applied, or restored as stored when they
+ * carry server state.
  */
 public final class PlanLoader {
 
-    /** The opened cluster and what went wrong on the way. */
-    public record Result(ApiServer api, List<Problem> problems) {
+    /** The opened cluster and the import's report. */
+    public record Result(ApiServer api, ManifestImport.Report report) {
     }
 
     private PlanLoader() {
     }
 
-    public static Result load(String source, String text) throws ManifestException {
-        List<Decoded> docs = ManifestDecoder.decodeAll(source, text);
-        ClusterSettings settings = ClusterSettings.defaults();
-        int start = 0;
-        if (!docs.isEmpty() && docs.get(0) instanceof Decoded.Cluster c) {
-            settings = c.settings();
-            start = 1;
+    public static Result load(String source, String text) throws ManifestImport.ImportException {
+        return load(List.of(new ManifestImport.Source(source, text)));
+    }
+
+    public static Result load(List<ManifestImport.Source> sources) throws ManifestImport.ImportException {
+        List<Decoded> docs = ManifestImport.decode(sources);
+        ClusterSettings settings = null;
+        Decoded clusterDoc = null;
+        List<Decoded> rest = new ArrayList<>();
+        List<Finding> notes = new ArrayList<>();
+        for (Decoded d : docs) {
+            if (d instanceof Decoded.Cluster c && settings == null) {
+                settings = c.settings();
+                clusterDoc = d;
+            } else if (d instanceof Decoded.Cluster c) {
+                notes.add(new Finding(Finding.Severity.ERROR, c.source(), c.mark(),
+                        "a second Cluster document (the first is at " + clusterDoc.source() + ":"
+                                + clusterDoc.mark().line() + ")"));
+            } else {
+                rest.add(d);
+            }
         }
-        List<Problem> problems = new ArrayList<>();
-        for (int i = start; i < docs.size(); i++) {
-            if (docs.get(i) instanceof Decoded.Cluster c) {
-                problems.add(new Problem(source, c.mark(), "kind", "only the first document may be the Cluster "
-                        + "settings", null));
+        if (!notes.isEmpty()) {
+            throw new ManifestImport.ImportException(notes);
+        }
+        if (settings == null) {
+            ClusterInference.Inferred inferred = ClusterInference.infer(rest);
+            settings = inferred.settings();
+            if (inferred.note() != null) {
+                notes.add(new Finding(Finding.Severity.INFO, null, null, inferred.note()));
             }
         }
         ApiServer api;
         try {
             api = ApiServer.bootstrap(settings);
         } catch (ClusterConfigException e) {
-            Mark m = start == 1 ? docs.get(0).mark() : new Mark(1, 1);
-            List<Problem> fatal = new ArrayList<>();
+            List<Finding> fatal = new ArrayList<>();
             for (String err : e.errors()) {
-                fatal.add(new Problem(source, m, "spec.serviceClusterIPRange", err, null));
+                fatal.add(new Finding(Finding.Severity.ERROR, clusterDoc == null ? sources.get(0).name()
+                        : clusterDoc.source(), clusterDoc == null ? new Mark(1, 1) : clusterDoc.mark(),
+                        "spec.serviceClusterIPRange: kube-apiserver would not start: " + err));
             }
-            throw new ManifestException(fatal);
+            throw new ManifestImport.ImportException(fatal);
         }
-        for (int i = start; i < docs.size(); i++) {
-            Decoded d = docs.get(i);
-            if (d instanceof Decoded.Object o) {
-                try {
-                    var obj = o.object();
-                    if (obj.kind().namespaced() && (obj.namespace() == null || obj.namespace().isEmpty())) {
-                        obj = obj.withMeta(obj.meta().withNamespace("default"));
-                    }
-                    api.create(obj);
-                } catch (ApiException e) {
-                    problems.add(new Problem(source, d.mark(), "", e.status().message(), e.status().message()));
-                }
-            } else if (d instanceof Decoded.Other other) {
-                problems.add(new Problem(source, d.mark(), "kind", "kept, not modelled: " + other.kind(), null));
-            }
-        }
-        return new Result(api, problems);
+        ManifestImport.Report report = ManifestImport.apply(api, rest);
+        List<Finding> all = new ArrayList<>(notes);
+        all.addAll(report.findings());
+        return new Result(api, new ManifestImport.Report(report.countsByKind(), all));
     }
 }

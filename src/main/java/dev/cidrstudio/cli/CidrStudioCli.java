@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The {@code cidrstudio} command line: one subcommand per task. */
 @Command(name = "cidrstudio", mixinStandardHelpOptions = true, versionProvider = CidrStudioCli.Version.class,
         description = "CIDR Studio: plan Kubernetes Service IP ranges. Run without arguments for the desktop app.",
-        subcommands = {KubectlCommand.class})
+        subcommands = {KubectlCommand.class, ImportCommand.class, ExportCommand.class, CheckCommand.class})
 public final class CidrStudioCli implements Runnable {
 
     /** Reads the version from the jar manifest. */
@@ -37,6 +37,15 @@ public final class CidrStudioCli implements Runnable {
             public <K> K create(Class<K> cls) throws Exception {
                 if (cls == KubectlCommand.class) {
                     return cls.cast(new KubectlCommand(in, out, err));
+                }
+                if (cls == ImportCommand.class) {
+                    return cls.cast(new ImportCommand(in, out, err));
+                }
+                if (cls == ExportCommand.class) {
+                    return cls.cast(new ExportCommand(in, out, err));
+                }
+                if (cls == CheckCommand.class) {
+                    return cls.cast(new CheckCommand(in, out, err));
                 }
                 return CommandLine.defaultFactory().create(cls);
             }

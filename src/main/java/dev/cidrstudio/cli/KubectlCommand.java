@@ -137,14 +137,16 @@ public final class KubectlCommand implements Callable<Integer> {
         if (cluster != null) {
             try {
                 PlanLoader.Result r = PlanLoader.load(cluster.toString(), LocalFiles.read(cluster));
-                if (!r.problems().isEmpty()) {
-                    err.print(describe(r.problems()));
+                for (dev.cidrstudio.app.Finding f : r.report().findings()) {
+                    if (f.severity() != dev.cidrstudio.app.Finding.Severity.INFO) {
+                        err.println(f.describe());
+                    }
                 }
                 return r.api();
             } catch (IOException e) {
                 throw new CliFailure("error: cannot read " + cluster + ": " + e.getMessage(), 1);
-            } catch (ManifestException e) {
-                throw new CliFailure(describe(e.problems()), 1);
+            } catch (dev.cidrstudio.app.ManifestImport.ImportException e) {
+                throw new CliFailure(findings(e.findings()), 1);
             }
         }
         try {
@@ -152,6 +154,14 @@ public final class KubectlCommand implements Callable<Integer> {
         } catch (ClusterConfigException e) {
             throw new CliFailure("error: " + String.join("; ", e.errors()), 1);
         }
+    }
+
+    static String findings(List<dev.cidrstudio.app.Finding> findings) {
+        StringBuilder sb = new StringBuilder();
+        for (dev.cidrstudio.app.Finding f : findings) {
+            sb.append(f.describe()).append('\n');
+        }
+        return sb.toString();
     }
 
     static String describe(List<Problem> problems) {

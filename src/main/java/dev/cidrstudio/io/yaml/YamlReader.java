@@ -93,8 +93,18 @@ public final class YamlReader {
             throw new YamlFormatException(source, m == null ? new dev.cidrstudio.io.yaml.Mark(1, 1) : mark(m),
                     "malformed YAML: " + context + problem);
         } catch (YAMLException e) {
-            throw new YamlFormatException(source, new dev.cidrstudio.io.yaml.Mark(1, 1),
-                    "malformed YAML: " + e.getMessage());
+            String m = String.valueOf(e.getMessage());
+            String problem;
+            if (m.contains("Nesting Depth exceeded")) {
+                problem = "nesting is deeper than " + limits.maxDepth() + " levels";
+            } else if (m.contains("Number of aliases")) {
+                problem = "more than " + limits.maxAliases() + " aliases to collections (an alias bomb?)";
+            } else if (m.contains("code points")) {
+                problem = "file is larger than " + (limits.maxBytes() / (1024 * 1024)) + " MiB";
+            } else {
+                problem = "malformed YAML: " + m;
+            }
+            throw new YamlFormatException(source, new dev.cidrstudio.io.yaml.Mark(1, 1), problem);
         } catch (StackOverflowError e) {
             throw new YamlFormatException(source, new dev.cidrstudio.io.yaml.Mark(1, 1), "nesting is too deep");
         }

@@ -48,6 +48,8 @@ public final class ApiServer {
     private final ServiceRest services;
     private Instant earliestRequeue;
     private final java.util.LinkedHashSet<String> dirty = new java.util.LinkedHashSet<>();
+    /** Finds the event to count up when a controller reports the same thing again (the event correlator). */
+    private final Map<String, String> eventIndex = new java.util.HashMap<>();
     private final java.util.TreeMap<Instant, java.util.Set<String>> delayed = new java.util.TreeMap<>();
 
     private ApiServer(ClusterState state) {
@@ -247,8 +249,14 @@ public final class ApiServer {
      * its cluster IPs when {@code claimIps} is set and none exist yet, as the allocator would have made them.
      */
     public KubeObject restoreObject(KubeObject obj, boolean claimIps) throws ApiException {
+        return restoreObject(obj, claimIps, false);
+    }
+
+    /** As {@link #restoreObject(KubeObject, boolean)}; with {@code replace}, an existing object of that name is
+     * overwritten (a dump is the truth about the objects it holds). */
+    public KubeObject restoreObject(KubeObject obj, boolean claimIps, boolean replace) throws ApiException {
         requireNamespace(obj);
-        if (state.get(obj.kind(), obj.namespace(), obj.name()).isPresent()) {
+        if (!replace && state.get(obj.kind(), obj.namespace(), obj.name()).isPresent()) {
             throw new ApiException(Status.alreadyExists(obj.kind(), obj.name()));
         }
         ObjectMeta m = obj.meta();
@@ -259,12 +267,28 @@ public final class ApiServer {
                     m.deletionTimestamp(), m.deletionGracePeriodSeconds(), m.labels(), m.annotations(),
                     m.finalizers(), m.generateName(), Math.max(1, m.generation()));
         }
-        KubeObject stored = store(obj.withMeta(m));
+        KubeObject stored = storeAsIs(obj.withMeta(m));
         if (stored instanceof Service svc && claimIps) {
             services.claim(svc);
         }
         reconcile();
         return stored;
+    }
+
+    /** Keeps an object of a kind the model does not simulate; a later one with the same identity replaces it. */
+    public void keep(dev.cidrstudio.model.api.KeptObject o) {
+        state.kept.put(o.key(), o);
+    }
+
+    public void removeKept(String key) {
+        state.kept.remove(key);
+    }
+
+    /** Moves the clock forward to {@code when} if that is later (an imported dump's own time). */
+    public void advanceClockTo(Instant when) {
+        if (when.isAfter(state.now)) {
+            advanceClock(Duration.between(state.now, when));
+        }
     }
 
     /** Moves the simulated clock forward, running every controller step that falls due on the way. */
@@ -274,15 +298,29 @@ public final class ApiServer {
         }
         Instant target = state.now.plus(d);
         while (true) {
-            Instant due = state.nextDefaultControllerSync;
-            if (earliestRequeue != null && earliestRequeue.isBefore(due)) {
-                due = earliestRequeue;
+            Instant timer = earliestRequeue;
+            if (!delayed.isEmpty() && (timer == null || delayed.firstKey().isBefore(timer))) {
+                timer = delayed.firstKey();
             }
-            if (!delayed.isEmpty() && delayed.firstKey().isBefore(due)) {
-                due = delayed.firstKey();
+            Instant due = state.nextDefaultControllerSync;
+            if (timer != null && timer.isBefore(due)) {
+                due = timer;
             }
             if (due.isAfter(target)) {
                 break;
+            }
+            // A long quiet stretch (a restored dump's clock jump): the periodic controllers are level-triggered,
+            // so they run once and the clock skips to just before the next moment anything is due.
+            Instant quietUntil = (timer == null || timer.isAfter(target) ? target : timer)
+                    .minus(DEFAULT_CONTROLLER_PERIOD);
+            if (due.equals(state.nextDefaultControllerSync) && quietUntil.isAfter(due.plus(DEFAULT_CONTROLLER_PERIOD))) {
+                state.now = due.isBefore(state.now) ? state.now : due;
+                runPeriodicControllers();
+                reconcile();
+                state.now = quietUntil;
+                state.nextDefaultControllerSync = quietUntil;
+                state.nextRepair = quietUntil;
+                continue;
             }
             state.now = due.isBefore(state.now) ? state.now : due;
             earliestRequeue = null;
@@ -437,6 +475,20 @@ public final class ApiServer {
         return withRv;
     }
 
+    /** Stores an object keeping the resourceVersion it already has (a restore), else assigning one. */
+    KubeObject storeAsIs(KubeObject o) {
+        String rv = o.meta().resourceVersion();
+        if (rv == null || !rv.matches("[0-9]{1,18}")) {
+            return store(o);
+        }
+        state.resourceVersion = Math.max(state.resourceVersion, Long.parseLong(rv));
+        state.put(o);
+        if (o.kind() == Kind.SERVICE || o.kind() == Kind.IP_ADDRESS) {
+            dirty.add(o.kind() + "/" + ClusterState.key(o));
+        }
+        return o;
+    }
+
     /**
      * The repair loop's informer-driven part: Services and IPAddresses written since the last pass are checked
      * one by one; the periodic pass ({@link #REPAIR_PERIOD}) checks everything.
@@ -473,10 +525,12 @@ public final class ApiServer {
     void recordEvent(KubeObject involved, String type, String reason, String message, String component) {
         String ns = involved.namespace() == null || involved.namespace().isEmpty() ? "default" : involved.namespace();
         ObjectReference ref = ObjectReference.to(involved);
-        for (Event e : state.<Event>list(Kind.EVENT, ns)) {
-            if (e.involvedObject().equals(ref) && e.reason().equals(reason) && e.message().equals(message)
-                    && e.type().equals(type)) {
-                store(e.repeated(state.now));
+        String same = ns + "|" + ref + "|" + type + "|" + reason + "|" + message;
+        String existing = eventIndex.get(same);
+        if (existing != null) {
+            var e = state.<Event>get(Kind.EVENT, ns, existing);
+            if (e.isPresent()) {
+                store(e.get().repeated(state.now));
                 return;
             }
         }
@@ -484,6 +538,7 @@ public final class ApiServer {
         String name = involved.name() + "." + Long.toHexString(nanos);
         ObjectMeta meta = new ObjectMeta(name, ns, nextUid(), null, state.now, null, null, null, null, null, null, 0);
         store(new Event(meta, ref, reason, message, type, component, state.now, state.now, 1));
+        eventIndex.put(same, name);
     }
 
     // ---- controllers ----

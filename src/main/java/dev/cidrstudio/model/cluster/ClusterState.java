@@ -39,6 +39,7 @@ public final class ClusterState {
     final Map<IpFamily, UsedAddressSet> used = new EnumMap<>(IpFamily.class);
     final BitSet nodePorts = new BitSet(NODE_PORT_SIZE);
     final List<ApiServerInstance> apiServers = new ArrayList<>();
+    final Map<String, dev.cidrstudio.model.api.KeptObject> kept = new java.util.LinkedHashMap<>();
 
     ClusterState(ClusterSettings settings) {
         this.settings = settings;
@@ -62,6 +63,7 @@ public final class ClusterState {
         used.forEach((f, u) -> c.used.put(f, u.copy()));
         c.nodePorts.or(nodePorts);
         c.apiServers.addAll(apiServers);
+        c.kept.putAll(kept);
         return c;
     }
 
@@ -120,6 +122,11 @@ public final class ClusterState {
             out.add((T) o);
         }
         return out;
+    }
+
+    /** Objects of kinds the model keeps but does not simulate, in the order they came. */
+    public List<dev.cidrstudio.model.api.KeptObject> kept() {
+        return List.copyOf(kept.values());
     }
 
     public int count(Kind kind) {

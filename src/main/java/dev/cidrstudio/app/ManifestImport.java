@@ -1,0 +1,304 @@
+package dev.cidrstudio.app;
+
+import dev.cidrstudio.io.manifest.Decoded;
+import dev.cidrstudio.io.manifest.ManifestDecoder;
+import dev.cidrstudio.io.manifest.ManifestException;
+import dev.cidrstudio.io.manifest.Plain;
+import dev.cidrstudio.io.manifest.Problem;
+import dev.cidrstudio.io.yaml.Mark;
+import dev.cidrstudio.model.api.Condition;
+import dev.cidrstudio.model.api.Event;
+import dev.cidrstudio.model.api.IpAddressObject;
+import dev.cidrstudio.model.api.KeptObject;
+import dev.cidrstudio.model.api.Kind;
+import dev.cidrstudio.model.api.KubeObject;
+import dev.cidrstudio.model.api.Namespace;
+import dev.cidrstudio.model.api.ObjectMeta;
+import dev.cidrstudio.model.api.ServiceCidr;
+import dev.cidrstudio.model.cluster.ApiException;
+import dev.cidrstudio.model.cluster.ApiServer;
+import dev.cidrstudio.model.cluster.ClusterState;
+import dev.cidrstudio.model.controller.RepairIpController;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Brings manifests and cluster dumps into a plan through the one entry point. Objects that carry server state (a
+ * dump of a live cluster: uid, creationTimestamp, status) are restored as they were, allocations included;
+ * plain manifests are created as {@code kubectl apply} would. Conflicts the repair loop reports become findings.
+ * An import either succeeds, possibly with findings, or leaves the plan exactly as it was.
+ */
+public final class ManifestImport {
+
+    /** One input: a file's name (or "STDIN") and its text. */
+    public record Source(String name, String text) {
+    }
+
+    /** What an import did: objects per kind, and the findings in input order. */
+    public record Report(Map<String, Integer> countsByKind, List<Finding> findings) {
+        public int total() {
+            return countsByKind.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        public boolean hasErrors() {
+            return findings.stream().anyMatch(f -> f.severity() == Finding.Severity.ERROR);
+        }
+    }
+
+    /** The import was refused; the plan is unchanged. */
+    public static final class ImportException extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient List<Finding> findings;
+
+        public ImportException(List<Finding> findings) {
+            super(findings.isEmpty() ? "import failed" : findings.get(0).describe());
+            this.findings = List.copyOf(findings);
+        }
+
+        public List<Finding> findings() {
+            return findings;
+        }
+    }
+
+    /** Kinds read, kept and written now, whose behaviour later versions simulate. */
+    public static final Set<String> KEPT_KINDS = Set.of("Pod", "Node", "ValidatingAdmissionPolicy",
+            "ValidatingAdmissionPolicyBinding");
+
+    private ManifestImport() {
+    }
+
+    /** Reads every source; all problems of all files are reported together. */
+    public static List<Decoded> decode(List<Source> sources) throws ImportException {
+        List<Decoded> out = new ArrayList<>();
+        List<Finding> errors = new ArrayList<>();
+        for (Source s : sources) {
+            try {
+                out.addAll(ManifestDecoder.decodeAll(s.name(), s.text()));
+            } catch (ManifestException e) {
+                for (Problem p : e.problems()) {
+                    errors.add(problem(p));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ImportException(errors);
+        }
+        return out;
+    }
+
+    static Finding problem(Problem p) {
+        String field = p.field() == null || p.field().isEmpty() ? "" : p.field() + ": ";
+        String col = p.mark() != null && p.mark().column() > 0 ? " (column " + p.mark().column() + ")" : "";
+        return new Finding(Finding.Severity.ERROR, p.source(), p.mark(), field + p.message() + col);
+    }
+
+    private static int rank(Decoded d) {
+        if (d instanceof Decoded.Object o) {
+            return switch (o.object().kind()) {
+                case NAMESPACE -> 0;
+                case SERVICE_CIDR -> 1;
+                case IP_ADDRESS -> 2;
+                case SERVICE -> 3;
+                case EVENT -> 5;
+            };
+        }
+        return 4;
+    }
+
+    private static String identity(KubeObject o) {
+        return o.kind().kindName() + " " + (o.kind().namespaced() ? o.namespace() + "/" : "") + o.name();
+    }
+
+    private static boolean stored(KubeObject o) {
+        return o.meta().uid() != null || o.meta().creationTimestamp() != null
+                || (o instanceof ServiceCidr sc && !sc.conditions().isEmpty());
+    }
+
+    /**
+     * Applies decoded documents to the plan. Cluster documents are not applied here (the plan's settings stay);
+     * they are reported as notes.
+     */
+    public static Report apply(ApiServer api, List<Decoded> docs) throws ImportException {
+        List<Finding> findings = new ArrayList<>();
+        List<Finding> errors = new ArrayList<>();
+        Map<String, Decoded> seen = new HashMap<>();
+        List<Decoded> work = new ArrayList<>();
+        for (Decoded d : docs) {
+            String id;
+            if (d instanceof Decoded.Object o) {
+                KubeObject obj = defaultNamespace(o.object());
+                if (obj.name() == null || obj.name().isEmpty()) {
+                    errors.add(new Finding(Finding.Severity.ERROR, d.source(), d.mark(), obj.kind().kindName()
+                            + ": metadata.name: Required value: name or generateName is required"));
+                    continue;
+                }
+                d = new Decoded.Object(obj, o.raw(), o.source(), o.mark());
+                id = identity(obj);
+            } else if (d instanceof Decoded.Other other) {
+                id = other.apiVersion() + " " + other.kind() + " " + other.namespace() + "/" + other.name();
+            } else {
+                findings.add(new Finding(Finding.Severity.INFO, d.source(), d.mark(),
+                        "Cluster settings document ignored: the plan keeps its own settings"));
+                continue;
+            }
+            Decoded first = seen.putIfAbsent(id, d);
+            if (first != null) {
+                errors.add(new Finding(Finding.Severity.ERROR, d.source(), d.mark(), "duplicate object " + id
+                        + " (first at " + first.source() + ":" + first.mark().line() + ")"));
+                continue;
+            }
+            work.add(d);
+        }
+        if (!errors.isEmpty()) {
+            throw new ImportException(errors);
+        }
+        work.sort(Comparator.comparingInt(ManifestImport::rank));
+        boolean dumpHasIpAddresses = work.stream().anyMatch(d -> d instanceof Decoded.Object o
+                && o.object() instanceof IpAddressObject);
+
+        ClusterState before = api.snapshot();
+        Set<String> eventsBefore = new HashSet<>();
+        for (Event e : api.<Event>list(Kind.EVENT, null)) {
+            eventsBefore.add(e.namespace() + "/" + e.name());
+        }
+        Map<String, Decoded> where = new HashMap<>();
+        Map<String, Integer> counts = new TreeMap<>();
+        try {
+            latest(work).ifPresent(api::advanceClockTo);
+            ensureNamespaces(api, work, findings);
+            boolean claimed = false;
+            boolean restoredAny = false;
+            for (Decoded d : work) {
+                if (d instanceof Decoded.Other other) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> content = (Map<String, Object>) Plain.toPlain(other.raw());
+                    String ns = other.namespace();
+                    api.keep(new KeptObject(other.apiVersion(), other.kind(), ns, other.name(), content));
+                    counts.merge(other.kind(), 1, Integer::sum);
+                    if (!KEPT_KINDS.contains(other.kind())) {
+                        findings.add(new Finding(Finding.Severity.INFO, d.source(), d.mark(), other.kind() + " "
+                                + (ns == null ? "" : ns + "/") + other.name() + ": kept, not modelled"));
+                    }
+                    continue;
+                }
+                KubeObject obj = ((Decoded.Object) d).object();
+                where.put(identity(obj), d);
+                try {
+                    if (stored(obj)) {
+                        boolean claim = obj.kind() == Kind.SERVICE && !dumpHasIpAddresses;
+                        claimed |= claim;
+                        restoredAny = true;
+                        api.restoreObject(obj, claim, true);
+                    } else if (api.find(obj.kind(), obj.namespace(), obj.name()).isPresent()) {
+                        api.update(obj);
+                    } else {
+                        api.create(obj);
+                    }
+                } catch (ApiException e) {
+                    errors.add(new Finding(Finding.Severity.ERROR, d.source(), d.mark(), e.status().message()));
+                    continue;
+                }
+                counts.merge(obj.kind().kindName(), 1, Integer::sum);
+            }
+            if (claimed) {
+                findings.add(new Finding(Finding.Severity.INFO, null, null, "the import holds no IPAddress objects: "
+                        + "each Service's cluster IPs were claimed as the allocator would have"));
+            }
+            if (restoredAny) {
+                // A restored cluster runs for a minute, so what its repair loop would report shows up.
+                api.advanceClock(RepairIpController.LEAK_GRACE.plusSeconds(1));
+            }
+        } catch (ApiException e) {
+            errors.add(new Finding(Finding.Severity.ERROR, null, null, e.status().message()));
+        }
+        if (!errors.isEmpty()) {
+            api.restore(before);
+            throw new ImportException(errors);
+        }
+        List<Event> newEvents = new ArrayList<>();
+        for (Event e : api.<Event>list(Kind.EVENT, null)) {
+            if (!eventsBefore.contains(e.namespace() + "/" + e.name()) && Event.WARNING.equals(e.type())) {
+                newEvents.add(e);
+            }
+        }
+        newEvents.sort(Comparator.comparing(Event::firstTimestamp).thenComparing(Event::name));
+        for (Event e : newEvents) {
+            var ref = e.involvedObject();
+            String id = ref.kind() + " " + (ref.namespace() == null || ref.namespace().isEmpty() ? ""
+                    : ref.namespace() + "/") + ref.name();
+            Decoded d = where.get(id);
+            findings.add(new Finding(Finding.Severity.WARNING, d == null ? null : d.source(),
+                    d == null ? null : d.mark(), e.reason() + ": " + e.message()));
+        }
+        return new Report(counts, findings);
+    }
+
+    private static KubeObject defaultNamespace(KubeObject o) {
+        if (o.kind().namespaced() && (o.namespace() == null || o.namespace().isEmpty())) {
+            return o.withMeta(o.meta().withNamespace("default"));
+        }
+        return o;
+    }
+
+    /** Namespaces the imported objects live in but that neither the plan nor the import holds are created. */
+    private static void ensureNamespaces(ApiServer api, List<Decoded> work, List<Finding> findings)
+            throws ApiException {
+        Map<String, Decoded> needed = new LinkedHashMap<>();
+        Set<String> imported = new HashSet<>();
+        for (Decoded d : work) {
+            if (d instanceof Decoded.Object o) {
+                KubeObject obj = o.object();
+                if (obj instanceof Namespace) {
+                    imported.add(obj.name());
+                } else if (obj.kind().namespaced()) {
+                    needed.putIfAbsent(obj.namespace(), d);
+                }
+            } else if (d instanceof Decoded.Other other && other.namespace() != null) {
+                needed.putIfAbsent(other.namespace(), d);
+            }
+        }
+        for (Map.Entry<String, Decoded> e : needed.entrySet()) {
+            if (!imported.contains(e.getKey()) && api.find(Kind.NAMESPACE, null, e.getKey()).isEmpty()) {
+                api.create(new Namespace(ObjectMeta.named(e.getKey()), null));
+                findings.add(new Finding(Finding.Severity.INFO, e.getValue().source(), e.getValue().mark(),
+                        "namespace \"" + e.getKey() + "\" created: imported objects live in it"));
+            }
+        }
+    }
+
+    /** The latest moment an imported object records: the dump was taken after it. */
+    private static java.util.Optional<Instant> latest(List<Decoded> work) {
+        Instant max = null;
+        for (Decoded d : work) {
+            if (!(d instanceof Decoded.Object o)) {
+                continue;
+            }
+            KubeObject obj = o.object();
+            List<Instant> times = new ArrayList<>();
+            times.add(obj.meta().creationTimestamp());
+            times.add(obj.meta().deletionTimestamp());
+            if (obj instanceof ServiceCidr sc) {
+                for (Condition c : sc.conditions()) {
+                    times.add(c.lastTransitionTime());
+                }
+            }
+            if (obj instanceof Event ev) {
+                times.add(ev.lastTimestamp());
+            }
+            for (Instant t : times) {
+                if (t != null && (max == null || t.isAfter(max))) {
+                    max = t;
+                }
+            }
+        }
+        return java.util.Optional.ofNullable(max);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.cidrstudio.cli;
+
+import dev.cidrstudio.app.Finding;
+import dev.cidrstudio.app.ManifestCheck;
+import dev.cidrstudio.app.ManifestImport;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code cidrstudio check FILE...}: validate as kube-apiserver would, one finding a line. */
+@Command(name = "check", mixinStandardHelpOptions = true, description = {
+    "Validate manifests as kube-apiserver would and print one finding a line:",
+    "FILE:LINE: error|warning: MESSAGE. Exit 0 when clean, 1 with errors, 2 when a file cannot be read."})
+public final class CheckCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "YAML or JSON files; '-' reads standard input.")
+    List<String> files = new ArrayList<>();
+
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public CheckCommand(InputStream in, PrintStream out, PrintStream err) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() {
+        List<ManifestImport.Source> sources;
+        try {
+            sources = Inputs.read(files, in);
+        } catch (Inputs.Unreadable e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        boolean errors = false;
+        for (Finding f : ManifestCheck.check(sources)) {
+            if (f.severity() == Finding.Severity.INFO) {
+                continue;
+            }
+            out.println(f.describe());
+            errors |= f.severity() == Finding.Severity.ERROR;
+        }
+        return errors ? 1 : 0;
+    }
+}
