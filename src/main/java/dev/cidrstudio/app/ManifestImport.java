@@ -94,6 +94,18 @@ public final class ManifestImport {
         return out;
     }
 
+    /**
+     * The decoded objects without their positioned source trees, which an import no longer needs once decoding is
+     * done: a large dump then holds its objects in memory once, not twice.
+     */
+    public static List<Decoded> withoutSourceTrees(List<Decoded> docs) {
+        List<Decoded> out = new ArrayList<>(docs.size());
+        for (Decoded d : docs) {
+            out.add(d instanceof Decoded.Object o ? new Decoded.Object(o.object(), null, o.source(), o.mark()) : d);
+        }
+        return out;
+    }
+
     static Finding problem(Problem p) {
         String field = p.field() == null || p.field().isEmpty() ? "" : p.field() + ": ";
         String col = p.mark() != null && p.mark().column() > 0 ? " (column " + p.mark().column() + ")" : "";
@@ -174,51 +186,68 @@ public final class ManifestImport {
         try {
             latest(work).ifPresent(api::advanceClockTo);
             ensureNamespaces(api, work, findings);
-            boolean claimed = false;
-            boolean restoredAny = false;
-            for (Decoded d : work) {
-                if (d instanceof Decoded.Other other) {
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> content = (Map<String, Object>) Plain.toPlain(other.raw());
-                    String ns = other.namespace();
-                    api.keep(new KeptObject(other.apiVersion(), other.kind(), ns, other.name(), content));
-                    counts.merge(other.kind(), 1, Integer::sum);
-                    if (!KEPT_KINDS.contains(other.kind())) {
-                        findings.add(new Finding(Finding.Severity.INFO, d.source(), d.mark(), other.kind() + " "
-                                + (ns == null ? "" : ns + "/") + other.name() + ": kept, not modelled"));
-                    }
-                    continue;
-                }
-                KubeObject obj = ((Decoded.Object) d).object();
-                where.put(identity(obj), d);
-                try {
-                    if (stored(obj)) {
-                        boolean claim = obj.kind() == Kind.SERVICE && !dumpHasIpAddresses;
-                        claimed |= claim;
-                        restoredAny = true;
-                        api.restoreObject(obj, claim, true);
-                    } else if (api.find(obj.kind(), obj.namespace(), obj.name()).isPresent()) {
-                        api.update(obj);
-                    } else {
-                        api.create(obj);
-                    }
-                } catch (ApiException e) {
-                    errors.add(new Finding(Finding.Severity.ERROR, d.source(), d.mark(), e.status().message()));
-                    continue;
-                }
-                counts.merge(obj.kind().kindName(), 1, Integer::sum);
-            }
+            boolean[] flags = new boolean[2];
+            api.batch(() -> restoreAll(api, work, dumpHasIpAddresses, where, counts, findings, errors, flags));
+            boolean claimed = flags[0];
+            boolean restoredAny = flags[1];
             if (claimed) {
                 findings.add(new Finding(Finding.Severity.INFO, null, null, "the import holds no IPAddress objects: "
                         + "each Service's cluster IPs were claimed as the allocator would have"));
             }
-            if (restoredAny) {
+            if (restoredAny && errors.isEmpty()) {
                 // A restored cluster runs for a minute, so what its repair loop would report shows up.
                 api.advanceClock(RepairIpController.LEAK_GRACE.plusSeconds(1));
             }
         } catch (ApiException e) {
             errors.add(new Finding(Finding.Severity.ERROR, null, null, e.status().message()));
         }
+        return finish(api, before, eventsBefore, where, counts, findings, errors);
+    }
+
+    private static void restoreAll(ApiServer api, List<Decoded> work, boolean dumpHasIpAddresses,
+            Map<String, Decoded> where, Map<String, Integer> counts, List<Finding> findings, List<Finding> errors,
+            boolean[] flags) {
+        boolean claimed = false;
+        boolean restoredAny = false;
+        for (Decoded d : work) {
+            if (d instanceof Decoded.Other other) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> content = (Map<String, Object>) Plain.toPlain(other.raw());
+                String ns = other.namespace();
+                api.keep(new KeptObject(other.apiVersion(), other.kind(), ns, other.name(), content));
+                counts.merge(other.kind(), 1, Integer::sum);
+                if (!KEPT_KINDS.contains(other.kind())) {
+                    findings.add(new Finding(Finding.Severity.INFO, d.source(), d.mark(), other.kind() + " "
+                            + (ns == null ? "" : ns + "/") + other.name() + ": kept, not modelled"));
+                }
+                continue;
+            }
+            KubeObject obj = ((Decoded.Object) d).object();
+            where.put(identity(obj), d);
+            try {
+                if (stored(obj)) {
+                    boolean claim = obj.kind() == Kind.SERVICE && !dumpHasIpAddresses;
+                    claimed |= claim;
+                    restoredAny = true;
+                    api.restoreObject(obj, claim, true);
+                } else if (api.find(obj.kind(), obj.namespace(), obj.name()).isPresent()) {
+                    api.update(obj);
+                } else {
+                    api.create(obj);
+                }
+            } catch (ApiException e) {
+                errors.add(new Finding(Finding.Severity.ERROR, d.source(), d.mark(), e.status().message()));
+                continue;
+            }
+            counts.merge(obj.kind().kindName(), 1, Integer::sum);
+        }
+        flags[0] = claimed;
+        flags[1] = restoredAny;
+    }
+
+    private static Report finish(ApiServer api, ClusterState before, Set<String> eventsBefore,
+            Map<String, Decoded> where, Map<String, Integer> counts, List<Finding> findings, List<Finding> errors)
+            throws ImportException {
         if (!errors.isEmpty()) {
             api.restore(before);
             throw new ImportException(errors);

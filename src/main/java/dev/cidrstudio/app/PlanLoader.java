@@ -27,7 +27,7 @@ public final class PlanLoader {
     }
 
     public static Result load(List<ManifestImport.Source> sources) throws ManifestImport.ImportException {
-        List<Decoded> docs = ManifestImport.decode(sources);
+        List<Decoded> docs = ManifestImport.withoutSourceTrees(ManifestImport.decode(sources));
         ClusterSettings settings = null;
         Decoded clusterDoc = null;
         List<Decoded> rest = new ArrayList<>();

@@ -145,9 +145,18 @@ public final class ManifestDecoder {
         return m.get(key) instanceof PScalar s && !s.isNull() ? s.value() : null;
     }
 
+    private static final java.util.Map<Kind, String> PREFIXES = new java.util.EnumMap<>(Kind.class);
+
+    static {
+        for (Kind k : Kind.values()) {
+            String version = k.apiVersion().substring(k.apiVersion().indexOf('/') + 1);
+            PREFIXES.put(k, k.kindName() + " in version \"" + version + "\" cannot be handled as a " + k.kindName()
+                    + ": ");
+        }
+    }
+
     static String prefix(Kind k) {
-        String version = k.apiVersion().substring(k.apiVersion().indexOf('/') + 1);
-        return k.kindName() + " in version \"" + version + "\" cannot be handled as a " + k.kindName() + ": ";
+        return PREFIXES.get(k);
     }
 
     /** Decodes one object of a known kind. */
@@ -181,7 +190,7 @@ public final class ManifestDecoder {
             return null;
         }
         try {
-            return Instant.parse(s);
+            return Rfc3339.parse(s);
         } catch (DateTimeParseException e) {
             f.problem(m.get(key).mark(), Fields.join(path, key), "not an RFC 3339 time: " + s,
                     "parsing time \"" + s + "\" as \"2006-01-02T15:04:05Z07:00\": cannot parse");

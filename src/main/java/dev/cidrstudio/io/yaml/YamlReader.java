@@ -63,6 +63,19 @@ public final class YamlReader {
             throw new YamlFormatException(source, position(text, bad),
                     "binary data is not YAML (control character 0x" + Integer.toHexString(text.charAt(bad)) + ")");
         }
+        try {
+            List<Document> fast = FastYaml.read(text, limits);
+            if (fast.size() <= limits.maxDocuments()) {
+                return fast;
+            }
+        } catch (FastYaml.Unsupported e) {
+            // Not the plain kubectl style: the full parser reads it (and reports any error precisely).
+        }
+        return readFully(source, text);
+    }
+
+    /** The full YAML parser (SnakeYAML's composer), used for anything the fast reader leaves alone. */
+    List<Document> readFully(String source, String text) throws YamlFormatException {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(limits.maxAliases());
         options.setNestingDepthLimit(limits.maxDepth());
@@ -112,8 +125,9 @@ public final class YamlReader {
     }
 
     private static int firstControlCharacter(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        char[] chars = text.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
             if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') {
                 return i;
             }
@@ -185,7 +199,12 @@ public final class YamlReader {
                 entries.put(name, convert(source, t.getValueNode(), depth + 1, path));
                 keyMarks.put(name, mark(key.getStartMark()));
             }
-            return new PMap(entries, keyMarks, m);
+            long[] positions = new long[keyMarks.size()];
+            int k = 0;
+            for (dev.cidrstudio.io.yaml.Mark km : keyMarks.values()) {
+                positions[k++] = PMap.pack(km.line(), km.column());
+            }
+            return new PMap(entries, positions, m);
         } finally {
             path.remove(node);
         }
@@ -193,22 +212,59 @@ public final class YamlReader {
 
     /** A mapping key as JSON sees it: a plain {@code y} or {@code no} is a boolean, so its key is "true"/"false". */
     private static String keyText(ScalarNode key) {
-        if (resolve(key) == ScalarType.BOOL) {
-            return Boolean.toString(key.getValue().matches("y|Y|yes|Yes|YES|true|True|TRUE|on|On|ON"));
+        return key.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN ? plainKey(key.getValue()) : key.getValue();
+    }
+
+    static String plainKey(String text) {
+        if (resolvePlain(text) == ScalarType.BOOL) {
+            return Boolean.toString(isTrueWord(text));
         }
-        return key.getValue();
+        return text;
     }
 
     private static ScalarType resolve(ScalarNode s) {
         if (s.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN) {
             return ScalarType.STRING;
         }
-        String v = s.getValue();
-        if (NULL.matcher(v).matches()) {
+        return resolvePlain(s.getValue());
+    }
+
+    private static final java.util.Set<String> BOOL_WORDS = java.util.Set.of("y", "Y", "yes", "Yes", "YES", "n", "N",
+            "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF");
+    private static final java.util.Set<String> TRUE_WORDS = java.util.Set.of("y", "Y", "yes", "Yes", "YES", "true",
+            "True", "TRUE", "on", "On", "ON");
+    private static final java.util.Set<String> NULL_WORDS = java.util.Set.of("~", "null", "Null", "NULL");
+
+    /** What YAML 1.1 makes of a plain scalar (as {@code sigs.k8s.io/yaml} reads it). */
+    static ScalarType resolvePlain(String v) {
+        if (v.isEmpty()) {
             return ScalarType.NULL;
         }
-        if (BOOL.matcher(v).matches()) {
-            return ScalarType.BOOL;
+        char c = v.charAt(0);
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '~') {
+            if (v.length() > 5) {
+                return ScalarType.STRING;
+            }
+            if (NULL_WORDS.contains(v)) {
+                return ScalarType.NULL;
+            }
+            return BOOL_WORDS.contains(v) ? ScalarType.BOOL : ScalarType.STRING;
+        }
+        if (!((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.')) {
+            return ScalarType.STRING;
+        }
+        int dots = 0;
+        for (int i = 0; i < v.length(); i++) {
+            char x = v.charAt(i);
+            if (x == '.') {
+                dots++;
+            } else if (!((x >= '0' && x <= '9') || (x >= 'a' && x <= 'f') || (x >= 'A' && x <= 'F')
+                    || "xXoO+-_iInN".indexOf(x) >= 0)) {
+                return ScalarType.STRING;
+            }
+        }
+        if (dots > 1) {
+            return ScalarType.STRING;
         }
         if (INT.matcher(v).matches()) {
             return ScalarType.INT;
@@ -217,5 +273,10 @@ public final class YamlReader {
             return ScalarType.FLOAT;
         }
         return ScalarType.STRING;
+    }
+
+    /** True for the plain words YAML 1.1 reads as true. */
+    static boolean isTrueWord(String v) {
+        return TRUE_WORDS.contains(v);
     }
 }

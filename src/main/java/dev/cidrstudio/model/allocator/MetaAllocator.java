@@ -132,6 +132,33 @@ public final class MetaAllocator {
         throw new AllocationException(AllocatorError.FULL);
     }
 
+    /** A ServiceCIDR's name with one of its prefixes, parsed once. */
+    public record NamedPrefix(String serviceCidr, Cidr prefix) {
+    }
+
+    /** Every prefix of every ServiceCIDR, in ServiceCIDR order. */
+    public static List<NamedPrefix> prefixes(Collection<ServiceCidr> serviceCidrs) {
+        List<NamedPrefix> out = new ArrayList<>();
+        for (ServiceCidr sc : serviceCidrs) {
+            for (String text : sc.cidrsOrEmpty()) {
+                IpParsing.parseCidrSloppy(text).ifPresent(w -> out.add(new NamedPrefix(sc.name(), w.masked())));
+            }
+        }
+        return out;
+    }
+
+    /** {@code ContainsAddress} over prefixes parsed beforehand. */
+    public static List<String> containingServiceCidrs(List<NamedPrefix> prefixes, IpAddress ip) {
+        List<String> names = new ArrayList<>();
+        for (NamedPrefix p : prefixes) {
+            if (prefixContainsIp(p.prefix(), ip) && !names.contains(p.serviceCidr())) {
+                names.add(p.serviceCidr());
+            }
+        }
+        names.sort(null);
+        return names;
+    }
+
     /** The ServiceCIDR names whose prefixes contain the IP ({@code ContainsAddress}), sorted. */
     public static List<String> containingServiceCidrs(Collection<ServiceCidr> serviceCidrs, IpAddress ip) {
         List<String> names = new ArrayList<>();

@@ -1,10 +1,8 @@
 package dev.cidrstudio.model.api;
 
 import java.time.Instant;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** The part of {@code metadata} CIDR Studio models. Labels and annotations are kept sorted, as kubectl prints them. */
 public record ObjectMeta(
@@ -22,8 +20,8 @@ public record ObjectMeta(
         long generation) {
 
     public ObjectMeta {
-        labels = labels == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(labels));
-        annotations = annotations == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(annotations));
+        labels = SortedStringMap.copyOf(labels);
+        annotations = SortedStringMap.copyOf(annotations);
         finalizers = finalizers == null ? List.of() : List.copyOf(finalizers);
     }
 

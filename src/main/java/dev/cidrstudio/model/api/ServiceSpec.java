@@ -31,7 +31,7 @@ public record ServiceSpec(
         clusterIPs = clusterIPs == null ? null : List.copyOf(clusterIPs);
         ipFamilies = ipFamilies == null ? null : List.copyOf(ipFamilies);
         ports = ports == null ? null : List.copyOf(ports);
-        selector = selector == null ? null : Collections.unmodifiableMap(new TreeMap<>(selector));
+        selector = selector == null ? null : SortedStringMap.copyOf(selector);
         externalIPs = externalIPs == null ? null : List.copyOf(externalIPs);
         otherFields = otherFields == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(otherFields));
     }

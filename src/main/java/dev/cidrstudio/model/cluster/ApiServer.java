@@ -48,6 +48,9 @@ public final class ApiServer {
     private final ServiceRest services;
     private Instant earliestRequeue;
     private final java.util.LinkedHashSet<String> dirty = new java.util.LinkedHashSet<>();
+    private boolean deferReconcile;
+    private List<dev.cidrstudio.model.allocator.MetaAllocator.NamedPrefix> prefixCache;
+    private long prefixCacheVersion = -1;
     /** Finds the event to count up when a controller reports the same thing again (the event correlator). */
     private final Map<String, String> eventIndex = new java.util.HashMap<>();
     private final java.util.TreeMap<Instant, java.util.Set<String>> delayed = new java.util.TreeMap<>();
@@ -69,6 +72,8 @@ public final class ApiServer {
         }
         ClusterState s = new ClusterState(settings);
         s.apiServers.add(new ApiServerInstance(KUBE_APISERVER, flags, false));
+        // The repair loop's first full resync comes one period after start; until then it follows changes.
+        s.nextRepair = s.now.plus(REPAIR_PERIOD);
         ApiServer api = new ApiServer(s);
         for (String ns : SYSTEM_NAMESPACES) {
             api.store(new Namespace(api.newMeta(ObjectMeta.named(ns)
@@ -150,6 +155,7 @@ public final class ApiServer {
 
     public void restore(ClusterState snapshot) {
         state = snapshot.copy();
+        prefixCache = null;
     }
 
     public Instant now() {
@@ -319,7 +325,10 @@ public final class ApiServer {
                 reconcile();
                 state.now = quietUntil;
                 state.nextDefaultControllerSync = quietUntil;
-                state.nextRepair = quietUntil;
+                // A resync that fell due during the stretch runs at its end.
+                if (!state.nextRepair.isAfter(quietUntil)) {
+                    state.nextRepair = quietUntil;
+                }
                 continue;
             }
             state.now = due.isBefore(state.now) ? state.now : due;
@@ -594,6 +603,16 @@ public final class ApiServer {
         }
 
         @Override
+        public List<dev.cidrstudio.model.allocator.MetaAllocator.NamedPrefix> serviceCidrPrefixes() {
+            if (prefixCache == null || prefixCacheVersion != state.serviceCidrVersion) {
+                prefixCache = dev.cidrstudio.model.allocator.MetaAllocator.prefixes(
+                        state.<ServiceCidr>list(Kind.SERVICE_CIDR));
+                prefixCacheVersion = state.serviceCidrVersion;
+            }
+            return prefixCache;
+        }
+
+        @Override
         public Optional<Service> service(String namespace, String name) {
             return state.get(Kind.SERVICE, namespace, name);
         }
@@ -641,8 +660,34 @@ public final class ApiServer {
         }
     }
 
+    /**
+     * Runs {@code work} with the controllers held back until it is done, then lets them catch up once: what a bulk
+     * restore looks like to level-triggered controllers. The result is the same as reconciling after every write.
+     */
+    public <E extends Exception> void batch(BatchWork<E> work) throws E {
+        boolean outer = !deferReconcile;
+        deferReconcile = true;
+        try {
+            work.run();
+        } finally {
+            if (outer) {
+                deferReconcile = false;
+                reconcile();
+            }
+        }
+    }
+
+    /** A block of writes for {@link #batch}. */
+    @FunctionalInterface
+    public interface BatchWork<E extends Exception> {
+        void run() throws E;
+    }
+
     /** Runs the level-triggered controllers until nothing changes. */
     void reconcile() {
+        if (deferReconcile) {
+            return;
+        }
         Context ctx = new Context();
         for (int pass = 0; pass < 8; pass++) {
             long before = state.resourceVersion;

@@ -59,6 +59,7 @@ public final class ClusterState {
         c.randomDraws = randomDraws;
         c.nextDefaultControllerSync = nextDefaultControllerSync;
         c.nextRepair = nextRepair;
+        c.serviceCidrVersion = serviceCidrVersion;
         objects.forEach((k, m) -> c.objects.put(k, new TreeMap<>(m)));
         used.forEach((f, u) -> c.used.put(f, u.copy()));
         c.nodePorts.or(nodePorts);
@@ -141,7 +142,13 @@ public final class ClusterState {
         return out;
     }
 
+    /** Counts changes to ServiceCIDRs, so parsed prefixes can be cached between them. */
+    long serviceCidrVersion;
+
     void put(KubeObject o) {
+        if (o.kind() == Kind.SERVICE_CIDR) {
+            serviceCidrVersion++;
+        }
         KubeObject previous = objects.get(o.kind()).put(key(o), o);
         if (o instanceof IpAddressObject ip && previous == null) {
             addressOf(ip).ifPresent(a -> used.get(a.family()).add(a));
@@ -149,6 +156,9 @@ public final class ClusterState {
     }
 
     void remove(KubeObject o) {
+        if (o.kind() == Kind.SERVICE_CIDR) {
+            serviceCidrVersion++;
+        }
         KubeObject previous = objects.get(o.kind()).remove(key(o));
         if (previous instanceof IpAddressObject ip) {
             addressOf(ip).ifPresent(a -> used.get(a.family()).remove(a));

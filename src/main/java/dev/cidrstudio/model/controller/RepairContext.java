@@ -10,6 +10,9 @@ public interface RepairContext extends ControllerContext {
 
     List<Service> services();
 
+    /** The ServiceCIDRs' prefixes, parsed. */
+    List<dev.cidrstudio.model.allocator.MetaAllocator.NamedPrefix> serviceCidrPrefixes();
+
     Optional<Service> service(String namespace, String name);
 
     Optional<IpAddressObject> ipAddress(String name);

@@ -65,7 +65,7 @@ public final class RepairIpController {
             }
             IpAddress ip = parsed.get();
             String fam = family(ip);
-            if (MetaAllocator.containingServiceCidrs(ctx.serviceCidrs(), ip).isEmpty()) {
+            if (MetaAllocator.containingServiceCidrs(ctx.serviceCidrPrefixes(), ip).isEmpty()) {
                 ctx.recordEvent(svc, Event.WARNING, "ClusterIPOutOfRange", "Cluster IP [" + fam + "]: " + text
                         + " is not within any configured Service CIDR; please recreate service", CONTROLLER_NAME);
                 continue;

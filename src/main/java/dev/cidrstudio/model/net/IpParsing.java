@@ -92,11 +92,48 @@ public final class IpParsing {
         if (!plainCharacters(text, false)) {
             return Optional.empty();
         }
+        long dotted = dottedQuad(text);
+        if (dotted >= 0) {
+            return Optional.of(IpAddress.ipv4(dotted));
+        }
         IPAddress a = new IPAddressString(text, PLAIN_ADDRESS).getAddress();
         if (a == null || a.isMultiple()) {
             return Optional.empty();
         }
         return Optional.of(IpAddress.fromBytes(a.getBytes()));
+    }
+
+    /**
+     * The common case, a plain dotted quad of up to three digits per octet, read without the general parser;
+     * -1 for anything else (which the {@code ipaddress} library then reads).
+     */
+    private static long dottedQuad(String s) {
+        int n = s.length();
+        if (n < 7 || n > 15) {
+            return -1;
+        }
+        long value = 0;
+        int octet = 0;
+        int digits = 0;
+        int parts = 0;
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? s.charAt(i) : '.';
+            if (c == '.') {
+                if (digits == 0 || octet > 255) {
+                    return -1;
+                }
+                value = (value << 8) | octet;
+                parts++;
+                octet = 0;
+                digits = 0;
+            } else if (c >= '0' && c <= '9' && digits < 3) {
+                octet = octet * 10 + (c - '0');
+                digits++;
+            } else {
+                return -1;
+            }
+        }
+        return parts == 4 ? value : -1;
     }
 
     /** Go's {@code netip.ParseAddr} (without zones): no leading zeros in dotted octets, at most 4 hex digits. */
@@ -169,15 +206,18 @@ public final class IpParsing {
         if (slash < 0 || slash != text.lastIndexOf('/')) {
             return Optional.empty();
         }
-        Optional<IpAddress> ip = parseIpSloppy(text.substring(0, slash));
         String bits = text.substring(slash + 1);
-        if (ip.isEmpty() || bits.isEmpty() || bits.length() > 10) {
+        if (bits.isEmpty() || bits.length() > 10) {
             return Optional.empty();
         }
         for (int i = 0; i < bits.length(); i++) {
             if (!Character.isDigit(bits.charAt(i))) {
                 return Optional.empty();
             }
+        }
+        Optional<IpAddress> ip = parseIpSloppy(text.substring(0, slash));
+        if (ip.isEmpty()) {
+            return Optional.empty();
         }
         int n = Integer.parseInt(bits);
         // Go decides the width from the text: anything with a colon is a 128-bit address.
