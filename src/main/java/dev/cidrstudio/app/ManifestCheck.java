@@ -3,7 +3,6 @@ package dev.cidrstudio.app;
 import dev.cidrstudio.io.manifest.Decoded;
 import dev.cidrstudio.io.manifest.ManifestDecoder;
 import dev.cidrstudio.io.manifest.ManifestException;
-import dev.cidrstudio.io.manifest.PathLocator;
 import dev.cidrstudio.io.manifest.Plain;
 import dev.cidrstudio.io.manifest.Problem;
 import dev.cidrstudio.model.api.Event;
@@ -16,7 +15,6 @@ import dev.cidrstudio.model.cluster.ApiException;
 import dev.cidrstudio.model.cluster.ApiServer;
 import dev.cidrstudio.model.cluster.ClusterConfigException;
 import dev.cidrstudio.model.cluster.ClusterSettings;
-import dev.cidrstudio.model.field.FieldError;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -105,16 +103,7 @@ public final class ManifestCheck {
                     api.create(obj);
                 }
             } catch (ApiException e) {
-                var st = e.status();
-                if (st.causes().isEmpty()) {
-                    findings.add(new Finding(Finding.Severity.ERROR, d.source(), d.mark(), st.message()));
-                }
-                String qualified = obj.kind().group().isEmpty() ? obj.kind().kindName()
-                        : obj.kind().kindName() + "." + obj.kind().group();
-                for (FieldError fe : st.causes()) {
-                    findings.add(new Finding(Finding.Severity.ERROR, d.source(), PathLocator.find(o.raw(), fe.field()),
-                            qualified + " \"" + obj.name() + "\" is invalid: " + fe));
-                }
+                findings.addAll(Refusals.of(o, e));
             }
         }
         for (Event e : api.<Event>list(Kind.EVENT, null)) {

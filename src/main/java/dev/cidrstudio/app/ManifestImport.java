@@ -236,7 +236,7 @@ public final class ManifestImport {
                     api.create(obj);
                 }
             } catch (ApiException e) {
-                errors.add(new Finding(Finding.Severity.ERROR, d.source(), d.mark(), e.status().message()));
+                errors.addAll(Refusals.of((Decoded.Object) d, e));
                 continue;
             }
             counts.merge(obj.kind().kindName(), 1, Integer::sum);

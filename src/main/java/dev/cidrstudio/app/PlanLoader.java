@@ -22,6 +22,15 @@ public final class PlanLoader {
     private PlanLoader() {
     }
 
+    /** A fresh cluster with the default settings. */
+    public static ApiServer empty() {
+        try {
+            return ApiServer.bootstrap(ClusterSettings.defaults());
+        } catch (ClusterConfigException e) {
+            throw new IllegalStateException("the default settings do not start a cluster", e);
+        }
+    }
+
     public static Result load(String source, String text) throws ManifestImport.ImportException {
         return load(List.of(new ManifestImport.Source(source, text)));
     }

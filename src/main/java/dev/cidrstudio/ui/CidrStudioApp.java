@@ -1,22 +1,29 @@
 package dev.cidrstudio.ui;
 
-import dev.cidrstudio.app.DemoPlan;
-import dev.cidrstudio.app.PlanLoader;
+import dev.cidrstudio.app.PlanSession;
+import dev.cidrstudio.ui.main.MainWindowView;
+import dev.cidrstudio.ui.main.MainWindowViewModel;
 import dev.cidrstudio.ui.overview.OverviewView;
 import dev.cidrstudio.ui.overview.OverviewViewModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javafx.application.Application;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
 
-/** The desktop app: opens the built-in demo plan in the overview window. */
+/** The desktop app: opens the built-in demo plan (or offers the recovery copy a crash left) in the main window. */
 public final class CidrStudioApp extends Application {
 
     public static final String TITLE = "CIDR Studio";
     static final String THEME = "/dev/cidrstudio/ui/theme/light.css";
+
+    private ExecutorService worker;
 
     public static void launchApp(String[] args) {
         Application.launch(CidrStudioApp.class, args);
@@ -24,17 +31,79 @@ public final class CidrStudioApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        PlanLoader.Result demo = DemoPlan.load();
-        OverviewViewModel vm = new OverviewViewModel();
-        vm.load(DemoPlan.NAME, demo.api());
-        stage.setTitle(TITLE);
-        stage.setScene(createScene(vm));
+        worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "cidrstudio-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        PlanSession session = PlanSession.demo(PlanSession.defaultConfigDir());
+        MainWindowViewModel vm = new MainWindowViewModel(session, worker);
+        MainWindow main = createMainWindow(vm);
+        MainWindowView view = main.view();
+        Scene scene = main.scene();
+        stage.titleProperty().bind(vm.titleProperty());
+        stage.setScene(scene);
         stage.setMinWidth(640);
         stage.setMinHeight(420);
+        stage.setOnCloseRequest(e -> {
+            if (!view.confirmDiscard()) {
+                e.consume();
+            }
+        });
         stage.show();
+        offerRecovery(session, stage);
     }
 
-    /** Builds the overview scene around a view-model (used by the app and by the UI tests). */
+    /** After a crash the recovery copy is offered back once. */
+    private static void offerRecovery(PlanSession session, Stage stage) {
+        session.recoveryFile().ifPresent(file -> {
+            Alert a = new Alert(Alert.AlertType.CONFIRMATION, "CIDR Studio was closed with unsaved changes. "
+                    + "Open the recovered copy?", ButtonType.YES, ButtonType.NO);
+            a.setHeaderText("Recover unsaved changes");
+            a.initOwner(stage);
+            a.showAndWait().ifPresent(answer -> {
+                try {
+                    if (answer == ButtonType.YES) {
+                        session.recover();
+                    } else {
+                        session.discardRecovery();
+                    }
+                } catch (IOException | dev.cidrstudio.app.ManifestImport.ImportException ex) {
+                    new Alert(Alert.AlertType.ERROR, "The recovered copy could not be opened: " + ex.getMessage())
+                            .show();
+                }
+            });
+        });
+    }
+
+    @Override
+    public void stop() {
+        if (worker != null) {
+            worker.shutdownNow();
+        }
+    }
+
+    /** The main window's scene and its code-behind. */
+    public record MainWindow(Scene scene, MainWindowView view) {
+    }
+
+    /** Builds the main window around a view-model (used by the app and by the UI tests). */
+    public static MainWindow createMainWindow(MainWindowViewModel vm) {
+        FXMLLoader loader = new FXMLLoader(MainWindowView.class.getResource("/dev/cidrstudio/ui/main/MainWindow.fxml"));
+        Parent root;
+        try {
+            root = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the main window could not be loaded", e);
+        }
+        MainWindowView view = loader.getController();
+        view.bind(vm);
+        Scene scene = new Scene(root, 1000, 660);
+        scene.getStylesheets().add(CidrStudioApp.class.getResource(THEME).toExternalForm());
+        return new MainWindow(scene, view);
+    }
+
+    /** The overview alone around a view-model (used by view tests). */
     public static Scene createScene(OverviewViewModel vm) {
         FXMLLoader loader = new FXMLLoader(OverviewView.class.getResource(
                 "/dev/cidrstudio/ui/overview/OverviewView.fxml"));

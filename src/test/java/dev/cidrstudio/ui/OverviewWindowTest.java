@@ -40,12 +40,12 @@ class OverviewWindowTest extends FxRobot {
     private Stage window() {
         List<Window> windows = listWindows();
         return (Stage) windows.stream().filter(w -> w instanceof Stage s && s.isShowing()
-                && CidrStudioApp.TITLE.equals(s.getTitle())).findFirst().orElseThrow();
+                && s.getTitle() != null && s.getTitle().startsWith(CidrStudioApp.TITLE)).findFirst().orElseThrow();
     }
 
     @Test
     void opensTheDemoPlanWithCapacityPerServiceCidr() throws Exception {
-        assertEquals("CIDR Studio", window().getTitle());
+        assertEquals("CIDR Studio - demo.cidrplan.yaml", window().getTitle());
         TableView<OverviewViewModel.CidrRow> cidrs = lookup("#cidrTable").queryTableView();
         List<String> names = cidrs.getItems().stream().map(r -> r.serviceCidr() + " " + r.cidr()).toList();
         assertEquals(List.of("extra-v4 10.97.0.0/20", "kubernetes 10.96.0.0/24", "kubernetes fd00:10:96::/112"),

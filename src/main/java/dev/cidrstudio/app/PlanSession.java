@@ -1,0 +1,187 @@
+package dev.cidrstudio.app;
+
+import dev.cidrstudio.io.plan.StateFile;
+import dev.cidrstudio.model.cluster.ApiServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The plan the user has open: its cluster, its file, whether it has unsaved changes, the recent files, and the
+ * recovery copy autosaved beside the user's settings. All file writes are atomic.
+ */
+public final class PlanSession {
+
+    public static final String EXTENSION = ".cidrplan.yaml";
+    static final String RECOVERY = "recovery" + EXTENSION;
+    static final String RECENT = "recent-files.txt";
+    static final int MAX_RECENT = 10;
+
+    private final Path configDir;
+    private ApiServer api;
+    private Path file;
+    private String name;
+    private boolean dirty;
+    private final List<Runnable> listeners = new ArrayList<>();
+
+    public PlanSession(Path configDir, ApiServer api, String name) {
+        this.configDir = configDir;
+        this.api = api;
+        this.name = name;
+    }
+
+    /** The built-in demo plan, unsaved. */
+    public static PlanSession demo(Path configDir) {
+        return new PlanSession(configDir, DemoPlan.load().api(), DemoPlan.NAME);
+    }
+
+    /** Where settings live by default: ~/.cidrstudio (or the {@code cidrstudio.configDir} system property). */
+    public static Path defaultConfigDir() {
+        String override = System.getProperty("cidrstudio.configDir");
+        return override != null ? Path.of(override) : Path.of(System.getProperty("user.home"), ".cidrstudio");
+    }
+
+    public ApiServer api() {
+        return api;
+    }
+
+    public Optional<Path> file() {
+        return Optional.ofNullable(file);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public boolean dirty() {
+        return dirty;
+    }
+
+    /** The window title: the app, the plan's name, and a star when it has unsaved changes. */
+    public String title() {
+        return "CIDR Studio - " + name + (dirty ? " *" : "");
+    }
+
+    public void onChange(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    private void changed() {
+        listeners.forEach(Runnable::run);
+    }
+
+    /** Marks the plan changed (every edit through the session's cluster calls this). */
+    public void markDirty() {
+        dirty = true;
+        changed();
+    }
+
+    /** Opens a plan file in place of the current plan. */
+    public PlanLoader.Result open(Path path) throws IOException, ManifestImport.ImportException {
+        PlanLoader.Result r = PlanLoader.load(path.toString(), LocalFiles.read(path));
+        api = r.api();
+        file = path;
+        name = path.getFileName().toString();
+        dirty = false;
+        remember(path);
+        changed();
+        return r;
+    }
+
+    /** A fresh cluster with default settings. */
+    public void newPlan() {
+        api = PlanLoader.empty();
+        file = null;
+        name = "untitled" + EXTENSION;
+        dirty = false;
+        changed();
+    }
+
+    /** Imports files into the open plan: all or nothing. */
+    public ManifestImport.Report importFiles(List<ManifestImport.Source> sources) throws ManifestImport.ImportException {
+        List<dev.cidrstudio.io.manifest.Decoded> docs = ManifestImport.decode(sources);
+        ManifestImport.Report report = ManifestImport.apply(api, docs);
+        markDirty();
+        return report;
+    }
+
+    public void save() throws IOException {
+        if (file == null) {
+            throw new IllegalStateException("the plan has no file yet: use saveAs");
+        }
+        saveAs(file);
+    }
+
+    public void saveAs(Path path) throws IOException {
+        StateFile.writeAtomically(path, ManifestExport.export(api, ManifestExport.Options.PLAN));
+        file = path;
+        name = path.getFileName().toString();
+        dirty = false;
+        remember(path);
+        Files.deleteIfExists(configDir.resolve(RECOVERY));
+        changed();
+    }
+
+    public void export(Path path, ManifestExport.Options options) throws IOException {
+        StateFile.writeAtomically(path, ManifestExport.export(api, options));
+    }
+
+    /** Writes the recovery copy when there are unsaved changes; returns whether it wrote. */
+    public boolean autosave() throws IOException {
+        if (!dirty) {
+            return false;
+        }
+        Files.createDirectories(configDir);
+        StateFile.writeAtomically(configDir.resolve(RECOVERY), ManifestExport.export(api, ManifestExport.Options.PLAN));
+        return true;
+    }
+
+    /** The recovery copy a crash left behind, if any. */
+    public Optional<Path> recoveryFile() {
+        Path p = configDir.resolve(RECOVERY);
+        return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+    }
+
+    /** Opens the recovery copy as an unsaved plan. */
+    public void recover() throws IOException, ManifestImport.ImportException {
+        Path p = configDir.resolve(RECOVERY);
+        PlanLoader.Result r = PlanLoader.load("recovered plan", LocalFiles.read(p));
+        api = r.api();
+        file = null;
+        name = "recovered" + EXTENSION;
+        dirty = true;
+        changed();
+    }
+
+    public void discardRecovery() throws IOException {
+        Files.deleteIfExists(configDir.resolve(RECOVERY));
+    }
+
+    public List<Path> recentFiles() {
+        Path p = configDir.resolve(RECENT);
+        if (!Files.isRegularFile(p)) {
+            return List.of();
+        }
+        try {
+            return Files.readAllLines(p).stream().filter(l -> !l.isBlank()).map(Path::of).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    private void remember(Path path) throws IOException {
+        List<Path> recent = new ArrayList<>(recentFiles());
+        Path abs = path.toAbsolutePath().normalize();
+        recent.remove(abs);
+        recent.add(0, abs);
+        while (recent.size() > MAX_RECENT) {
+            recent.remove(recent.size() - 1);
+        }
+        Files.createDirectories(configDir);
+        StateFile.writeAtomically(configDir.resolve(RECENT),
+                String.join("\n", recent.stream().map(Path::toString).toList()) + "\n");
+    }
+}

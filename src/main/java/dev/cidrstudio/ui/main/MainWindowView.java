@@ -1,0 +1,196 @@
+package dev.cidrstudio.ui.main;
+
+import dev.cidrstudio.app.PlanSession;
+import dev.cidrstudio.ui.overview.OverviewView;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import javafx.util.Duration;
+
+/** Code-behind of {@code MainWindow.fxml}: menus, file dialogs, drag and drop, the autosave timer. */
+public final class MainWindowView {
+
+    static final Duration AUTOSAVE_EVERY = Duration.seconds(30);
+
+    @FXML
+    private BorderPane root;
+    @FXML
+    private Menu openRecent;
+    @FXML
+    private Label status;
+    @FXML
+    private ProgressIndicator progress;
+    @FXML
+    private OverviewView overviewController;
+
+    private MainWindowViewModel vm;
+
+    public void bind(MainWindowViewModel viewModel) {
+        this.vm = viewModel;
+        overviewController.bind(vm.overview());
+        status.textProperty().bind(vm.statusProperty());
+        progress.visibleProperty().bind(vm.busyProperty());
+        root.disableProperty().bind(vm.busyProperty());
+        vm.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> rebuildRecent());
+        rebuildRecent();
+        vm.setMessageHandler(this::show);
+        root.setOnDragOver(this::dragOver);
+        root.setOnDragDropped(this::dropped);
+        Timeline autosave = new Timeline(new KeyFrame(AUTOSAVE_EVERY, e -> vm.autosave()));
+        autosave.setCycleCount(Timeline.INDEFINITE);
+        autosave.play();
+    }
+
+    private Window window() {
+        return root.getScene().getWindow();
+    }
+
+    private void rebuildRecent() {
+        openRecent.getItems().clear();
+        for (Path p : vm.recentFiles()) {
+            MenuItem item = new MenuItem(p.toString());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> vm.open(p));
+            openRecent.getItems().add(item);
+        }
+        openRecent.setDisable(openRecent.getItems().isEmpty());
+    }
+
+    private FileChooser chooser(String title, boolean plansOnly) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        if (plansOnly) {
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("CIDR Studio plans",
+                    "*" + PlanSession.EXTENSION));
+        }
+        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("YAML and JSON", "*.yaml", "*.yml", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        return fc;
+    }
+
+    @FXML
+    void onNew() {
+        if (confirmDiscard()) {
+            vm.newPlan();
+        }
+    }
+
+    @FXML
+    void onOpen() {
+        if (!confirmDiscard()) {
+            return;
+        }
+        File f = chooser("Open plan", true).showOpenDialog(window());
+        if (f != null) {
+            vm.open(f.toPath());
+        }
+    }
+
+    @FXML
+    void onSave() {
+        if (!vm.save()) {
+            onSaveAs();
+        }
+    }
+
+    @FXML
+    void onSaveAs() {
+        FileChooser fc = chooser("Save plan", true);
+        fc.setInitialFileName(vm.session().name());
+        File f = fc.showSaveDialog(window());
+        if (f != null) {
+            vm.saveAs(f.toPath());
+        }
+    }
+
+    @FXML
+    void onImport() {
+        List<File> files = chooser("Import manifests or a cluster dump", false).showOpenMultipleDialog(window());
+        if (files != null && !files.isEmpty()) {
+            vm.importFiles(files.stream().map(File::toPath).toList());
+        }
+    }
+
+    @FXML
+    void onExport() {
+        FileChooser fc = chooser("Export manifests for kubectl apply", false);
+        fc.setInitialFileName(vm.session().name().replace(PlanSession.EXTENSION, "") + "-manifests.yaml");
+        File f = fc.showSaveDialog(window());
+        if (f != null) {
+            vm.export(f.toPath(), false, false);
+        }
+    }
+
+    @FXML
+    void onQuit() {
+        if (confirmDiscard()) {
+            ((javafx.stage.Stage) window()).close();
+        }
+    }
+
+    /** Asks before unsaved changes are lost; true to go ahead. */
+    public boolean confirmDiscard() {
+        if (!vm.session().dirty()) {
+            return true;
+        }
+        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Discard", ButtonBar.ButtonData.NO);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "The plan has unsaved changes.", save, discard,
+                ButtonType.CANCEL);
+        a.setHeaderText("Save changes to " + vm.session().name() + "?");
+        a.initOwner(window());
+        ButtonType answer = a.showAndWait().orElse(ButtonType.CANCEL);
+        if (answer == save) {
+            onSave();
+            return !vm.session().dirty();
+        }
+        return answer == discard;
+    }
+
+    private void dragOver(DragEvent e) {
+        if (e.getDragboard().hasFiles()) {
+            e.acceptTransferModes(TransferMode.COPY);
+        }
+        e.consume();
+    }
+
+    private void dropped(DragEvent e) {
+        boolean ok = e.getDragboard().hasFiles();
+        if (ok) {
+            vm.importFiles(e.getDragboard().getFiles().stream().map(File::toPath).toList());
+        }
+        e.setDropCompleted(ok);
+        e.consume();
+    }
+
+    private void show(MainWindowViewModel.Message m) {
+        if (!m.error() && m.lines().stream().noneMatch(l -> l.contains(": warning: ") || l.contains(": error: "))) {
+            return;
+        }
+        Alert a = new Alert(m.error() ? Alert.AlertType.ERROR : Alert.AlertType.INFORMATION);
+        a.initOwner(window());
+        a.setHeaderText(m.heading());
+        TextArea text = new TextArea(String.join("\n", m.lines()));
+        text.setEditable(false);
+        text.setWrapText(true);
+        text.setPrefRowCount(Math.min(14, Math.max(3, m.lines().size())));
+        a.getDialogPane().setContent(text);
+        a.show();
+    }
+}

@@ -1,0 +1,190 @@
+package dev.cidrstudio.ui.main;
+
+import dev.cidrstudio.app.Finding;
+import dev.cidrstudio.app.LocalFiles;
+import dev.cidrstudio.app.ManifestExport;
+import dev.cidrstudio.app.ManifestImport;
+import dev.cidrstudio.app.PlanSession;
+import dev.cidrstudio.ui.overview.OverviewViewModel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The main window's state: the open plan's title, what the status bar says, whether long work is running, the
+ * recent files, and the overview's rows. Long work (imports, opening big plans) runs on {@code worker}; results come
+ * back on the FX thread.
+ */
+public final class MainWindowViewModel {
+
+    /** What the user should be told after an action: a heading and the lines (findings or an error). */
+    public record Message(boolean error, String heading, List<String> lines) {
+    }
+
+    private final PlanSession session;
+    private final Executor worker;
+    private final OverviewViewModel overview = new OverviewViewModel();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready");
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    private Consumer<Message> messages = m -> { };
+
+    public MainWindowViewModel(PlanSession session, Executor worker) {
+        this.session = session;
+        this.worker = worker;
+        session.onChange(this::refresh);
+        refresh();
+    }
+
+    public void setMessageHandler(Consumer<Message> handler) {
+        this.messages = handler;
+    }
+
+    public OverviewViewModel overview() {
+        return overview;
+    }
+
+    public PlanSession session() {
+        return session;
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public ObservableList<Path> recentFiles() {
+        return recent;
+    }
+
+    private void refresh() {
+        overview.load(session.name(), session.api());
+        title.set(session.title());
+        recent.setAll(session.recentFiles());
+    }
+
+    private void onFx(Runnable r) {
+        if (Platform.isFxApplicationThread()) {
+            r.run();
+        } else {
+            Platform.runLater(r);
+        }
+    }
+
+    /** Runs long work off the FX thread with the busy indicator on; {@code done} runs back on the FX thread. */
+    private void background(String what, Task work) {
+        busy.set(true);
+        status.set(what + "...");
+        worker.execute(() -> {
+            Message m;
+            try {
+                m = work.run();
+            } catch (IOException e) {
+                m = new Message(true, what + " failed", List.of(e.getMessage()));
+            } catch (ManifestImport.ImportException e) {
+                m = new Message(true, what + " failed; the plan is unchanged",
+                        e.findings().stream().map(Finding::describe).toList());
+            } catch (RuntimeException e) {
+                m = new Message(true, what + " failed", List.of(String.valueOf(e.getMessage())));
+            }
+            Message result = m;
+            onFx(() -> {
+                busy.set(false);
+                status.set(result.heading());
+                refresh();
+                messages.accept(result);
+            });
+        });
+    }
+
+    /** Work whose outcome is a message for the user. */
+    @FunctionalInterface
+    interface Task {
+        Message run() throws IOException, ManifestImport.ImportException;
+    }
+
+    public void open(Path path) {
+        background("Opening " + path.getFileName(), () -> {
+            var r = session.open(path);
+            return report("Opened " + path.getFileName(), r.report());
+        });
+    }
+
+    public void importFiles(List<Path> files) {
+        background("Importing " + files.size() + " file" + (files.size() == 1 ? "" : "s"), () -> {
+            List<ManifestImport.Source> sources = new ArrayList<>();
+            for (Path f : files) {
+                sources.add(new ManifestImport.Source(f.toString(), LocalFiles.read(f)));
+            }
+            return report("Imported " + files.size() + " file" + (files.size() == 1 ? "" : "s"),
+                    session.importFiles(sources));
+        });
+    }
+
+    private static Message report(String heading, ManifestImport.Report r) {
+        List<String> lines = new ArrayList<>();
+        r.countsByKind().forEach((k, n) -> lines.add(n + " " + k));
+        r.findings().forEach(f -> lines.add(f.describe()));
+        return new Message(false, heading + " (" + r.total() + " objects)", lines);
+    }
+
+    public void saveAs(Path path) {
+        try {
+            session.saveAs(path);
+            status.set("Saved " + path.getFileName());
+        } catch (IOException e) {
+            messages.accept(new Message(true, "Save failed; the file on disk is unchanged", List.of(e.getMessage())));
+        }
+    }
+
+    /** Saves to the plan's file; false when it has none yet (the view then asks for one). */
+    public boolean save() {
+        if (session.file().isEmpty()) {
+            return false;
+        }
+        saveAs(session.file().get());
+        return true;
+    }
+
+    public void export(Path path, boolean keepStatus, boolean includeCluster) {
+        try {
+            session.export(path, new ManifestExport.Options(keepStatus, includeCluster));
+            status.set("Exported " + path.getFileName());
+        } catch (IOException e) {
+            messages.accept(new Message(true, "Export failed", List.of(e.getMessage())));
+        }
+    }
+
+    public void newPlan() {
+        session.newPlan();
+        status.set("New plan");
+    }
+
+    public void autosave() {
+        try {
+            if (session.autosave()) {
+                status.set("Recovery copy saved");
+            }
+        } catch (IOException e) {
+            status.set("Could not save a recovery copy: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.cidrstudio.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cidrstudio.app.DumpFixturesAccess;
+import dev.cidrstudio.app.PlanSession;
+import dev.cidrstudio.ui.main.MainWindowViewModel;
+import dev.cidrstudio.ui.overview.OverviewViewModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The main window: File menu, import into the open plan, dirty marker, save, recent files, recovery copy. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    @TempDir
+    static Path dir;
+
+    private MainWindowViewModel vm;
+    private Stage stage;
+    private final List<MainWindowViewModel.Message> messages = new ArrayList<>();
+
+    @Start
+    void start(Stage s) {
+        stage = s;
+        PlanSession session = PlanSession.demo(dir.resolve("config"));
+        vm = new MainWindowViewModel(session, Runnable::run);
+        CidrStudioApp.MainWindow main = CidrStudioApp.createMainWindow(vm);
+        vm.setMessageHandler(messages::add);
+        s.titleProperty().bind(vm.titleProperty());
+        s.setScene(main.scene());
+        s.show();
+    }
+
+    private void fx(Runnable r) {
+        Platform.runLater(r);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void importSaveAndRecoverThroughTheWindow(FxRobot robot) throws Exception {
+        MenuBar menus = robot.lookup("#menuBar").queryAs(MenuBar.class);
+        assertEquals(java.util.Arrays.asList("New", "Open...", "Open Recent", null, "Save", "Save As...", null,
+                "Import...", "Export...", null, "Quit"), menus.getMenus().get(0).getItems().stream()
+                .map(i -> i.getText() == null ? null : i.getText().replace("_", "")).toList());
+        assertEquals("CIDR Studio - demo.cidrplan.yaml", stage.getTitle());
+
+        Path dump = dir.resolve("dump.yaml");
+        Files.writeString(dump, DumpFixturesAccess.smallDump().replace("10.96.0.0/24", "10.98.0.0/24")
+                .replace("10.96.0.", "10.98.0."));
+        fx(() -> vm.importFiles(List.of(dump)));
+        assertEquals("CIDR Studio - demo.cidrplan.yaml *", stage.getTitle());
+        assertTrue(messages.get(messages.size() - 1).lines().stream()
+                .anyMatch(l -> l.contains("warning: ClusterIPOutOfRange")), messages.toString());
+        TableView<OverviewViewModel.CidrRow> cidrs = robot.lookup("#cidrTable").queryTableView();
+        assertTrue(cidrs.getItems().stream().anyMatch(r -> r.cidr().equals("10.98.0.0/24")),
+                cidrs.getItems().toString());
+
+        fx(vm::autosave);
+        assertTrue(vm.session().recoveryFile().isPresent(), "unsaved work has a recovery copy");
+
+        Path plan = dir.resolve("lab.cidrplan.yaml");
+        fx(() -> vm.saveAs(plan));
+        assertEquals("CIDR Studio - lab.cidrplan.yaml", stage.getTitle());
+        assertTrue(Files.readString(plan).startsWith("apiVersion: cidrstudio.dev/v1alpha1\nkind: Cluster\n"));
+        assertFalse(vm.session().recoveryFile().isPresent(), "saving removes the recovery copy");
+        assertEquals(List.of(plan.toAbsolutePath()), vm.recentFiles());
+        assertEquals("Saved lab.cidrplan.yaml", robot.lookup("#status").queryAs(Label.class).getText());
+
+        AtomicReference<Path> shot = new AtomicReference<>();
+        fx(() -> {
+            try {
+                shot.set(Screenshots.write(stage.getScene(), "main-window"));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertTrue(Files.size(shot.get()) > 1000);
+    }
+
+    @Test
+    void aBrokenImportLeavesThePlanAndTitleAlone(FxRobot robot) throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "apiVersion: v1\nkind: Service\nmetadata: {name: x}\nspec: {ports: [{port: -1}]}\n");
+        int rowsBefore = robot.lookup("#serviceTable").queryTableView().getItems().size();
+        fx(() -> vm.importFiles(List.of(bad)));
+        MainWindowViewModel.Message m = messages.get(messages.size() - 1);
+        assertTrue(m.error(), m.toString());
+        assertEquals("Importing 1 file failed; the plan is unchanged", m.heading());
+        assertTrue(m.lines().get(0).startsWith(bad + ":4: error: Service \"x\" is invalid: spec.ports[0].port"),
+                m.lines().toString());
+        assertEquals("CIDR Studio - demo.cidrplan.yaml", stage.getTitle());
+        assertEquals(rowsBefore, robot.lookup("#serviceTable").queryTableView().getItems().size());
+    }
+}
