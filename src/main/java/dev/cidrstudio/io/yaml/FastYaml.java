@@ -34,7 +34,6 @@ final class FastYaml {
     private final int[] lineIndent;
     private final int lineCount;
     private int pos;
-    private int nodes;
     /** A compact mapping inside a sequence item starts mid-line: its virtual indentation. */
     private int overrideLine = -1;
     private int overrideIndent;
@@ -129,7 +128,7 @@ final class FastYaml {
     }
 
     private void count(int depth) throws Unsupported {
-        if (++nodes > 2_000_000 || depth > limits.maxDepth()) {
+        if (depth > limits.maxDepth()) {
             throw new Unsupported("size");
         }
     }

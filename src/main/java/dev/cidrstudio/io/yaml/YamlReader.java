@@ -36,10 +36,15 @@ public final class YamlReader {
             "y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF");
     private static final Pattern NULL = Pattern.compile("~|null|Null|NULL|");
 
-    private static final int MAX_NODES = 2_000_000;
+    /**
+     * Values a document set may hold beyond what its text could spell out without aliases (at least two
+     * characters a value): only alias expansion goes past it.
+     */
+    private static final int ALIAS_HEADROOM = 2_000_000;
 
     private final YamlLimits limits;
     private int nodes;
+    private long maxNodes;
 
     public YamlReader(YamlLimits limits) {
         this.limits = limits;
@@ -85,6 +90,7 @@ public final class YamlReader {
         Yaml yaml = new Yaml(options);
         List<Document> docs = new ArrayList<>();
         nodes = 0;
+        maxNodes = ALIAS_HEADROOM + text.length() / 2;
         try {
             int index = 0;
             for (Node node : yaml.composeAll(new StringReader(text))) {
@@ -162,9 +168,9 @@ public final class YamlReader {
         if (path.containsKey(node)) {
             throw new YamlFormatException(source, mark(node.getStartMark()), "recursive alias");
         }
-        if (++nodes > MAX_NODES) {
+        if (++nodes > maxNodes) {
             throw new YamlFormatException(source, mark(node.getStartMark()), "too many values (more than "
-                    + MAX_NODES + "; aliases may be expanding exponentially)");
+                    + maxNodes + " in a file this size; aliases may be expanding exponentially)");
         }
         dev.cidrstudio.io.yaml.Mark m = mark(node.getStartMark());
         if (node instanceof ScalarNode s) {
