@@ -68,13 +68,17 @@ public final class ManifestCheck {
         Set<String> seen = new HashSet<>();
         for (Decoded d : objects) {
             if (d instanceof Decoded.Other other) {
-                String id = other.apiVersion() + " " + other.kind() + " " + other.namespace() + "/" + other.name();
+                String id = other.apiVersion() + " " + other.kind() + " "
+                        + (other.namespace() == null ? "" : other.namespace() + "/") + other.name();
                 if (!seen.add(id)) {
                     findings.add(new Finding(Finding.Severity.ERROR, d.source(), d.mark(), "duplicate object " + id));
                 }
                 @SuppressWarnings("unchecked")
                 Map<String, Object> content = (Map<String, Object>) Plain.toPlain(other.raw());
                 api.keep(new KeptObject(other.apiVersion(), other.kind(), other.namespace(), other.name(), content));
+                if ("Pod".equals(other.kind())) {
+                    HostsPreview.readAndValidate(other, findings);
+                }
                 if (!ManifestImport.KEPT_KINDS.contains(other.kind())) {
                     findings.add(new Finding(Finding.Severity.WARNING, d.source(), d.mark(), other.kind() + " "
                             + other.name() + ": kept, not modelled (not checked)"));

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /** The {@code cidrstudio} command line: one subcommand per task. */
 @Command(name = "cidrstudio", mixinStandardHelpOptions = true, versionProvider = CidrStudioCli.Version.class,
         description = "CIDR Studio: plan Kubernetes Service IP ranges. Run without arguments for the desktop app.",
-        subcommands = {KubectlCommand.class, ImportCommand.class, ExportCommand.class, CheckCommand.class})
+        subcommands = {KubectlCommand.class, ImportCommand.class, ExportCommand.class, CheckCommand.class,
+            HostsCommand.class})
 public final class CidrStudioCli implements Runnable {
 
     /** Reads the version from the jar manifest. */
@@ -46,6 +47,9 @@ public final class CidrStudioCli implements Runnable {
                 }
                 if (cls == CheckCommand.class) {
                     return cls.cast(new CheckCommand(in, out, err));
+                }
+                if (cls == HostsCommand.class) {
+                    return cls.cast(new HostsCommand(in, out, err));
                 }
                 return CommandLine.defaultFactory().create(cls);
             }

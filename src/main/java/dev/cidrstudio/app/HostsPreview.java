@@ -1,0 +1,99 @@
+package dev.cidrstudio.app;
+
+import dev.cidrstudio.io.manifest.Decoded;
+import dev.cidrstudio.io.manifest.ManifestException;
+import dev.cidrstudio.io.manifest.PathLocator;
+import dev.cidrstudio.io.manifest.PodHostsReader;
+import dev.cidrstudio.model.cluster.ClusterSettings;
+import dev.cidrstudio.model.cluster.KubeVersion;
+import dev.cidrstudio.model.field.FieldError;
+import dev.cidrstudio.model.hosts.HostAliasValidation;
+import dev.cidrstudio.model.hosts.HostsFile;
+import dev.cidrstudio.model.hosts.PodAddresses;
+import dev.cidrstudio.model.net.Cidr;
+import dev.cidrstudio.model.net.IpParsing;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** The {@code /etc/hosts} a Pod manifest will get on the planned cluster. */
+public final class HostsPreview {
+
+    /** A generic node file, used for a hostNetwork Pod when the node's own file is not given. */
+    public static final String GENERIC_NODE_HOSTS = "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n";
+
+    private HostsPreview() {
+    }
+
+    /**
+     * The file, or empty when the kubelet would not manage it; {@code notes} say where addresses came from;
+     * {@code errors} are refusals the apiserver would give (then there is no file).
+     */
+    public record Result(Optional<String> file, List<Finding> notes, List<Finding> errors) {
+    }
+
+    /** The HostnameOverride feature gate's default: alpha (off) in 1.34, beta (on) from 1.35. */
+    public static boolean hostnameOverrideGate(KubeVersion v) {
+        return v == KubeVersion.V1_35;
+    }
+
+    /** Reads a Pod document and checks what the apiserver checks of its hosts fields; null when unreadable. */
+    static PodHostsReader.PodDocument readAndValidate(Decoded.Other pod, List<Finding> errors) {
+        PodHostsReader.PodDocument doc;
+        try {
+            doc = PodHostsReader.read(pod);
+        } catch (ManifestException e) {
+            e.problems().forEach(p -> errors.add(ManifestImport.problem(p)));
+            return null;
+        }
+        for (FieldError fe : HostAliasValidation.validate(doc.pod().hostAliases(), "spec.hostAliases", false)) {
+            errors.add(new Finding(Finding.Severity.ERROR, doc.source(), PathLocator.find(doc.raw(), fe.field()),
+                    "Pod \"" + doc.pod().name() + "\" is invalid: " + fe));
+        }
+        return doc;
+    }
+
+    public static Result preview(List<ManifestImport.Source> podSources, ClusterSettings cluster,
+            String nodeHostsFile) {
+        List<Finding> errors = new ArrayList<>();
+        List<Finding> notes = new ArrayList<>();
+        List<Decoded> docs;
+        try {
+            docs = ManifestImport.decode(podSources);
+        } catch (ManifestImport.ImportException e) {
+            return new Result(Optional.empty(), notes, e.findings());
+        }
+        List<Decoded.Other> pods = docs.stream().filter(d -> d instanceof Decoded.Other o && "Pod".equals(o.kind()))
+                .map(d -> (Decoded.Other) d).toList();
+        if (pods.size() != 1) {
+            String where = podSources.isEmpty() ? null : podSources.get(0).name();
+            errors.add(new Finding(Finding.Severity.ERROR, where, null, pods.isEmpty() ? "no Pod in the input"
+                    : pods.size() + " Pods in the input; give one"));
+            return new Result(Optional.empty(), notes, errors);
+        }
+        PodHostsReader.PodDocument doc = readAndValidate(pods.get(0), errors);
+        if (doc == null || !errors.isEmpty()) {
+            return new Result(Optional.empty(), notes, errors);
+        }
+        List<String> ips = doc.statusPodIps();
+        if (!doc.pod().hostNetwork() && ips.isEmpty()) {
+            List<Cidr> clusterCidrs = Arrays.stream(cluster.clusterCIDR().split(","))
+                    .map(s -> IpParsing.parseCidr(s.trim()).orElseThrow()).toList();
+            ips = PodAddresses.firstPodIps(PodAddresses.firstNodePodCidrs(clusterCidrs,
+                    cluster.nodeCIDRMaskSizeIPv4(), cluster.nodeCIDRMaskSizeIPv6()));
+            notes.add(new Finding(Finding.Severity.INFO, doc.source(), doc.mark(), "the Pod has no status.podIPs: "
+                    + "it gets " + String.join(", ", ips) + ", the first Pod addresses of a node with pod CIDRs from "
+                    + "clusterCIDR " + cluster.clusterCIDR()));
+        }
+        String node = nodeHostsFile;
+        if (doc.pod().hostNetwork() && node == null) {
+            node = GENERIC_NODE_HOSTS;
+            notes.add(new Finding(Finding.Severity.INFO, doc.source(), doc.mark(), "a hostNetwork Pod copies the "
+                    + "node's /etc/hosts; a generic one stands in for it (give the node's file for the real one)"));
+        }
+        Optional<String> file = HostsFile.forPod(doc.pod(), ips, cluster.clusterDomain(), node,
+                hostnameOverrideGate(cluster.kubernetesVersion()));
+        return new Result(file, notes, errors);
+    }
+}

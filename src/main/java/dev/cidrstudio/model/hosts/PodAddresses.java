@@ -1,0 +1,66 @@
+package dev.cidrstudio.model.hosts;
+
+import dev.cidrstudio.model.net.Cidr;
+import dev.cidrstudio.model.net.IpAddress;
+import dev.cidrstudio.model.net.IpFamily;
+import dev.cidrstudio.model.net.IpParsing;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Pod addresses: what a fresh node hands its first Pod, and the kubelet's {@code sortPodIPs} for status and env. */
+public final class PodAddresses {
+
+    private PodAddresses() {
+    }
+
+    /**
+     * The first node's pod CIDRs: the first block of each {@code --cluster-cidr} entry, one per family, in flag order.
+     */
+    public static List<Cidr> firstNodePodCidrs(List<Cidr> clusterCidrs, int maskIpv4, int maskIpv6) {
+        List<Cidr> out = new ArrayList<>();
+        for (Cidr c : clusterCidrs) {
+            int mask = c.family() == IpFamily.IPv4 ? maskIpv4 : maskIpv6;
+            out.add(new Cidr(c.network(), Math.max(mask, c.prefixLength())));
+        }
+        return out;
+    }
+
+    /** The first Pod's addresses on a node: host-local IPAM skips the network address and the gateway (.1). */
+    public static List<String> firstPodIps(List<Cidr> nodePodCidrs) {
+        List<String> out = new ArrayList<>();
+        for (Cidr c : nodePodCidrs) {
+            out.add(c.network().plus(2).toString());
+        }
+        return out;
+    }
+
+    /**
+     * {@code sortPodIPs}: the first IP of the node's primary family, then the first of the other family; everything
+     * else dropped; each re-printed in canonical form. Unparseable IPs are skipped.
+     */
+    public static List<String> statusPodIps(List<String> criIps, IpFamily nodePrimary) {
+        Optional<IpAddress> primary = Optional.empty();
+        Optional<IpAddress> secondary = Optional.empty();
+        for (String s : criIps) {
+            Optional<IpAddress> ip = IpParsing.parseIpSloppy(s);
+            if (ip.isEmpty()) {
+                continue;
+            }
+            boolean isPrimary = IpParsing.goFamily(ip.get()) == nodePrimary;
+            if (isPrimary && primary.isEmpty()) {
+                primary = ip;
+            } else if (!isPrimary && secondary.isEmpty()) {
+                secondary = ip;
+            }
+        }
+        List<String> out = new ArrayList<>();
+        primary.ifPresent(ip -> out.add(canonical(ip)));
+        secondary.ifPresent(ip -> out.add(canonical(ip)));
+        return out;
+    }
+
+    private static String canonical(IpAddress ip) {
+        return ip.isIpv4Mapped() ? IpAddress.ipv4(ip.lo() & 0xffffffffL).toString() : ip.toString();
+    }
+}
