@@ -12,10 +12,24 @@ import dev.cidrstudio.model.hosts.HostsFile;
 import dev.cidrstudio.model.hosts.PodAddresses;
 import dev.cidrstudio.model.net.Cidr;
 import dev.cidrstudio.model.net.IpParsing;
+import dev.cidrstudio.model.field.GoValue;
+import dev.cidrstudio.io.manifest.GoYaml;
+import dev.cidrstudio.io.yaml.PNode;
+import dev.cidrstudio.io.yaml.YamlFormatException;
+import dev.cidrstudio.io.yaml.YamlReader;
+import dev.cidrstudio.model.api.KeptObject;
+import dev.cidrstudio.model.cluster.ApiServer;
+import dev.cidrstudio.model.hosts.HostAlias;
+import dev.cidrstudio.model.hosts.PodHostsInput;
+import dev.cidrstudio.model.net.IpAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The {@code /etc/hosts} a Pod manifest will get on the planned cluster. */
 public final class HostsPreview {
@@ -95,5 +109,124 @@ public final class HostsPreview {
         Optional<String> file = HostsFile.forPod(doc.pod(), ips, cluster.clusterDomain(), node,
                 hostnameOverrideGate(cluster.kubernetesVersion()));
         return new Result(file, notes, errors);
+    }
+
+    /**
+     * A live preview of a Pod being edited: the file (empty when the kubelet would not manage it), where the
+     * HostAliases block starts in it (-1 without one), the addresses used, and the apiserver's refusals.
+     */
+    public record Live(Optional<String> file, int aliasBlockStart, List<String> podIps, List<FieldError> errors) {
+    }
+
+    /** The preview of an edited Pod; {@code podIps} empty means "assign as the planned cluster would". */
+    public static Live live(PodHostsInput pod, List<String> podIps, ClusterSettings cluster, String nodeHosts) {
+        List<FieldError> errors = new ArrayList<>(HostAliasValidation.validate(pod.hostAliases(), "spec.hostAliases",
+                false));
+        errors.addAll(validatePodIps(podIps));
+        List<String> ips = podIps.isEmpty() && !pod.hostNetwork() ? assignedIps(cluster) : podIps;
+        if (!errors.isEmpty()) {
+            return new Live(Optional.empty(), -1, ips, errors);
+        }
+        String node = nodeHosts == null || nodeHosts.isEmpty() ? GENERIC_NODE_HOSTS : nodeHosts;
+        Optional<String> file = HostsFile.forPod(pod, ips, cluster.clusterDomain(), node,
+                hostnameOverrideGate(cluster.kubernetesVersion()));
+        int start = file.map(f -> f.indexOf("# Entries added by HostAliases.\n")).orElse(-1);
+        return new Live(file, start, ips, errors);
+    }
+
+    static List<String> assignedIps(ClusterSettings cluster) {
+        List<Cidr> clusterCidrs = Arrays.stream(cluster.clusterCIDR().split(","))
+                .map(s -> IpParsing.parseCidr(s.trim()).orElseThrow()).toList();
+        return PodAddresses.firstPodIps(PodAddresses.firstNodePodCidrs(clusterCidrs, cluster.nodeCIDRMaskSizeIPv4(),
+                cluster.nodeCIDRMaskSizeIPv6()));
+    }
+
+    /** {@code validatePodIPs}: each a valid IP, no duplicates, at most one per family. */
+    public static List<FieldError> validatePodIps(List<String> ips) {
+        List<FieldError> errs = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        Set<Object> families = new HashSet<>();
+        for (int i = 0; i < ips.size(); i++) {
+            String ip = ips.get(i);
+            Optional<IpAddress> parsed = IpParsing.parseIpSloppy(ip);
+            if (parsed.isEmpty()) {
+                errs.add(FieldError.invalidString("status.podIPs[" + i + "]", ip, IpParsing.INVALID_IP));
+                continue;
+            }
+            if (!seen.add(ip)) {
+                errs.add(FieldError.duplicate("status.podIPs[" + i + "]", "core.PodIP{IP:" + GoValue.quote(ip) + "}"));
+            }
+            families.add(IpParsing.goFamily(parsed.get()));
+        }
+        if (errs.isEmpty() && ips.size() > 1 && (ips.size() > 2 || families.size() < 2)) {
+            StringBuilder v = new StringBuilder("[]core.PodIP{");
+            for (int i = 0; i < ips.size(); i++) {
+                v.append(i > 0 ? ", " : "").append("core.PodIP{IP:").append(GoValue.quote(ips.get(i))).append('}');
+            }
+            errs.add(FieldError.invalid("status.podIPs", v.append('}').toString(),
+                    "may specify no more than one IP for each IP family"));
+        }
+        return errs;
+    }
+
+    /** The Pods kept in the plan, as hosts inputs with their status addresses. */
+    public static List<PodHostsReader.PodDocument> podsOf(ApiServer api) {
+        List<PodHostsReader.PodDocument> out = new ArrayList<>();
+        for (KeptObject k : api.state().kept()) {
+            if (!"Pod".equals(k.kind())) {
+                continue;
+            }
+            try {
+                PNode root = new YamlReader().read(k.name(), GoYaml.marshal(k.content())).get(0).root();
+                out.add(PodHostsReader.read(new Decoded.Other(k.apiVersion(), k.kind(), k.namespace(), k.name(),
+                        (PNode.PMap) root, k.name(), root.mark())));
+            } catch (YamlFormatException | ManifestException | RuntimeException e) {
+                // A Pod whose hosts fields cannot be read is left out of the list; check reports it.
+            }
+        }
+        return out;
+    }
+
+    /** The edited Pod as a manifest (with its addresses in status when given). */
+    public static String podYaml(PodHostsInput pod, List<String> podIps) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("apiVersion", "v1");
+        doc.put("kind", "Pod");
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("name", pod.name());
+        meta.put("namespace", pod.namespace());
+        doc.put("metadata", meta);
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("containers", List.of(Map.of("name", "app", "image", "busybox:1.28")));
+        if (!pod.hostAliases().isEmpty()) {
+            List<Object> aliases = new ArrayList<>();
+            for (HostAlias a : pod.hostAliases()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("hostnames", a.hostnames());
+                m.put("ip", a.ip());
+                aliases.add(m);
+            }
+            spec.put("hostAliases", aliases);
+        }
+        if (pod.hostNetwork()) {
+            spec.put("hostNetwork", true);
+        }
+        putIfSet(spec, "hostname", pod.hostname());
+        putIfSet(spec, "hostnameOverride", pod.hostnameOverride());
+        putIfSet(spec, "subdomain", pod.subdomain());
+        doc.put("spec", spec);
+        if (!podIps.isEmpty()) {
+            Map<String, Object> status = new LinkedHashMap<>();
+            status.put("podIP", podIps.get(0));
+            status.put("podIPs", podIps.stream().map(ip -> Map.of("ip", ip)).toList());
+            doc.put("status", status);
+        }
+        return GoYaml.marshal(doc);
+    }
+
+    private static void putIfSet(Map<String, Object> m, String key, String value) {
+        if (value != null && !value.isEmpty()) {
+            m.put(key, value);
+        }
     }
 }

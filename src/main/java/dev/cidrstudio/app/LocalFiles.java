@@ -29,4 +29,9 @@ public final class LocalFiles {
     public static String read(String path) throws IOException {
         return read(Path.of(path));
     }
+
+    /** Writes a text file atomically: a temporary file beside it, flushed, then moved into place. */
+    public static void write(Path path, String content) throws IOException {
+        dev.cidrstudio.io.plan.StateFile.writeAtomically(path, content);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.cidrstudio.ui.main;
 
 import dev.cidrstudio.app.PlanSession;
+import dev.cidrstudio.ui.hosts.HostsView;
 import dev.cidrstudio.ui.overview.OverviewView;
 import java.io.File;
 import java.nio.file.Path;
@@ -38,12 +39,15 @@ public final class MainWindowView {
     private ProgressIndicator progress;
     @FXML
     private OverviewView overviewController;
+    @FXML
+    private HostsView hostsController;
 
     private MainWindowViewModel vm;
 
     public void bind(MainWindowViewModel viewModel) {
         this.vm = viewModel;
         overviewController.bind(vm.overview());
+        hostsController.bind(vm.hosts());
         status.textProperty().bind(vm.statusProperty());
         progress.visibleProperty().bind(vm.busyProperty());
         root.disableProperty().bind(vm.busyProperty());

@@ -5,6 +5,7 @@ import dev.cidrstudio.app.LocalFiles;
 import dev.cidrstudio.app.ManifestExport;
 import dev.cidrstudio.app.ManifestImport;
 import dev.cidrstudio.app.PlanSession;
+import dev.cidrstudio.ui.hosts.HostsViewModel;
 import dev.cidrstudio.ui.overview.OverviewViewModel;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ public final class MainWindowViewModel {
     private final PlanSession session;
     private final Executor worker;
     private final OverviewViewModel overview = new OverviewViewModel();
+    private final HostsViewModel hosts = new HostsViewModel();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
@@ -53,6 +55,10 @@ public final class MainWindowViewModel {
 
     public OverviewViewModel overview() {
         return overview;
+    }
+
+    public HostsViewModel hosts() {
+        return hosts;
     }
 
     public PlanSession session() {
@@ -77,6 +83,7 @@ public final class MainWindowViewModel {
 
     private void refresh() {
         overview.load(session.name(), session.api());
+        hosts.load(session.api());
         title.set(session.title());
         recent.setAll(session.recentFiles());
     }

@@ -1,0 +1,229 @@
+package dev.cidrstudio.ui.hosts;
+
+import dev.cidrstudio.app.HostsPreview;
+import dev.cidrstudio.io.manifest.PodHostsReader;
+import dev.cidrstudio.model.cluster.ApiServer;
+import dev.cidrstudio.model.cluster.ClusterSettings;
+import dev.cidrstudio.model.field.FieldError;
+import dev.cidrstudio.model.hosts.HostAlias;
+import dev.cidrstudio.model.hosts.PodHostsInput;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+
+/**
+ * The hosts preview's state: the Pod being edited (names, hostNetwork, addresses, hostAliases rows) and, recomputed
+ * on every edit, the kubelet's file for it, where its HostAliases block starts, and the apiserver's errors by row.
+ */
+public final class HostsViewModel {
+
+    /** One editable hostAliases row: the IP and its names separated by spaces or commas. */
+    public static final class AliasRow {
+        private final StringProperty ip = new SimpleStringProperty("");
+        private final StringProperty hostnames = new SimpleStringProperty("");
+
+        public AliasRow(String ip, String hostnames) {
+            this.ip.set(ip);
+            this.hostnames.set(hostnames);
+        }
+
+        public StringProperty ipProperty() {
+            return ip;
+        }
+
+        public StringProperty hostnamesProperty() {
+            return hostnames;
+        }
+
+        HostAlias toAlias() {
+            String names = hostnames.get().trim();
+            return new HostAlias(ip.get().trim(), names.isEmpty() ? List.of()
+                    : Arrays.asList(names.split("[,\\s]+")));
+        }
+    }
+
+    private static final Pattern ALIAS_ROW = Pattern.compile("^spec\\.hostAliases\\[(\\d+)\\]");
+
+    private final StringProperty name = new SimpleStringProperty("hostaliases-pod");
+    private final StringProperty namespace = new SimpleStringProperty("default");
+    private final StringProperty hostname = new SimpleStringProperty("");
+    private final StringProperty subdomain = new SimpleStringProperty("");
+    private final BooleanProperty hostNetwork = new SimpleBooleanProperty(false);
+    private final StringProperty podIps = new SimpleStringProperty("");
+    private final StringProperty nodeHosts = new SimpleStringProperty(HostsPreview.GENERIC_NODE_HOSTS);
+    private final ObservableList<AliasRow> aliases = FXCollections.observableArrayList(
+            r -> new Observable[] {r.ipProperty(), r.hostnamesProperty()});
+    private final ObservableList<String> planPods = FXCollections.observableArrayList();
+    private final List<PodHostsReader.PodDocument> planPodDocs = new ArrayList<>();
+
+    private final ReadOnlyStringWrapper fileText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyIntegerWrapper aliasBlockStart = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyStringWrapper addresses = new ReadOnlyStringWrapper("");
+    private final ObservableList<String> errors = FXCollections.observableArrayList();
+    private final ObservableMap<Integer, String> rowErrors = FXCollections.observableHashMap();
+    private final ReadOnlyStringWrapper fieldError = new ReadOnlyStringWrapper("");
+
+    private ClusterSettings cluster = ClusterSettings.defaults();
+
+    public HostsViewModel() {
+        for (Observable o : List.of(name, namespace, hostname, subdomain, hostNetwork, podIps, nodeHosts, aliases)) {
+            o.addListener(x -> recompute());
+        }
+        aliases.add(new AliasRow("127.0.0.1", "foo.local bar.local"));
+        aliases.add(new AliasRow("10.1.2.3", "foo.remote bar.remote"));
+    }
+
+    /** Takes the plan's cluster settings and Pods; the edited Pod stays as it is. */
+    public void load(ApiServer api) {
+        cluster = api.settings();
+        planPodDocs.clear();
+        planPodDocs.addAll(HostsPreview.podsOf(api));
+        planPods.setAll(planPodDocs.stream().map(d -> d.pod().namespace() + "/" + d.pod().name()).toList());
+        recompute();
+    }
+
+    /** Fills the editor from one of the plan's Pods (by its index in {@link #planPods()}). */
+    public void editPlanPod(int index) {
+        PodHostsReader.PodDocument d = planPodDocs.get(index);
+        PodHostsInput p = d.pod();
+        name.set(p.name());
+        namespace.set(p.namespace());
+        hostname.set(p.hostname() == null ? "" : p.hostname());
+        subdomain.set(p.subdomain() == null ? "" : p.subdomain());
+        hostNetwork.set(p.hostNetwork());
+        podIps.set(String.join(", ", d.statusPodIps()));
+        aliases.setAll(p.hostAliases().stream().map(a -> new AliasRow(a.ip(), String.join(" ", a.hostnames())))
+                .toList());
+    }
+
+    public void addAlias() {
+        aliases.add(new AliasRow("", ""));
+    }
+
+    public void removeAlias(int index) {
+        if (index >= 0 && index < aliases.size()) {
+            aliases.remove(index);
+        }
+    }
+
+    PodHostsInput pod() {
+        return new PodHostsInput(name.get().trim(), namespace.get().trim(), blankToNull(hostname.get()),
+                blankToNull(subdomain.get()), null, hostNetwork.get(), aliases.stream().map(AliasRow::toAlias)
+                        .toList());
+    }
+
+    List<String> ips() {
+        String s = podIps.get().trim();
+        return s.isEmpty() ? List.of() : Arrays.asList(s.split("[,\\s]+"));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private void recompute() {
+        HostsPreview.Live live = HostsPreview.live(pod(), ips(), cluster, nodeHosts.get());
+        errors.clear();
+        Map<Integer, String> byRow = new TreeMap<>();
+        StringBuilder other = new StringBuilder();
+        for (FieldError fe : live.errors()) {
+            String text = "Pod \"" + pod().name() + "\" is invalid: " + fe;
+            errors.add(text);
+            Matcher m = ALIAS_ROW.matcher(fe.field());
+            if (m.find()) {
+                byRow.merge(Integer.parseInt(m.group(1)), fe.toString(), (a, b) -> a + "\n" + b);
+            } else {
+                other.append(other.length() > 0 ? "\n" : "").append(fe);
+            }
+        }
+        rowErrors.clear();
+        rowErrors.putAll(byRow);
+        fieldError.set(other.toString());
+        fileText.set(live.file().orElse(live.errors().isEmpty()
+                ? "# The kubelet does not manage /etc/hosts for this Pod.\n" : ""));
+        aliasBlockStart.set(live.aliasBlockStart());
+        addresses.set(ips().isEmpty() && !hostNetwork.get()
+                ? "assigned: " + String.join(", ", live.podIps()) : "");
+    }
+
+    /** The edited Pod as YAML. */
+    public String podYaml() {
+        return HostsPreview.podYaml(pod(), ips());
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public StringProperty namespaceProperty() {
+        return namespace;
+    }
+
+    public StringProperty hostnameProperty() {
+        return hostname;
+    }
+
+    public StringProperty subdomainProperty() {
+        return subdomain;
+    }
+
+    public BooleanProperty hostNetworkProperty() {
+        return hostNetwork;
+    }
+
+    public StringProperty podIpsProperty() {
+        return podIps;
+    }
+
+    public StringProperty nodeHostsProperty() {
+        return nodeHosts;
+    }
+
+    public ObservableList<AliasRow> aliases() {
+        return aliases;
+    }
+
+    public ObservableList<String> planPods() {
+        return planPods;
+    }
+
+    public ReadOnlyStringProperty fileTextProperty() {
+        return fileText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty aliasBlockStartProperty() {
+        return aliasBlockStart.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty addressesProperty() {
+        return addresses.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty fieldErrorProperty() {
+        return fieldError.getReadOnlyProperty();
+    }
+
+    public ObservableList<String> errors() {
+        return errors;
+    }
+
+    public ObservableMap<Integer, String> rowErrors() {
+        return rowErrors;
+    }
+}
