@@ -1,35 +1,31 @@
 package dev.cidrstudio.app;
 
 import dev.cidrstudio.io.manifest.Decoded;
+import dev.cidrstudio.io.manifest.GoYaml;
 import dev.cidrstudio.io.manifest.ManifestException;
 import dev.cidrstudio.io.manifest.PathLocator;
 import dev.cidrstudio.io.manifest.PodHostsReader;
-import dev.cidrstudio.model.cluster.ClusterSettings;
-import dev.cidrstudio.model.cluster.KubeVersion;
-import dev.cidrstudio.model.field.FieldError;
-import dev.cidrstudio.model.hosts.HostAliasValidation;
-import dev.cidrstudio.model.hosts.HostsFile;
-import dev.cidrstudio.model.hosts.PodAddresses;
-import dev.cidrstudio.model.net.Cidr;
-import dev.cidrstudio.model.net.IpParsing;
-import dev.cidrstudio.model.field.GoValue;
-import dev.cidrstudio.io.manifest.GoYaml;
 import dev.cidrstudio.io.yaml.PNode;
 import dev.cidrstudio.io.yaml.YamlFormatException;
 import dev.cidrstudio.io.yaml.YamlReader;
 import dev.cidrstudio.model.api.KeptObject;
 import dev.cidrstudio.model.cluster.ApiServer;
+import dev.cidrstudio.model.cluster.ClusterSettings;
+import dev.cidrstudio.model.cluster.KubeVersion;
+import dev.cidrstudio.model.field.FieldError;
 import dev.cidrstudio.model.hosts.HostAlias;
+import dev.cidrstudio.model.hosts.HostAliasValidation;
+import dev.cidrstudio.model.hosts.HostsFile;
+import dev.cidrstudio.model.hosts.PodAddresses;
 import dev.cidrstudio.model.hosts.PodHostsInput;
-import dev.cidrstudio.model.net.IpAddress;
+import dev.cidrstudio.model.net.Cidr;
+import dev.cidrstudio.model.net.IpParsing;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** The {@code /etc/hosts} a Pod manifest will get on the planned cluster. */
 public final class HostsPreview {
@@ -143,30 +139,7 @@ public final class HostsPreview {
 
     /** {@code validatePodIPs}: each a valid IP, no duplicates, at most one per family. */
     public static List<FieldError> validatePodIps(List<String> ips) {
-        List<FieldError> errs = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        Set<Object> families = new HashSet<>();
-        for (int i = 0; i < ips.size(); i++) {
-            String ip = ips.get(i);
-            Optional<IpAddress> parsed = IpParsing.parseIpSloppy(ip);
-            if (parsed.isEmpty()) {
-                errs.add(FieldError.invalidString("status.podIPs[" + i + "]", ip, IpParsing.INVALID_IP));
-                continue;
-            }
-            if (!seen.add(ip)) {
-                errs.add(FieldError.duplicate("status.podIPs[" + i + "]", "core.PodIP{IP:" + GoValue.quote(ip) + "}"));
-            }
-            families.add(IpParsing.goFamily(parsed.get()));
-        }
-        if (errs.isEmpty() && ips.size() > 1 && (ips.size() > 2 || families.size() < 2)) {
-            StringBuilder v = new StringBuilder("[]core.PodIP{");
-            for (int i = 0; i < ips.size(); i++) {
-                v.append(i > 0 ? ", " : "").append("core.PodIP{IP:").append(GoValue.quote(ips.get(i))).append('}');
-            }
-            errs.add(FieldError.invalid("status.podIPs", v.append('}').toString(),
-                    "may specify no more than one IP for each IP family"));
-        }
-        return errs;
+        return PodAddresses.validateStatusPodIps(ips);
     }
 
     /** The Pods kept in the plan, as hosts inputs with their status addresses. */

@@ -3,6 +3,8 @@ package dev.cidrstudio.app;
 import dev.cidrstudio.io.manifest.Decoded;
 import dev.cidrstudio.io.manifest.ManifestDecoder;
 import dev.cidrstudio.io.manifest.ManifestException;
+import dev.cidrstudio.io.manifest.NodeReader;
+import dev.cidrstudio.io.manifest.PathLocator;
 import dev.cidrstudio.io.manifest.Plain;
 import dev.cidrstudio.io.manifest.Problem;
 import dev.cidrstudio.model.api.Event;
@@ -15,6 +17,8 @@ import dev.cidrstudio.model.cluster.ApiException;
 import dev.cidrstudio.model.cluster.ApiServer;
 import dev.cidrstudio.model.cluster.ClusterConfigException;
 import dev.cidrstudio.model.cluster.ClusterSettings;
+import dev.cidrstudio.model.field.FieldError;
+import dev.cidrstudio.model.validation.NodeValidation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -78,6 +82,8 @@ public final class ManifestCheck {
                 api.keep(new KeptObject(other.apiVersion(), other.kind(), other.namespace(), other.name(), content));
                 if ("Pod".equals(other.kind())) {
                     HostsPreview.readAndValidate(other, findings);
+                } else if ("Node".equals(other.kind())) {
+                    checkNode(other, findings);
                 }
                 if (!ManifestImport.KEPT_KINDS.contains(other.kind())) {
                     findings.add(new Finding(Finding.Severity.WARNING, d.source(), d.mark(), other.kind() + " "
@@ -121,6 +127,22 @@ public final class ManifestCheck {
                     d == null ? null : d.mark(), e.reason() + ": " + e.message()));
         }
         return sorted(findings);
+    }
+
+    /** What {@code ValidateNode} says of a Node's pod CIDRs, at the lines of the entries it names. */
+    private static void checkNode(Decoded.Other node, List<Finding> findings) {
+        NodeReader.PodCidrFields fields;
+        try {
+            fields = NodeReader.read(node);
+        } catch (ManifestException e) {
+            e.problems().forEach(p -> findings.add(ManifestImport.problem(p)));
+            return;
+        }
+        List<String> cidrs = NodeValidation.convertPodCidrs(fields.podCidr(), fields.podCidrs());
+        for (FieldError fe : NodeValidation.validatePodCidrs(cidrs)) {
+            findings.add(new Finding(Finding.Severity.ERROR, node.source(), PathLocator.find(node.raw(), fe.field()),
+                    "Node \"" + node.name() + "\" is invalid: " + fe));
+        }
     }
 
     private static List<Finding> sorted(List<Finding> findings) {

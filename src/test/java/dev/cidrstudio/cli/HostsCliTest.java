@@ -110,4 +110,14 @@ class HostsCliTest {
         assertEquals(1, none.code());
         assertEquals("STDIN: error: no Pod in the input\n", none.err());
     }
+
+    @Test
+    void checkReportsANodeWithTwoIpv4PodCidrsAtTheField() {
+        String node = "apiVersion: v1\nkind: Node\nmetadata:\n  name: n1\nspec:\n  podCIDRs:\n  - 10.244.1.0/24\n"
+                + "  - 10.244.2.0/24\n";
+        CliTest.Run r = CliTest.cli(node, "check", "-");
+        assertEquals(1, r.code());
+        assertEquals("STDIN:6: error: Node \"n1\" is invalid: spec.podCIDRs: Invalid value: []string{\"10.244.1.0/24\", "
+                + "\"10.244.2.0/24\"}: may specify no more than one CIDR for each IP family\n", r.out());
+    }
 }

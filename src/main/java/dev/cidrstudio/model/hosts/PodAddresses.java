@@ -4,7 +4,11 @@ import dev.cidrstudio.model.net.Cidr;
 import dev.cidrstudio.model.net.IpAddress;
 import dev.cidrstudio.model.net.IpFamily;
 import dev.cidrstudio.model.net.IpParsing;
+import dev.cidrstudio.model.field.FieldError;
+import dev.cidrstudio.model.field.GoValue;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
@@ -63,4 +67,32 @@ public final class PodAddresses {
     private static String canonical(IpAddress ip) {
         return ip.isIpv4Mapped() ? IpAddress.ipv4(ip.lo() & 0xffffffffL).toString() : ip.toString();
     }
+    /** {@code validatePodIPs}: each a valid IP, no duplicates, at most one per family. */
+    public static List<FieldError> validateStatusPodIps(List<String> ips) {
+        List<FieldError> errs = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        Set<Object> families = new HashSet<>();
+        for (int i = 0; i < ips.size(); i++) {
+            String ip = ips.get(i);
+            Optional<IpAddress> parsed = IpParsing.parseIpSloppy(ip);
+            if (parsed.isEmpty()) {
+                errs.add(FieldError.invalidString("status.podIPs[" + i + "]", ip, IpParsing.INVALID_IP));
+                continue;
+            }
+            if (!seen.add(ip)) {
+                errs.add(FieldError.duplicate("status.podIPs[" + i + "]", "core.PodIP{IP:" + GoValue.quote(ip) + "}"));
+            }
+            families.add(IpParsing.goFamily(parsed.get()));
+        }
+        if (errs.isEmpty() && ips.size() > 1 && (ips.size() > 2 || families.size() < 2)) {
+            StringBuilder v = new StringBuilder("[]core.PodIP{");
+            for (int i = 0; i < ips.size(); i++) {
+                v.append(i > 0 ? ", " : "").append("core.PodIP{IP:").append(GoValue.quote(ips.get(i))).append('}');
+            }
+            errs.add(FieldError.invalid("status.podIPs", v.append('}').toString(),
+                    "may specify no more than one IP for each IP family"));
+        }
+        return errs;
+    }
+
 }
