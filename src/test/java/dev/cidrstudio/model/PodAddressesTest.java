@@ -24,4 +24,16 @@ class PodAddressesTest {
     void statusTakesTheFirstOfEachFamilyPrimaryFirst(IpFamily primary, String cri, String expected) {
         assertEquals(List.of(expected.split(" ")), PodAddresses.statusPodIps(List.of(cri.split(" ")), primary));
     }
+
+    @org.junit.jupiter.api.Test
+    void theNthNodeGetsTheNthBlockOfEachFamily() {
+        var cluster = java.util.List.of(dev.cidrstudio.model.net.IpParsing.parseCidr("10.244.0.0/16").orElseThrow(),
+                dev.cidrstudio.model.net.IpParsing.parseCidr("fd00:10:244::/56").orElseThrow());
+        assertEquals("[10.244.0.0/24, fd00:10:244::/64]", PodAddresses.nodePodCidrs(cluster, 24, 64, 0).toString());
+        assertEquals("[10.244.5.0/24, fd00:10:244:5::/64]", PodAddresses.nodePodCidrs(cluster, 24, 64, 5).toString());
+        assertEquals("[10.244.0.64/26, fd00:10:244:0:1::/80]", PodAddresses.nodePodCidrs(cluster, 26, 80, 1)
+                .toString());
+        assertEquals(List.of("10.244.0.2", "fd00:10:244::2"), PodAddresses.firstPodIps(
+                PodAddresses.nodePodCidrs(cluster, 24, 64, 0)));
+    }
 }

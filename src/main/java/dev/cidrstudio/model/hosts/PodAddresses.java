@@ -30,6 +30,24 @@ public final class PodAddresses {
         return out;
     }
 
+    /**
+     * The pod CIDRs the range allocator gives the node with index {@code index}: the index-th block of each
+     * {@code --cluster-cidr} entry (nodes are served in order from an empty cluster).
+     */
+    public static List<Cidr> nodePodCidrs(List<Cidr> clusterCidrs, int maskIpv4, int maskIpv6, int index) {
+        List<Cidr> out = new ArrayList<>();
+        for (Cidr c : firstNodePodCidrs(clusterCidrs, maskIpv4, maskIpv6)) {
+            int width = c.family() == IpFamily.IPv4 ? 32 : 128;
+            int hostBits = width - c.prefixLength();
+            IpAddress base = c.network();
+            IpAddress start = hostBits >= 64
+                    ? IpAddress.ipv6(base.hi() + ((long) index << (hostBits - 64)), base.lo())
+                    : base.plus((long) index << hostBits);
+            out.add(new Cidr(start, c.prefixLength()));
+        }
+        return out;
+    }
+
     /** The first Pod's addresses on a node: host-local IPAM skips the network address and the gateway (.1). */
     public static List<String> firstPodIps(List<Cidr> nodePodCidrs) {
         List<String> out = new ArrayList<>();

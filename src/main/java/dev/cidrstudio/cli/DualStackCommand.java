@@ -1,0 +1,54 @@
+package dev.cidrstudio.cli;
+
+import dev.cidrstudio.app.DualStackReport;
+import dev.cidrstudio.app.Finding;
+import dev.cidrstudio.app.ManifestImport;
+import dev.cidrstudio.app.PlanLoader;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code cidrstudio dualstack PLAN}: the "Validate IPv4/IPv6 dual-stack" page, walked for a plan. */
+@Command(name = "dualstack", mixinStandardHelpOptions = true, description = {
+    "Walk the 'Validate IPv4/IPv6 dual-stack' page for a plan: the cluster's ranges, each Node's pod CIDRs",
+    "and addresses, each Pod's addresses, each Service's families and cluster IPs. One PASS/FAIL line per",
+    "item with the reason; exit 1 when an item fails."})
+public final class DualStackCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Plan or manifests; '-' reads standard input.")
+    List<String> files = new ArrayList<>();
+
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public DualStackCommand(InputStream in, PrintStream out, PrintStream err) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() {
+        PlanLoader.Result plan;
+        try {
+            plan = PlanLoader.load(Inputs.read(files, in));
+        } catch (Inputs.Unreadable e) {
+            err.println(e.getMessage());
+            return 2;
+        } catch (ManifestImport.ImportException e) {
+            e.findings().forEach((Finding f) -> err.println(f.describe()));
+            return 1;
+        }
+        boolean failed = false;
+        for (DualStackReport.Item item : DualStackReport.of(plan.api())) {
+            out.println(item.describe());
+            failed |= !item.pass();
+        }
+        return failed ? 1 : 0;
+    }
+}
