@@ -113,4 +113,17 @@ class HostsViewTest {
         assertTrue(file().startsWith("# Kubernetes-managed hosts file (host network).\n127.0.0.1\tlocalhost\n"));
         assertTrue(hosts.podYaml().contains("  hostNetwork: true\n"), hosts.podYaml());
     }
+
+    @Test
+    void theDualStackTabWalksThePageForThePlan(FxRobot robot) throws Exception {
+        fx(() -> robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(2));
+        assertEquals("All 14 checks pass: the plan is dual-stack end to end.",
+                robot.lookup("#dualStackVerdict").queryAs(Label.class).getText());
+        @SuppressWarnings("unchecked")
+        TableView<dev.cidrstudio.app.DualStackReport.Item> items = robot.lookup("#dualStackItems")
+                .queryAs(TableView.class);
+        assertEquals("Node worker0 spec.podCIDRs (allocated from cluster-cidr)", items.getItems().get(2).subject());
+        assertTrue(robot.lookup(".table-cell.pass").tryQuery().isPresent());
+        shot("dual-stack");
+    }
 }

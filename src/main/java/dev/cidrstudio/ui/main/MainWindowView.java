@@ -1,6 +1,7 @@
 package dev.cidrstudio.ui.main;
 
 import dev.cidrstudio.app.PlanSession;
+import dev.cidrstudio.ui.dualstack.DualStackView;
 import dev.cidrstudio.ui.hosts.HostsView;
 import dev.cidrstudio.ui.overview.OverviewView;
 import java.io.File;
@@ -41,6 +42,8 @@ public final class MainWindowView {
     private OverviewView overviewController;
     @FXML
     private HostsView hostsController;
+    @FXML
+    private DualStackView dualStackController;
 
     private MainWindowViewModel vm;
 
@@ -48,6 +51,7 @@ public final class MainWindowView {
         this.vm = viewModel;
         overviewController.bind(vm.overview());
         hostsController.bind(vm.hosts());
+        dualStackController.bind(vm.dualStack());
         status.textProperty().bind(vm.statusProperty());
         progress.visibleProperty().bind(vm.busyProperty());
         root.disableProperty().bind(vm.busyProperty());

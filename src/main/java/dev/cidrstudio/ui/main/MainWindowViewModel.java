@@ -5,6 +5,7 @@ import dev.cidrstudio.app.LocalFiles;
 import dev.cidrstudio.app.ManifestExport;
 import dev.cidrstudio.app.ManifestImport;
 import dev.cidrstudio.app.PlanSession;
+import dev.cidrstudio.ui.dualstack.DualStackViewModel;
 import dev.cidrstudio.ui.hosts.HostsViewModel;
 import dev.cidrstudio.ui.overview.OverviewViewModel;
 import java.io.IOException;
@@ -36,6 +37,7 @@ public final class MainWindowViewModel {
     private final Executor worker;
     private final OverviewViewModel overview = new OverviewViewModel();
     private final HostsViewModel hosts = new HostsViewModel();
+    private final DualStackViewModel dualStack = new DualStackViewModel();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
@@ -55,6 +57,10 @@ public final class MainWindowViewModel {
 
     public OverviewViewModel overview() {
         return overview;
+    }
+
+    public DualStackViewModel dualStack() {
+        return dualStack;
     }
 
     public HostsViewModel hosts() {
@@ -84,6 +90,7 @@ public final class MainWindowViewModel {
     private void refresh() {
         overview.load(session.name(), session.api());
         hosts.load(session.api());
+        dualStack.load(session.api());
         title.set(session.title());
         recent.setAll(session.recentFiles());
     }
