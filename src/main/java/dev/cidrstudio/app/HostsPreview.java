@@ -102,6 +102,10 @@ public final class HostsPreview {
             notes.add(new Finding(Finding.Severity.INFO, doc.source(), doc.mark(), "a hostNetwork Pod copies the "
                     + "node's /etc/hosts; a generic one stands in for it (give the node's file for the real one)"));
         }
+        for (String c : doc.containersMountingHosts()) {
+            notes.add(new Finding(Finding.Severity.INFO, doc.source(), doc.mark(), "container " + c + " mounts its "
+                    + "own /etc/hosts: the kubelet does not mount this file into it"));
+        }
         Optional<String> file = HostsFile.forPod(doc.pod(), ips, cluster.clusterDomain(), node,
                 hostnameOverrideGate(cluster.kubernetesVersion()));
         return new Result(file, notes, errors);

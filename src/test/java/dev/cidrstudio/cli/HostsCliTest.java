@@ -120,4 +120,16 @@ class HostsCliTest {
         assertEquals("STDIN:6: error: Node \"n1\" is invalid: spec.podCIDRs: Invalid value: []string{\"10.244.1.0/24\", "
                 + "\"10.244.2.0/24\"}: may specify no more than one CIDR for each IP family\n", r.out());
     }
+
+    @Test
+    void aContainerThatMountsItsOwnHostsFileIsNamed() {
+        String pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: app\n"
+                + "    image: busybox\n    volumeMounts: [{name: h, mountPath: /etc/hosts}]\n"
+                + "  - {name: sidecar, image: busybox}\nstatus: {podIP: 10.0.0.5}\n";
+        CliTest.Run r = CliTest.cli(pod, "hosts", "-");
+        assertEquals(0, r.code());
+        assertTrue(r.out().endsWith("\n10.0.0.5\tp\n"), r.out());
+        assertEquals("STDIN:1: info: container app mounts its own /etc/hosts: the kubelet does not mount this file "
+                + "into it\n", r.err());
+    }
 }

@@ -16,7 +16,33 @@ public final class PodHostsReader {
     }
 
     /** The Pod's hosts inputs, its IPs from {@code status.podIPs} (or {@code status.podIP}), and where fields are. */
-    public record PodDocument(PodHostsInput pod, List<String> statusPodIps, PMap raw, String source, Mark mark) {
+    public record PodDocument(PodHostsInput pod, List<String> statusPodIps, List<String> containersMountingHosts,
+            PMap raw, String source, Mark mark) {
+    }
+
+    /** The containers (and init containers) that mount something of their own at {@code /etc/hosts}. */
+    private static List<String> mountingHosts(PMap spec) {
+        List<String> out = new ArrayList<>();
+        if (spec == null) {
+            return out;
+        }
+        for (String key : List.of("initContainers", "containers")) {
+            if (!(spec.get(key) instanceof PList list)) {
+                continue;
+            }
+            for (PNode c : list.items()) {
+                if (!(c instanceof PMap container) || !(container.get("volumeMounts") instanceof PList mounts)) {
+                    continue;
+                }
+                for (PNode m : mounts.items()) {
+                    if (m instanceof PMap mount && mount.get("mountPath") instanceof PNode.PScalar path
+                            && "/etc/hosts".equals(path.value())) {
+                        out.add(container.get("name") instanceof PNode.PScalar n ? n.value() : "?");
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     public static PodDocument read(Decoded.Other doc) throws ManifestException {
@@ -79,6 +105,6 @@ public final class PodHostsReader {
             throw new ManifestException(f.problems);
         }
         return new PodDocument(new PodHostsInput(name, namespace, hostname, subdomain, override, hostNetwork, aliases),
-                ips, root, doc.source(), doc.mark());
+                ips, mountingHosts(spec), root, doc.source(), doc.mark());
     }
 }
