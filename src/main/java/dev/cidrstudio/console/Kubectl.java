@@ -52,10 +52,12 @@ public final class Kubectl {
     static final Duration DELETE_WAIT = Duration.ofSeconds(30);
 
     private final ApiServer api;
+    private final PodConsole pods;
     private final FileSource files;
 
     public Kubectl(ApiServer api, FileSource files) {
         this.api = api;
+        this.pods = new PodConsole(api);
         this.files = files;
     }
 
@@ -121,6 +123,21 @@ public final class Kubectl {
             case "delete" -> delete(rest, stdin);
             case "version" -> version(rest);
             case "api-resources" -> apiResources(rest);
+            case "run" -> {
+                Parsed rp = common().add("image", null, Type.STRING, null).add("restart", null, Type.STRING, "Always")
+                        .add("command", null, Type.BOOL, "false").add("labels", "l", Type.STRING, null).parse(rest);
+                yield pods.run(rp, namespace(rp));
+            }
+            case "exec" -> {
+                Parsed ep = common().add("stdin", "i", Type.BOOL, "false").add("tty", "t", Type.BOOL, "false")
+                        .add("container", "c", Type.STRING, null).parse(rest);
+                yield pods.exec(ep, namespace(ep));
+            }
+            case "logs" -> {
+                Parsed lp = common().add("container", "c", Type.STRING, null).add("follow", "f", Type.BOOL, "false")
+                        .parse(rest);
+                yield pods.logs(lp, namespace(lp));
+            }
             default -> CommandResult.error("error: unknown command \"" + cmd + "\" for \"kubectl\"", 1);
         };
     }
@@ -198,6 +215,9 @@ public final class Kubectl {
         Output format = Output.parse(output);
         boolean all = p.bool("all-namespaces", false);
         String ns = namespace(p);
+        if (PodConsole.isPodType(p.args().get(0))) {
+            return pods.get(p, ns, all, format);
+        }
         LabelSelector selector = selector(p);
         List<Target> targets = targets(p.args());
         StringBuilder err = new StringBuilder();
@@ -348,7 +368,8 @@ public final class Kubectl {
 
     // ---------------------------------------------------------------- create / apply
 
-    private record Loaded(List<KubeObject> objects, List<Map<String, Object>> raws, String source) {
+    private record Loaded(List<KubeObject> objects, List<Map<String, Object>> raws, String source,
+            List<Map<String, Object>> pods) {
     }
 
     private Loaded load(String path, String stdin) throws UsageException {
@@ -356,6 +377,10 @@ public final class Kubectl {
         String text;
         if ("-".equals(path)) {
             text = stdin;
+        } else if (path.startsWith("http://") || path.startsWith("https://")) {
+            text = DocsExamples.read(path).orElseThrow(() -> new UsageException("error: unable to read URL \"" + path
+                    + "\": the practice console is offline and only knows the examples of the Kubernetes docs "
+                    + "pages it replays"));
         } else {
             try {
                 text = files.read(path);
@@ -381,12 +406,18 @@ public final class Kubectl {
         }
         List<KubeObject> objects = new ArrayList<>();
         List<Map<String, Object>> raws = new ArrayList<>();
+        List<Map<String, Object>> podDocs = new ArrayList<>();
         for (Decoded d : docs) {
             if (d instanceof Decoded.Object o) {
                 objects.add(o.object());
                 @SuppressWarnings("unchecked")
                 Map<String, Object> raw = (Map<String, Object>) Plain.toPlain(o.raw());
                 raws.add(raw);
+            } else if (d instanceof Decoded.Other other && "Pod".equals(other.kind())
+                    && "v1".equals(other.apiVersion())) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> raw = (Map<String, Object>) Plain.toPlain(other.raw());
+                podDocs.add(raw);
             } else if (d instanceof Decoded.Other other) {
                 throw new UsageException("error: resource mapping not found for name: \"" + nz(other.name())
                         + "\" namespace: \"" + nz(other.namespace()) + "\" from \"" + source + "\": no matches for "
@@ -398,7 +429,14 @@ public final class Kubectl {
                         + "ensure CRDs are installed first");
             }
         }
-        return new Loaded(objects, raws, source);
+        return new Loaded(objects, raws, source, podDocs);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String podNamespace(Map<String, Object> pod, String ns) {
+        Object meta = pod.get("metadata");
+        Object own = meta instanceof Map<?, ?> m ? ((Map<String, Object>) m).get("namespace") : null;
+        return own instanceof String s && !s.isEmpty() ? s : ns;
     }
 
     private static String nz(String s) {
@@ -467,6 +505,11 @@ public final class Kubectl {
                     } catch (ApiException e) {
                         err.append(KubectlErrors.forStatus(e.status(), "creating", l.source()));
                     }
+                }
+                for (Map<String, Object> pod : l.pods()) {
+                    CommandResult r = pods.create(pod, podNamespace(pod, namespace(p)), false);
+                    out.append(r.stdout());
+                    err.append(r.stderr());
                 }
             }
             return new CommandResult(out.toString(), err.toString(), err.length() > 0 ? 1 : 0);
@@ -615,6 +658,13 @@ public final class Kubectl {
                             l.source()));
                 }
             }
+            for (Map<String, Object> pod : l.pods()) {
+                CommandResult r = pods.create(pod, podNamespace(pod, namespace(p)), true);
+                out.append(r.stdout());
+                if (!r.stderr().isEmpty()) {
+                    errors.add(r.stderr());
+                }
+            }
         }
         String err;
         if (errors.size() > 1) {
@@ -711,6 +761,18 @@ public final class Kubectl {
                 return CommandResult.error("error: You must provide one or more resources by argument or filename.\n"
                         + "Example resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n"
                         + "   '<resource> <name>'\n   '<resource>'", 1);
+            }
+            if (PodConsole.isPodType(p.args().get(0))) {
+                List<String> names = new ArrayList<>();
+                for (String a : p.args()) {
+                    if (a.contains("/")) {
+                        names.add(a.substring(a.indexOf('/') + 1));
+                    }
+                }
+                if (!p.args().get(0).contains("/")) {
+                    names.addAll(p.args().subList(1, p.args().size()));
+                }
+                return pods.delete(names, ns);
             }
             List<Target> targets = targets(p.args());
             for (Target t : targets) {

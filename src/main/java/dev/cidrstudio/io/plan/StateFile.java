@@ -6,6 +6,7 @@ import dev.cidrstudio.io.manifest.GoYaml;
 import dev.cidrstudio.io.manifest.ManifestDecoder;
 import dev.cidrstudio.io.manifest.ManifestEncoder;
 import dev.cidrstudio.io.manifest.ManifestException;
+import dev.cidrstudio.io.manifest.Plain;
 import dev.cidrstudio.io.manifest.Problem;
 import dev.cidrstudio.io.yaml.Mark;
 import dev.cidrstudio.io.yaml.PNode;
@@ -65,6 +66,9 @@ public final class StateFile {
         for (KubeObject o : s.objects()) {
             sb.append("---\n").append(GoYaml.marshal(ManifestEncoder.encode(o)));
         }
+        for (dev.cidrstudio.model.api.KeptObject k : api.state().kept()) {
+            sb.append("---\n").append(GoYaml.marshal(k.content()));
+        }
         return sb.toString();
     }
 
@@ -92,10 +96,16 @@ public final class StateFile {
                         scalar(m, "serviceClusterIPRange"), "true".equals(scalar(m, "inconsistencyReported"))));
             }
             List<KubeObject> objects = new ArrayList<>();
+            List<dev.cidrstudio.model.api.KeptObject> kept = new ArrayList<>();
             for (int i = 1; i < docs.size(); i++) {
                 for (Decoded d : ManifestDecoder.decode(source, docs.get(i).root())) {
                     if (d instanceof Decoded.Object o) {
                         objects.add(o.object());
+                    } else if (d instanceof Decoded.Other other) {
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> content = (Map<String, Object>) Plain.toPlain(other.raw());
+                        kept.add(new dev.cidrstudio.model.api.KeptObject(other.apiVersion(), other.kind(),
+                                other.namespace(), other.name(), content));
                     }
                 }
             }
@@ -103,7 +113,9 @@ public final class StateFile {
                     Long.parseLong(scalar(spec, "resourceVersion")), Long.parseLong(scalar(spec, "uidCounter")),
                     Long.parseLong(scalar(spec, "randomDraws")), Instant.parse(scalar(spec, "nextControllerSync")),
                     servers, objects);
-            return ApiServer.resume(snap);
+            ApiServer api = ApiServer.resume(snap);
+            kept.forEach(api::keep);
+            return api;
         } catch (ClassCastException | NullPointerException | NumberFormatException
                 | java.time.format.DateTimeParseException e) {
             throw new ManifestException(new Problem(source, head.mark(), "spec",

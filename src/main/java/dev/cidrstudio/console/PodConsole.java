@@ -1,0 +1,234 @@
+package dev.cidrstudio.console;
+
+import dev.cidrstudio.console.KubectlFlags.Parsed;
+import dev.cidrstudio.model.api.KeptObject;
+import dev.cidrstudio.model.cluster.ApiServer;
+import dev.cidrstudio.model.pod.PodRuntime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Pods in the practice console: {@code run}, {@code get pods}, {@code exec}, {@code logs}, {@code delete pod}, and
+ * Pod documents in {@code apply/create -f}. Pods are kept objects of the plan; {@link PodRuntime} schedules and
+ * starts them.
+ */
+final class PodConsole {
+
+    static final Set<String> POD_TYPES = Set.of("pods", "pod", "po");
+
+    private final ApiServer api;
+
+    PodConsole(ApiServer api) {
+        this.api = api;
+    }
+
+    static boolean isPodType(String type) {
+        String t = type.contains("/") ? type.substring(0, type.indexOf('/')) : type;
+        return POD_TYPES.contains(t.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private List<KeptObject> pods() {
+        return api.state().kept().stream().filter(k -> "Pod".equals(k.kind()) && "v1".equals(k.apiVersion()))
+                .sorted(java.util.Comparator.comparing((KeptObject k) -> k.namespace() == null ? "" : k.namespace())
+                        .thenComparing(KeptObject::name))
+                .toList();
+    }
+
+    private Optional<KeptObject> find(String ns, String name) {
+        return pods().stream().filter(p -> ns.equals(p.namespace()) && name.equals(p.name())).findFirst();
+    }
+
+    private static String notFound(String name) {
+        return "Error from server (NotFound): pods \"" + name + "\" not found\n";
+    }
+
+    /** Creates a Pod from a manifest; the kubectl line it prints, or an error. */
+    CommandResult create(Map<String, Object> manifest, String ns, boolean apply) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> meta = (Map<String, Object>) manifest.getOrDefault("metadata", Map.of());
+        String name = String.valueOf(meta.get("name"));
+        if (find(ns, name).isPresent()) {
+            return apply ? CommandResult.ok("pod/" + name + " unchanged\n")
+                    : CommandResult.error("Error from server (AlreadyExists): error when creating: pods \"" + name
+                            + "\" already exists\n", 1);
+        }
+        Map<String, Object> started = PodRuntime.start(manifest, ns, api.settings(), pods(), api.now());
+        api.keep(new KeptObject("v1", "Pod", ns, name, started));
+        return CommandResult.ok("pod/" + name + " created\n");
+    }
+
+    CommandResult run(Parsed p, String ns) {
+        if (p.args().isEmpty()) {
+            return CommandResult.error("error: NAME is required for run\nSee 'kubectl run -h' for help and examples\n",
+                    1);
+        }
+        String name = p.args().get(0);
+        String image = p.string("image", null);
+        if (image == null || image.isEmpty()) {
+            return CommandResult.error("error: required flag(s) \"image\" not set\n", 1);
+        }
+        Map<String, Object> container = new LinkedHashMap<>();
+        List<String> rest = p.args().subList(1, p.args().size());
+        if (!rest.isEmpty()) {
+            container.put(p.bool("command", false) ? "command" : "args", new ArrayList<>(rest));
+        }
+        container.put("image", image);
+        container.put("name", name);
+        container.put("resources", Map.of());
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("containers", List.of(container));
+        spec.put("dnsPolicy", "ClusterFirst");
+        spec.put("restartPolicy", p.string("restart", "Always"));
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("apiVersion", "v1");
+        manifest.put("kind", "Pod");
+        manifest.put("metadata", new LinkedHashMap<>(Map.of("labels", Map.of("run", name), "name", name)));
+        manifest.put("spec", spec);
+        return create(manifest, ns, false);
+    }
+
+    CommandResult get(Parsed p, String ns, boolean all, Output format) {
+        List<String> names = new ArrayList<>();
+        for (String a : p.args()) {
+            if (a.contains("/")) {
+                names.add(a.substring(a.indexOf('/') + 1));
+            }
+        }
+        if (!p.args().get(0).contains("/")) {
+            names.addAll(p.args().subList(1, p.args().size()));
+        }
+        StringBuilder err = new StringBuilder();
+        List<KeptObject> shown = new ArrayList<>();
+        if (names.isEmpty()) {
+            pods().stream().filter(k -> all || ns.equals(k.namespace())).forEach(shown::add);
+        } else {
+            for (String n : names) {
+                find(ns, n).ifPresentOrElse(shown::add, () -> err.append(notFound(n)));
+            }
+        }
+        if (shown.isEmpty() && err.length() == 0) {
+            return CommandResult.error(all ? "No resources found\n" : "No resources found in " + ns + " namespace.\n",
+                    0);
+        }
+        String out;
+        if (format.kind() == Output.Kind.TABLE) {
+            out = table(shown, all, format.wide(), p.bool("no-headers", false));
+        } else if (format.kind() == Output.Kind.NAME) {
+            StringBuilder sb = new StringBuilder();
+            shown.forEach(k -> sb.append("pod/").append(k.name()).append('\n'));
+            out = sb.toString();
+        } else if (names.size() == 1 && shown.size() == 1) {
+            out = format.render(shown.get(0).content());
+        } else {
+            out = format.render(Printers.listOf(shown.stream().map(KeptObject::content).toList()));
+        }
+        return new CommandResult(out, err.toString(), err.length() == 0 ? 0 : 1);
+    }
+
+    private String table(List<KeptObject> pods, boolean all, boolean wide, boolean noHeaders) {
+        StringBuilder sb = new StringBuilder();
+        if (!noHeaders) {
+            sb.append(all ? "NAMESPACE\t" : "").append("NAME\tREADY\tSTATUS\tRESTARTS\tAGE")
+                    .append(wide ? "\tIP\tNODE\tNOMINATED NODE\tREADINESS GATES" : "").append('\n');
+        }
+        for (KeptObject k : pods) {
+            Map<String, Object> status = map(k.content().get("status"));
+            List<Object> containers = list(status.get("containerStatuses"));
+            long ready = containers.stream().filter(c -> Boolean.TRUE.equals(map(c).get("ready"))).count();
+            String shownStatus = String.valueOf(status.getOrDefault("phase", "Pending"));
+            for (Object c : containers) {
+                Object terminated = map(map(c).get("state")).get("terminated");
+                if (terminated != null) {
+                    shownStatus = String.valueOf(map(terminated).get("reason"));
+                }
+            }
+            String created = String.valueOf(map(k.content().get("metadata")).get("creationTimestamp"));
+            String age = HumanDuration.format(Duration.between(Instant.parse(created), api.now()));
+            sb.append(all ? k.namespace() + "\t" : "").append(k.name()).append('\t').append(ready).append('/')
+                    .append(containers.size()).append('\t').append(shownStatus).append("\t0\t").append(age);
+            if (wide) {
+                Object ip = status.get("podIP");
+                Object node = map(k.content().get("spec")).get("nodeName");
+                sb.append('\t').append(ip == null ? "<none>" : ip).append('\t').append(node == null ? "<none>" : node)
+                        .append("\t<none>\t<none>");
+            }
+            sb.append('\n');
+        }
+        return TabWriter.KUBECTL_TABLE.format(sb.toString());
+    }
+
+    CommandResult exec(Parsed p, String ns) {
+        if (p.args().isEmpty()) {
+            return CommandResult.error("error: you must specify at least one command for the container\n", 1);
+        }
+        String name = p.args().get(0);
+        if (name.startsWith("pod/") || name.startsWith("pods/") || name.startsWith("po/")) {
+            name = name.substring(name.indexOf('/') + 1);
+        }
+        Optional<KeptObject> pod = find(ns, name);
+        if (pod.isEmpty()) {
+            return CommandResult.error(notFound(name), 1);
+        }
+        List<String> cmd = p.args().subList(1, p.args().size());
+        if (cmd.isEmpty()) {
+            return CommandResult.error("error: you must specify at least one command for the container\n", 1);
+        }
+        if ("Succeeded".equals(map(pod.get().content().get("status")).get("phase"))) {
+            return CommandResult.error("error: cannot exec into a container in a completed pod; current phase is "
+                    + "Succeeded\n", 1);
+        }
+        if (cmd.size() == 1 && cmd.get(0).equals("set")) {
+            cmd = List.of("env");
+        }
+        Optional<String> out = PodRuntime.run(pod.get().content(), cmd, api.settings());
+        return out.map(CommandResult::ok).orElseGet(() -> CommandResult.error("error: the practice console runs "
+                + "only cat /etc/hosts, echo, env, printenv and hostname inside a Pod\n", 1));
+    }
+
+    CommandResult logs(Parsed p, String ns) {
+        if (p.args().isEmpty()) {
+            return CommandResult.error("error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or "
+                    + "TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and "
+                    + "examples\n", 1);
+        }
+        String name = p.args().get(0);
+        if (name.contains("/")) {
+            name = name.substring(name.indexOf('/') + 1);
+        }
+        Optional<KeptObject> pod = find(ns, name);
+        if (pod.isEmpty()) {
+            return CommandResult.error(notFound(name), 1);
+        }
+        return CommandResult.ok(PodRuntime.log(pod.get().content(), p.string("container", null), api.settings()));
+    }
+
+    CommandResult delete(List<String> names, String ns) {
+        StringBuilder out = new StringBuilder();
+        StringBuilder err = new StringBuilder();
+        for (String n : names) {
+            Optional<KeptObject> pod = find(ns, n);
+            if (pod.isEmpty()) {
+                err.append(notFound(n));
+            } else {
+                api.removeKept(pod.get().key());
+                out.append("pod \"").append(n).append("\" deleted\n");
+            }
+        }
+        return new CommandResult(out.toString(), err.toString(), err.length() == 0 ? 0 : 1);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o) {
+        return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    private static List<Object> list(Object o) {
+        return o instanceof List<?> l ? new ArrayList<>(l) : List.of();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.cidrstudio.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.cidrstudio.model.cluster.ApiServer;
+import dev.cidrstudio.model.cluster.ClusterSettings;
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Pods in the console: the HostAliases docs page replayed, exec, logs, env, delete, and errors. */
+class PodConsoleTest {
+
+    static final String HOSTS = "# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n"
+            + "::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\n"
+            + "fe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n";
+
+    private static String run(ApiServer api, String script) {
+        Kubectl kubectl = new Kubectl(api, p -> {
+            throw new IOException("no files");
+        });
+        StringBuilder sb = new StringBuilder();
+        new ScriptRunner(kubectl, p -> {
+            throw new IOException("no files");
+        }).run(script).forEach(o -> sb.append(o.text()));
+        return sb.toString();
+    }
+
+    @Test
+    void theHostAliasesPageReplaysAsTheDocsShow() throws Exception {
+        ApiServer api = ApiServer.bootstrap(ClusterSettings.defaults());
+        String out = run(api, ConsoleReplayTest.resource("/scripts/hostaliases.sh"));
+        String expected = """
+                pod/nginx created
+                NAME    READY   STATUS    RESTARTS   AGE   IP           NODE      NOMINATED NODE   READINESS GATES
+                nginx   1/1     Running   0          5s    10.244.0.2   worker0   <none>           <none>
+                """ + HOSTS + "10.244.0.2\tnginx\n" + """
+                pod/hostaliases-pod created
+                NAME              READY   STATUS      RESTARTS   AGE   IP           NODE      NOMINATED NODE   READINESS GATES
+                hostaliases-pod   0/1     Completed   0          5s    10.244.0.3   worker0   <none>           <none>
+                nginx             1/1     Running     0          20s   10.244.0.2   worker0   <none>           <none>
+                """ + HOSTS + "10.244.0.3\thostaliases-pod\n\n# Entries added by HostAliases.\n"
+                + "127.0.0.1\tfoo.local\tbar.local\n10.1.2.3\tfoo.remote\tbar.remote\n";
+        // Ages follow the simulated clock: a person types for 4 s, each kubectl call takes 1 s.
+        assertEquals(expected, out);
+    }
+
+    @Test
+    void downwardApiPodIpsAreCommaSeparatedPrimaryFirstOnADualStackCluster() throws Exception {
+        ApiServer api = ApiServer.bootstrap(ClusterSettings.defaults()
+                .withServiceClusterIPRange("10.96.0.0/16,fd00:10:96::/108"));
+        api = dualStackPods(api);
+        String out = run(api, """
+                kubectl apply -f - <<EOF
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: pod01
+                spec:
+                  containers:
+                  - name: app
+                    image: busybox
+                    command: ["sleep", "3600"]
+                    env:
+                    - name: MY_POD_IPS
+                      valueFrom:
+                        fieldRef:
+                          fieldPath: status.podIPs
+                EOF
+                kubectl exec -it pod01 -- printenv MY_POD_IPS
+                kubectl exec pod01 -- cat /etc/hosts
+                kubectl delete pod pod01
+                kubectl logs pod01
+                kubectl exec nothere -- env
+                """);
+        assertEquals("pod/pod01 created\n10.244.0.2,fd00:10:244::2\n" + HOSTS + "10.244.0.2\tpod01\n"
+                + "fd00:10:244::2\tpod01\npod \"pod01\" deleted\n"
+                + "Error from server (NotFound): pods \"pod01\" not found\n"
+                + "Error from server (NotFound): pods \"nothere\" not found\n", out);
+    }
+
+    private static ApiServer dualStackPods(ApiServer api) throws Exception {
+        var s = api.settings();
+        return ApiServer.bootstrap(new ClusterSettings(s.name(), s.kubernetesVersion(), s.serviceClusterIPRange(),
+                "10.244.0.0/16,fd00:10:244::/56", s.nodeCIDRMaskSizeIPv4(), s.nodeCIDRMaskSizeIPv6(),
+                s.clusterDomain(), List.of("worker0"), s.clusterDNS(), s.randomSeed()));
+    }
+}
