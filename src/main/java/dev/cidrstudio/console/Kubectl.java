@@ -200,7 +200,7 @@ public final class Kubectl {
                 .add("all-namespaces", "A", Type.BOOL, "false").add("no-headers", null, Type.BOOL, "false")
                 .add("show-labels", null, Type.BOOL, "false").add("show-kind", null, Type.BOOL, "false")
                 .add("watch", "w", Type.BOOL, "false").add("ignore-not-found", null, Type.BOOL, "false")
-                .parse(argv);
+                .add("template", null, Type.STRING, null).parse(argv);
         if (p.bool("watch", false)) {
             return CommandResult.error("error: --watch is not available in the practice console: the simulated "
                     + "cluster only changes when you run a command", 1);
@@ -212,11 +212,14 @@ public final class Kubectl {
                     + "explain pods).\nSee 'kubectl get -h' for help and examples", 1);
         }
         String output = p.string("output", "");
-        Output format = Output.parse(output);
+        Output format = Output.parse(output, p.string("template", null));
         boolean all = p.bool("all-namespaces", false);
         String ns = namespace(p);
         if (PodConsole.isPodType(p.args().get(0))) {
             return pods.get(p, ns, all, format);
+        }
+        if (PodConsole.isNodeType(p.args().get(0))) {
+            return pods.getNodes(p, format, serverVersion());
         }
         LabelSelector selector = selector(p);
         List<Target> targets = targets(p.args());
@@ -858,17 +861,22 @@ public final class Kubectl {
 
     // ---------------------------------------------------------------- version / api-resources
 
+    /** The kube-apiserver (and kubelet) version a plan's Kubernetes minor reports. */
+    private String serverVersion() {
+        return switch (api.settings().kubernetesVersion()) {
+            case V1_33 -> "v1.33.6";
+            case V1_34 -> "v1.34.2";
+            case V1_35 -> "v1.35.0";
+        };
+    }
+
     private CommandResult version(List<String> argv) throws FlagException {
         Parsed p = new KubectlFlags().add("client", null, Type.BOOL, "false").add("output", "o", Type.STRING, null)
                 .parse(argv);
         KubeVersion v = api.settings().kubernetesVersion();
         String client = "v1.34.2";
         String kustomize = "v5.7.1";
-        String server = switch (v) {
-            case V1_33 -> "v1.33.6";
-            case V1_34 -> "v1.34.2";
-            case V1_35 -> "v1.35.0";
-        };
+        String server = serverVersion();
         StringBuilder sb = new StringBuilder("Client Version: ").append(client).append('\n')
                 .append("Kustomize Version: ").append(kustomize).append('\n');
         if (!p.bool("client", false)) {

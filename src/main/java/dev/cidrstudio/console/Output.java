@@ -5,9 +5,27 @@ import dev.cidrstudio.model.api.KubeObject;
 /** A parsed {@code -o/--output} value. */
 record Output(Kind kind, boolean wide, String argument) {
 
-    enum Kind { TABLE, YAML, JSON, NAME, JSONPATH, JSONPATH_JSON }
+    enum Kind { TABLE, YAML, JSON, NAME, JSONPATH, JSONPATH_JSON, GO_TEMPLATE }
 
     static Output parse(String value) throws Kubectl.UsageException {
+        return parse(value, null);
+    }
+
+    /** {@code template} is the {@code --template} flag, used by {@code -o go-template} and {@code -o template}. */
+    static Output parse(String value, String template) throws Kubectl.UsageException {
+        if (value != null && (value.equals("go-template") || value.equals("template")
+                || value.startsWith("go-template=") || value.startsWith("template="))) {
+            String t = value.contains("=") ? value.substring(value.indexOf('=') + 1) : template;
+            if (t == null || t.isEmpty()) {
+                throw new Kubectl.UsageException("error: template format specified but no template given");
+            }
+            try {
+                GoTemplate.parse(t);
+            } catch (GoTemplate.TemplateException e) {
+                throw new Kubectl.UsageException("error: error parsing template " + t + ", " + e.getMessage());
+            }
+            return new Output(Kind.GO_TEMPLATE, false, t);
+        }
         if (value == null || value.isEmpty()) {
             return new Output(Kind.TABLE, false, null);
         }
@@ -25,15 +43,15 @@ record Output(Kind kind, boolean wide, String argument) {
         }
         for (String prefix : new String[] {"jsonpath=", "jsonpath-as-json="}) {
             if (value.startsWith(prefix)) {
-                String template = value.substring(prefix.length());
+                String path = value.substring(prefix.length());
                 try {
-                    JsonPathTemplate.parse(template);
+                    JsonPathTemplate.parse(path);
                 } catch (JsonPathTemplate.TemplateException e) {
-                    throw new Kubectl.UsageException("error: error parsing jsonpath " + template + ", "
+                    throw new Kubectl.UsageException("error: error parsing jsonpath " + path + ", "
                             + e.getMessage());
                 }
                 return new Output(prefix.startsWith("jsonpath-as") ? Kind.JSONPATH_JSON : Kind.JSONPATH, false,
-                        template);
+                        path);
             }
         }
         if (value.equals("jsonpath")) {
@@ -55,6 +73,13 @@ record Output(Kind kind, boolean wide, String argument) {
                 try {
                     yield JsonPathTemplate.parse(argument).execute(doc);
                 } catch (JsonPathTemplate.TemplateException e) {
+                    yield "";
+                }
+            }
+            case GO_TEMPLATE -> {
+                try {
+                    yield GoTemplate.parse(argument).execute(doc);
+                } catch (GoTemplate.TemplateException e) {
                     yield "";
                 }
             }

@@ -28,6 +28,113 @@ final class PodConsole {
         this.api = api;
     }
 
+    static final Set<String> NODE_TYPES = Set.of("nodes", "node", "no");
+
+    static boolean isNodeType(String type) {
+        String t = type.contains("/") ? type.substring(0, type.indexOf('/')) : type;
+        return NODE_TYPES.contains(t.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * The cluster's Nodes: those of the plan, or else one per node of the Cluster settings with the pod CIDRs the
+     * range allocator hands out in order and simulated addresses (192.168.0.10 and up; fd00:192:168::10 and up on a
+     * dual-stack cluster).
+     */
+    List<Map<String, Object>> nodes(String kubeletVersion) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        api.state().kept().stream().filter(k -> "Node".equals(k.kind())).forEach(k -> out.add(k.content()));
+        if (!out.isEmpty()) {
+            return out;
+        }
+        var s = api.settings();
+        List<dev.cidrstudio.model.net.Cidr> clusterCidrs = java.util.Arrays.stream(s.clusterCIDR().split(","))
+                .map(c -> dev.cidrstudio.model.net.IpParsing.parseCidr(c.trim()).orElseThrow()).toList();
+        for (int i = 0; i < s.nodes().size(); i++) {
+            String name = s.nodes().get(i);
+            List<String> cidrs = dev.cidrstudio.model.hosts.PodAddresses.nodePodCidrs(clusterCidrs,
+                    s.nodeCIDRMaskSizeIPv4(), s.nodeCIDRMaskSizeIPv6(), i).stream().map(Object::toString).toList();
+            List<Map<String, Object>> addresses = new ArrayList<>();
+            addresses.add(Map.of("address", "192.168.0." + (10 + i), "type", "InternalIP"));
+            if (cidrs.size() > 1) {
+                addresses.add(Map.of("address", "fd00:192:168::" + Integer.toHexString(16 + i), "type", "InternalIP"));
+            }
+            addresses.add(Map.of("address", name, "type", "Hostname"));
+            Map<String, Object> node = new LinkedHashMap<>();
+            node.put("apiVersion", "v1");
+            node.put("kind", "Node");
+            node.put("metadata", new LinkedHashMap<>(Map.of("creationTimestamp", "2026-01-01T00:00:00Z",
+                    "labels", Map.of("kubernetes.io/hostname", name, "kubernetes.io/os", "linux"), "name", name)));
+            node.put("spec", new LinkedHashMap<>(Map.of("podCIDR", cidrs.get(0), "podCIDRs", cidrs)));
+            node.put("status", new LinkedHashMap<>(Map.of("addresses", addresses,
+                    "nodeInfo", Map.of("kubeletVersion", kubeletVersion, "osImage", "Ubuntu 24.04.3 LTS",
+                            "kernelVersion", "6.8.0-87-generic", "containerRuntimeVersion", "containerd://2.1.4"))));
+            out.add(node);
+        }
+        return out;
+    }
+
+    CommandResult getNodes(Parsed p, Output format, String kubeletVersion) {
+        List<String> names = new ArrayList<>();
+        for (String a : p.args()) {
+            if (a.contains("/")) {
+                names.add(a.substring(a.indexOf('/') + 1));
+            }
+        }
+        if (!p.args().get(0).contains("/")) {
+            names.addAll(p.args().subList(1, p.args().size()));
+        }
+        List<Map<String, Object>> all = nodes(kubeletVersion);
+        List<Map<String, Object>> shown = new ArrayList<>();
+        StringBuilder err = new StringBuilder();
+        if (names.isEmpty()) {
+            shown.addAll(all);
+        } else {
+            for (String n : names) {
+                all.stream().filter(x -> n.equals(map(x.get("metadata")).get("name"))).findFirst()
+                        .ifPresentOrElse(shown::add, () -> err.append("Error from server (NotFound): nodes \"")
+                                .append(n).append("\" not found\n"));
+            }
+        }
+        String out;
+        if (format.kind() == Output.Kind.TABLE) {
+            StringBuilder sb = new StringBuilder(shown.isEmpty() ? "" : "NAME\tSTATUS\tROLES\tAGE\tVERSION"
+                    + (format.wide() ? "\tINTERNAL-IP\tEXTERNAL-IP\tOS-IMAGE\tKERNEL-VERSION\tCONTAINER-RUNTIME" : "")
+                    + "\n");
+            for (Map<String, Object> n : shown) {
+                Map<String, Object> meta = map(n.get("metadata"));
+                Map<String, Object> info = map(map(n.get("status")).get("nodeInfo"));
+                Object created = meta.get("creationTimestamp");
+                String age = created == null ? "<unknown>"
+                        : HumanDuration.format(Duration.between(Instant.parse(String.valueOf(created)), api.now()));
+                sb.append(meta.get("name")).append("\tReady\t<none>\t").append(age).append('\t')
+                        .append(info.getOrDefault("kubeletVersion", ""));
+                if (format.wide()) {
+                    String internal = "<none>";
+                    for (Object a : list(map(n.get("status")).get("addresses"))) {
+                        if ("InternalIP".equals(map(a).get("type"))) {
+                            internal = String.valueOf(map(a).get("address"));
+                            break;
+                        }
+                    }
+                    sb.append('\t').append(internal).append("\t<none>\t").append(info.getOrDefault("osImage", ""))
+                            .append('\t').append(info.getOrDefault("kernelVersion", "")).append('\t')
+                            .append(info.getOrDefault("containerRuntimeVersion", ""));
+                }
+                sb.append('\n');
+            }
+            out = TabWriter.KUBECTL_TABLE.format(sb.toString());
+        } else if (format.kind() == Output.Kind.NAME) {
+            StringBuilder sb = new StringBuilder();
+            shown.forEach(n -> sb.append("node/").append(map(n.get("metadata")).get("name")).append('\n'));
+            out = sb.toString();
+        } else if (names.size() == 1 && shown.size() == 1) {
+            out = format.render(shown.get(0));
+        } else {
+            out = format.render(Printers.listOf(shown));
+        }
+        return new CommandResult(out, err.toString(), err.length() == 0 ? 0 : 1);
+    }
+
     static boolean isPodType(String type) {
         String t = type.contains("/") ? type.substring(0, type.indexOf('/')) : type;
         return POD_TYPES.contains(t.toLowerCase(java.util.Locale.ROOT));

@@ -85,4 +85,32 @@ class PodConsoleTest {
                 "10.244.0.0/16,fd00:10:244::/56", s.nodeCIDRMaskSizeIPv4(), s.nodeCIDRMaskSizeIPv6(),
                 s.clusterDomain(), List.of("worker0"), s.clusterDNS(), s.randomSeed()));
     }
+
+    @Test
+    void theDualStackPageCommandsShowNodeAndPodAddresses() throws Exception {
+        var d = ClusterSettings.defaults();
+        ApiServer api = ApiServer.bootstrap(new ClusterSettings("ds", d.kubernetesVersion(),
+                "10.0.0.0/16,2001:db8:fd00::/108", "10.244.0.0/16,2001:db8::/56", 24, 64, d.clusterDomain(),
+                List.of("k8s-linuxpool1-34450317-0"), d.clusterDNS(), d.randomSeed()));
+        String out = run(api, """
+                kubectl get nodes k8s-linuxpool1-34450317-0 -o go-template --template='{{range .spec.podCIDRs}}{{printf "%s\\n" .}}{{end}}'
+                kubectl get nodes k8s-linuxpool1-34450317-0 -o go-template --template='{{range .status.addresses}}{{printf "%s: %s\\n" .type .address}}{{end}}'
+                kubectl run pod01 --image nginx
+                kubectl get pods pod01 -o go-template --template='{{range .status.podIPs}}{{printf "%s\\n" .ip}}{{end}}'
+                kubectl get nodes -o go-template='{{.nope}}'
+                kubectl get nodes -o go-template='{{if .x}}'
+                """);
+        assertEquals("""
+                10.244.0.0/24
+                2001:db8::/64
+                InternalIP: 192.168.0.10
+                InternalIP: fd00:192:168::10
+                Hostname: k8s-linuxpool1-34450317-0
+                pod/pod01 created
+                10.244.0.2
+                2001:db8::2
+                <no value>error: error parsing template {{if .x}}, template: output:1: the practice console knows only \
+                range, printf and field paths, not "if .x"
+                """, out);
+    }
 }
