@@ -165,6 +165,11 @@ final class PodConsole {
                     : CommandResult.error("Error from server (AlreadyExists): error when creating: pods \"" + name
                             + "\" already exists\n", 1);
         }
+        List<dev.cidrstudio.model.field.FieldError> errs = PodRuntime.validate(manifest);
+        if (!errs.isEmpty()) {
+            return CommandResult.error("The Pod \"" + name + "\" is invalid: "
+                    + dev.cidrstudio.model.field.ErrorList.aggregate(errs) + "\n", 1);
+        }
         Map<String, Object> started = PodRuntime.start(manifest, ns, api.settings(), pods(), api.now());
         api.keep(new KeptObject("v1", "Pod", ns, name, started));
         return CommandResult.ok("pod/" + name + " created\n");

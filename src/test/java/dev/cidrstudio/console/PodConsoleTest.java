@@ -113,4 +113,26 @@ class PodConsoleTest {
                 range, printf and field paths, not "if .x"
                 """, out);
     }
+
+    @Test
+    void aPodWithInvalidHostAliasesIsRefusedWithKubernetesText() throws Exception {
+        ApiServer api = ApiServer.bootstrap(ClusterSettings.defaults());
+        String out = run(api, """
+                kubectl apply -f - <<EOF
+                apiVersion: v1
+                kind: Pod
+                metadata: {name: p}
+                spec:
+                  hostAliases: [{ip: 10.1.2.3, hostnames: [a]}, {ip: 1.2.3, hostnames: [foo_bar]}]
+                  containers: [{name: c, image: busybox}]
+                EOF
+                kubectl get pods
+                """);
+        assertEquals("The Pod \"p\" is invalid: [spec.hostAliases[1].ip: Invalid value: \"1.2.3\": must be a valid "
+                + "IP address, (e.g. 10.9.8.7 or 2001:db8::ffff), spec.hostAliases[1].hostnames[0]: Invalid value: "
+                + "\"foo_bar\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, "
+                + "'-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used "
+                + "for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')]\n"
+                + "No resources found in default namespace.\n", out);
+    }
 }

@@ -86,6 +86,17 @@ public final class PodRuntime {
         return pod;
     }
 
+    /** What the apiserver checks of the Pod's networking fields on create: spec.hostAliases. */
+    public static List<dev.cidrstudio.model.field.FieldError> validate(Map<String, Object> manifest) {
+        List<HostAlias> aliases = new ArrayList<>();
+        for (Object a : list(asMap(manifest.get("spec")).get("hostAliases"))) {
+            Map<String, Object> m = asMap(a);
+            aliases.add(new HostAlias(str(m.get("ip")), list(m.get("hostnames")).stream().map(String::valueOf)
+                    .toList()));
+        }
+        return dev.cidrstudio.model.hosts.HostAliasValidation.validate(aliases, "spec.hostAliases", false);
+    }
+
     /** The kubelet's file for a stored Pod (IPs in sandbox order, which here is the status order). */
     public static Optional<String> hostsFile(Map<String, Object> pod, ClusterSettings cluster) {
         Map<String, Object> meta = asMap(pod.get("metadata"));
