@@ -20,6 +20,10 @@ public final class CheckCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "YAML or JSON files; '-' reads standard input.")
     List<String> files = new ArrayList<>();
 
+    @picocli.CommandLine.Option(names = "--dual-stack", description = "Also walk the 'Validate IPv4/IPv6 dual-stack' "
+            + "page for the files taken as one plan; each failing item is an error.")
+    boolean dualStack;
+
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
@@ -46,6 +50,21 @@ public final class CheckCommand implements Callable<Integer> {
             }
             out.println(f.describe());
             errors |= f.severity() == Finding.Severity.ERROR;
+        }
+        if (dualStack && !errors) {
+            try {
+                var plan = dev.cidrstudio.app.PlanLoader.load(sources);
+                for (var item : dev.cidrstudio.app.DualStackReport.of(plan.api())) {
+                    if (!item.pass()) {
+                        out.println(sources.get(0).name() + ": error: dual-stack: " + item.subject() + ": "
+                                + item.reason());
+                        errors = true;
+                    }
+                }
+            } catch (ManifestImport.ImportException e) {
+                e.findings().forEach(f -> out.println(f.describe()));
+                errors = true;
+            }
         }
         return errors ? 1 : 0;
     }

@@ -56,4 +56,22 @@ class DualStackCliTest {
                 PASS  Service kube-system/kube-dns: SingleStack IPv4 -> 10.0.0.10
                 """, out);
     }
+
+    @Test
+    void checkWithDualStackReportsTheFailingItemsAsErrors() {
+        String plan = """
+                apiVersion: cidrstudio.dev/v1alpha1
+                kind: Cluster
+                metadata: {name: half}
+                spec:
+                  serviceClusterIPRange: 10.0.0.0/16,2001:db8:fd00::/108
+                  clusterCIDR: 10.244.0.0/16
+                """;
+        CliTest.Run r = CliTest.cli(plan, "check", "--dual-stack", "-");
+        assertEquals(1, r.code());
+        assertEquals("STDIN: error: dual-stack: Cluster cluster-cidr: 10.244.0.0/16: needs one IPv4 and one IPv6\n"
+                + "STDIN: error: dual-stack: Node worker0 spec.podCIDRs (allocated from cluster-cidr): 10.244.0.0/24: "
+                + "needs one IPv4 and one IPv6\n", r.out());
+        assertEquals(0, CliTest.cli(plan, "check", "-").code());
+    }
 }
