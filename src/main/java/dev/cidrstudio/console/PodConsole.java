@@ -26,6 +26,20 @@ final class PodConsole {
 
     PodConsole(ApiServer api) {
         this.api = api;
+        startUnstarted();
+    }
+
+    /** A plan's Pods carry no status: the simulated scheduler and kubelet start them, in plan order. */
+    private void startUnstarted() {
+        for (KeptObject k : api.state().kept()) {
+            if ("Pod".equals(k.kind()) && "v1".equals(k.apiVersion()) && !map(k.content().get("status"))
+                    .containsKey("phase")) {
+                String ns = k.namespace() == null || k.namespace().isEmpty() ? "default" : k.namespace();
+                Map<String, Object> started = PodRuntime.start(k.content(), ns, api.settings(), pods(), api.now());
+                api.removeKept(k.key());
+                api.keep(new KeptObject(k.apiVersion(), k.kind(), ns, k.name(), started));
+            }
+        }
     }
 
     static final Set<String> NODE_TYPES = Set.of("nodes", "node", "no");

@@ -135,4 +135,18 @@ class PodConsoleTest {
                 + "for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')]\n"
                 + "No resources found in default namespace.\n", out);
     }
+
+    @Test
+    void aPlansPodsAreScheduledAndStartedWhenTheConsoleOpens() throws Exception {
+        ApiServer api = ApiServer.bootstrap(ClusterSettings.defaults());
+        api.keep(new dev.cidrstudio.model.api.KeptObject("v1", "Pod", "default", "web", java.util.Map.of(
+                "apiVersion", "v1", "kind", "Pod", "metadata", java.util.Map.of("name", "web"),
+                "spec", java.util.Map.of("containers", List.of(java.util.Map.of("name", "web", "image", "nginx"))))));
+        String out = run(api, "kubectl get pods -o wide\nkubectl exec web -- hostname\n");
+        assertEquals("""
+                NAME   READY   STATUS    RESTARTS   AGE   IP           NODE      NOMINATED NODE   READINESS GATES
+                web    1/1     Running   0          4s    10.244.0.2   worker0   <none>           <none>
+                web
+                """, out);
+    }
 }
