@@ -416,8 +416,8 @@ public final class Kubectl {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> raw = (Map<String, Object>) Plain.toPlain(o.raw());
                 raws.add(raw);
-            } else if (d instanceof Decoded.Other other && "Pod".equals(other.kind())
-                    && "v1".equals(other.apiVersion())) {
+            } else if (d instanceof Decoded.Other other && ("Pod".equals(other.kind())
+                    || "Node".equals(other.kind())) && "v1".equals(other.apiVersion())) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> raw = (Map<String, Object>) Plain.toPlain(other.raw());
                 podDocs.add(raw);

@@ -79,7 +79,8 @@ final class PodConsole {
             node.put("metadata", new LinkedHashMap<>(Map.of("creationTimestamp", "2026-01-01T00:00:00Z",
                     "labels", Map.of("kubernetes.io/hostname", name, "kubernetes.io/os", "linux"), "name", name)));
             node.put("spec", new LinkedHashMap<>(Map.of("podCIDR", cidrs.get(0), "podCIDRs", cidrs)));
-            node.put("status", new LinkedHashMap<>(Map.of("addresses", addresses,
+            node.put("status", new LinkedHashMap<>(Map.of("addresses", addresses, "conditions",
+                    List.of(Map.of("type", "Ready", "status", "True", "reason", "KubeletReady")),
                     "nodeInfo", Map.of("kubeletVersion", kubeletVersion, "osImage", "Ubuntu 24.04.3 LTS",
                             "kernelVersion", "6.8.0-87-generic", "containerRuntimeVersion", "containerd://2.1.4"))));
             out.add(node);
@@ -120,7 +121,13 @@ final class PodConsole {
                 Object created = meta.get("creationTimestamp");
                 String age = created == null ? "<unknown>"
                         : HumanDuration.format(Duration.between(Instant.parse(String.valueOf(created)), api.now()));
-                sb.append(meta.get("name")).append("\tReady\t<none>\t").append(age).append('\t')
+                String ready = "Unknown";
+                for (Object c : list(map(n.get("status")).get("conditions"))) {
+                    if ("Ready".equals(map(c).get("type"))) {
+                        ready = "True".equals(map(c).get("status")) ? "Ready" : "NotReady";
+                    }
+                }
+                sb.append(meta.get("name")).append('\t').append(ready).append("\t<none>\t").append(age).append('\t')
                         .append(info.getOrDefault("kubeletVersion", ""));
                 if (format.wide()) {
                     String internal = "<none>";
@@ -169,8 +176,11 @@ final class PodConsole {
         return "Error from server (NotFound): pods \"" + name + "\" not found\n";
     }
 
-    /** Creates a Pod from a manifest; the kubectl line it prints, or an error. */
+    /** Creates a Pod or a Node from a manifest; the kubectl line it prints, or an error. */
     CommandResult create(Map<String, Object> manifest, String ns, boolean apply) {
+        if ("Node".equals(manifest.get("kind"))) {
+            return createNode(manifest, apply);
+        }
         @SuppressWarnings("unchecked")
         Map<String, Object> meta = (Map<String, Object>) manifest.getOrDefault("metadata", Map.of());
         String name = String.valueOf(meta.get("name"));
@@ -187,6 +197,40 @@ final class PodConsole {
         Map<String, Object> started = PodRuntime.start(manifest, ns, api.settings(), pods(), api.now());
         api.keep(new KeptObject("v1", "Pod", ns, name, started));
         return CommandResult.ok("pod/" + name + " created\n");
+    }
+
+    private CommandResult createNode(Map<String, Object> manifest, boolean apply) {
+        String name = String.valueOf(map(manifest.get("metadata")).get("name"));
+        Map<String, Object> spec = map(manifest.get("spec"));
+        List<String> listed = list(spec.get("podCIDRs")).stream().map(String::valueOf).toList();
+        Object single = spec.get("podCIDR");
+        List<String> cidrs = dev.cidrstudio.model.validation.NodeValidation.convertPodCidrs(
+                single == null ? null : String.valueOf(single), listed);
+        var errs = dev.cidrstudio.model.validation.NodeValidation.validatePodCidrs(cidrs);
+        if (!errs.isEmpty()) {
+            return CommandResult.error("The Node \"" + name + "\" is invalid: "
+                    + dev.cidrstudio.model.field.ErrorList.aggregate(errs) + "\n", 1);
+        }
+        boolean exists = api.state().kept().stream().anyMatch(k -> "Node".equals(k.kind()) && name.equals(k.name()));
+        if (exists) {
+            return apply ? CommandResult.ok("node/" + name + " unchanged\n")
+                    : CommandResult.error("Error from server (AlreadyExists): error when creating: nodes \"" + name
+                            + "\" already exists\n", 1);
+        }
+        Map<String, Object> node = new LinkedHashMap<>(manifest);
+        Map<String, Object> meta = new LinkedHashMap<>(map(manifest.get("metadata")));
+        meta.remove("namespace");
+        meta.put("creationTimestamp", java.time.format.DateTimeFormatter.ISO_INSTANT.format(
+                api.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+        node.put("metadata", meta);
+        if (!cidrs.isEmpty()) {
+            Map<String, Object> newSpec = new LinkedHashMap<>(spec);
+            newSpec.put("podCIDR", cidrs.get(0));
+            newSpec.put("podCIDRs", cidrs);
+            node.put("spec", newSpec);
+        }
+        api.keep(new KeptObject("v1", "Node", null, name, node));
+        return CommandResult.ok("node/" + name + " created\n");
     }
 
     CommandResult run(Parsed p, String ns) {

@@ -149,4 +149,29 @@ class PodConsoleTest {
                 web
                 """, out);
     }
+
+    @Test
+    void nodesAreCreatedWithTheirPodCidrsCheckedAsTheApiserverDoes() throws Exception {
+        ApiServer api = ApiServer.bootstrap(ClusterSettings.defaults());
+        String out = run(api, """
+                kubectl apply -f - <<EOF
+                apiVersion: v1
+                kind: Node
+                metadata: {name: n1}
+                spec: {podCIDRs: [10.244.1.0/24, 10.244.2.0/24]}
+                EOF
+                kubectl apply -f - <<EOF
+                apiVersion: v1
+                kind: Node
+                metadata: {name: n2}
+                spec: {podCIDRs: [10.244.2.0/24, "fd00:1::/64"]}
+                EOF
+                kubectl get nodes
+                kubectl get node n2 -o go-template='{{.spec.podCIDR}}'
+                """);
+        assertEquals("The Node \"n1\" is invalid: spec.podCIDRs: Invalid value: []string{\"10.244.1.0/24\", "
+                + "\"10.244.2.0/24\"}: may specify no more than one CIDR for each IP family\n"
+                + "node/n2 created\nNAME   STATUS    ROLES    AGE   VERSION\nn2     Unknown   <none>   5s    \n"
+                + "10.244.2.0/24", out);
+    }
 }
