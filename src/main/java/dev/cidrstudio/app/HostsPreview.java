@@ -102,6 +102,11 @@ public final class HostsPreview {
             notes.add(new Finding(Finding.Severity.INFO, doc.source(), doc.mark(), "a hostNetwork Pod copies the "
                     + "node's /etc/hosts; a generic one stands in for it (give the node's file for the real one)"));
         }
+        if (doc.windowsHostProcess()) {
+            notes.add(new Finding(Finding.Severity.INFO, doc.source(), doc.mark(), "a Windows Pod with a hostProcess "
+                    + "container sees the node's own hosts file: the kubelet does not manage it"));
+            return new Result(Optional.empty(), notes, errors);
+        }
         for (String c : doc.containersMountingHosts()) {
             notes.add(new Finding(Finding.Severity.INFO, doc.source(), doc.mark(), "container " + c + " mounts its "
                     + "own /etc/hosts: the kubelet does not mount this file into it"));

@@ -78,7 +78,7 @@ public final class HostsCommand implements Callable<Integer> {
         }
         r.notes().forEach((Finding f) -> err.println(f.describe()));
         if (r.file().isEmpty()) {
-            err.println("the kubelet does not manage /etc/hosts for this Pod: the container sees the image's file");
+            err.println("the kubelet does not manage /etc/hosts for this Pod");
             return 0;
         }
         out.print(r.file().get());

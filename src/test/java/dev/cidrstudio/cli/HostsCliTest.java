@@ -132,4 +132,16 @@ class HostsCliTest {
         assertEquals("STDIN:1: info: container app mounts its own /etc/hosts: the kubelet does not mount this file "
                 + "into it\n", r.err());
     }
+
+    @Test
+    void aWindowsHostProcessPodGetsNoManagedFile() {
+        String pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: w}\nspec:\n  securityContext:\n"
+                + "    windowsOptions: {hostProcess: true}\n  hostNetwork: true\n"
+                + "  containers: [{name: c, image: mcr.microsoft.com/windows/nanoserver}]\n";
+        CliTest.Run r = CliTest.cli(pod, "hosts", "-");
+        assertEquals(0, r.code());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains("hostProcess container sees the node's own hosts file"), r.err());
+        assertTrue(r.err().endsWith("the kubelet does not manage /etc/hosts for this Pod\n"), r.err());
+    }
 }

@@ -17,7 +17,32 @@ public final class PodHostsReader {
 
     /** The Pod's hosts inputs, its IPs from {@code status.podIPs} (or {@code status.podIP}), and where fields are. */
     public record PodDocument(PodHostsInput pod, List<String> statusPodIps, List<String> containersMountingHosts,
-            PMap raw, String source, Mark mark) {
+            boolean windowsHostProcess, PMap raw, String source, Mark mark) {
+    }
+
+    /** A Windows Pod with a hostProcess container (set on the Pod or on any container). */
+    private static boolean hostProcess(PMap spec) {
+        if (spec == null) {
+            return false;
+        }
+        if (hostProcessIn(spec.get("securityContext"))) {
+            return true;
+        }
+        for (String key : List.of("initContainers", "containers")) {
+            if (spec.get(key) instanceof PList list) {
+                for (PNode c : list.items()) {
+                    if (c instanceof PMap m && hostProcessIn(m.get("securityContext"))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean hostProcessIn(PNode securityContext) {
+        return securityContext instanceof PMap sc && sc.get("windowsOptions") instanceof PMap w
+                && w.get("hostProcess") instanceof PNode.PScalar hp && "true".equals(hp.value());
     }
 
     /** The containers (and init containers) that mount something of their own at {@code /etc/hosts}. */
@@ -105,6 +130,6 @@ public final class PodHostsReader {
             throw new ManifestException(f.problems);
         }
         return new PodDocument(new PodHostsInput(name, namespace, hostname, subdomain, override, hostNetwork, aliases),
-                ips, mountingHosts(spec), root, doc.source(), doc.mark());
+                ips, mountingHosts(spec), hostProcess(spec), root, doc.source(), doc.mark());
     }
 }
