@@ -766,16 +766,7 @@ public final class Kubectl {
                         + "   '<resource> <name>'\n   '<resource>'", 1);
             }
             if (PodConsole.isPodType(p.args().get(0))) {
-                List<String> names = new ArrayList<>();
-                for (String a : p.args()) {
-                    if (a.contains("/")) {
-                        names.add(a.substring(a.indexOf('/') + 1));
-                    }
-                }
-                if (!p.args().get(0).contains("/")) {
-                    names.addAll(p.args().subList(1, p.args().size()));
-                }
-                return pods.delete(names, ns);
+                return pods.delete(PodConsole.names(p.args()), ns);
             }
             List<Target> targets = targets(p.args());
             for (Target t : targets) {

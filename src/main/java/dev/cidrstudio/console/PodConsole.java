@@ -89,15 +89,7 @@ final class PodConsole {
     }
 
     CommandResult getNodes(Parsed p, Output format, String kubeletVersion) {
-        List<String> names = new ArrayList<>();
-        for (String a : p.args()) {
-            if (a.contains("/")) {
-                names.add(a.substring(a.indexOf('/') + 1));
-            }
-        }
-        if (!p.args().get(0).contains("/")) {
-            names.addAll(p.args().subList(1, p.args().size()));
-        }
+        List<String> names = names(p.args());
         List<Map<String, Object>> all = nodes(kubeletVersion);
         List<Map<String, Object>> shown = new ArrayList<>();
         StringBuilder err = new StringBuilder();
@@ -154,6 +146,20 @@ final class PodConsole {
             out = format.render(Printers.listOf(shown));
         }
         return new CommandResult(out, err.toString(), err.length() == 0 ? 0 : 1);
+    }
+
+    /** The names in {@code TYPE NAME...} or {@code TYPE/NAME...} arguments. */
+    static List<String> names(List<String> args) {
+        List<String> names = new ArrayList<>();
+        for (String a : args) {
+            if (a.contains("/")) {
+                names.add(a.substring(a.indexOf('/') + 1));
+            }
+        }
+        if (!args.get(0).contains("/")) {
+            names.addAll(args.subList(1, args.size()));
+        }
+        return names;
     }
 
     static boolean isPodType(String type) {
@@ -264,15 +270,7 @@ final class PodConsole {
     }
 
     CommandResult get(Parsed p, String ns, boolean all, Output format) {
-        List<String> names = new ArrayList<>();
-        for (String a : p.args()) {
-            if (a.contains("/")) {
-                names.add(a.substring(a.indexOf('/') + 1));
-            }
-        }
-        if (!p.args().get(0).contains("/")) {
-            names.addAll(p.args().subList(1, p.args().size()));
-        }
+        List<String> names = names(p.args());
         StringBuilder err = new StringBuilder();
         List<KeptObject> shown = new ArrayList<>();
         if (names.isEmpty()) {
