@@ -880,16 +880,18 @@ public final class Kubectl {
         new KubectlFlags().add("namespaced", null, Type.BOOL, "true").add("output", "o", Type.STRING, null)
                 .parse(argv);
         StringBuilder sb = new StringBuilder("NAME\tSHORTNAMES\tAPIVERSION\tNAMESPACED\tKIND\n");
-        List<Kind> kinds = new ArrayList<>(List.of(Kind.values()));
-        kinds.sort((a, b) -> {
-            int g = a.group().compareTo(b.group());
-            return g != 0 ? g : a.plural().compareTo(b.plural());
-        });
-        for (Kind k : kinds) {
-            sb.append(k.plural()).append('\t').append(String.join(",", k.shortNames())).append('\t')
-                    .append(k.apiVersion()).append('\t').append(k.namespaced()).append('\t').append(k.kindName())
-                    .append('\n');
+        record Row(String group, String plural, String line) {
         }
+        List<Row> rows = new ArrayList<>();
+        for (Kind k : Kind.values()) {
+            rows.add(new Row(k.group(), k.plural(), k.plural() + "\t" + String.join(",", k.shortNames()) + "\t"
+                    + k.apiVersion() + "\t" + k.namespaced() + "\t" + k.kindName() + "\n"));
+        }
+        // Pods and Nodes live beside the modelled kinds (see PodConsole).
+        rows.add(new Row("", "nodes", "nodes\tno\tv1\tfalse\tNode\n"));
+        rows.add(new Row("", "pods", "pods\tpo\tv1\ttrue\tPod\n"));
+        rows.sort(java.util.Comparator.comparing(Row::group).thenComparing(Row::plural));
+        rows.forEach(r -> sb.append(r.line()));
         return CommandResult.ok(TabWriter.KUBECTL_TABLE.format(sb.toString()));
     }
 
