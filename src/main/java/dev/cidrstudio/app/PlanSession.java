@@ -26,6 +26,16 @@ public final class PlanSession {
     private String name;
     private boolean dirty;
     private final List<Runnable> listeners = new ArrayList<>();
+    private final java.util.ArrayDeque<Edit> undo = new java.util.ArrayDeque<>();
+    private final java.util.ArrayDeque<Edit> redo = new java.util.ArrayDeque<>();
+
+    /** How many edits Undo can go back. */
+    static final int MAX_UNDO = 50;
+
+    /** One undoable change of the plan: the cluster before and after it. */
+    private record Edit(String label, dev.cidrstudio.model.cluster.ClusterState before,
+            dev.cidrstudio.model.cluster.ClusterState after) {
+    }
 
     public PlanSession(Path configDir, ApiServer api, String name) {
         this.configDir = configDir;
@@ -86,6 +96,7 @@ public final class PlanSession {
         file = path;
         name = path.getFileName().toString();
         dirty = false;
+        forgetEdits();
         remember(path);
         changed();
         return r;
@@ -97,15 +108,60 @@ public final class PlanSession {
         file = null;
         name = "untitled" + EXTENSION;
         dirty = false;
+        forgetEdits();
         changed();
     }
 
     /** Imports files into the open plan: all or nothing. */
     public ManifestImport.Report importFiles(List<ManifestImport.Source> sources) throws ManifestImport.ImportException {
         List<dev.cidrstudio.io.manifest.Decoded> docs = ManifestImport.decode(sources);
+        var before = api.snapshot();
         ManifestImport.Report report = ManifestImport.apply(api, docs);
+        record(new Edit("Import", before, api.snapshot()));
         markDirty();
         return report;
+    }
+
+    private void record(Edit edit) {
+        undo.push(edit);
+        while (undo.size() > MAX_UNDO) {
+            undo.removeLast();
+        }
+        redo.clear();
+    }
+
+    private void forgetEdits() {
+        undo.clear();
+        redo.clear();
+    }
+
+    /** What Undo would take back ("Import"), if anything. */
+    public Optional<String> undoLabel() {
+        return Optional.ofNullable(undo.peek()).map(Edit::label);
+    }
+
+    public Optional<String> redoLabel() {
+        return Optional.ofNullable(redo.peek()).map(Edit::label);
+    }
+
+    /** Puts the plan back as it was before the last edit. */
+    public void undo() {
+        Edit e = undo.poll();
+        if (e != null) {
+            api.restore(e.before());
+            redo.push(e);
+            markDirty();
+        }
+    }
+
+    /** Applies again the edit Undo took back. */
+    public void redo() {
+        Edit e = redo.poll();
+        if (e != null) {
+            api.restore(e.after());
+            undo.push(e);
+            markDirty();
+        }
     }
 
     public void save() throws IOException {
@@ -153,6 +209,7 @@ public final class PlanSession {
         file = null;
         name = "recovered" + EXTENSION;
         dirty = true;
+        forgetEdits();
         changed();
     }
 

@@ -73,6 +73,20 @@ class MainWindowTest {
         assertTrue(cidrs.getItems().stream().anyMatch(r -> r.cidr().equals("10.98.0.0/24")),
                 cidrs.getItems().toString());
 
+        // Edit > Undo takes the import back, Redo applies it again.
+        javafx.scene.control.MenuItem undo = menus.getMenus().get(1).getItems().get(0);
+        assertEquals("Undo Import", undo.getText());
+        assertFalse(undo.isDisable());
+        fx(vm::undo);
+        assertFalse(cidrs.getItems().stream().anyMatch(r -> r.cidr().equals("10.98.0.0/24")));
+        assertTrue(undo.isDisable());
+        assertEquals("Redo Import", menus.getMenus().get(1).getItems().get(1).getText());
+        assertEquals("Undid Import", robot.lookup("#status").queryAs(Label.class).getText());
+        fx(vm::redo);
+        assertTrue(cidrs.getItems().stream().anyMatch(r -> r.cidr().equals("10.98.0.0/24")));
+        assertEquals(java.util.Arrays.asList("File", "Edit", "Help"), menus.getMenus().stream()
+                .map(m -> m.getText().replace("_", "")).toList());
+
         fx(vm::autosave);
         assertTrue(vm.session().recoveryFile().isPresent(), "unsaved work has a recovery copy");
 

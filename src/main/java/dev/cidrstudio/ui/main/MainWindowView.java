@@ -37,6 +37,10 @@ public final class MainWindowView {
     @FXML
     private Label status;
     @FXML
+    private MenuItem undoItem;
+    @FXML
+    private MenuItem redoItem;
+    @FXML
     private ProgressIndicator progress;
     @FXML
     private OverviewView overviewController;
@@ -53,6 +57,10 @@ public final class MainWindowView {
         hostsController.bind(vm.hosts());
         dualStackController.bind(vm.dualStack());
         status.textProperty().bind(vm.statusProperty());
+        undoItem.textProperty().bind(vm.undoTextProperty());
+        undoItem.disableProperty().bind(vm.canUndoProperty().not());
+        redoItem.textProperty().bind(vm.redoTextProperty());
+        redoItem.disableProperty().bind(vm.canRedoProperty().not());
         progress.visibleProperty().bind(vm.busyProperty());
         root.disableProperty().bind(vm.busyProperty());
         vm.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> rebuildRecent());
@@ -199,6 +207,27 @@ public final class MainWindowView {
         text.setWrapText(true);
         text.setPrefRowCount(Math.min(14, Math.max(3, m.lines().size())));
         a.getDialogPane().setContent(text);
+        a.show();
+    }
+
+    @FXML
+    void onUndo() {
+        vm.undo();
+    }
+
+    @FXML
+    void onRedo() {
+        vm.redo();
+    }
+
+    @FXML
+    void onAbout() {
+        Alert a = new Alert(Alert.AlertType.INFORMATION, "A planner for Kubernetes Service IP ranges, dual-stack "
+                + "Services and Pods, and the kubelet's /etc/hosts.\n\nVersion " + MainWindowViewModel.version()
+                + ". Kubernetes behaviour of 1.33, 1.34 and 1.35.");
+        a.setTitle("About CIDR Studio");
+        a.setHeaderText("CIDR Studio");
+        a.initOwner(window());
         a.show();
     }
 }

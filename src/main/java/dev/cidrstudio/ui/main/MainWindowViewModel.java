@@ -41,6 +41,12 @@ public final class MainWindowViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper("Undo");
+    private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper("Redo");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper canUndo =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(false);
+    private final javafx.beans.property.ReadOnlyBooleanWrapper canRedo =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(false);
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private Consumer<Message> messages = m -> { };
 
@@ -61,6 +67,44 @@ public final class MainWindowViewModel {
 
     public DualStackViewModel dualStack() {
         return dualStack;
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty undoTextProperty() {
+        return undoText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty redoTextProperty() {
+        return redoText.getReadOnlyProperty();
+    }
+
+    public void undo() {
+        String what = session.undoLabel().orElse(null);
+        session.undo();
+        if (what != null) {
+            status.set("Undid " + what);
+        }
+    }
+
+    public void redo() {
+        String what = session.redoLabel().orElse(null);
+        session.redo();
+        if (what != null) {
+            status.set("Redid " + what);
+        }
+    }
+
+    /** The version in the jar's manifest (a development build has none). */
+    public static String version() {
+        String v = MainWindowViewModel.class.getPackage().getImplementationVersion();
+        return v == null ? "development build" : v;
     }
 
     public HostsViewModel hosts() {
@@ -91,6 +135,10 @@ public final class MainWindowViewModel {
         overview.load(session.name(), session.api());
         hosts.load(session.api());
         dualStack.load(session.api());
+        canUndo.set(session.undoLabel().isPresent());
+        canRedo.set(session.redoLabel().isPresent());
+        undoText.set(session.undoLabel().map(l -> "Undo " + l).orElse("Undo"));
+        redoText.set(session.redoLabel().map(l -> "Redo " + l).orElse("Redo"));
         title.set(session.title());
         recent.setAll(session.recentFiles());
     }
