@@ -64,6 +64,103 @@ class NetIpVectorsTest {
         }
     }
 
+    private static final Pattern MEMBER = Pattern.compile(
+            "^(ip|cidr)\\((\"[^\"]*\"|'[^']*')\\)\\.(\\w+)\\((?:(ip|cidr)\\()?(\"[^\"]*\"|'[^']*')?\\)?\\)$");
+    private static final Pattern CANONICAL = Pattern.compile("^ip\\.isCanonical\\((\"[^\"]*\"|'[^']*')\\)$");
+
+    private static String unquote(String q) {
+        return q.substring(1, q.length() - 1);
+    }
+
+    /** Member calls on literals: {@code ip("X").isLoopback()}, {@code cidr("X").containsCIDR("Y")}, ... */
+    @TestFactory
+    Stream<DynamicTest> memberFunctionVectors() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (JsonNode v : Vectors.load("cel.json")) {
+            String expr = v.path("expression").asText();
+            JsonNode expected = v.get("expected");
+            Matcher c = CANONICAL.matcher(expr);
+            if (c.matches()) {
+                tests.add(dynamicTest(v.path("name").asText(), () -> {
+                    boolean canonical;
+                    try {
+                        canonical = dev.cidrstudio.model.net.KubeNetLibrary.isCanonical(unquote(c.group(1)));
+                    } catch (NetIp.ParseException e) {
+                        assertEquals(expected.path("error").asText(), e.getMessage());
+                        return;
+                    }
+                    assertEquals(expected.get("value").asBoolean(), canonical);
+                }));
+                continue;
+            }
+            Matcher m = MEMBER.matcher(expr);
+            if (!m.matches()) {
+                continue;
+            }
+            tests.add(dynamicTest(v.path("name").asText(), () -> {
+                Object result;
+                try {
+                    result = member(m.group(1), unquote(m.group(2)), m.group(3), m.group(4),
+                            m.group(5) == null ? null : unquote(m.group(5)));
+                } catch (NetIp.ParseException e) {
+                    assertEquals(expected.path("error").asText(), e.getMessage());
+                    return;
+                }
+                JsonNode value = expected.get("value");
+                if (value.isObject()) {
+                    assertEquals(value.get("string").asText(), result.toString());
+                } else if (value.isBoolean()) {
+                    assertEquals(value.asBoolean(), result);
+                } else {
+                    assertEquals(value.asLong(), ((Number) result).longValue());
+                }
+            }));
+        }
+        assertTrue(tests.size() >= 30, "vectors found: " + tests.size());
+        return tests.stream();
+    }
+
+    private static Object member(String type, String receiver, String fn, String argType, String arg)
+            throws NetIp.ParseException {
+        if ("ip".equals(type)) {
+            NetIp.Addr a = KubeNetParsing.ip(receiver);
+            return switch (fn) {
+                case "family" -> dev.cidrstudio.model.net.KubeNetLibrary.family(a);
+                case "isUnspecified" -> dev.cidrstudio.model.net.KubeNetLibrary.isUnspecified(a);
+                case "isLoopback" -> dev.cidrstudio.model.net.KubeNetLibrary.isLoopback(a);
+                case "isLinkLocalMulticast" -> dev.cidrstudio.model.net.KubeNetLibrary.isLinkLocalMulticast(a);
+                case "isLinkLocalUnicast" -> dev.cidrstudio.model.net.KubeNetLibrary.isLinkLocalUnicast(a);
+                case "isGlobalUnicast" -> dev.cidrstudio.model.net.KubeNetLibrary.isGlobalUnicast(a);
+                default -> throw new AssertionError(fn);
+            };
+        }
+        NetIp.Prefix p = KubeNetParsing.cidr(receiver);
+        return switch (fn) {
+            case "ip" -> p.addr();
+            case "masked" -> p.masked();
+            case "prefixLength" -> (long) p.bits();
+            case "containsIP" -> "ip".equals(argType)
+                    ? dev.cidrstudio.model.net.KubeNetLibrary.containsIp(p, KubeNetParsing.ip(arg))
+                    : dev.cidrstudio.model.net.KubeNetLibrary.containsIp(p, arg);
+            case "containsCIDR" -> "cidr".equals(argType)
+                    ? dev.cidrstudio.model.net.KubeNetLibrary.containsCidr(p, KubeNetParsing.cidr(arg))
+                    : dev.cidrstudio.model.net.KubeNetLibrary.containsCidr(p, arg);
+            default -> throw new AssertionError(fn);
+        };
+    }
+
+    @Test
+    void theOldContainsCidrRuleNeedsTheNetworkAddress() throws Exception {
+        NetIp.Prefix p = KubeNetParsing.cidr("10.96.0.0/16");
+        assertFalse(dev.cidrstudio.model.net.KubeNetLibrary.containsCidrBefore1324(p,
+                KubeNetParsing.cidr("10.96.1.0/24")));
+        assertTrue(dev.cidrstudio.model.net.KubeNetLibrary.containsCidrBefore1324(p,
+                KubeNetParsing.cidr("10.96.0.0/24")));
+        assertTrue(dev.cidrstudio.model.net.KubeNetLibrary.containsCidr(p, KubeNetParsing.cidr("10.96.1.0/24")));
+        assertFalse(dev.cidrstudio.model.net.KubeNetLibrary.equal(KubeNetParsing.cidr("192.168.0.1/24"),
+                KubeNetParsing.cidr("192.168.0.1/24").masked()));
+    }
+
     @Test
     void netipRulesTheVectorsDoNotSpellOut() throws Exception {
         assertEquals("2001:db8::1", NetIp.parseAddr("2001:DB8:0:0::1").toString());
