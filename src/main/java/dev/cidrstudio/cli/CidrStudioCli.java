@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cidrstudio", mixinStandardHelpOptions = true, versionProvider = CidrStudioCli.Version.class,
         description = "CIDR Studio: plan Kubernetes Service IP ranges. Run without arguments for the desktop app.",
         subcommands = {KubectlCommand.class, ImportCommand.class, ExportCommand.class, CheckCommand.class,
-            HostsCommand.class, DualStackCommand.class})
+            HostsCommand.class, DualStackCommand.class, CelCommand.class})
 public final class CidrStudioCli implements Runnable {
 
     /** Reads the version from the jar manifest. */
@@ -50,6 +50,9 @@ public final class CidrStudioCli implements Runnable {
                 }
                 if (cls == HostsCommand.class) {
                     return cls.cast(new HostsCommand(in, out, err));
+                }
+                if (cls == CelCommand.class) {
+                    return cls.cast(new CelCommand(out, err));
                 }
                 if (cls == DualStackCommand.class) {
                     return cls.cast(new DualStackCommand(in, out, err));

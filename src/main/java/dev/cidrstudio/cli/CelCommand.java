@@ -1,0 +1,97 @@
+package dev.cidrstudio.cli;
+
+import dev.cidrstudio.app.LocalFiles;
+import dev.cidrstudio.io.manifest.Plain;
+import dev.cidrstudio.io.yaml.YamlFormatException;
+import dev.cidrstudio.io.yaml.YamlReader;
+import dev.cidrstudio.model.policy.CelValues;
+import dev.cidrstudio.model.policy.KubeCel;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code cidrstudio cel EXPRESSION}: one CEL expression evaluated as kube-apiserver's admission CEL would. */
+@Command(name = "cel", mixinStandardHelpOptions = true, description = {
+    "Evaluate one CEL expression with kube-apiserver's admission environment (ip and cidr libraries included)",
+    "and print its value on one line. Errors go to standard error as 'error: MESSAGE', exit status 1."})
+public final class CelCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "EXPRESSION")
+    String expression;
+
+    @Option(names = "--k8s-version", paramLabel = "V", description = "Kubernetes version whose rules apply "
+            + "(containsCIDR changed in 1.32.4 and 1.33.0). Default: 1.34.")
+    String version = "1.34";
+
+    @Option(names = "--object", paramLabel = "FILE", description = "YAML or JSON bound to 'object'.")
+    Path object;
+
+    @Option(names = "--old-object", paramLabel = "FILE", description = "YAML or JSON bound to 'oldObject'.")
+    Path oldObject;
+
+    @Option(names = "--params", paramLabel = "FILE", description = "YAML or JSON bound to 'params'.")
+    Path params;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public CelCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /** True for the releases with the old containsCIDR rule: 1.30.x, 1.31.x and 1.32.0-1.32.3. */
+    static boolean oldContainsCidr(String version) {
+        String[] p = version.replaceFirst("^v", "").split("\\.");
+        int minor = p.length > 1 ? Integer.parseInt(p[1]) : 0;
+        int patch = p.length > 2 ? Integer.parseInt(p[2]) : 0;
+        return minor < 32 || (minor == 32 && patch < 4);
+    }
+
+    @Override
+    public Integer call() {
+        if (!version.replaceFirst("^v", "").matches("1\\.(3[0-9])(\\.[0-9]+)?")) {
+            err.println("error: --k8s-version must be 1.30 or later, like 1.33 or 1.32.3");
+            return 2;
+        }
+        Map<String, Object> vars = new HashMap<>();
+        try {
+            for (var e : Map.of("object", object == null ? "" : object.toString(),
+                    "oldObject", oldObject == null ? "" : oldObject.toString(),
+                    "params", params == null ? "" : params.toString()).entrySet()) {
+                if (!e.getValue().isEmpty()) {
+                    vars.put(e.getKey(), load(Path.of(e.getValue())));
+                }
+            }
+        } catch (IOException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        } catch (YamlFormatException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
+        KubeCel.Outcome o = new KubeCel(oldContainsCidr(version)).evaluate(expression, vars);
+        if (o.compileError() != null) {
+            err.println("error: " + o.compileError());
+            return 1;
+        }
+        if (o.error() != null) {
+            err.println("error: " + o.error());
+            return 1;
+        }
+        out.println(CelValues.format(o.value()));
+        return 0;
+    }
+
+    private static Object load(Path file) throws IOException, YamlFormatException {
+        List<YamlReader.Document> docs = new YamlReader().read(file.toString(), LocalFiles.read(file));
+        return docs.isEmpty() ? null : Plain.toPlain(docs.get(0).root());
+    }
+}

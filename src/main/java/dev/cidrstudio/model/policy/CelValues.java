@@ -1,0 +1,78 @@
+package dev.cidrstudio.model.policy;
+
+import dev.cidrstudio.model.net.NetIp;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/** One-line text of a CEL value: true/false, numbers, JSON strings, JSON lists and maps, ip("...") and cidr("..."). */
+public final class CelValues {
+
+    private CelValues() {
+    }
+
+    public static String format(Object v) {
+        if (v == null || v instanceof dev.cel.common.values.NullValue || "NULL_VALUE".equals(String.valueOf(v))) {
+            return "null";
+        }
+        if (v instanceof NetIp.Addr a) {
+            return "ip(" + quote(a.toString()) + ")";
+        }
+        if (v instanceof NetIp.Prefix p) {
+            return "cidr(" + quote(p.toString()) + ")";
+        }
+        if (v instanceof String s) {
+            return quote(s);
+        }
+        if (v instanceof Boolean || v instanceof Long || v instanceof Integer) {
+            return String.valueOf(v);
+        }
+        if (v instanceof Double d) {
+            return d == Math.rint(d) && !Double.isInfinite(d) ? String.valueOf(d.longValue()) : String.valueOf(d);
+        }
+        if (v instanceof List<?> l) {
+            StringBuilder sb = new StringBuilder("[");
+            for (int i = 0; i < l.size(); i++) {
+                sb.append(i > 0 ? "," : "").append(format(l.get(i)));
+            }
+            return sb.append(']').toString();
+        }
+        if (v instanceof Map<?, ?> m) {
+            StringBuilder sb = new StringBuilder("{");
+            Iterator<? extends Map.Entry<?, ?>> it = m.entrySet().iterator();
+            while (it.hasNext()) {
+                Map.Entry<?, ?> e = it.next();
+                sb.append(e.getKey() instanceof String k ? quote(k) : quote(String.valueOf(e.getKey()))).append(':')
+                        .append(format(e.getValue()));
+                if (it.hasNext()) {
+                    sb.append(',');
+                }
+            }
+            return sb.append('}').toString();
+        }
+        return quote(String.valueOf(v));
+    }
+
+    /** A JSON string literal. */
+    static String quote(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\t' -> sb.append("\\t");
+                case '\r' -> sb.append("\\r");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+}

@@ -1,0 +1,209 @@
+package dev.cidrstudio.model.policy;
+
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelFunctionDecl;
+import dev.cel.common.CelOptions;
+import dev.cel.common.CelOverloadDecl;
+import dev.cel.common.CelValidationResult;
+import dev.cel.common.types.CelType;
+import dev.cel.common.types.MapType;
+import dev.cel.common.types.OpaqueType;
+import dev.cel.common.types.SimpleType;
+import dev.cel.common.types.TypeType;
+import dev.cel.compiler.CelCompiler;
+import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.extensions.CelExtensions;
+import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelFunctionBinding;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelRuntimeFactory;
+import dev.cidrstudio.model.net.KubeNetLibrary;
+import dev.cidrstudio.model.net.KubeNetParsing;
+import dev.cidrstudio.model.net.NetIp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * CEL as kube-apiserver configures it for admission policies: homogeneous literals, cross-type numeric comparisons,
+ * optional syntax, the standard macros, the strings/sets/lists/optional/comprehension extensions, and Kubernetes'
+ * {@code ip} and {@code cidr} libraries on the opaque types {@code net.IP} and {@code net.CIDR}.
+ */
+public final class KubeCel {
+
+    static final OpaqueType IP_T = OpaqueType.create("net.IP");
+    static final OpaqueType CIDR_T = OpaqueType.create("net.CIDR");
+
+    /** The outcome of one expression: a value, a runtime error, or a compile error (cel-go's text). */
+    public record Outcome(Object value, String error, String compileError) {
+        public boolean ok() {
+            return error == null && compileError == null;
+        }
+    }
+
+    private final CelCompiler compiler;
+    private final CelRuntime runtime;
+
+    /** @param containsCidrBefore1324 the {@code containsCIDR} rule of Kubernetes 1.30.x-1.32.3 */
+    public KubeCel(boolean containsCidrBefore1324) {
+        CelOptions opts = CelOptions.current().enableHomogeneousLiterals(true)
+                .enableHeterogeneousNumericComparisons(true).enableOptionalSyntax(true).build();
+        var cb = CelCompilerFactory.standardCelCompilerBuilder().setOptions(opts)
+                .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+                .addLibraries(CelExtensions.strings(), CelExtensions.sets(opts), CelExtensions.lists(),
+                        CelExtensions.optional(), CelExtensions.comprehensions())
+                .addFunctionDeclarations(declarations());
+        for (String v : List.of("object", "oldObject", "request", "params", "namespaceObject")) {
+            cb.addVar(v, SimpleType.DYN);
+        }
+        cb.addVar("variables", MapType.create(SimpleType.STRING, SimpleType.DYN));
+        cb.addVar("net.IP", TypeType.create(IP_T));
+        cb.addVar("net.CIDR", TypeType.create(CIDR_T));
+        compiler = cb.build();
+        runtime = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(opts)
+                .addLibraries(CelExtensions.strings(), CelExtensions.sets(opts), CelExtensions.lists(),
+                        CelExtensions.optional(), CelExtensions.comprehensions())
+                .addFunctionBindings(bindings(containsCidrBefore1324)).build();
+    }
+
+    private static CelFunctionDecl fn(String name, CelOverloadDecl... overloads) {
+        return CelFunctionDecl.newFunctionDeclaration(name, overloads);
+    }
+
+    private static CelOverloadDecl global(String id, CelType result, CelType... args) {
+        return CelOverloadDecl.newGlobalOverload(id, result, args);
+    }
+
+    private static CelOverloadDecl member(String id, CelType result, CelType... args) {
+        return CelOverloadDecl.newMemberOverload(id, result, args);
+    }
+
+    private static List<CelFunctionDecl> declarations() {
+        CelType s = SimpleType.STRING;
+        CelType b = SimpleType.BOOL;
+        CelType i = SimpleType.INT;
+        return List.of(
+                fn("ip", global("string_to_ip", IP_T, s), member("cidr_ip", IP_T, CIDR_T)),
+                fn("isIP", global("is_ip", b, s)),
+                fn("ip.isCanonical", global("ip_is_canonical", b, s)),
+                fn("family", member("ip_family", i, IP_T)),
+                fn("isUnspecified", member("ip_is_unspecified", b, IP_T)),
+                fn("isLoopback", member("ip_is_loopback", b, IP_T)),
+                fn("isLinkLocalMulticast", member("ip_is_link_local_multicast", b, IP_T)),
+                fn("isLinkLocalUnicast", member("ip_is_link_local_unicast", b, IP_T)),
+                fn("isGlobalUnicast", member("ip_is_global_unicast", b, IP_T)),
+                fn("string", global("ip_to_string", s, IP_T), global("cidr_to_string", s, CIDR_T)),
+                fn("cidr", global("string_to_cidr", CIDR_T, s)),
+                fn("isCIDR", global("is_cidr", b, s)),
+                fn("containsIP", member("cidr_contains_ip_string", b, CIDR_T, s),
+                        member("cidr_contains_ip_ip", b, CIDR_T, IP_T)),
+                fn("containsCIDR", member("cidr_contains_cidr_string", b, CIDR_T, s),
+                        member("cidr_contains_cidr", b, CIDR_T, CIDR_T)),
+                fn("prefixLength", member("cidr_prefix_length", i, CIDR_T)),
+                fn("masked", member("cidr_masked", CIDR_T, CIDR_T)));
+    }
+
+    private interface Parse<T> {
+        T run() throws NetIp.ParseException;
+    }
+
+    private static <T> T go(Parse<T> p) throws CelEvaluationException {
+        try {
+            return p.run();
+        } catch (NetIp.ParseException e) {
+            throw new CelEvaluationException(e.getMessage());
+        }
+    }
+
+    private static List<CelFunctionBinding> bindings(boolean oldRule) {
+        List<CelFunctionBinding> out = new ArrayList<>();
+        out.addAll(CelFunctionBinding.fromOverloads("ip",
+                CelFunctionBinding.from("string_to_ip", String.class, r -> go(() -> KubeNetParsing.ip(r))),
+                CelFunctionBinding.from("cidr_ip", NetIp.Prefix.class, NetIp.Prefix::addr)));
+        out.addAll(CelFunctionBinding.fromOverloads("isIP",
+                CelFunctionBinding.from("is_ip", String.class, KubeNetParsing::isIp)));
+        out.addAll(CelFunctionBinding.fromOverloads("ip.isCanonical",
+                CelFunctionBinding.from("ip_is_canonical", String.class, r -> go(() -> KubeNetLibrary.isCanonical(r)))));
+        out.addAll(CelFunctionBinding.fromOverloads("family",
+                CelFunctionBinding.from("ip_family", NetIp.Addr.class, KubeNetLibrary::family)));
+        out.addAll(CelFunctionBinding.fromOverloads("isUnspecified",
+                CelFunctionBinding.from("ip_is_unspecified", NetIp.Addr.class, KubeNetLibrary::isUnspecified)));
+        out.addAll(CelFunctionBinding.fromOverloads("isLoopback",
+                CelFunctionBinding.from("ip_is_loopback", NetIp.Addr.class, KubeNetLibrary::isLoopback)));
+        out.addAll(CelFunctionBinding.fromOverloads("isLinkLocalMulticast",
+                CelFunctionBinding.from("ip_is_link_local_multicast", NetIp.Addr.class,
+                        KubeNetLibrary::isLinkLocalMulticast)));
+        out.addAll(CelFunctionBinding.fromOverloads("isLinkLocalUnicast",
+                CelFunctionBinding.from("ip_is_link_local_unicast", NetIp.Addr.class,
+                        KubeNetLibrary::isLinkLocalUnicast)));
+        out.addAll(CelFunctionBinding.fromOverloads("isGlobalUnicast",
+                CelFunctionBinding.from("ip_is_global_unicast", NetIp.Addr.class, KubeNetLibrary::isGlobalUnicast)));
+        out.addAll(CelFunctionBinding.fromOverloads("string",
+                CelFunctionBinding.from("ip_to_string", NetIp.Addr.class, NetIp.Addr::toString),
+                CelFunctionBinding.from("cidr_to_string", NetIp.Prefix.class, NetIp.Prefix::toString)));
+        out.addAll(CelFunctionBinding.fromOverloads("cidr",
+                CelFunctionBinding.from("string_to_cidr", String.class, r -> go(() -> KubeNetParsing.cidr(r)))));
+        out.addAll(CelFunctionBinding.fromOverloads("isCIDR",
+                CelFunctionBinding.from("is_cidr", String.class, KubeNetParsing::isCidr)));
+        out.addAll(CelFunctionBinding.fromOverloads("containsIP",
+                CelFunctionBinding.from("cidr_contains_ip_string", NetIp.Prefix.class, String.class,
+                        (c, r) -> go(() -> KubeNetLibrary.containsIp(c, r))),
+                CelFunctionBinding.from("cidr_contains_ip_ip", NetIp.Prefix.class, NetIp.Addr.class,
+                        KubeNetLibrary::containsIp)));
+        out.addAll(CelFunctionBinding.fromOverloads("containsCIDR",
+                CelFunctionBinding.from("cidr_contains_cidr_string", NetIp.Prefix.class, String.class,
+                        (c, r) -> go(() -> contains(c, KubeNetParsing.cidr(r), oldRule))),
+                CelFunctionBinding.from("cidr_contains_cidr", NetIp.Prefix.class, NetIp.Prefix.class,
+                        (c, o) -> contains(c, o, oldRule))));
+        out.addAll(CelFunctionBinding.fromOverloads("prefixLength",
+                CelFunctionBinding.from("cidr_prefix_length", NetIp.Prefix.class, p -> (long) p.bits())));
+        out.addAll(CelFunctionBinding.fromOverloads("masked",
+                CelFunctionBinding.from("cidr_masked", NetIp.Prefix.class, NetIp.Prefix::masked)));
+        return out;
+    }
+
+    private static boolean contains(NetIp.Prefix c, NetIp.Prefix o, boolean oldRule) {
+        return oldRule ? KubeNetLibrary.containsCidrBefore1324(c, o) : KubeNetLibrary.containsCidr(c, o);
+    }
+
+    /** Compiles and runs one expression with the given variables ({@code object}, {@code params}, ...). */
+    public Outcome evaluate(String expression, Map<String, Object> variables) {
+        CelValidationResult r = compiler.compile(expression);
+        if (r.hasError()) {
+            // cel-java lists the candidate overloads; cel-go (kube-apiserver) does not.
+            return new Outcome(null, null, r.getErrorString().replaceAll(" \\(candidates: [^\n]*\\)", ""));
+        }
+        try {
+            CelAbstractSyntaxTree ast = r.getAst();
+            Map<String, Object> in = new HashMap<>();
+            for (String v : List.of("object", "oldObject", "request", "params", "namespaceObject")) {
+                in.put(v, dev.cel.common.values.NullValue.NULL_VALUE);
+            }
+            in.put("variables", Map.of());
+            in.putAll(variables);
+            in.put("net.IP", TypeType.create(IP_T));
+            in.put("net.CIDR", TypeType.create(CIDR_T));
+            return new Outcome(runtime.createProgram(ast).eval(in), null, null);
+        } catch (CelEvaluationException e) {
+            return new Outcome(null, message(e), null);
+        } catch (dev.cel.common.CelValidationException e) {
+            return new Outcome(null, null, e.getMessage());
+        }
+    }
+
+    /** The Go-style text of a runtime error: the binding's own message without cel-java's wrapping. */
+    static String message(CelEvaluationException e) {
+        Throwable t = e;
+        while (t.getCause() instanceof CelEvaluationException c) {
+            t = c;
+        }
+        String m = t.getMessage() == null ? "" : t.getMessage();
+        int colon = m.indexOf("evaluation error");
+        if (colon >= 0 && t.getCause() != null && t.getCause().getMessage() != null) {
+            m = t.getCause().getMessage();
+        }
+        return m.replaceFirst("^evaluation error(?: at [^:]*)?: ", "");
+    }
+}
