@@ -53,11 +53,13 @@ public final class Kubectl {
 
     private final ApiServer api;
     private final PodConsole pods;
+    private final ConsoleAdmission admission;
     private final FileSource files;
 
     public Kubectl(ApiServer api, FileSource files) {
         this.api = api;
         this.pods = new PodConsole(api);
+        this.admission = new ConsoleAdmission(api);
         this.files = files;
     }
 
@@ -416,8 +418,9 @@ public final class Kubectl {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> raw = (Map<String, Object>) Plain.toPlain(o.raw());
                 raws.add(raw);
-            } else if (d instanceof Decoded.Other other && ("Pod".equals(other.kind())
-                    || "Node".equals(other.kind())) && "v1".equals(other.apiVersion())) {
+            } else if (d instanceof Decoded.Other other && (("Pod".equals(other.kind())
+                    || "Node".equals(other.kind())) && "v1".equals(other.apiVersion())
+                    || ConsoleAdmission.isPolicyKind(other.apiVersion(), other.kind()))) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> raw = (Map<String, Object>) Plain.toPlain(other.raw());
                 podDocs.add(raw);
@@ -502,11 +505,13 @@ public final class Kubectl {
                 for (KubeObject o : l.objects()) {
                     KubeObject obj = inNamespace(o, namespace(p));
                     try {
-                        KubeObject created = submitCreate(obj, dry);
+                        KubeObject created = admitted(obj, null, dry, err);
                         out.append(format.isDefault() ? ResourceTypes.prefix(created.kind()) + "/" + created.name()
                                 + " created" + suffix(dry) + "\n" : format.renderObject(created));
                     } catch (ApiException e) {
                         err.append(KubectlErrors.forStatus(e.status(), "creating", l.source()));
+                    } catch (ConsoleAdmission.Denied e) {
+                        err.append(e.getMessage()).append('\n');
                     }
                 }
                 for (Map<String, Object> pod : l.pods()) {
@@ -528,6 +533,26 @@ public final class Kubectl {
             case "namespace", "ns" -> createNamespace(rest, p, dry, format);
             default -> CommandResult.error("error: unknown command \"" + sub + "\" for \"kubectl create\"", 1);
         };
+    }
+
+    /** Creates an object, then lets the cluster's admission policies refuse it (as kube-apiserver orders them). */
+    private KubeObject admitted(KubeObject obj, KubeObject old, DryRun dry, StringBuilder warnings)
+            throws ApiException, ConsoleAdmission.Denied {
+        if (dry == DryRun.CLIENT) {
+            return obj;
+        }
+        ClusterState before = api.snapshot();
+        KubeObject created = api.create(obj);
+        try {
+            admission.admit(created, old, "CREATE", warnings);
+        } catch (ConsoleAdmission.Denied e) {
+            api.restore(before);
+            throw e;
+        }
+        if (dry == DryRun.SERVER) {
+            api.restore(before);
+        }
+        return created;
     }
 
     private KubeObject submitCreate(KubeObject obj, DryRun dry) throws ApiException {
@@ -632,6 +657,7 @@ public final class Kubectl {
         Output format = Output.parse(p.string("output", ""));
         StringBuilder out = new StringBuilder();
         List<String> errors = new ArrayList<>();
+        StringBuilder warnings = new StringBuilder();
         for (String f : p.raw("filename")) {
             Loaded l = load(f, stdin);
             for (int i = 0; i < l.objects().size(); i++) {
@@ -643,12 +669,20 @@ public final class Kubectl {
                     String verb;
                     KubeObject result;
                     if (existing.isEmpty()) {
-                        result = submitCreate(withAnnotation, dry);
+                        result = admitted(withAnnotation, null, dry, warnings);
                         verb = "created";
                     } else {
                         ClusterState before = api.snapshot();
                         result = api.update(merge(withAnnotation, existing.get()));
                         boolean changed = !sameApart(result, existing.get());
+                        if (changed) {
+                            try {
+                                admission.admit(result, existing.get(), "UPDATE", warnings);
+                            } catch (ConsoleAdmission.Denied e) {
+                                api.restore(before);
+                                throw e;
+                            }
+                        }
                         if (dry != DryRun.NONE || !changed) {
                             api.restore(before);
                         }
@@ -659,6 +693,8 @@ public final class Kubectl {
                 } catch (ApiException e) {
                     errors.add(KubectlErrors.forStatus(e.status(), existsName(obj) ? "applying" : "creating",
                             l.source()));
+                } catch (ConsoleAdmission.Denied e) {
+                    errors.add(e.getMessage() + "\n");
                 }
             }
             for (Map<String, Object> pod : l.pods()) {
@@ -679,7 +715,7 @@ public final class Kubectl {
         } else {
             err = errors.isEmpty() ? "" : errors.get(0);
         }
-        return new CommandResult(out.toString(), err, errors.isEmpty() ? 0 : 1);
+        return new CommandResult(out.toString(), warnings + err, errors.isEmpty() ? 0 : 1);
     }
 
     private boolean existsName(KubeObject o) {

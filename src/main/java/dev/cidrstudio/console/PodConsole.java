@@ -187,6 +187,10 @@ final class PodConsole {
         if ("Node".equals(manifest.get("kind"))) {
             return createNode(manifest, apply);
         }
+        if (ConsoleAdmission.isPolicyKind(String.valueOf(manifest.get("apiVersion")),
+                String.valueOf(manifest.get("kind")))) {
+            return keepPolicy(manifest, apply);
+        }
         @SuppressWarnings("unchecked")
         Map<String, Object> meta = (Map<String, Object>) manifest.getOrDefault("metadata", Map.of());
         String name = String.valueOf(meta.get("name"));
@@ -203,6 +207,24 @@ final class PodConsole {
         Map<String, Object> started = PodRuntime.start(manifest, ns, api.settings(), pods(), api.now());
         api.keep(new KeptObject("v1", "Pod", ns, name, started));
         return CommandResult.ok("pod/" + name + " created\n");
+    }
+
+    /** A ValidatingAdmissionPolicy or binding: kept as written, in effect for the writes that follow. */
+    private CommandResult keepPolicy(Map<String, Object> manifest, boolean apply) {
+        String kind = String.valueOf(manifest.get("kind"));
+        String name = String.valueOf(map(manifest.get("metadata")).get("name"));
+        String prefix = kind.toLowerCase(java.util.Locale.ROOT) + "." + ConsoleAdmission.GROUP + "/" + name;
+        Optional<KeptObject> existing = api.state().kept().stream()
+                .filter(k -> kind.equals(k.kind()) && name.equals(k.name())).findFirst();
+        if (existing.isPresent() && !apply) {
+            return CommandResult.error("Error from server (AlreadyExists): error when creating: "
+                    + kind.toLowerCase(java.util.Locale.ROOT) + "s." + ConsoleAdmission.GROUP + " \"" + name
+                    + "\" already exists\n", 1);
+        }
+        String verb = existing.isEmpty() ? "created"
+                : existing.get().content().equals(manifest) ? "unchanged" : "configured";
+        api.keep(new KeptObject(String.valueOf(manifest.get("apiVersion")), kind, null, name, manifest));
+        return CommandResult.ok(prefix + " " + verb + "\n");
     }
 
     private CommandResult createNode(Map<String, Object> manifest, boolean apply) {

@@ -1,0 +1,78 @@
+package dev.cidrstudio.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.cidrstudio.model.cluster.ApiServer;
+import dev.cidrstudio.model.cluster.ClusterSettings;
+import java.io.IOException;
+import org.junit.jupiter.api.Test;
+
+/** The "Extend Service IP Ranges" page's ServiceCIDR policy, applied and enforced in the console. */
+class PolicyConsoleTest {
+
+    private static String run(ApiServer api, String script) {
+        Kubectl kubectl = new Kubectl(api, p -> {
+            throw new IOException("no files");
+        });
+        StringBuilder sb = new StringBuilder();
+        new ScriptRunner(kubectl, p -> {
+            throw new IOException("no files");
+        }).run(script).forEach(o -> sb.append(o.text()));
+        return sb.toString();
+    }
+
+    @Test
+    void theAllowedRangesPolicyAdmitsASubrangeAndDeniesOthersWithKubectlsText() throws Exception {
+        ApiServer api = ApiServer.bootstrap(ClusterSettings.defaults());
+        String out = run(api, ConsoleReplayTest.resource("/scripts/servicecidr-policy.sh"));
+        assertEquals("""
+                validatingadmissionpolicy.admissionregistration.k8s.io/servicecidrs.default created
+                validatingadmissionpolicybinding.admissionregistration.k8s.io/servicecidrs-binding created
+                servicecidr.networking.k8s.io/newcidr1 created
+                The servicecidrs "newcidr2" is invalid: : ValidatingAdmissionPolicy 'servicecidrs.default' with \
+                binding 'servicecidrs-binding' denied request: failed expression: object.spec.cidrs.all(newCIDR, \
+                variables.allowed.exists(allowedCIDR, cidr(allowedCIDR).containsCIDR(newCIDR)))
+                NAME         CIDRS          AGE
+                kubernetes   10.96.0.0/12   19s
+                newcidr1     10.96.1.0/24   10s
+                """, out);
+    }
+
+    @Test
+    void aWarnBindingLetsTheWriteThroughWithKubectlsWarningLine() throws Exception {
+        ApiServer api = ApiServer.bootstrap(ClusterSettings.defaults());
+        String out = run(api, """
+                kubectl apply -f - <<EOF
+                apiVersion: admissionregistration.k8s.io/v1
+                kind: ValidatingAdmissionPolicy
+                metadata: {name: servicecidrs.deny}
+                spec:
+                  failurePolicy: Fail
+                  matchConstraints:
+                    resourceRules:
+                    - {apiGroups: ["networking.k8s.io"], apiVersions: ["v1"], operations: ["CREATE", "UPDATE"], resources: ["servicecidrs"]}
+                  validations:
+                  - expression: "object.metadata.name == 'kubernetes'"
+                    message: only the default ServiceCIDR
+                ---
+                apiVersion: admissionregistration.k8s.io/v1
+                kind: ValidatingAdmissionPolicyBinding
+                metadata: {name: servicecidrs-deny-binding}
+                spec: {policyName: servicecidrs.deny, validationActions: [Warn]}
+                EOF
+                kubectl apply -f - <<EOF
+                apiVersion: networking.k8s.io/v1
+                kind: ServiceCIDR
+                metadata: {name: extra}
+                spec: {cidrs: [10.100.0.0/24]}
+                EOF
+                """);
+        assertEquals("""
+                validatingadmissionpolicy.admissionregistration.k8s.io/servicecidrs.deny created
+                validatingadmissionpolicybinding.admissionregistration.k8s.io/servicecidrs-deny-binding created
+                Warning: Validation failed for ValidatingAdmissionPolicy 'servicecidrs.deny' with binding \
+                'servicecidrs-deny-binding': only the default ServiceCIDR
+                servicecidr.networking.k8s.io/extra created
+                """, out);
+    }
+}
