@@ -116,6 +116,7 @@ public final class ManifestCheck {
                 findings.addAll(Refusals.of(o, e));
             }
         }
+        checkPolicies(objects, findings);
         for (Event e : api.<Event>list(Kind.EVENT, null)) {
             if (!Event.WARNING.equals(e.type())) {
                 continue;
@@ -142,6 +143,49 @@ public final class ManifestCheck {
         for (FieldError fe : NodeValidation.validatePodCidrs(cidrs)) {
             findings.add(new Finding(Finding.Severity.ERROR, node.source(), PathLocator.find(node.raw(), fe.field()),
                     "Node \"" + node.name() + "\" is invalid: " + fe));
+        }
+    }
+
+    /**
+     * Every ValidatingAdmissionPolicy and binding in the files, run on every modelled object in them as a CREATE:
+     * a Deny is an error at the object, a Warn a warning (kube-apiserver shows only one denial; all are listed).
+     */
+    private static void checkPolicies(List<Decoded> docs, List<Finding> findings) {
+        List<Map<String, Object>> policies = new ArrayList<>();
+        List<Map<String, Object>> bindings = new ArrayList<>();
+        for (Decoded d : docs) {
+            if (d instanceof Decoded.Other o && "admissionregistration.k8s.io/v1".equals(o.apiVersion())) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> content = (Map<String, Object>) Plain.toPlain(o.raw());
+                if ("ValidatingAdmissionPolicy".equals(o.kind())) {
+                    policies.add(content);
+                } else if ("ValidatingAdmissionPolicyBinding".equals(o.kind())) {
+                    bindings.add(content);
+                }
+            }
+        }
+        if (policies.isEmpty()) {
+            return;
+        }
+        var cel = new dev.cidrstudio.model.policy.KubeCel(false);
+        for (Decoded d : docs) {
+            if (!(d instanceof Decoded.Object o)) {
+                continue;
+            }
+            KubeObject obj = o.object();
+            String apiVersion = obj.kind().apiVersion();
+            var req = new dev.cidrstudio.model.policy.AdmissionPolicies.Request("CREATE", obj.kind().group(),
+                    apiVersion.substring(apiVersion.indexOf('/') + 1), obj.kind().plural(), obj.name());
+            var verdict = dev.cidrstudio.model.policy.AdmissionPolicies.admit(policies, bindings, req,
+                    dev.cidrstudio.io.manifest.ManifestEncoder.encode(obj), null, cel);
+            String forbidden = obj.kind().plural() + (obj.kind().group().isEmpty() ? "" : "." + obj.kind().group())
+                    + " \"" + obj.name() + "\" is forbidden: ";
+            for (String denial : verdict.denials()) {
+                findings.add(new Finding(Finding.Severity.ERROR, d.source(), d.mark(), forbidden + denial));
+            }
+            for (String warning : verdict.warnings()) {
+                findings.add(new Finding(Finding.Severity.WARNING, d.source(), d.mark(), warning));
+            }
         }
     }
 

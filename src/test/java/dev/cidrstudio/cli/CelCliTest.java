@@ -43,4 +43,15 @@ class CelCliTest {
                 .out());
         assertEquals(2, CliTest.cli("", "cel", "--k8s-version", "banana", "true").code());
     }
+
+    @Test
+    void checkReportsWhatThePoliciesInTheFilesDeny() throws Exception {
+        String files = dev.cidrstudio.console.PolicyScripts.documents();
+        CliTest.Run r = CliTest.cli(files, "check", "-");
+        assertEquals(1, r.code());
+        assertEquals("STDIN:38: error: servicecidrs.networking.k8s.io \"newcidr2\" is forbidden: ValidatingAdmissionPolicy "
+                + "'servicecidrs.default' with binding 'servicecidrs-binding' denied request: failed expression: "
+                + "object.spec.cidrs.all(newCIDR, variables.allowed.exists(allowedCIDR, "
+                + "cidr(allowedCIDR).containsCIDR(newCIDR)))\n", r.out());
+    }
 }
