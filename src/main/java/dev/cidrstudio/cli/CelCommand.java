@@ -7,12 +7,12 @@ import dev.cidrstudio.io.yaml.YamlReader;
 import dev.cidrstudio.model.policy.CelValues;
 import dev.cidrstudio.model.policy.KubeCel;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "cel", mixinStandardHelpOptions = true, description = {
     "Evaluate one CEL expression with kube-apiserver's admission environment (ip and cidr libraries included)",
     "and print its value on one line. Errors go to standard error as 'error: MESSAGE', exit status 1."})
-public final class CelCommand implements Callable<Integer> {
+public final class CelCommand extends StreamCommand {
 
     @Parameters(paramLabel = "EXPRESSION")
     String expression;
@@ -39,12 +39,8 @@ public final class CelCommand implements Callable<Integer> {
     @Option(names = "--params", paramLabel = "FILE", description = "YAML or JSON bound to 'params'.")
     Path params;
 
-    private final PrintStream out;
-    private final PrintStream err;
-
-    public CelCommand(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
+    public CelCommand(InputStream in, PrintStream out, PrintStream err) {
+        super(in, out, err);
     }
 
     /** True for the releases with the old containsCIDR rule: 1.30.x, 1.31.x and 1.32.0-1.32.3. */

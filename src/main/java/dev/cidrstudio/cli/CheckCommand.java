@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -15,7 +14,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "check", mixinStandardHelpOptions = true, description = {
     "Validate manifests as kube-apiserver would and print one finding a line:",
     "FILE:LINE: error|warning: MESSAGE. Exit 0 when clean, 1 with errors, 2 when a file cannot be read."})
-public final class CheckCommand implements Callable<Integer> {
+public final class CheckCommand extends StreamCommand {
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "YAML or JSON files; '-' reads standard input.")
     List<String> files = new ArrayList<>();
@@ -24,23 +23,14 @@ public final class CheckCommand implements Callable<Integer> {
             + "page for the files taken as one plan; each failing item is an error.")
     boolean dualStack;
 
-    private final InputStream in;
-    private final PrintStream out;
-    private final PrintStream err;
-
     public CheckCommand(InputStream in, PrintStream out, PrintStream err) {
-        this.in = in;
-        this.out = out;
-        this.err = err;
+        super(in, out, err);
     }
 
     @Override
     public Integer call() {
-        List<ManifestImport.Source> sources;
-        try {
-            sources = Inputs.read(files, in);
-        } catch (Inputs.Unreadable e) {
-            err.println(e.getMessage());
+        List<ManifestImport.Source> sources = readOrReport(files);
+        if (sources == null) {
             return 2;
         }
         boolean errors = false;

@@ -36,26 +36,9 @@ public final class CidrStudioCli implements Runnable {
         CommandLine cl = new CommandLine(new CidrStudioCli(), new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> cls) throws Exception {
-                if (cls == KubectlCommand.class) {
-                    return cls.cast(new KubectlCommand(in, out, err));
-                }
-                if (cls == ImportCommand.class) {
-                    return cls.cast(new ImportCommand(in, out, err));
-                }
-                if (cls == ExportCommand.class) {
-                    return cls.cast(new ExportCommand(in, out, err));
-                }
-                if (cls == CheckCommand.class) {
-                    return cls.cast(new CheckCommand(in, out, err));
-                }
-                if (cls == HostsCommand.class) {
-                    return cls.cast(new HostsCommand(in, out, err));
-                }
-                if (cls == CelCommand.class) {
-                    return cls.cast(new CelCommand(out, err));
-                }
-                if (cls == DualStackCommand.class) {
-                    return cls.cast(new DualStackCommand(in, out, err));
+                if (StreamCommand.class.isAssignableFrom(cls)) {
+                    return cls.getConstructor(InputStream.class, PrintStream.class, PrintStream.class)
+                            .newInstance(in, out, err);
                 }
                 return CommandLine.defaultFactory().create(cls);
             }

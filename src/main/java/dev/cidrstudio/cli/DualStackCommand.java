@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -17,29 +16,24 @@ import picocli.CommandLine.Parameters;
     "Walk the 'Validate IPv4/IPv6 dual-stack' page for a plan: the cluster's ranges, each Node's pod CIDRs",
     "and addresses, each Pod's addresses, each Service's families and cluster IPs. One PASS/FAIL line per",
     "item with the reason; exit 1 when an item fails."})
-public final class DualStackCommand implements Callable<Integer> {
+public final class DualStackCommand extends StreamCommand {
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Plan or manifests; '-' reads standard input.")
     List<String> files = new ArrayList<>();
 
-    private final InputStream in;
-    private final PrintStream out;
-    private final PrintStream err;
-
     public DualStackCommand(InputStream in, PrintStream out, PrintStream err) {
-        this.in = in;
-        this.out = out;
-        this.err = err;
+        super(in, out, err);
     }
 
     @Override
     public Integer call() {
+        List<ManifestImport.Source> sources = readOrReport(files);
+        if (sources == null) {
+            return 2;
+        }
         PlanLoader.Result plan;
         try {
-            plan = PlanLoader.load(Inputs.read(files, in));
-        } catch (Inputs.Unreadable e) {
-            err.println(e.getMessage());
-            return 2;
+            plan = PlanLoader.load(sources);
         } catch (ManifestImport.ImportException e) {
             e.findings().forEach((Finding f) -> err.println(f.describe()));
             return 1;

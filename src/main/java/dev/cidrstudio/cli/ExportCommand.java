@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,7 +18,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "export", mixinStandardHelpOptions = true, description = {
     "Write a plan as manifests you can kubectl apply: kubectl-style YAML in a dependency-safe order,",
     "without server-owned fields (uid, resourceVersion, creationTimestamp, status) unless --keep-status."})
-public final class ExportCommand implements Callable<Integer> {
+public final class ExportCommand extends StreamCommand {
 
     @Parameters(paramLabel = "PLAN", description = "Plan file (a Cluster document and objects), or a dump.")
     String plan;
@@ -34,23 +33,14 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--include-cluster", description = "Start with the Cluster settings document.")
     boolean includeCluster;
 
-    private final InputStream in;
-    private final PrintStream out;
-    private final PrintStream err;
-
     public ExportCommand(InputStream in, PrintStream out, PrintStream err) {
-        this.in = in;
-        this.out = out;
-        this.err = err;
+        super(in, out, err);
     }
 
     @Override
     public Integer call() {
-        List<ManifestImport.Source> sources;
-        try {
-            sources = Inputs.read(List.of(plan), in);
-        } catch (Inputs.Unreadable e) {
-            err.println(e.getMessage());
+        List<ManifestImport.Source> sources = readOrReport(List.of(plan));
+        if (sources == null) {
             return 2;
         }
         PlanLoader.Result r;

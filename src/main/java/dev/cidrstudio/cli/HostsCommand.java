@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,7 +19,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "hosts", mixinStandardHelpOptions = true, description = {
     "Print the /etc/hosts the kubelet writes for a Pod: IPs from its status, or the first Pod addresses",
     "of a node on the planned cluster when it has none. Invalid hostAliases: Kubernetes' error text, exit 1."})
-public final class HostsCommand implements Callable<Integer> {
+public final class HostsCommand extends StreamCommand {
 
     @Parameters(paramLabel = "POD", description = "Pod manifest (YAML or JSON); '-' reads standard input.")
     String pod;
@@ -33,28 +32,21 @@ public final class HostsCommand implements Callable<Integer> {
             + "file of a hostNetwork Pod.")
     Path nodeHosts;
 
-    private final InputStream in;
-    private final PrintStream out;
-    private final PrintStream err;
-
     public HostsCommand(InputStream in, PrintStream out, PrintStream err) {
-        this.in = in;
-        this.out = out;
-        this.err = err;
+        super(in, out, err);
     }
 
     @Override
     public Integer call() {
-        List<ManifestImport.Source> sources;
+        List<ManifestImport.Source> sources = readOrReport(List.of(pod));
+        if (sources == null) {
+            return 2;
+        }
         String node = null;
         try {
-            sources = Inputs.read(List.of(pod), in);
             if (nodeHosts != null) {
                 node = LocalFiles.read(nodeHosts);
             }
-        } catch (Inputs.Unreadable e) {
-            err.println(e.getMessage());
-            return 2;
         } catch (IOException e) {
             err.println("error: cannot read " + nodeHosts + ": " + e.getMessage());
             return 2;

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,7 +22,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "import", mixinStandardHelpOptions = true, description = {
     "Import manifests or a cluster dump (kubectl get ... -o yaml|json) and print what they hold:",
     "objects per kind, each ServiceCIDR's utilization, and what a real cluster's controllers would report."})
-public final class ImportCommand implements Callable<Integer> {
+public final class ImportCommand extends StreamCommand {
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "YAML or JSON files; '-' reads standard input.")
     List<String> files = new ArrayList<>();
@@ -31,23 +30,14 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "PLAN", description = "Also save the result as a plan file.")
     Path output;
 
-    private final InputStream in;
-    private final PrintStream out;
-    private final PrintStream err;
-
     public ImportCommand(InputStream in, PrintStream out, PrintStream err) {
-        this.in = in;
-        this.out = out;
-        this.err = err;
+        super(in, out, err);
     }
 
     @Override
     public Integer call() {
-        List<ManifestImport.Source> sources;
-        try {
-            sources = Inputs.read(files, in);
-        } catch (Inputs.Unreadable e) {
-            err.println(e.getMessage());
+        List<ManifestImport.Source> sources = readOrReport(files);
+        if (sources == null) {
             return 2;
         }
         PlanLoader.Result r;

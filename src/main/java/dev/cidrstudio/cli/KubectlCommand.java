@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,7 +31,7 @@ import picocli.CommandLine.Model.CommandSpec;
     "Run kubectl against a simulated cluster.",
     "With ARGS, run one command; without, read a script from standard input and run it line by line."},
         mixinStandardHelpOptions = true)
-public final class KubectlCommand implements Callable<Integer> {
+public final class KubectlCommand extends StreamCommand {
 
     @Spec
     CommandSpec spec;
@@ -48,14 +47,8 @@ public final class KubectlCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ARGS", description = "kubectl arguments (without 'kubectl').")
     List<String> args = new ArrayList<>();
 
-    private final InputStream in;
-    private final PrintStream out;
-    private final PrintStream err;
-
     public KubectlCommand(InputStream in, PrintStream out, PrintStream err) {
-        this.in = in;
-        this.out = out;
-        this.err = err;
+        super(in, out, err);
     }
 
     @Override

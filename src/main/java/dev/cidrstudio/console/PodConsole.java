@@ -184,6 +184,11 @@ final class PodConsole {
 
     /** Creates a Pod or a Node from a manifest; the kubectl line it prints, or an error. */
     CommandResult create(Map<String, Object> manifest, String ns, boolean apply) {
+        Object given = map(manifest.get("metadata")).get("name");
+        if (!(given instanceof String n) || n.isEmpty()) {
+            return CommandResult.error("The " + manifest.get("kind") + " \"\" is invalid: metadata.name: Required "
+                    + "value: name or generateName is required\n", 1);
+        }
         if ("Node".equals(manifest.get("kind"))) {
             return createNode(manifest, apply);
         }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.cidrstudio.model.cluster.ApiServer;
 import dev.cidrstudio.model.cluster.ClusterSettings;
-import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,21 +14,10 @@ class PodConsoleTest {
             + "::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\n"
             + "fe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n";
 
-    private static String run(ApiServer api, String script) {
-        Kubectl kubectl = new Kubectl(api, p -> {
-            throw new IOException("no files");
-        });
-        StringBuilder sb = new StringBuilder();
-        new ScriptRunner(kubectl, p -> {
-            throw new IOException("no files");
-        }).run(script).forEach(o -> sb.append(o.text()));
-        return sb.toString();
-    }
-
     @Test
     void theHostAliasesPageReplaysAsTheDocsShow() throws Exception {
         ApiServer api = ApiServer.bootstrap(ClusterSettings.defaults());
-        String out = run(api, ConsoleReplayTest.resource("/scripts/hostaliases.sh"));
+        String out = ConsoleScripts.run(api, ConsoleReplayTest.resource("/scripts/hostaliases.sh"));
         String expected = """
                 pod/nginx created
                 NAME    READY   STATUS    RESTARTS   AGE   IP           NODE      NOMINATED NODE   READINESS GATES
@@ -50,7 +38,7 @@ class PodConsoleTest {
         ApiServer api = ApiServer.bootstrap(ClusterSettings.defaults()
                 .withServiceClusterIPRange("10.96.0.0/16,fd00:10:96::/108"));
         api = dualStackPods(api);
-        String out = run(api, """
+        String out = ConsoleScripts.run(api, """
                 kubectl apply -f - <<EOF
                 apiVersion: v1
                 kind: Pod
@@ -92,7 +80,7 @@ class PodConsoleTest {
         ApiServer api = ApiServer.bootstrap(new ClusterSettings("ds", d.kubernetesVersion(),
                 "10.0.0.0/16,2001:db8:fd00::/108", "10.244.0.0/16,2001:db8::/56", 24, 64, d.clusterDomain(),
                 List.of("k8s-linuxpool1-34450317-0"), d.clusterDNS(), d.randomSeed()));
-        String out = run(api, """
+        String out = ConsoleScripts.run(api, """
                 kubectl get nodes k8s-linuxpool1-34450317-0 -o go-template --template='{{range .spec.podCIDRs}}{{printf "%s\\n" .}}{{end}}'
                 kubectl get nodes k8s-linuxpool1-34450317-0 -o go-template --template='{{range .status.addresses}}{{printf "%s: %s\\n" .type .address}}{{end}}'
                 kubectl run pod01 --image nginx
@@ -117,7 +105,7 @@ class PodConsoleTest {
     @Test
     void aPodWithInvalidHostAliasesIsRefusedWithKubernetesText() throws Exception {
         ApiServer api = ApiServer.bootstrap(ClusterSettings.defaults());
-        String out = run(api, """
+        String out = ConsoleScripts.run(api, """
                 kubectl apply -f - <<EOF
                 apiVersion: v1
                 kind: Pod
@@ -142,7 +130,7 @@ class PodConsoleTest {
         api.keep(new dev.cidrstudio.model.api.KeptObject("v1", "Pod", "default", "web", java.util.Map.of(
                 "apiVersion", "v1", "kind", "Pod", "metadata", java.util.Map.of("name", "web"),
                 "spec", java.util.Map.of("containers", List.of(java.util.Map.of("name", "web", "image", "nginx"))))));
-        String out = run(api, "kubectl get pods -o wide\nkubectl exec web -- hostname\n");
+        String out = ConsoleScripts.run(api, "kubectl get pods -o wide\nkubectl exec web -- hostname\n");
         assertEquals("""
                 NAME   READY   STATUS    RESTARTS   AGE   IP           NODE      NOMINATED NODE   READINESS GATES
                 web    1/1     Running   0          4s    10.244.0.2   worker0   <none>           <none>
@@ -153,7 +141,7 @@ class PodConsoleTest {
     @Test
     void nodesAreCreatedWithTheirPodCidrsCheckedAsTheApiserverDoes() throws Exception {
         ApiServer api = ApiServer.bootstrap(ClusterSettings.defaults());
-        String out = run(api, """
+        String out = ConsoleScripts.run(api, """
                 kubectl apply -f - <<EOF
                 apiVersion: v1
                 kind: Node
@@ -173,5 +161,21 @@ class PodConsoleTest {
                 + "\"10.244.2.0/24\"}: may specify no more than one CIDR for each IP family\n"
                 + "node/n2 created\nNAME   STATUS    ROLES    AGE   VERSION\nn2     Unknown   <none>   5s    \n"
                 + "10.244.2.0/24", out);
+    }
+
+    @Test
+    void aPodWithoutANameIsRefusedAndNothingIsKept() throws Exception {
+        ApiServer api = ApiServer.bootstrap(ClusterSettings.defaults());
+        String out = ConsoleScripts.run(api, """
+                kubectl apply -f - <<EOF
+                apiVersion: v1
+                kind: Pod
+                metadata: {labels: {a: b}}
+                spec: {containers: [{name: c, image: busybox}]}
+                EOF
+                """);
+        assertEquals("The Pod \"\" is invalid: metadata.name: Required value: name or generateName is required\n",
+                out);
+        assertEquals(List.of(), api.state().kept());
     }
 }

@@ -4,27 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.cidrstudio.model.cluster.ApiServer;
 import dev.cidrstudio.model.cluster.ClusterSettings;
-import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
 /** The "Extend Service IP Ranges" page's ServiceCIDR policy, applied and enforced in the console. */
 class PolicyConsoleTest {
 
-    private static String run(ApiServer api, String script) {
-        Kubectl kubectl = new Kubectl(api, p -> {
-            throw new IOException("no files");
-        });
-        StringBuilder sb = new StringBuilder();
-        new ScriptRunner(kubectl, p -> {
-            throw new IOException("no files");
-        }).run(script).forEach(o -> sb.append(o.text()));
-        return sb.toString();
-    }
-
     @Test
     void theAllowedRangesPolicyAdmitsASubrangeAndDeniesOthersWithKubectlsText() throws Exception {
         ApiServer api = ApiServer.bootstrap(ClusterSettings.defaults());
-        String out = run(api, ConsoleReplayTest.resource("/scripts/servicecidr-policy.sh"));
+        String out = ConsoleScripts.run(api, ConsoleReplayTest.resource("/scripts/servicecidr-policy.sh"));
         assertEquals("""
                 validatingadmissionpolicy.admissionregistration.k8s.io/servicecidrs.default created
                 validatingadmissionpolicybinding.admissionregistration.k8s.io/servicecidrs-binding created
@@ -41,7 +29,7 @@ class PolicyConsoleTest {
     @Test
     void aWarnBindingLetsTheWriteThroughWithKubectlsWarningLine() throws Exception {
         ApiServer api = ApiServer.bootstrap(ClusterSettings.defaults());
-        String out = run(api, """
+        String out = ConsoleScripts.run(api, """
                 kubectl apply -f - <<EOF
                 apiVersion: admissionregistration.k8s.io/v1
                 kind: ValidatingAdmissionPolicy

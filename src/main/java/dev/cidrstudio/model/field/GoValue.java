@@ -12,6 +12,39 @@ public final class GoValue {
     private GoValue() {
     }
 
+    /**
+     * A JSON string literal as Go's {@code encoding/json} writes it; with {@code htmlEscape} (json.Marshal's default)
+     * {@code <}, {@code >}, {@code &}, U+2028 and U+2029 become {@code \\u} escapes too.
+     */
+    public static void json(StringBuilder sb, String s, boolean htmlEscape) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    boolean html = c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029';
+                    if (c < 0x20 || (htmlEscape && html)) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        sb.append('"');
+    }
+
+    public static String json(String s, boolean htmlEscape) {
+        StringBuilder sb = new StringBuilder(s.length() + 2);
+        json(sb, s, htmlEscape);
+        return sb.toString();
+    }
+
     /** Go's {@code %q} for a string. */
     public static String quote(String s) {
         if (s == null) {

@@ -288,8 +288,7 @@ public final class AdmissionPolicies {
     }
 
     private static String json(String s) {
-        String q = CelValues.quote(s);
-        return q.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+        return dev.cidrstudio.model.field.GoValue.json(s, true);
     }
 
     private static String str(Object o) {
