@@ -63,6 +63,8 @@ public final class ManifestCheck {
         ApiServer api;
         try {
             api = ApiServer.bootstrap(settings);
+            // Every policy in the files is run on every object below, so none is applied on the way in.
+            api.setAdmission(dev.cidrstudio.model.cluster.Admission.NONE);
         } catch (ClusterConfigException e) {
             findings.add(new Finding(Finding.Severity.ERROR, sources.get(0).name(), null, String.join("; ",
                     e.errors())));
@@ -79,6 +81,7 @@ public final class ManifestCheck {
                 }
                 @SuppressWarnings("unchecked")
                 Map<String, Object> content = (Map<String, Object>) Plain.toPlain(other.raw());
+                findings.addAll(Refusals.ofPolicy(other, content));
                 api.keep(new KeptObject(other.apiVersion(), other.kind(), other.namespace(), other.name(), content));
                 if ("Pod".equals(other.kind())) {
                     HostsPreview.readAndValidate(other, findings);
@@ -116,7 +119,7 @@ public final class ManifestCheck {
                 findings.addAll(Refusals.of(o, e));
             }
         }
-        checkPolicies(objects, findings);
+        checkPolicies(api, objects, findings);
         for (Event e : api.<Event>list(Kind.EVENT, null)) {
             if (!Event.WARNING.equals(e.type())) {
                 continue;
@@ -150,34 +153,21 @@ public final class ManifestCheck {
      * Every ValidatingAdmissionPolicy and binding in the files, run on every modelled object in them as a CREATE:
      * a Deny is an error at the object, a Warn a warning (kube-apiserver shows only one denial; all are listed).
      */
-    private static void checkPolicies(List<Decoded> docs, List<Finding> findings) {
-        List<Map<String, Object>> policies = new ArrayList<>();
-        List<Map<String, Object>> bindings = new ArrayList<>();
-        for (Decoded d : docs) {
-            if (d instanceof Decoded.Other o && "admissionregistration.k8s.io/v1".equals(o.apiVersion())) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> content = (Map<String, Object>) Plain.toPlain(o.raw());
-                if ("ValidatingAdmissionPolicy".equals(o.kind())) {
-                    policies.add(content);
-                } else if ("ValidatingAdmissionPolicyBinding".equals(o.kind())) {
-                    bindings.add(content);
-                }
-            }
-        }
-        if (policies.isEmpty()) {
+    private static void checkPolicies(ApiServer api, List<Decoded> docs, List<Finding> findings) {
+        var admission = new dev.cidrstudio.model.policy.PolicyAdmission(
+                dev.cidrstudio.io.manifest.ManifestEncoder::encode);
+        if (!admission.active(api.state())) {
             return;
         }
-        var cel = new dev.cidrstudio.model.policy.KubeCel(false);
         for (Decoded d : docs) {
             if (!(d instanceof Decoded.Object o)) {
                 continue;
             }
             KubeObject obj = o.object();
-            String apiVersion = obj.kind().apiVersion();
-            var req = new dev.cidrstudio.model.policy.AdmissionPolicies.Request("CREATE", obj.kind().group(),
-                    apiVersion.substring(apiVersion.indexOf('/') + 1), obj.kind().plural(), obj.name());
-            var verdict = dev.cidrstudio.model.policy.AdmissionPolicies.admit(policies, bindings, req,
-                    dev.cidrstudio.io.manifest.ManifestEncoder.encode(obj), null, cel);
+            if (obj.kind().namespaced() && (obj.namespace() == null || obj.namespace().isEmpty())) {
+                obj = obj.withMeta(obj.meta().withNamespace("default"));
+            }
+            var verdict = admission.evaluate(api.state(), obj, null, "CREATE");
             String forbidden = obj.kind().plural() + (obj.kind().group().isEmpty() ? "" : "." + obj.kind().group())
                     + " \"" + obj.name() + "\" is forbidden: ";
             for (String denial : verdict.denials()) {

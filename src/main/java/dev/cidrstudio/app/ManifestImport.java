@@ -214,6 +214,11 @@ public final class ManifestImport {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> content = (Map<String, Object>) Plain.toPlain(other.raw());
                 String ns = other.namespace();
+                List<Finding> invalid = Refusals.ofPolicy(other, content);
+                if (!invalid.isEmpty()) {
+                    errors.addAll(invalid);
+                    continue;
+                }
                 api.keep(new KeptObject(other.apiVersion(), other.kind(), ns, other.name(), content));
                 counts.merge(other.kind(), 1, Integer::sum);
                 if (!KEPT_KINDS.contains(other.kind())) {

@@ -14,10 +14,33 @@ final class Refusals {
     private Refusals() {
     }
 
+    /** A policy object's own validation errors, at the lines of the fields they name. */
+    static List<Finding> of(Decoded.Other d, String kind, String name, List<FieldError> errors) {
+        List<Finding> out = new ArrayList<>();
+        for (FieldError fe : errors) {
+            var mark = d.raw() == null ? d.mark() : PathLocator.find(d.raw(), fe.field());
+            out.add(new Finding(Finding.Severity.ERROR, d.source(), mark, kind + "." + dev.cidrstudio.model.policy
+                    .PolicyAdmission.GROUP + " \"" + name + "\" is invalid: " + fe));
+        }
+        return out;
+    }
+
+    /** The validation errors of a ValidatingAdmissionPolicy or binding document; none for other kinds. */
+    static List<Finding> ofPolicy(Decoded.Other d, java.util.Map<String, Object> content) {
+        if (!dev.cidrstudio.model.policy.PolicyAdmission.isPolicyKind(d.apiVersion(), d.kind())) {
+            return List.of();
+        }
+        List<FieldError> errs = dev.cidrstudio.model.policy.PolicyAdmission.POLICY.equals(d.kind())
+                ? dev.cidrstudio.model.policy.PolicyValidation.validatePolicy(content)
+                : dev.cidrstudio.model.policy.PolicyValidation.validateBinding(content);
+        return of(d, d.kind(), d.name(), errs);
+    }
+
     static List<Finding> of(Decoded.Object d, ApiException e) {
         var status = e.status();
         List<Finding> out = new ArrayList<>();
-        if (status.causes().isEmpty()) {
+        if (status.causes().isEmpty() || !dev.cidrstudio.model.cluster.Status.INVALID.equals(status.reason())
+                || status.causes().stream().allMatch(c -> c.field().isEmpty())) {
             out.add(new Finding(Finding.Severity.ERROR, d.source(), d.mark(), status.message()));
             return out;
         }

@@ -53,13 +53,11 @@ public final class Kubectl {
 
     private final ApiServer api;
     private final PodConsole pods;
-    private final ConsoleAdmission admission;
     private final FileSource files;
 
     public Kubectl(ApiServer api, FileSource files) {
         this.api = api;
         this.pods = new PodConsole(api);
-        this.admission = new ConsoleAdmission(api);
         this.files = files;
     }
 
@@ -420,7 +418,7 @@ public final class Kubectl {
                 raws.add(raw);
             } else if (d instanceof Decoded.Other other && (("Pod".equals(other.kind())
                     || "Node".equals(other.kind())) && "v1".equals(other.apiVersion())
-                    || ConsoleAdmission.isPolicyKind(other.apiVersion(), other.kind()))) {
+                    || dev.cidrstudio.model.policy.PolicyAdmission.isPolicyKind(other.apiVersion(), other.kind()))) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> raw = (Map<String, Object>) Plain.toPlain(other.raw());
                 podDocs.add(raw);
@@ -505,13 +503,12 @@ public final class Kubectl {
                 for (KubeObject o : l.objects()) {
                     KubeObject obj = inNamespace(o, namespace(p));
                     try {
-                        KubeObject created = admitted(obj, null, dry, err);
+                        KubeObject created = admitted(obj, dry, err);
                         out.append(format.isDefault() ? ResourceTypes.prefix(created.kind()) + "/" + created.name()
                                 + " created" + suffix(dry) + "\n" : format.renderObject(created));
                     } catch (ApiException e) {
+                        err.append(warnings());
                         err.append(KubectlErrors.forStatus(e.status(), "creating", l.source()));
-                    } catch (ConsoleAdmission.Denied e) {
-                        err.append(e.getMessage()).append('\n');
                     }
                 }
                 for (Map<String, Object> pod : l.pods()) {
@@ -535,24 +532,33 @@ public final class Kubectl {
         };
     }
 
-    /** Creates an object, then lets the cluster's admission policies refuse it (as kube-apiserver orders them). */
-    private KubeObject admitted(KubeObject obj, KubeObject old, DryRun dry, StringBuilder warnings)
-            throws ApiException, ConsoleAdmission.Denied {
+    /**
+     * Creates an object; the API server runs the cluster's admission policies after validation (their warnings go
+     * to {@code warnings} as kubectl prints them).
+     */
+    private KubeObject admitted(KubeObject obj, DryRun dry, StringBuilder warnings) throws ApiException {
         if (dry == DryRun.CLIENT) {
             return obj;
         }
         ClusterState before = api.snapshot();
-        KubeObject created = api.create(obj);
         try {
-            admission.admit(created, old, "CREATE", warnings);
-        } catch (ConsoleAdmission.Denied e) {
-            api.restore(before);
-            throw e;
+            KubeObject created = api.create(obj);
+            if (dry == DryRun.SERVER) {
+                api.restore(before);
+            }
+            return created;
+        } finally {
+            warnings.append(warnings());
         }
-        if (dry == DryRun.SERVER) {
-            api.restore(before);
+    }
+
+    /** The admission warnings of the last writes, as kubectl prints them (each once). */
+    private String warnings() {
+        StringBuilder sb = new StringBuilder();
+        for (String w : new java.util.LinkedHashSet<>(api.takeWarnings())) {
+            sb.append("Warning: ").append(w).append('\n');
         }
-        return created;
+        return sb.toString();
     }
 
     private KubeObject submitCreate(KubeObject obj, DryRun dry) throws ApiException {
@@ -669,22 +675,31 @@ public final class Kubectl {
                     String verb;
                     KubeObject result;
                     if (existing.isEmpty()) {
-                        result = admitted(withAnnotation, null, dry, warnings);
+                        result = admitted(withAnnotation, dry, warnings);
                         verb = "created";
                     } else {
+                        // kubectl sends nothing when the patch is empty, so an unchanged object meets no policy.
                         ClusterState before = api.snapshot();
-                        result = api.update(merge(withAnnotation, existing.get()));
-                        boolean changed = !sameApart(result, existing.get());
+                        var admission = api.admission();
+                        api.setAdmission(dev.cidrstudio.model.cluster.Admission.NONE);
+                        KubeObject trial;
+                        try {
+                            trial = api.update(merge(withAnnotation, existing.get()));
+                        } finally {
+                            api.setAdmission(admission);
+                            api.restore(before);
+                        }
+                        boolean changed = !sameApart(trial, existing.get());
+                        result = trial;
                         if (changed) {
                             try {
-                                admission.admit(result, existing.get(), "UPDATE", warnings);
-                            } catch (ConsoleAdmission.Denied e) {
-                                api.restore(before);
-                                throw e;
+                                result = api.update(merge(withAnnotation, existing.get()));
+                            } finally {
+                                warnings.append(warnings());
                             }
-                        }
-                        if (dry != DryRun.NONE || !changed) {
-                            api.restore(before);
+                            if (dry != DryRun.NONE) {
+                                api.restore(before);
+                            }
                         }
                         verb = changed ? "configured" : "unchanged";
                     }
@@ -693,8 +708,6 @@ public final class Kubectl {
                 } catch (ApiException e) {
                     errors.add(KubectlErrors.forStatus(e.status(), existsName(obj) ? "applying" : "creating",
                             l.source()));
-                } catch (ConsoleAdmission.Denied e) {
-                    errors.add(e.getMessage() + "\n");
                 }
             }
             for (Map<String, Object> pod : l.pods()) {

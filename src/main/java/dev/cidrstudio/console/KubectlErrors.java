@@ -26,6 +26,9 @@ final class KubectlErrors {
             return sb.toString();
         }
         String message = s.message();
+        if (s.code() == 401) {
+            return "error: You must be logged in to the server (" + message + ")\n";
+        }
         if (source != null) {
             message = "error when " + verb + " \"" + source + "\": " + message;
         }

@@ -182,6 +182,14 @@ final class PodConsole {
         return "Error from server (NotFound): pods \"" + name + "\" not found\n";
     }
 
+    private static String warningLines(List<String> warnings) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : new java.util.LinkedHashSet<>(warnings)) {
+            sb.append("Warning: ").append(w).append('\n');
+        }
+        return sb.toString();
+    }
+
     /** Creates a Pod or a Node from a manifest; the kubectl line it prints, or an error. */
     CommandResult create(Map<String, Object> manifest, String ns, boolean apply) {
         Object given = map(manifest.get("metadata")).get("name");
@@ -192,7 +200,7 @@ final class PodConsole {
         if ("Node".equals(manifest.get("kind"))) {
             return createNode(manifest, apply);
         }
-        if (ConsoleAdmission.isPolicyKind(String.valueOf(manifest.get("apiVersion")),
+        if (dev.cidrstudio.model.policy.PolicyAdmission.isPolicyKind(String.valueOf(manifest.get("apiVersion")),
                 String.valueOf(manifest.get("kind")))) {
             return keepPolicy(manifest, apply);
         }
@@ -210,21 +218,40 @@ final class PodConsole {
                     + dev.cidrstudio.model.field.ErrorList.aggregate(errs) + "\n", 1);
         }
         Map<String, Object> started = PodRuntime.start(manifest, ns, api.settings(), pods(), api.now());
-        api.keep(new KeptObject("v1", "Pod", ns, name, started));
-        return CommandResult.ok("pod/" + name + " created\n");
+        KeptObject pod = new KeptObject("v1", "Pod", ns, name, started);
+        String warnings;
+        try {
+            warnings = warningLines(api.admitKept(pod, null));
+        } catch (dev.cidrstudio.model.cluster.ApiException e) {
+            return CommandResult.error(warningLines(e.warnings()) + KubectlErrors.forStatus(e.status(), "creating",
+                    null), 1);
+        }
+        api.keep(pod);
+        return new CommandResult("pod/" + name + " created\n", warnings, 0);
     }
 
-    /** A ValidatingAdmissionPolicy or binding: kept as written, in effect for the writes that follow. */
+    /**
+     * A ValidatingAdmissionPolicy or binding: validated as kube-apiserver does (names, rules, actions, every
+     * expression compiled), then kept as written and in effect for the writes that follow.
+     */
     private CommandResult keepPolicy(Map<String, Object> manifest, boolean apply) {
         String kind = String.valueOf(manifest.get("kind"));
         String name = String.valueOf(map(manifest.get("metadata")).get("name"));
-        String prefix = kind.toLowerCase(java.util.Locale.ROOT) + "." + ConsoleAdmission.GROUP + "/" + name;
+        String group = dev.cidrstudio.model.policy.PolicyAdmission.GROUP;
+        String prefix = kind.toLowerCase(java.util.Locale.ROOT) + "." + group + "/" + name;
         Optional<KeptObject> existing = api.state().kept().stream()
                 .filter(k -> kind.equals(k.kind()) && name.equals(k.name())).findFirst();
         if (existing.isPresent() && !apply) {
             return CommandResult.error("Error from server (AlreadyExists): error when creating: "
-                    + kind.toLowerCase(java.util.Locale.ROOT) + "s." + ConsoleAdmission.GROUP + " \"" + name
+                    + kind.toLowerCase(java.util.Locale.ROOT) + "s." + group + " \"" + name
                     + "\" already exists\n", 1);
+        }
+        List<dev.cidrstudio.model.field.FieldError> errs = dev.cidrstudio.model.policy.PolicyAdmission.POLICY
+                .equals(kind) ? dev.cidrstudio.model.policy.PolicyValidation.validatePolicy(manifest)
+                        : dev.cidrstudio.model.policy.PolicyValidation.validateBinding(manifest);
+        if (!errs.isEmpty()) {
+            return CommandResult.error(KubectlErrors.forStatus(dev.cidrstudio.model.cluster.Status.invalid(kind,
+                    group, name, errs), existing.isPresent() ? "applying" : "creating", null), 1);
         }
         String verb = existing.isEmpty() ? "created"
                 : existing.get().content().equals(manifest) ? "unchanged" : "configured";
@@ -262,8 +289,16 @@ final class PodConsole {
             newSpec.put("podCIDRs", cidrs);
             node.put("spec", newSpec);
         }
-        api.keep(new KeptObject("v1", "Node", null, name, node));
-        return CommandResult.ok("node/" + name + " created\n");
+        KeptObject kept = new KeptObject("v1", "Node", null, name, node);
+        String warnings;
+        try {
+            warnings = warningLines(api.admitKept(kept, null));
+        } catch (dev.cidrstudio.model.cluster.ApiException e) {
+            return CommandResult.error(warningLines(e.warnings()) + KubectlErrors.forStatus(e.status(), "creating",
+                    null), 1);
+        }
+        api.keep(kept);
+        return new CommandResult("node/" + name + " created\n", warnings, 0);
     }
 
     CommandResult run(Parsed p, String ns) {

@@ -46,6 +46,13 @@ public final class ApiServer {
 
     private ClusterState state;
     private final ServiceRest services;
+    private Admission admission = Admission.standard();
+    private final List<String> warnings = new ArrayList<>();
+    private final java.util.ArrayDeque<AuditEntry> audit = new java.util.ArrayDeque<>();
+
+    /** An audit record of an admitted write that a policy annotated: when, what, and the annotations. */
+    public record AuditEntry(Instant time, String operation, String object, Map<String, String> annotations) {
+    }
     private Instant earliestRequeue;
     private final java.util.LinkedHashSet<String> dirty = new java.util.LinkedHashSet<>();
     private boolean deferReconcile;
@@ -190,12 +197,82 @@ public final class ApiServer {
 
     // ---- writes ----
 
+    /** The validating admission every write goes through (the policies found on the class path by default). */
+    public void setAdmission(Admission admission) {
+        this.admission = admission == null ? Admission.NONE : admission;
+    }
+
+    public Admission admission() {
+        return admission;
+    }
+
+    /** The warnings of the writes since the last call (kubectl prints each as "Warning: ..."), then forgets them. */
+    public List<String> takeWarnings() {
+        List<String> out = List.copyOf(warnings);
+        warnings.clear();
+        return out;
+    }
+
+    /**
+     * Runs validating admission on a write that has been validated and stored; a denial puts the store back as it
+     * was before the write.
+     */
+    private void admitted(ClusterState before, Object object, Object old, String operation) throws ApiException {
+        if (before == null) {
+            return;
+        }
+        try {
+            record(admission.admit(state, object, old, operation), object != null ? object : old, operation);
+        } catch (ApiException e) {
+            restore(before);
+            warnings.addAll(e.warnings());
+            throw e;
+        }
+    }
+
+    private void record(Admission.Admitted a, Object target, String operation) {
+        warnings.addAll(a.warnings());
+        if (!a.auditAnnotations().isEmpty()) {
+            String what = target instanceof KubeObject k ? k.kind().kindName() + " " + (k.namespace() == null ? ""
+                    : k.namespace() + "/") + k.name() : target instanceof dev.cidrstudio.model.api.KeptObject k
+                    ? k.kind() + " " + (k.namespace() == null ? "" : k.namespace() + "/") + k.name() : "";
+            audit.addLast(new AuditEntry(state.now, operation, what, Map.copyOf(a.auditAnnotations())));
+            while (audit.size() > 1000) {
+                audit.removeFirst();
+            }
+        }
+    }
+
+    /** The audit annotations policies added to admitted writes (the latest 1,000), oldest first. */
+    public List<AuditEntry> auditLog() {
+        return List.copyOf(audit);
+    }
+
+    private ClusterState rollbackPoint(Kind kind) {
+        return kind != Kind.EVENT && admission.active(state) ? snapshot() : null;
+    }
+
+    /**
+     * Admission for an object of a kind the model only keeps (a Pod, a Node, ...), before it is kept or replaces
+     * {@code old}: warnings, or the denial.
+     */
+    public List<String> admitKept(dev.cidrstudio.model.api.KeptObject object, dev.cidrstudio.model.api.KeptObject old)
+            throws ApiException {
+        if (!admission.active(state)) {
+            return List.of();
+        }
+        Admission.Admitted a = admission.admit(state, object, old, old == null ? "CREATE" : "UPDATE");
+        record(a, object, old == null ? "CREATE" : "UPDATE");
+        return takeWarnings();
+    }
+
     /** POST: validation, admission, allocation, then the controllers react. */
     public KubeObject create(KubeObject obj) throws ApiException {
         requireNamespace(obj);
         if (state.get(obj.kind(), obj.namespace(), obj.name()).isPresent()) {
             throw new ApiException(Status.alreadyExists(obj.kind(), obj.name()));
         }
+        ClusterState before = rollbackPoint(obj.kind());
         KubeObject created = switch (obj.kind()) {
             case NAMESPACE -> createNamespace((Namespace) obj);
             case SERVICE -> services.create((Service) obj);
@@ -203,6 +280,7 @@ public final class ApiServer {
             case IP_ADDRESS -> createIpAddress((IpAddressObject) obj);
             case EVENT -> store(obj);
         };
+        admitted(before, created, null, "CREATE");
         reconcile();
         return state.get(created.kind(), created.namespace(), created.name()).orElse(created);
     }
@@ -211,6 +289,7 @@ public final class ApiServer {
     public KubeObject update(KubeObject obj) throws ApiException {
         KubeObject old = get(obj.kind(), obj.namespace(), obj.name());
         ObjectMeta meta = obj.meta().keepingServerFields(old.meta());
+        ClusterState before = rollbackPoint(obj.kind());
         KubeObject updated = switch (obj.kind()) {
             case NAMESPACE -> store(new Namespace(meta, ((Namespace) old).phase()));
             case SERVICE -> services.update(((Service) obj).withMeta(meta), (Service) old);
@@ -218,6 +297,7 @@ public final class ApiServer {
             case IP_ADDRESS -> updateIpAddress(((IpAddressObject) obj).withMeta(meta), (IpAddressObject) old);
             case EVENT -> store(obj.withMeta(meta));
         };
+        admitted(before, updated, old, "UPDATE");
         reconcile();
         return state.get(updated.kind(), updated.namespace(), updated.name()).orElse(updated);
     }
@@ -231,6 +311,10 @@ public final class ApiServer {
         if (kind == Kind.NAMESPACE && SYSTEM_NAMESPACES.contains(name) && !"kube-node-lease".equals(name)) {
             throw new ApiException(Status.forbidden("namespaces \"" + name + "\" is forbidden: this namespace may "
                     + "not be deleted"));
+        }
+        ClusterState before = rollbackPoint(kind);
+        if (before != null) {
+            admitted(before, null, old, "DELETE");
         }
         KubeObject result = old;
         if (!old.meta().finalizers().isEmpty()) {

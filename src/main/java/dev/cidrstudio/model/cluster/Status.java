@@ -46,6 +46,24 @@ public record Status(int code, String reason, String message, String kind, Strin
                 kind.kindName(), kind.group(), name, ErrorList.dedupe(errors));
     }
 
+    /**
+     * A validating admission denial ({@code admission.NewForbidden} with the decision's reason and code): the
+     * details name the resource, and the one cause is the denial's message with no field.
+     */
+    public static Status admissionDenied(int code, String reason, String resource, String group, String name,
+            String message) {
+        String qualified = resource + (group.isEmpty() ? "" : "." + group);
+        return new Status(code, reason, qualified + " \"" + name + "\" is forbidden: " + message, resource, group,
+                name, List.of(FieldError.cause("", message)));
+    }
+
+    /** {@code NewInvalid} for a kind the model only keeps (a ValidatingAdmissionPolicy, a Pod, ...). */
+    public static Status invalid(String kindName, String group, String name, List<FieldError> errors) {
+        String qualified = group.isEmpty() ? kindName : kindName + "." + group;
+        return new Status(422, INVALID, qualified + " \"" + name + "\" is invalid: " + ErrorList.aggregate(errors),
+                kindName, group, name, ErrorList.dedupe(errors));
+    }
+
     public static Status internalError(String message) {
         return new Status(500, INTERNAL_ERROR, "Internal error occurred: " + message, null, null, null, List.of());
     }

@@ -10,7 +10,9 @@ public enum ErrorType {
     FORBIDDEN("Forbidden", false),
     TOO_LONG("Too long", false),
     TOO_MANY("Too many", true),
-    INTERNAL("Internal error", false);
+    INTERNAL("Internal error", false),
+    /** A bare status cause (admission denials): only its message. */
+    CAUSE("", false);
 
     private final String text;
     private final boolean printsValue;

@@ -30,6 +30,11 @@ public record FieldError(ErrorType type, String field, String renderedValue, Str
         return new FieldError(ErrorType.INTERNAL, field, null, detail);
     }
 
+    /** A status cause that is only a message, as admission plugins give ({@code StatusCause{Message: m}}). */
+    public static FieldError cause(String field, String message) {
+        return new FieldError(ErrorType.CAUSE, field, null, message);
+    }
+
     /** {@code field.NotSupported}: the detail lists the quoted supported values, sorted, joined by ", ". */
     public static FieldError notSupported(String field, String value, java.util.Collection<String> supported) {
         String list = supported.stream().sorted().map(GoValue::quote)
@@ -39,6 +44,9 @@ public record FieldError(ErrorType type, String field, String renderedValue, Str
 
     /** What follows the field path: {@code Invalid value: "x": detail}. This is a status cause's message. */
     public String body() {
+        if (type == ErrorType.CAUSE) {
+            return detail;
+        }
         StringBuilder sb = new StringBuilder(type.text());
         if (type.printsValue()) {
             sb.append(": ").append(renderedValue == null ? "null" : renderedValue);

@@ -16,36 +16,99 @@ public final class AdmissionPolicies {
 
     static final String AUDIT_KEY = "validation.policy.admission.k8s.io/validation_failure";
 
+    /** Admission configuration that no policy can match (so a bad policy cannot lock itself in). */
+    private static final java.util.Set<String> NEVER_MATCHED = java.util.Set.of("validatingadmissionpolicies",
+            "validatingadmissionpolicybindings", "validatingwebhookconfigurations", "mutatingwebhookconfigurations",
+            "mutatingadmissionpolicies", "mutatingadmissionpolicybindings");
+
     private AdmissionPolicies() {
     }
 
-    /** The request: operation (CREATE, UPDATE, DELETE), the resource's group, version and plural, and its name. */
-    public record Request(String operation, String group, String version, String resource, String name) {
+    /** The request: operation (CREATE, UPDATE, DELETE), the resource's group, version and plural, name, namespace. */
+    public record Request(String operation, String group, String version, String resource, String name,
+            String namespace) {
+
+        public Request(String operation, String group, String version, String resource, String name) {
+            this(operation, group, version, resource, name, "");
+        }
+
+        public Request {
+            namespace = namespace == null ? "" : namespace;
+        }
+    }
+
+    /** What the policies can see of the rest of the plan: params objects and namespaces. */
+    public interface Lookup {
+        /** The objects of a kind (all namespaces when {@code namespace} is null), or null for a kind not known. */
+        List<Map<String, Object>> objects(String apiVersion, String kind, String namespace);
+
+        /** Whether objects of the kind live in namespaces. */
+        boolean namespaced(String apiVersion, String kind);
+
+        /** The Namespace object of that name, or null. */
+        Map<String, Object> namespace(String name);
+    }
+
+    /** A plan with no other objects: every params kind is unknown. */
+    public static final Lookup NOTHING = new Lookup() {
+        @Override
+        public List<Map<String, Object>> objects(String apiVersion, String kind, String namespace) {
+            return null;
+        }
+
+        @Override
+        public boolean namespaced(String apiVersion, String kind) {
+            return true;
+        }
+
+        @Override
+        public Map<String, Object> namespace(String name) {
+            return null;
+        }
+    };
+
+    /**
+     * One failed validation (or configuration or evaluation error): the policy, the binding (null for a
+     * policy-level error), the index of the validation (-1 when no single one), its expression, the message and the
+     * binding's actions.
+     */
+    public record Decision(String policy, String binding, int expressionIndex, String expression, String message,
+            String reason, List<String> actions) {
+
+        /** The text kube-apiserver puts in the denial. */
+        public String denial() {
+            return "ValidatingAdmissionPolicy '" + policy + "'" + (binding == null ? "" : " with binding '" + binding
+                    + "'") + " denied request: " + message;
+        }
     }
 
     /**
      * The verdict: allowed, or the first denial as kube-apiserver reports it ({@code statusMessage}), as its Status
-     * cause ({@code causeMessage}) and as kubectl prints it; every warning and the audit annotations.
+     * cause ({@code causeMessage}) and as kubectl prints it; every warning, the audit annotations, every denial
+     * (kube-apiserver shows only the first) and every failed decision.
      */
     public record Verdict(boolean allowed, int code, String reason, String statusMessage, String causeMessage,
-            String kubectl, List<String> warnings, Map<String, String> auditAnnotations, List<String> denials) {
-    }
-
-    private record Denial(String message, String reason) {
+            String kubectl, List<String> warnings, Map<String, String> auditAnnotations, List<String> denials,
+            List<Decision> decisions) {
     }
 
     public static Verdict admit(List<Map<String, Object>> policies, List<Map<String, Object>> bindings, Request req,
             Map<String, Object> object, Map<String, Object> oldObject, KubeCel cel) {
-        List<Denial> denials = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
-        List<Map<String, Object>> audits = new ArrayList<>();
+        return admit(policies, bindings, NOTHING, req, object, oldObject, cel);
+    }
+
+    public static Verdict admit(List<Map<String, Object>> policies, List<Map<String, Object>> bindings, Lookup lookup,
+            Request req, Map<String, Object> object, Map<String, Object> oldObject, KubeCel cel) {
+        List<Decision> decisions = new ArrayList<>();
+        Map<String, List<String>> annotations = new LinkedHashMap<>();
+        if ("admissionregistration.k8s.io".equals(req.group()) && NEVER_MATCHED.contains(req.resource())) {
+            return verdict(decisions, annotations, req);
+        }
         for (Map<String, Object> policy : policies) {
             String policyName = str(map(policy.get("metadata")).get("name"));
             Map<String, Object> spec = map(policy.get("spec"));
             Map<String, Object> constraints = map(spec.get("matchConstraints"));
-            if (!rulesMatch(list(constraints.get("resourceRules")), req, false)
-                    || rulesMatch(list(constraints.get("excludeResourceRules")), req, false)
-                    || !selectorMatches(constraints.get("objectSelector"), object, oldObject)) {
+            if (!matches(constraints, req, object, oldObject, lookup, false)) {
                 continue;
             }
             boolean fail = !"Ignore".equals(spec.get("failurePolicy"));
@@ -54,111 +117,62 @@ public final class AdmissionPolicies {
                 if (!Objects.equals(policyName, bspec.get("policyName"))) {
                     continue;
                 }
-                Map<String, Object> mr = map(bspec.get("matchResources"));
-                if (!rulesMatch(list(mr.get("resourceRules")), req, true)
-                        || rulesMatch(list(mr.get("excludeResourceRules")), req, false)
-                        || !selectorMatches(mr.get("objectSelector"), object, oldObject)) {
+                if (!matches(map(bspec.get("matchResources")), req, object, oldObject, lookup, true)) {
                     continue;
                 }
                 String bindingName = str(map(binding.get("metadata")).get("name"));
                 List<String> actions = list(bspec.get("validationActions")).stream().map(String::valueOf).toList();
-                Map<String, Object> vars = new LinkedHashMap<>();
-                vars.put("object", object == null ? dev.cel.common.values.NullValue.NULL_VALUE : object);
-                vars.put("oldObject", oldObject == null ? dev.cel.common.values.NullValue.NULL_VALUE : oldObject);
-                vars.put("request", Map.of("operation", req.operation(), "name", req.name(),
-                        "kind", Map.of("group", req.group(), "version", req.version()),
-                        "resource", Map.of("group", req.group(), "version", req.version(), "resource",
-                                req.resource())));
-                // matchConditions: any false skips; otherwise errors deny under Fail.
-                boolean skip = false;
-                List<String> conditionErrors = new ArrayList<>();
-                for (Object c : list(spec.get("matchConditions"))) {
-                    KubeCel.Outcome o = cel.evaluate(str(map(c).get("expression")), vars);
-                    if (o.ok() && Boolean.FALSE.equals(o.value())) {
-                        skip = true;
-                    } else if (!o.ok()) {
-                        conditionErrors.add(o.error() != null ? o.error() : o.compileError());
+                List<Object> params;
+                try {
+                    params = params(map(spec.get("paramKind")), bspec.get("paramRef"), req, lookup);
+                } catch (ConfigException e) {
+                    if (fail) {
+                        decisions.add(new Decision(policyName, bindingName, -1, null, "failed to configure binding: "
+                                + e.getMessage(), null, actions));
                     }
-                }
-                if (skip || (!conditionErrors.isEmpty() && !fail)) {
                     continue;
                 }
-                List<Map.Entry<Integer, String>> decisions = new ArrayList<>();
-                if (!conditionErrors.isEmpty()) {
-                    decisions.add(Map.entry(-1, conditionErrors.size() == 1 ? conditionErrors.get(0)
-                            : "[" + String.join(", ", new java.util.LinkedHashSet<>(conditionErrors)) + "]"));
-                } else {
-                    Map<String, Object> variables = new LinkedHashMap<>();
-                    Map<String, String> variableErrors = new LinkedHashMap<>();
-                    for (Object v : list(spec.get("variables"))) {
-                        Map<String, Object> m = map(v);
-                        Map<String, Object> in = new LinkedHashMap<>(vars);
-                        in.put("variables", variables);
-                        KubeCel.Outcome o = cel.evaluate(str(m.get("expression")), in);
-                        if (o.ok()) {
-                            variables.put(str(m.get("name")), o.value());
-                        } else {
-                            variableErrors.put(str(m.get("name")), o.error() != null
-                                    ? "composited variable \"" + m.get("name") + "\" fails to evaluate: " + o.error()
-                                    : "composited variable \"" + m.get("name") + "\" fails to compile: "
-                                            + o.compileError());
-                        }
-                    }
-                    vars.put("variables", variables);
-                    List<Object> validations = list(spec.get("validations"));
-                    for (int i = 0; i < validations.size(); i++) {
-                        Map<String, Object> val = map(validations.get(i));
-                        String expr = str(val.get("expression"));
-                        String failed = variableErrors.entrySet().stream()
-                                .filter(e -> expr.contains("variables." + e.getKey())).map(Map.Entry::getValue)
-                                .findFirst().orElse(null);
-                        KubeCel.Outcome o = failed != null ? new KubeCel.Outcome(null, failed, null)
-                                : cel.evaluate(expr, vars);
-                        if (o.ok() && Boolean.TRUE.equals(o.value())) {
-                            continue;
-                        }
-                        if (!o.ok()) {
-                            if (fail) {
-                                String err = o.error() != null ? o.error() : o.compileError();
-                                decisions.add(Map.entry(i, "expression '" + expr + "' resulted in error: " + err));
-                            }
-                            continue;
-                        }
-                        decisions.add(Map.entry(i, failureMessage(val, expr, vars, cel)));
-                    }
-                }
-                for (Map.Entry<Integer, String> d : decisions) {
-                    String reason = d.getKey() >= 0 ? str(map(list(spec.get("validations")).get(d.getKey()))
-                            .get("reason")) : null;
-                    if (actions.contains("Deny")) {
-                        denials.add(new Denial("ValidatingAdmissionPolicy '" + policyName + "' with binding '"
-                                + bindingName + "' denied request: " + d.getValue(), reason));
-                    }
-                    if (actions.contains("Warn")) {
-                        warnings.add("Validation failed for ValidatingAdmissionPolicy '" + policyName
-                                + "' with binding '" + bindingName + "': " + d.getValue());
-                    }
-                    if (actions.contains("Audit")) {
-                        Map<String, Object> a = new LinkedHashMap<>();
-                        a.put("message", d.getValue());
-                        a.put("policy", policyName);
-                        a.put("binding", bindingName);
-                        a.put("expressionIndex", Math.max(0, d.getKey()));
-                        a.put("validationActions", actions);
-                        audits.add(a);
-                    }
+                for (Object param : params) {
+                    Pass pass = new Pass(spec, req, object, oldObject, param, lookup, cel);
+                    pass.run(policyName, bindingName, actions, fail, decisions, annotations);
                 }
             }
         }
+        return verdict(decisions, annotations, req);
+    }
+
+    private static Verdict verdict(List<Decision> decisions, Map<String, List<String>> annotations, Request req) {
+        List<String> denials = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        List<Map<String, Object>> audits = new ArrayList<>();
+        Decision first = null;
+        for (Decision d : decisions) {
+            if (d.actions().contains("Deny")) {
+                denials.add(d.denial());
+                first = first == null ? d : first;
+            }
+            if (d.actions().contains("Warn")) {
+                warnings.add("Validation failed for ValidatingAdmissionPolicy '" + d.policy() + "' with binding '"
+                        + d.binding() + "': " + d.message());
+            }
+            if (d.actions().contains("Audit")) {
+                Map<String, Object> a = new LinkedHashMap<>();
+                a.put("message", d.message());
+                a.put("policy", d.policy());
+                a.put("binding", d.binding());
+                a.put("expressionIndex", Math.max(0, d.expressionIndex()));
+                a.put("validationActions", d.actions());
+                audits.add(a);
+            }
+        }
         Map<String, String> audit = new LinkedHashMap<>();
+        annotations.forEach((k, v) -> audit.put(k, String.join(", ", new java.util.LinkedHashSet<>(v))));
         if (!audits.isEmpty()) {
             audit.put(AUDIT_KEY, auditJson(audits.subList(0, Math.min(50, audits.size()))));
         }
-        List<String> all = denials.stream().map(Denial::message).toList();
-        if (denials.isEmpty()) {
-            return new Verdict(true, 200, null, null, null, null, warnings, audit, all);
+        if (first == null) {
+            return new Verdict(true, 200, null, null, null, null, warnings, audit, denials, decisions);
         }
-        Denial first = denials.get(0);
         String reason = first.reason() == null || first.reason().isEmpty() ? "Invalid" : first.reason();
         int code = switch (reason) {
             case "Unauthorized" -> 401;
@@ -166,29 +180,334 @@ public final class AdmissionPolicies {
             case "RequestEntityTooLarge" -> 413;
             default -> 422;
         };
+        String message = first.denial();
         String qualified = req.resource() + (req.group().isEmpty() ? "" : "." + req.group());
-        String status = qualified + " \"" + req.name() + "\" is forbidden: " + first.message();
-        String kubectl = "Invalid".equals(reason)
-                ? "The " + req.resource() + " \"" + req.name() + "\" is invalid: : " + first.message()
-                : "Error from server (" + reason + "): " + status;
-        return new Verdict(false, code, reason, status, first.message(), kubectl, warnings, audit, all);
+        String status = qualified + " \"" + req.name() + "\" is forbidden: " + message;
+        String kubectl = switch (reason) {
+            case "Invalid" -> "The " + req.resource() + " \"" + req.name() + "\" is invalid: : " + message;
+            case "Unauthorized" -> "error: You must be logged in to the server (" + status + ")";
+            default -> "Error from server (" + reason + "): " + status;
+        };
+        return new Verdict(false, code, reason, status, message, kubectl, warnings, audit, denials, decisions);
     }
 
-    /** messageExpression (trimmed, one line, at most 5 KiB), else message, else "failed expression: EXPR". */
-    private static String failureMessage(Map<String, Object> val, String expr, Map<String, Object> vars, KubeCel cel) {
-        Object me = val.get("messageExpression");
-        if (me != null) {
-            KubeCel.Outcome o = cel.evaluate(str(me), vars);
-            if (o.ok() && o.value() instanceof String s) {
-                String t = s.strip();
-                if (!t.isEmpty() && !t.contains("\n") && t.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
-                        <= 5120) {
-                    return t;
+    /** A misconfigured binding (params not found, a params kind not known, ...). */
+    private static final class ConfigException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        ConfigException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** The params the binding selects: one null when the policy has no paramKind or the binding no paramRef. */
+    private static List<Object> params(Map<String, Object> paramKind, Object paramRefValue, Request req,
+            Lookup lookup) throws ConfigException {
+        if (paramKind.isEmpty() || !(paramRefValue instanceof Map<?, ?>)) {
+            List<Object> none = new ArrayList<>();
+            none.add(null);
+            return none;
+        }
+        Map<String, Object> ref = map(paramRefValue);
+        String apiVersion = str(paramKind.get("apiVersion"));
+        String kind = str(paramKind.get("kind"));
+        String kindText = "&ParamKind{APIVersion:" + apiVersion + ",Kind:" + kind + ",}";
+        List<Map<String, Object>> all = lookup.objects(apiVersion, kind, null);
+        if (all == null) {
+            throw new ConfigException("paramKind kind `" + kindText + "` not known");
+        }
+        boolean namespaced = lookup.namespaced(apiVersion, kind);
+        String ns = null;
+        String refNamespace = ref.get("namespace") == null ? "" : str(ref.get("namespace"));
+        if (namespaced) {
+            ns = refNamespace.isEmpty() ? req.namespace() : refNamespace;
+            if (ns.isEmpty()) {
+                throw new ConfigException("cannot use namespaced paramRef in policy binding that matches "
+                        + "cluster-scoped resources");
+            }
+        } else if (!refNamespace.isEmpty()) {
+            throw new ConfigException("paramRef.namespace must not be provided for a cluster-scoped `paramKind`");
+        }
+        String name = ref.get("name") == null ? "" : str(ref.get("name"));
+        List<Object> found = new ArrayList<>();
+        for (Map<String, Object> o : all) {
+            Map<String, Object> meta = map(o.get("metadata"));
+            if (ns != null && !ns.equals(meta.get("namespace") == null ? "" : str(meta.get("namespace")))) {
+                continue;
+            }
+            if (!name.isEmpty() ? name.equals(meta.get("name"))
+                    : ref.get("selector") instanceof Map<?, ?> sel && labelsMatch(map(sel), o)) {
+                found.add(o);
+            }
+        }
+        if (name.isEmpty() && !(ref.get("selector") instanceof Map<?, ?>)) {
+            throw new ConfigException("one of name or selector must be provided");
+        }
+        if (found.isEmpty() && "Deny".equals(ref.get("parameterNotFoundAction"))) {
+            throw new ConfigException("no params found for policy binding with `Deny` parameterNotFoundAction");
+        }
+        return found;
+    }
+
+    /**
+     * One evaluation of a policy for a binding and a param: matchConditions, then validations (sharing one lazy
+     * pass over the variables), messageExpressions (another pass), and auditAnnotations, within the binding's cost
+     * budget.
+     */
+    private static final class Pass {
+        private final Map<String, Object> spec;
+        private final KubeCel cel;
+        private final Map<String, Object> vars = new LinkedHashMap<>();
+        private final Map<String, String> variableExpressions = new LinkedHashMap<>();
+        private long budget = KubeCel.RUNTIME_BUDGET;
+
+        Pass(Map<String, Object> spec, Request req, Map<String, Object> object, Map<String, Object> oldObject,
+                Object param, Lookup lookup, KubeCel cel) {
+            this.spec = spec;
+            this.cel = cel;
+            Object nul = dev.cel.common.values.NullValue.NULL_VALUE;
+            vars.put("object", object == null ? nul : object);
+            vars.put("oldObject", oldObject == null ? nul : oldObject);
+            Map<String, Object> request = new LinkedHashMap<>();
+            request.put("operation", req.operation());
+            request.put("name", req.name());
+            request.put("namespace", req.namespace());
+            request.put("kind", Map.of("group", req.group(), "version", req.version()));
+            request.put("resource", Map.of("group", req.group(), "version", req.version(), "resource",
+                    req.resource()));
+            request.put("subResource", "");
+            request.put("dryRun", false);
+            request.put("userInfo", Map.of("username", "kubernetes-admin", "groups", List.of("kubeadm:cluster-admins",
+                    "system:authenticated")));
+            vars.put("request", request);
+            vars.put("params", param == null ? nul : param);
+            Map<String, Object> nsObject = req.namespace().isEmpty() ? null : lookup.namespace(req.namespace());
+            vars.put("namespaceObject", nsObject == null ? nul : nsObject);
+            for (Object v : list(spec.get("variables"))) {
+                variableExpressions.put(str(map(v).get("name")), str(map(v).get("expression")));
+            }
+        }
+
+        void run(String policy, String binding, List<String> actions, boolean fail, List<Decision> out,
+                Map<String, List<String>> annotations) {
+            // matchConditions: any false skips; otherwise errors deny under Fail. They cannot use variables.
+            List<String> conditionErrors = new ArrayList<>();
+            for (Object c : list(spec.get("matchConditions"))) {
+                KubeCel.Outcome o = cel.evaluate(str(map(c).get("expression")), vars, 2_500_000L).outcome();
+                if (o.ok() && Boolean.FALSE.equals(o.value())) {
+                    return;
+                } else if (!o.ok()) {
+                    conditionErrors.add(o.error() != null ? o.error() : o.compileError());
+                }
+            }
+            if (!conditionErrors.isEmpty()) {
+                if (fail) {
+                    List<String> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(conditionErrors));
+                    out.add(new Decision(policy, binding, -1, null, distinct.size() == 1 ? distinct.get(0)
+                            : "[" + String.join(", ", distinct) + "]", null, actions));
+                }
+                return;
+            }
+            Lazy validationPass = new Lazy();
+            List<Object> validations = list(spec.get("validations"));
+            for (int i = 0; i < validations.size(); i++) {
+                Map<String, Object> val = map(validations.get(i));
+                String expr = str(val.get("expression"));
+                if (budget < 0) {
+                    if (fail) {
+                        out.add(new Decision(policy, binding, i, expr, "validation failed due to running out of cost "
+                                + "budget, no further validation rules will be run", null, actions));
+                    }
+                    return;
+                }
+                KubeCel.Outcome o = validationPass.evaluate(expr);
+                if (o.ok() && Boolean.TRUE.equals(o.value())) {
+                    continue;
+                }
+                if (!o.ok()) {
+                    if (fail) {
+                        String err = o.error() != null ? o.error() : "compilation error: compilation failed: "
+                                + o.compileError();
+                        out.add(new Decision(policy, binding, i, expr, "expression '" + expr + "' resulted in error: "
+                                + err, null, actions));
+                    }
+                    continue;
+                }
+                if (!(o.value() instanceof Boolean)) {
+                    if (fail) {
+                        out.add(new Decision(policy, binding, i, expr, "expression '" + expr + "' resulted in error: "
+                                + "no such overload", null, actions));
+                    }
+                    continue;
+                }
+                out.add(new Decision(policy, binding, i, expr, failureMessage(val, expr), str(val.get("reason")),
+                        actions));
+            }
+            Lazy annotationPass = new Lazy();
+            for (Object a : list(spec.get("auditAnnotations"))) {
+                Map<String, Object> m = map(a);
+                String expr = str(m.get("valueExpression"));
+                KubeCel.Outcome o = annotationPass.evaluate(expr);
+                String error = null;
+                if (!o.ok()) {
+                    error = "valueExpression '" + expr + "' resulted in error: " + (o.error() != null ? o.error()
+                            : o.compileError());
+                } else if (o.value() instanceof String s) {
+                    if (!s.isBlank()) {
+                        String v = s.length() > 10 * 1024 ? s.substring(0, 10 * 1024) : s;
+                        annotations.computeIfAbsent(policy + "/" + m.get("key"), k -> new ArrayList<>()).add(v);
+                    }
+                } else if (!isNull(o.value())) {
+                    error = "valueExpression '" + expr + "' resulted in unsupported return type: "
+                            + typeOf(o.value()) + ". Return type must be either string or null.";
+                }
+                if (error != null && fail) {
+                    out.add(new Decision(policy, binding, -1, expr, error, null, actions));
                 }
             }
         }
-        String message = val.get("message") == null ? "" : str(val.get("message")).strip();
-        return message.isEmpty() ? "failed expression: " + expr.strip() : message;
+
+        /** messageExpression (trimmed, one line, at most 5 KiB), else message, else "failed expression: EXPR". */
+        private String failureMessage(Map<String, Object> val, String expr) {
+            Object me = val.get("messageExpression");
+            if (me != null) {
+                KubeCel.Outcome o = new Lazy().evaluate(str(me));
+                if (o.ok() && o.value() instanceof String s) {
+                    String t = s.strip();
+                    if (!t.isEmpty() && !t.contains("\n")
+                            && t.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 5120) {
+                        return t;
+                    }
+                }
+            }
+            String message = val.get("message") == null ? "" : str(val.get("message")).strip();
+            return message.isEmpty() ? "failed expression: " + expr.strip() : message;
+        }
+
+        /**
+         * The {@code variables} of one evaluation pass: a variable is evaluated the first time an expression of the
+         * pass refers to it, after the variables it refers to, and kept for the rest of the pass.
+         */
+        private final class Lazy {
+            private final Map<String, Object> values = new LinkedHashMap<>();
+            private final Map<String, String> errors = new LinkedHashMap<>();
+
+            KubeCel.Outcome evaluate(String expr) {
+                for (String name : referenced(expr)) {
+                    String err = resolve(name, new java.util.HashSet<>());
+                    if (err != null) {
+                        return new KubeCel.Outcome(null, err, null);
+                    }
+                }
+                Map<String, Object> in = new LinkedHashMap<>(vars);
+                in.put("variables", values);
+                KubeCel.Costed c = cel.evaluate(expr, in, Math.min(KubeCel.PER_CALL_LIMIT, Math.max(0, budget)));
+                budget -= c.cost();
+                return c.outcome();
+            }
+
+            /** Evaluates a variable (and first the ones it uses); its error text, or null. */
+            private String resolve(String name, java.util.Set<String> visiting) {
+                if (values.containsKey(name) || !variableExpressions.containsKey(name)) {
+                    return null;
+                }
+                if (errors.containsKey(name)) {
+                    return errors.get(name);
+                }
+                if (!visiting.add(name)) {
+                    return null;
+                }
+                String expr = variableExpressions.get(name);
+                for (String dep : referenced(expr)) {
+                    resolve(dep, visiting);
+                }
+                Map<String, Object> in = new LinkedHashMap<>(vars);
+                in.put("variables", values);
+                KubeCel.Costed c = cel.evaluate(expr, in, Math.min(KubeCel.PER_CALL_LIMIT, Math.max(0, budget)));
+                budget -= c.cost();
+                KubeCel.Outcome o = c.outcome();
+                if (o.ok()) {
+                    values.put(name, o.value());
+                    return null;
+                }
+                String err = o.error() != null
+                        ? "composited variable \"" + name + "\" fails to evaluate: " + o.error()
+                        : "composited variable \"" + name + "\" fails to compile: " + o.compileError();
+                errors.put(name, err);
+                return err;
+            }
+
+            private List<String> referenced(String expr) {
+                List<String> names = new ArrayList<>();
+                java.util.regex.Matcher m = VARIABLE_REF.matcher(expr);
+                while (m.find()) {
+                    String n = m.group(1) != null ? m.group(1) : m.group(2);
+                    if (variableExpressions.containsKey(n) && !names.contains(n)) {
+                        names.add(n);
+                    }
+                }
+                return names;
+            }
+        }
+    }
+
+    private static final java.util.regex.Pattern VARIABLE_REF = java.util.regex.Pattern.compile(
+            "\\bvariables\\s*(?:\\.\\s*([A-Za-z_][A-Za-z0-9_]*)|\\[\\s*['\"]([^'\"]+)['\"]\\s*\\])");
+
+    private static boolean isNull(Object v) {
+        return v == null || v instanceof dev.cel.common.values.NullValue;
+    }
+
+    /** cel-go's name of a value's type, as in its error messages. */
+    static String typeOf(Object v) {
+        if (v instanceof Boolean) {
+            return "bool";
+        } else if (v instanceof Long || v instanceof Integer) {
+            return "int";
+        } else if (v instanceof com.google.common.primitives.UnsignedLong) {
+            return "uint";
+        } else if (v instanceof Double) {
+            return "double";
+        } else if (v instanceof String) {
+            return "string";
+        } else if (v instanceof List<?>) {
+            return "list";
+        } else if (v instanceof Map<?, ?>) {
+            return "map";
+        } else if (v instanceof dev.cidrstudio.model.net.NetIp.Addr) {
+            return "net.IP";
+        } else if (v instanceof dev.cidrstudio.model.net.NetIp.Prefix) {
+            return "net.CIDR";
+        }
+        return v == null ? "null_type" : v.getClass().getSimpleName();
+    }
+
+    /** The matching half of a policy's matchConstraints or a binding's matchResources. */
+    private static boolean matches(Map<String, Object> m, Request req, Map<String, Object> object,
+            Map<String, Object> old, Lookup lookup, boolean binding) {
+        return rulesMatch(list(m.get("resourceRules")), req, binding)
+                && !rulesMatch(list(m.get("excludeResourceRules")), req, false)
+                && namespaceMatches(m.get("namespaceSelector"), req, object, old, lookup)
+                && selectorMatches(m.get("objectSelector"), object, old);
+    }
+
+    /**
+     * namespaceSelector: a cluster-scoped object other than a Namespace always matches; a Namespace is matched by
+     * its own labels; a namespaced object by its namespace's labels.
+     */
+    private static boolean namespaceMatches(Object selector, Request req, Map<String, Object> object,
+            Map<String, Object> old, Lookup lookup) {
+        if (!(selector instanceof Map<?, ?>)) {
+            return true;
+        }
+        if ("namespaces".equals(req.resource()) && req.group().isEmpty()) {
+            return selectorMatches(selector, object, old);
+        }
+        if (req.namespace().isEmpty()) {
+            return true;
+        }
+        Map<String, Object> ns = lookup.namespace(req.namespace());
+        return labelsMatch(map(selector), ns == null ? Map.of() : ns);
     }
 
     private static boolean rulesMatch(List<Object> rules, Request req, boolean emptyMatches) {

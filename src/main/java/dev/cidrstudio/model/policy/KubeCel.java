@@ -48,6 +48,14 @@ public final class KubeCel {
 
     /** @param containsCidrBefore1324 the {@code containsCIDR} rule of Kubernetes 1.30.x-1.32.3 */
     public KubeCel(boolean containsCidrBefore1324) {
+        this(containsCidrBefore1324, true);
+    }
+
+    /**
+     * @param containsCidrBefore1324 the {@code containsCIDR} rule of Kubernetes 1.30.x-1.32.3
+     * @param withParams whether {@code params} is declared (only for policies with a paramKind)
+     */
+    public KubeCel(boolean containsCidrBefore1324, boolean withParams) {
         CelOptions opts = CelOptions.current().enableHomogeneousLiterals(true)
                 .enableHeterogeneousNumericComparisons(true).enableOptionalSyntax(true).build();
         var cb = CelCompilerFactory.standardCelCompilerBuilder().setOptions(opts)
@@ -56,7 +64,9 @@ public final class KubeCel {
                         CelExtensions.optional(), CelExtensions.comprehensions())
                 .addFunctionDeclarations(declarations());
         for (String v : List.of("object", "oldObject", "request", "params", "namespaceObject")) {
-            cb.addVar(v, SimpleType.DYN);
+            if (withParams || !"params".equals(v)) {
+                cb.addVar(v, SimpleType.DYN);
+            }
         }
         cb.addVar("variables", MapType.create(SimpleType.STRING, SimpleType.DYN));
         cb.addVar("net.IP", TypeType.create(IP_T));
@@ -168,28 +178,157 @@ public final class KubeCel {
         return oldRule ? KubeNetLibrary.containsCidrBefore1324(c, o) : KubeNetLibrary.containsCidr(c, o);
     }
 
-    /** Compiles and runs one expression with the given variables ({@code object}, {@code params}, ...). */
-    public Outcome evaluate(String expression, Map<String, Object> variables) {
+    /** Kubernetes' per-expression runtime cost limit ({@code PerCallLimit}). */
+    public static final long PER_CALL_LIMIT = 1_000_000L;
+    /** The runtime cost budget of one policy binding's validations ({@code RuntimeCELCostBudget}). */
+    public static final long RUNTIME_BUDGET = 10_000_000L;
+    /** cel-go's text when an expression goes over its cost limit. */
+    public static final String COST_EXCEEDED = "operation cancelled: actual cost limit exceeded";
+
+    private static final int CACHE_SIZE = 512;
+
+    /** A compiled expression: the program and its result type, or cel-go's compile error text. */
+    private record Compiled(CelRuntime.Program program, CelType resultType, String error) {
+    }
+
+    private final Map<String, Compiled> cache = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Compiled> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    };
+
+    private Compiled compiled(String expression) {
+        synchronized (cache) {
+            Compiled c = cache.get(expression);
+            if (c != null) {
+                return c;
+            }
+        }
+        Compiled c;
         CelValidationResult r = compiler.compile(expression);
         if (r.hasError()) {
             // cel-java lists the candidate overloads; cel-go (kube-apiserver) does not.
-            return new Outcome(null, null, r.getErrorString().replaceAll(" \\(candidates: [^\n]*\\)", ""));
-        }
-        try {
-            CelAbstractSyntaxTree ast = r.getAst();
-            Map<String, Object> in = new HashMap<>();
-            for (String v : List.of("object", "oldObject", "request", "params", "namespaceObject")) {
-                in.put(v, dev.cel.common.values.NullValue.NULL_VALUE);
+            c = new Compiled(null, null, r.getErrorString().replaceAll(" \\(candidates: [^\n]*\\)", ""));
+        } else {
+            try {
+                CelAbstractSyntaxTree ast = r.getAst();
+                c = new Compiled(runtime.createProgram(ast), ast.getResultType(), null);
+            } catch (CelEvaluationException | dev.cel.common.CelValidationException e) {
+                c = new Compiled(null, null, e.getMessage());
             }
-            in.put("variables", Map.of());
-            in.putAll(variables);
-            in.put("net.IP", TypeType.create(IP_T));
-            in.put("net.CIDR", TypeType.create(CIDR_T));
-            return new Outcome(runtime.createProgram(ast).eval(in), null, null);
+        }
+        synchronized (cache) {
+            cache.put(expression, c);
+        }
+        return c;
+    }
+
+    /** The compile error of an expression in cel-go's text, or null when it compiles. */
+    public String compileError(String expression) {
+        return compiled(expression).error();
+    }
+
+    /** The type cel-go would give the expression's result ("bool", "dyn", "list(int)", ...), or null. */
+    public String resultType(String expression) {
+        Compiled c = compiled(expression);
+        return c.resultType() == null ? null : typeName(c.resultType());
+    }
+
+    static String typeName(CelType t) {
+        if (t instanceof dev.cel.common.types.ListType l) {
+            return "list(" + typeName(l.elemType()) + ")";
+        }
+        if (t instanceof MapType m) {
+            return "map(" + typeName(m.keyType()) + ", " + typeName(m.valueType()) + ")";
+        }
+        if (t instanceof dev.cel.common.types.OptionalType o) {
+            return "optional_type(" + typeName(o.parameters().get(0)) + ")";
+        }
+        return t.name();
+    }
+
+    /** Compiles (once per expression) and runs one expression within the per-expression cost limit. */
+    public Outcome evaluate(String expression, Map<String, Object> variables) {
+        return evaluate(expression, variables, PER_CALL_LIMIT).outcome();
+    }
+
+    /** An outcome and the cost the evaluation used. */
+    public record Costed(Outcome outcome, long cost) {
+    }
+
+    /**
+     * Runs one expression, stopping with cel-go's {@code actual cost limit exceeded} once its cost passes
+     * {@code limit}. The cost is one per evaluated step plus one per ten characters or elements a step produces,
+     * close to cel-go's tracker for the expressions policies hold.
+     */
+    public Costed evaluate(String expression, Map<String, Object> variables, long limit) {
+        Compiled c = compiled(expression);
+        if (c.error() != null) {
+            return new Costed(new Outcome(null, null, c.error()), 0);
+        }
+        Map<String, Object> in = new HashMap<>();
+        for (String v : List.of("object", "oldObject", "request", "params", "namespaceObject")) {
+            in.put(v, dev.cel.common.values.NullValue.NULL_VALUE);
+        }
+        in.put("variables", Map.of());
+        in.putAll(variables);
+        in.put("net.IP", TypeType.create(IP_T));
+        in.put("net.CIDR", TypeType.create(CIDR_T));
+        long[] cost = {0};
+        try {
+            Object value = c.program().trace(in, (expr, result) -> {
+                cost[0] += 1 + sizeCost(result);
+                if (cost[0] > limit) {
+                    throw new CostExceeded();
+                }
+            });
+            return new Costed(new Outcome(value, null, null), cost[0]);
+        } catch (CostExceeded e) {
+            return new Costed(new Outcome(null, COST_EXCEEDED, null), cost[0]);
         } catch (CelEvaluationException e) {
-            return new Outcome(null, message(e), null);
-        } catch (dev.cel.common.CelValidationException e) {
-            return new Outcome(null, null, e.getMessage());
+            if (hasCause(e, CostExceeded.class)) {
+                return new Costed(new Outcome(null, COST_EXCEEDED, null), cost[0]);
+            }
+            return new Costed(new Outcome(null, message(e), null), cost[0]);
+        } catch (RuntimeException e) {
+            if (hasCause(e, CostExceeded.class)) {
+                return new Costed(new Outcome(null, COST_EXCEEDED, null), cost[0]);
+            }
+            throw e;
+        }
+    }
+
+    private static long sizeCost(Object v) {
+        if (v instanceof String s) {
+            return s.length() / 10;
+        }
+        if (v instanceof java.util.Collection<?> l) {
+            return l.size() / 10;
+        }
+        if (v instanceof Map<?, ?> m) {
+            return m.size() / 10;
+        }
+        return 0;
+    }
+
+    private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable x = t; x != null; x = x.getCause()) {
+            if (type.isInstance(x)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Thrown from the evaluation listener to stop a runaway expression. */
+    private static final class CostExceeded extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CostExceeded() {
+            super(COST_EXCEEDED, null, false, false);
         }
     }
 

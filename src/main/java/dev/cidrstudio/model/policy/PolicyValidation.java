@@ -1,0 +1,312 @@
+package dev.cidrstudio.model.policy;
+
+import dev.cidrstudio.model.field.FieldError;
+import dev.cidrstudio.model.field.GoValue;
+import dev.cidrstudio.model.validation.NameValidation;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * kube-apiserver's validation of ValidatingAdmissionPolicy and ValidatingAdmissionPolicyBinding objects on create
+ * and update (after defaulting): names, match rules, params, validation actions, and every CEL expression compiled
+ * with Kubernetes' text for compile errors and wrong result types.
+ */
+public final class PolicyValidation {
+
+    private static final Set<String> OPERATIONS = Set.of("*", "CREATE", "UPDATE", "DELETE", "CONNECT");
+    private static final Set<String> REASONS = Set.of("Unauthorized", "Forbidden", "Invalid",
+            "RequestEntityTooLarge");
+    private static final Set<String> ACTIONS = Set.of("Deny", "Warn", "Audit");
+    private static final Pattern CEL_IDENT = Pattern.compile("^[_a-zA-Z][_a-zA-Z0-9]*$");
+    private static final Set<String> CEL_RESERVED = Set.of("true", "false", "null", "in", "as", "break", "const",
+            "continue", "else", "for", "function", "if", "import", "let", "loop", "package", "namespace", "return",
+            "var", "void", "while");
+    private static final Pattern NEWLINE = Pattern.compile("[\\n\\r]+");
+
+    private static volatile KubeCel withParams;
+    private static volatile KubeCel withoutParams;
+
+    private PolicyValidation() {
+    }
+
+    private static KubeCel cel(boolean params) {
+        if (params) {
+            if (withParams == null) {
+                withParams = new KubeCel(false, true);
+            }
+            return withParams;
+        }
+        if (withoutParams == null) {
+            withoutParams = new KubeCel(false, false);
+        }
+        return withoutParams;
+    }
+
+    /** The errors kube-apiserver reports for a ValidatingAdmissionPolicy (after defaulting). */
+    public static List<FieldError> validatePolicy(Map<String, Object> policy) {
+        List<FieldError> errs = new ArrayList<>();
+        String name = str(map(policy.get("metadata")).get("name"));
+        meta(name, errs);
+        Map<String, Object> spec = map(policy.get("spec"));
+        Object fp = spec.get("failurePolicy");
+        if (fp != null && !Set.of("Fail", "Ignore").contains(str(fp))) {
+            errs.add(FieldError.notSupported("spec.failurePolicy", str(fp), List.of("Fail", "Ignore")));
+        }
+        boolean params = spec.get("paramKind") instanceof Map<?, ?>;
+        if (params) {
+            Map<String, Object> pk = map(spec.get("paramKind"));
+            if (str(pk.get("apiVersion")).isEmpty()) {
+                errs.add(FieldError.required("spec.paramKind.apiVersion", ""));
+            }
+            if (str(pk.get("kind")).isEmpty()) {
+                errs.add(FieldError.required("spec.paramKind.kind", ""));
+            }
+        }
+        if (!(spec.get("matchConstraints") instanceof Map<?, ?>)) {
+            errs.add(FieldError.required("spec.matchConstraints", ""));
+        } else {
+            Map<String, Object> mc = map(spec.get("matchConstraints"));
+            rules(list(mc.get("resourceRules")), "spec.matchConstraints.resourceRules", errs);
+            rules(list(mc.get("excludeResourceRules")), "spec.matchConstraints.excludeResourceRules", errs);
+            if (list(mc.get("resourceRules")).isEmpty()) {
+                errs.add(FieldError.required("spec.matchConstraints.resourceRules", ""));
+            }
+        }
+        KubeCel cel = cel(params);
+        List<Object> conditions = list(spec.get("matchConditions"));
+        Set<String> conditionNames = new HashSet<>();
+        for (int i = 0; i < conditions.size(); i++) {
+            Map<String, Object> c = map(conditions.get(i));
+            String f = "spec.matchConditions[" + i + "]";
+            String expr = str(c.get("expression"));
+            if (expr.strip().isEmpty()) {
+                errs.add(FieldError.required(f + ".expression", ""));
+            } else {
+                expression(cel, expr.strip(), f + ".expression", "bool", errs);
+            }
+            String n = str(c.get("name"));
+            if (n.isEmpty()) {
+                errs.add(FieldError.required(f + ".name", ""));
+            } else if (!conditionNames.add(n)) {
+                errs.add(FieldError.duplicate(f + ".name", GoValue.quote(n)));
+            }
+        }
+        List<Object> variables = list(spec.get("variables"));
+        for (int i = 0; i < variables.size(); i++) {
+            Map<String, Object> v = map(variables.get(i));
+            String f = "spec.variables[" + i + "]";
+            String n = str(v.get("name"));
+            if (n.strip().isEmpty()) {
+                errs.add(FieldError.required(f + ".name", "name is not specified"));
+            } else if (!CEL_IDENT.matcher(n).matches() || CEL_RESERVED.contains(n)) {
+                errs.add(FieldError.invalidString(f + ".name", n, "name is not a valid CEL identifier"));
+            }
+            String expr = str(v.get("expression"));
+            if (expr.strip().isEmpty()) {
+                errs.add(FieldError.required(f + ".expression", "expression is not specified"));
+            } else {
+                expression(cel, expr, f + ".expression", null, errs);
+            }
+        }
+        List<Object> validations = list(spec.get("validations"));
+        List<Object> audits = list(spec.get("auditAnnotations"));
+        if (validations.isEmpty() && audits.isEmpty()) {
+            errs.add(FieldError.required("spec.validations", "validations or auditAnnotations must contain at least "
+                    + "one item"));
+            errs.add(FieldError.required("spec.auditAnnotations", "validations or auditAnnotations must contain at "
+                    + "least one item"));
+            return errs;
+        }
+        for (int i = 0; i < validations.size(); i++) {
+            validation(cel, map(validations.get(i)), "spec.validations[" + i + "]", errs);
+        }
+        if (audits.size() > 20) {
+            errs.add(FieldError.invalid("spec.auditAnnotations", "[]admissionregistration.AuditAnnotation{...}",
+                    "must not have more than 20 auditAnnotations"));
+        }
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < audits.size(); i++) {
+            Map<String, Object> a = map(audits.get(i));
+            String f = "spec.auditAnnotations[" + i + "]";
+            String key = str(a.get("key"));
+            if (name.isEmpty()) {
+                errs.add(FieldError.invalidString(f + ".key", key, "requires metadata.name be non-empty"));
+            } else if (key.isEmpty()) {
+                errs.add(FieldError.required(f + ".key", "name part must be non-empty"));
+            }
+            String expr = str(a.get("valueExpression")).strip();
+            if (expr.isEmpty()) {
+                errs.add(FieldError.required(f + ".valueExpression", "valueExpression is not specified"));
+            } else if (expr.length() > 5 * 1024) {
+                errs.add(FieldError.required(f + ".valueExpression", "must not exceed 5120 bytes in length"));
+            } else {
+                expression(cel, expr, f + ".valueExpression", "string", errs);
+            }
+            if (!keys.add(key)) {
+                errs.add(FieldError.duplicate(f + ".key", GoValue.quote(key)));
+            }
+        }
+        return errs;
+    }
+
+    private static void validation(KubeCel cel, Map<String, Object> v, String f, List<FieldError> errs) {
+        String expr = str(v.get("expression"));
+        String message = str(v.get("message"));
+        String messageExpression = str(v.get("messageExpression"));
+        if (expr.strip().isEmpty()) {
+            errs.add(FieldError.required(f + ".expression", "expression is not specified"));
+        } else {
+            expression(cel, expr, f + ".expression", "bool", errs);
+        }
+        if (!messageExpression.isEmpty() && messageExpression.strip().isEmpty()) {
+            errs.add(FieldError.invalidString(f + ".messageExpression", messageExpression,
+                    "must be non-empty if specified"));
+        } else if (!messageExpression.strip().isEmpty()) {
+            expression(cel, messageExpression, f + ".messageExpression", "string", errs);
+        }
+        if (!message.isEmpty() && message.strip().isEmpty()) {
+            errs.add(FieldError.invalidString(f + ".message", message, "message must be non-empty if specified"));
+        } else if (NEWLINE.matcher(message.strip()).find()) {
+            errs.add(FieldError.invalidString(f + ".message", message, "message must not contain line breaks"));
+        }
+        Object reason = v.get("reason");
+        if (reason != null && !REASONS.contains(str(reason))) {
+            errs.add(FieldError.notSupported(f + ".reason", str(reason), REASONS));
+        }
+    }
+
+    /**
+     * Compiles one expression: {@code compilation failed: ERROR: ...} as an Invalid value, and a result of the wrong
+     * type as {@code must evaluate to T but got U}. A dyn result passes: object fields are dyn here, and variables'
+     * own types are not tracked.
+     */
+    private static void expression(KubeCel cel, String expr, String f, String type, List<FieldError> errs) {
+        String error = cel.compileError(expr);
+        if (error != null) {
+            errs.add(FieldError.invalidString(f, expr, "compilation failed: " + error));
+            return;
+        }
+        String got = cel.resultType(expr);
+        if (type != null && got != null && !got.equals(type) && !"dyn".equals(got)
+                && !("string".equals(type) && "null_type".equals(got))) {
+            errs.add(FieldError.invalidString(f, expr, "must evaluate to " + type + " but got " + got));
+        }
+    }
+
+    private static void rules(List<Object> rules, String f, List<FieldError> errs) {
+        for (int i = 0; i < rules.size(); i++) {
+            Map<String, Object> r = map(rules.get(i));
+            String rf = f + "[" + i + "]";
+            List<Object> ops = list(r.get("operations"));
+            if (ops.isEmpty()) {
+                errs.add(FieldError.required(rf + ".operations", ""));
+            }
+            for (int j = 0; j < ops.size(); j++) {
+                if (!OPERATIONS.contains(str(ops.get(j)))) {
+                    errs.add(FieldError.notSupported(rf + ".operations[" + j + "]", str(ops.get(j)), OPERATIONS));
+                }
+            }
+            if (ops.size() > 1 && ops.contains("*")) {
+                errs.add(FieldError.invalid(rf + ".operations", GoValue.typedSlice("admissionregistration"
+                        + ".OperationType", ops.stream().map(PolicyValidation::str).toList()),
+                        "if '*' is present, must not specify other operations"));
+            }
+            for (String k : List.of("apiGroups", "apiVersions", "resources")) {
+                List<Object> values = list(r.get(k));
+                if (values.isEmpty()) {
+                    errs.add(FieldError.required(rf + "." + k, ""));
+                } else if (values.size() > 1 && values.contains("*") && !"resources".equals(k)) {
+                    errs.add(FieldError.invalid(rf + "." + k, GoValue.stringSlice(values.stream()
+                            .map(PolicyValidation::str).toList()), "if '*' is present, must not specify other "
+                                    + k.substring(3).toLowerCase(java.util.Locale.ROOT) + "s"));
+                }
+            }
+        }
+    }
+
+    /** The errors kube-apiserver reports for a ValidatingAdmissionPolicyBinding. */
+    public static List<FieldError> validateBinding(Map<String, Object> binding) {
+        List<FieldError> errs = new ArrayList<>();
+        meta(str(map(binding.get("metadata")).get("name")), errs);
+        Map<String, Object> spec = map(binding.get("spec"));
+        String policyName = str(spec.get("policyName"));
+        if (policyName.isEmpty()) {
+            errs.add(FieldError.required("spec.policyName", ""));
+        } else {
+            NameValidation.addAll(errs, "spec.policyName", policyName, NameValidation.isDns1123Subdomain(policyName));
+        }
+        if (spec.get("paramRef") instanceof Map<?, ?>) {
+            Map<String, Object> ref = map(spec.get("paramRef"));
+            String name = str(ref.get("name"));
+            boolean selector = ref.get("selector") instanceof Map<?, ?>;
+            if (!name.isEmpty()) {
+                NameValidation.addAll(errs, "spec.paramRef.name", name, NameValidation.isValidPathSegmentName(name));
+                if (selector) {
+                    errs.add(FieldError.forbidden("spec.paramRef.name", "name and selector are mutually exclusive"));
+                }
+            }
+            if (selector && !name.isEmpty()) {
+                errs.add(FieldError.forbidden("spec.paramRef.selector", "name and selector are mutually exclusive"));
+            }
+            if (name.isEmpty() && !selector) {
+                errs.add(FieldError.required("spec.paramRef", "one of name or selector must be specified"));
+            }
+            String action = str(ref.get("parameterNotFoundAction"));
+            if (action.isEmpty()) {
+                errs.add(FieldError.required("spec.paramRef.parameterNotFoundAction", ""));
+            } else if (!"Deny".equals(action) && !"Allow".equals(action)) {
+                errs.add(FieldError.notSupported("spec.paramRef.parameterNotFoundAction", action,
+                        List.of("Deny", "Allow")));
+            }
+        }
+        if (spec.get("matchResources") instanceof Map<?, ?> mr) {
+            rules(list(map(mr).get("resourceRules")), "spec.matchResources.resourceRules", errs);
+            rules(list(map(mr).get("excludeResourceRules")), "spec.matchResources.excludeResourceRules", errs);
+        }
+        List<String> actions = list(spec.get("validationActions")).stream().map(PolicyValidation::str).toList();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < actions.size(); i++) {
+            if (!ACTIONS.contains(actions.get(i))) {
+                errs.add(FieldError.notSupported("spec.validationActions[" + i + "]", actions.get(i), ACTIONS));
+            }
+            if (!seen.add(actions.get(i))) {
+                errs.add(FieldError.duplicate("spec.validationActions[" + i + "]", GoValue.quote(actions.get(i))));
+            }
+        }
+        if (seen.contains("Deny") && seen.contains("Warn")) {
+            errs.add(FieldError.invalid("spec.validationActions", GoValue.typedSlice(
+                    "admissionregistration.ValidationAction", actions), "must not contain both Deny and Warn "
+                            + "(repeating the same validation failure information in the API response and headers "
+                            + "serves no purpose)"));
+        }
+        if (seen.isEmpty()) {
+            errs.add(FieldError.required("spec.validationActions", "at least one validation action is required"));
+        }
+        return errs;
+    }
+
+    private static void meta(String name, List<FieldError> errs) {
+        if (name.isEmpty()) {
+            errs.add(FieldError.required("metadata.name", "name or generateName is required"));
+        } else {
+            NameValidation.addAll(errs, "metadata.name", name, NameValidation.isDns1123Subdomain(name));
+        }
+    }
+
+    private static String str(Object o) {
+        return o == null ? "" : String.valueOf(o);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o) {
+        return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    private static List<Object> list(Object o) {
+        return o instanceof List<?> l ? new ArrayList<>(l) : List.of();
+    }
+}
