@@ -63,4 +63,74 @@ class PolicyConsoleTest {
                 servicecidr.networking.k8s.io/extra created
                 """, out);
     }
+
+    @Test
+    void aPolicyThatDoesNotCompileIsRefusedAndTheDocsDenyPolicyStopsEveryNewServiceCidr() throws Exception {
+        ApiServer api = ApiServer.bootstrap(ClusterSettings.defaults());
+        String out = ConsoleScripts.run(api, """
+                kubectl apply -f - <<EOT
+                apiVersion: admissionregistration.k8s.io/v1
+                kind: ValidatingAdmissionPolicy
+                metadata: {name: bad}
+                spec:
+                  failurePolicy: Fail
+                  matchConstraints:
+                    resourceRules:
+                    - {apiGroups: ["networking.k8s.io"], apiVersions: ["v1"], operations: ["CREATE"], resources: ["servicecidrs"]}
+                  validations:
+                  - expression: "object.spec.cidrs.all(c, cidrr(c).prefixLength() > 8)"
+                  - expression: "object.spec.cidrs.size()"
+                    message: "one\\ntwo"
+                EOT
+                kubectl apply -f - <<EOT
+                apiVersion: admissionregistration.k8s.io/v1
+                kind: ValidatingAdmissionPolicy
+                metadata: {name: servicecidrs.deny}
+                spec:
+                  failurePolicy: Fail
+                  matchConstraints:
+                    resourceRules:
+                    - apiGroups: ["networking.k8s.io"]
+                      apiVersions: ["v1"]
+                      operations: ["CREATE", "UPDATE"]
+                      resources: ["servicecidrs"]
+                  validations:
+                  - expression: "object.metadata.name == 'kubernetes'"
+                ---
+                apiVersion: admissionregistration.k8s.io/v1
+                kind: ValidatingAdmissionPolicyBinding
+                metadata:
+                  name: "servicecidrs-deny-binding"
+                spec:
+                  policyName: "servicecidrs.deny"
+                  validationActions: [Deny,Audit]
+                EOT
+                kubectl apply -f - <<EOT
+                apiVersion: networking.k8s.io/v1
+                kind: ServiceCIDR
+                metadata:
+                  name: newcidr1
+                spec:
+                  cidrs:
+                  - 10.96.0.0/24
+                EOT
+                kubectl get servicecidr
+                """);
+        assertEquals("""
+                The ValidatingAdmissionPolicy "bad" is invalid:\s
+                * spec.validations[0].expression: Invalid value: "object.spec.cidrs.all(c, cidrr(c).prefixLength() \
+                > 8)": compilation failed: ERROR: <input>:1:31: undeclared reference to 'cidrr' (in container '')
+                 | object.spec.cidrs.all(c, cidrr(c).prefixLength() > 8)
+                 | ..............................^
+                * spec.validations[1].expression: Invalid value: "object.spec.cidrs.size()": must evaluate to bool \
+                but got int
+                * spec.validations[1].message: Invalid value: "one\\ntwo": message must not contain line breaks
+                validatingadmissionpolicy.admissionregistration.k8s.io/servicecidrs.deny created
+                validatingadmissionpolicybinding.admissionregistration.k8s.io/servicecidrs-deny-binding created
+                The servicecidrs "newcidr1" is invalid: : ValidatingAdmissionPolicy 'servicecidrs.deny' with binding \
+                'servicecidrs-deny-binding' denied request: failed expression: object.metadata.name == 'kubernetes'
+                NAME         CIDRS          AGE
+                kubernetes   10.96.0.0/12   19s
+                """, out);
+    }
 }
