@@ -122,6 +122,31 @@ public final class PlanSession {
         return report;
     }
 
+    /** A change of the plan through its API server. */
+    @FunctionalInterface
+    public interface Change {
+        void apply(ApiServer api) throws dev.cidrstudio.model.cluster.ApiException;
+    }
+
+    /**
+     * Applies a change as one undoable edit: all of it, or (when the API server refuses a part) none of it.
+     * Returns the admission warnings kubectl would print.
+     */
+    public List<String> edit(String label, Change change) throws dev.cidrstudio.model.cluster.ApiException {
+        var before = api.snapshot();
+        api.takeWarnings();
+        try {
+            change.apply(api);
+        } catch (dev.cidrstudio.model.cluster.ApiException | RuntimeException e) {
+            api.restore(before);
+            api.takeWarnings();
+            throw e;
+        }
+        record(new Edit(label, before, api.snapshot()));
+        markDirty();
+        return api.takeWarnings();
+    }
+
     private void record(Edit edit) {
         undo.push(edit);
         while (undo.size() > MAX_UNDO) {

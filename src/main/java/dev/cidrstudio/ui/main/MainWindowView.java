@@ -48,6 +48,8 @@ public final class MainWindowView {
     private HostsView hostsController;
     @FXML
     private DualStackView dualStackController;
+    @FXML
+    private dev.cidrstudio.ui.policies.PoliciesView policiesController;
 
     private MainWindowViewModel vm;
 
@@ -56,6 +58,7 @@ public final class MainWindowView {
         overviewController.bind(vm.overview());
         hostsController.bind(vm.hosts());
         dualStackController.bind(vm.dualStack());
+        policiesController.bind(vm.policies());
         status.textProperty().bind(vm.statusProperty());
         undoItem.textProperty().bind(vm.undoTextProperty());
         undoItem.disableProperty().bind(vm.canUndoProperty().not());

@@ -38,6 +38,8 @@ public final class MainWindowViewModel {
     private final OverviewViewModel overview = new OverviewViewModel();
     private final HostsViewModel hosts = new HostsViewModel();
     private final DualStackViewModel dualStack = new DualStackViewModel();
+    private final dev.cidrstudio.ui.policies.PoliciesViewModel policies =
+            new dev.cidrstudio.ui.policies.PoliciesViewModel();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
@@ -63,6 +65,10 @@ public final class MainWindowViewModel {
 
     public OverviewViewModel overview() {
         return overview;
+    }
+
+    public dev.cidrstudio.ui.policies.PoliciesViewModel policies() {
+        return policies;
     }
 
     public DualStackViewModel dualStack() {
@@ -135,6 +141,7 @@ public final class MainWindowViewModel {
         overview.load(session.name(), session.api());
         hosts.load(session.api());
         dualStack.load(session.api());
+        policies.load(session);
         canUndo.set(session.undoLabel().isPresent());
         canRedo.set(session.redoLabel().isPresent());
         undoText.set(session.undoLabel().map(l -> "Undo " + l).orElse("Undo"));
