@@ -35,30 +35,37 @@ public final class CapacityReport {
             String status = sc.meta().beingDeleted() ? "Pending deletion"
                     : sc.servesAllocations() ? "Ready" : "Not ready";
             for (String text : sc.cidrsOrEmpty()) {
-                var parsed = IpParsing.parseCidrSloppy(text);
-                if (parsed.isEmpty()) {
-                    continue;
-                }
-                Cidr cidr = parsed.get().masked();
-                BigInteger total = BigInteger.ONE.shiftLeft(cidr.hostBits());
-                CidrAllocator a = CidrAllocator.forCidr(cidr);
-                UsedAddressSet used = state.used(cidr.family());
-                if (a == null) {
-                    rows.add(new Row(sc.name(), text, cidr.family(), total, BigInteger.ZERO, 0, BigInteger.ZERO, 0, 0,
-                            BigInteger.ZERO, 0, status, CidrAllocator.creationError(cidr)));
-                    continue;
-                }
-                BigInteger usable = new BigInteger(Long.toUnsignedString(a.usableSize()));
-                long allocated = a.usableSize() == 0 ? 0 : used.countInRange(a.firstAddress(), a.lastAddress());
-                long staticSize = a.staticBandSize();
-                long staticUsed = staticSize == 0 ? 0
-                        : used.countInRange(a.firstAddress(), a.firstAddress().plus(staticSize - 1));
-                rows.add(new Row(sc.name(), text, cidr.family(), total, usable, allocated,
-                        usable.subtract(BigInteger.valueOf(allocated)), staticSize, staticUsed,
-                        usable.subtract(BigInteger.valueOf(staticSize)), allocated - staticUsed, status, null));
+                forCidr(state, sc.name(), status, text).ifPresent(rows::add);
             }
         }
         return rows;
+    }
+
+    /**
+     * The numbers of one prefix as the allocator would serve it from the plan's current allocations; empty when
+     * the text is not a CIDR.
+     */
+    public static java.util.Optional<Row> forCidr(ClusterState state, String serviceCidr, String status, String text) {
+        var parsed = IpParsing.parseCidrSloppy(text);
+        if (parsed.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Cidr cidr = parsed.get().masked();
+        BigInteger total = BigInteger.ONE.shiftLeft(cidr.hostBits());
+        CidrAllocator a = CidrAllocator.forCidr(cidr);
+        UsedAddressSet used = state.used(cidr.family());
+        if (a == null) {
+            return java.util.Optional.of(new Row(serviceCidr, text, cidr.family(), total, BigInteger.ZERO, 0,
+                    BigInteger.ZERO, 0, 0, BigInteger.ZERO, 0, status, CidrAllocator.creationError(cidr)));
+        }
+        BigInteger usable = new BigInteger(Long.toUnsignedString(a.usableSize()));
+        long allocated = a.usableSize() == 0 ? 0 : used.countInRange(a.firstAddress(), a.lastAddress());
+        long staticSize = a.staticBandSize();
+        long staticUsed = staticSize == 0 ? 0
+                : used.countInRange(a.firstAddress(), a.firstAddress().plus(staticSize - 1));
+        return java.util.Optional.of(new Row(serviceCidr, text, cidr.family(), total, usable, allocated,
+                usable.subtract(BigInteger.valueOf(allocated)), staticSize, staticUsed,
+                usable.subtract(BigInteger.valueOf(staticSize)), allocated - staticUsed, status, null));
     }
 
     /** True when the address is inside some ServiceCIDR that could have allocated it. */

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import javafx.application.Platform;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
@@ -64,7 +63,7 @@ class HostsViewTest {
 
     @Test
     void editsAPodOfThePlanAndShowsTheKubeletsFileLive(FxRobot robot) throws Exception {
-        fx(() -> robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(1));
+        Tabs.open(robot, "Hosts");
         @SuppressWarnings("unchecked")
         ComboBox<String> pods = robot.lookup("#planPods").queryAs(ComboBox.class);
         assertEquals(java.util.List.of("shop/hostaliases-pod"), pods.getItems());
@@ -116,7 +115,7 @@ class HostsViewTest {
 
     @Test
     void theDualStackTabWalksThePageForThePlan(FxRobot robot) throws Exception {
-        fx(() -> robot.lookup("#tabs").queryAs(TabPane.class).getSelectionModel().select(2));
+        Tabs.open(robot, "Dual-stack");
         assertEquals("All 14 checks pass: the plan is dual-stack end to end.",
                 robot.lookup("#dualStackVerdict").queryAs(Label.class).getText());
         @SuppressWarnings("unchecked")

@@ -13,7 +13,6 @@ import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -56,9 +55,7 @@ class PoliciesViewTest {
     }
 
     private void openTab(FxRobot robot) {
-        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
-        fx(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
-                .filter(t -> "Policies".equals(t.getText())).findFirst().orElseThrow()));
+        Tabs.open(robot, "Policies");
     }
 
     private static String text(FxRobot robot, String id) {

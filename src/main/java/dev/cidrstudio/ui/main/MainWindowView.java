@@ -50,6 +50,8 @@ public final class MainWindowView {
     private DualStackView dualStackController;
     @FXML
     private dev.cidrstudio.ui.policies.PoliciesView policiesController;
+    @FXML
+    private dev.cidrstudio.ui.servicecidrs.ServiceCidrsView serviceCidrsController;
 
     private MainWindowViewModel vm;
 
@@ -59,6 +61,7 @@ public final class MainWindowView {
         hostsController.bind(vm.hosts());
         dualStackController.bind(vm.dualStack());
         policiesController.bind(vm.policies());
+        serviceCidrsController.bind(vm.serviceCidrs());
         status.textProperty().bind(vm.statusProperty());
         undoItem.textProperty().bind(vm.undoTextProperty());
         undoItem.disableProperty().bind(vm.canUndoProperty().not());

@@ -38,6 +38,8 @@ public final class MainWindowViewModel {
     private final OverviewViewModel overview = new OverviewViewModel();
     private final HostsViewModel hosts = new HostsViewModel();
     private final DualStackViewModel dualStack = new DualStackViewModel();
+    private final dev.cidrstudio.ui.servicecidrs.ServiceCidrsViewModel serviceCidrs =
+            new dev.cidrstudio.ui.servicecidrs.ServiceCidrsViewModel();
     private final dev.cidrstudio.ui.policies.PoliciesViewModel policies =
             new dev.cidrstudio.ui.policies.PoliciesViewModel();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
@@ -65,6 +67,10 @@ public final class MainWindowViewModel {
 
     public OverviewViewModel overview() {
         return overview;
+    }
+
+    public dev.cidrstudio.ui.servicecidrs.ServiceCidrsViewModel serviceCidrs() {
+        return serviceCidrs;
     }
 
     public dev.cidrstudio.ui.policies.PoliciesViewModel policies() {
@@ -142,6 +148,7 @@ public final class MainWindowViewModel {
         hosts.load(session.api());
         dualStack.load(session.api());
         policies.load(session);
+        serviceCidrs.load(session);
         canUndo.set(session.undoLabel().isPresent());
         canRedo.set(session.redoLabel().isPresent());
         undoText.set(session.undoLabel().map(l -> "Undo " + l).orElse("Undo"));
