@@ -214,11 +214,14 @@ public final class ManifestImport {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> content = (Map<String, Object>) Plain.toPlain(other.raw());
                 String ns = other.namespace();
-                List<Finding> invalid = Refusals.ofPolicy(other, content);
+                List<Finding> checked = Refusals.ofPolicy(other, content);
+                List<Finding> invalid = checked.stream().filter(f -> f.severity() == Finding.Severity.ERROR)
+                        .toList();
                 if (!invalid.isEmpty()) {
                     errors.addAll(invalid);
                     continue;
                 }
+                findings.addAll(checked);
                 api.keep(new KeptObject(other.apiVersion(), other.kind(), ns, other.name(), content));
                 counts.merge(other.kind(), 1, Integer::sum);
                 if (!KEPT_KINDS.contains(other.kind())) {

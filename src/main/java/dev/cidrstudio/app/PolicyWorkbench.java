@@ -33,7 +33,8 @@ public final class PolicyWorkbench {
     }
 
     /** A policy or binding of the plan and what is wrong with it (empty when nothing). */
-    public record Row(String kind, String name, String summary, List<String> problems, KeptObject object) {
+    public record Row(String kind, String name, String summary, List<String> problems, List<String> typeWarnings,
+            KeptObject object) {
         public boolean isPolicy() {
             return PolicyAdmission.POLICY.equals(kind);
         }
@@ -67,10 +68,16 @@ public final class PolicyWorkbench {
                     summary = (exists ? "binds " + target : "policy " + target + " does not exist: ignored")
                             + (actions instanceof List<?> l ? " " + l : "");
                 }
+                List<String> typeWarnings = policy ? PolicyValidation.typeChecking(k.content()).stream()
+                        .map(w -> w.fieldRef() + ": " + w.warning().strip()).toList() : List.of();
+                if (!typeWarnings.isEmpty()) {
+                    summary = typeWarnings.size() + " type-check warning" + (typeWarnings.size() == 1 ? "" : "s")
+                            + "; " + summary;
+                }
                 if (!problems.isEmpty()) {
                     summary = problems.size() + " error" + (problems.size() == 1 ? "" : "s") + "; " + summary;
                 }
-                rows.add(new Row(kind, k.name(), summary, problems, k));
+                rows.add(new Row(kind, k.name(), summary, problems, typeWarnings, k));
             }
         }
         return rows;

@@ -33,7 +33,15 @@ final class Refusals {
         List<FieldError> errs = dev.cidrstudio.model.policy.PolicyAdmission.POLICY.equals(d.kind())
                 ? dev.cidrstudio.model.policy.PolicyValidation.validatePolicy(content)
                 : dev.cidrstudio.model.policy.PolicyValidation.validateBinding(content);
-        return of(d, d.kind(), d.name(), errs);
+        List<Finding> out = new ArrayList<>(of(d, d.kind(), d.name(), errs));
+        if (dev.cidrstudio.model.policy.PolicyAdmission.POLICY.equals(d.kind()) && errs.isEmpty()) {
+            for (var w : dev.cidrstudio.model.policy.PolicyValidation.typeChecking(content)) {
+                var mark = d.raw() == null ? d.mark() : PathLocator.find(d.raw(), w.fieldRef());
+                out.add(new Finding(Finding.Severity.WARNING, d.source(), mark, d.kind() + " \"" + d.name()
+                        + "\" type checking: " + w.fieldRef() + ": " + w.warning().strip()));
+            }
+        }
+        return out;
     }
 
     static List<Finding> of(Decoded.Object d, ApiException e) {

@@ -174,4 +174,51 @@ class PolicyAdmissionTest {
                 + "must not contain both Deny and Warn (repeating the same validation failure information in the API "
                 + "response and headers serves no purpose)", f.message());
     }
+
+    @Test
+    void aPolicyThatDoesNotTypeCheckAgainstTheServiceCidrSchemaImportsWithKubernetesWarning() throws Exception {
+        ApiServer api = ApiServer.bootstrap(ClusterSettings.defaults());
+        var report = importText(api, "typo.yaml", DENY_POLICY.replace("object.metadata.name == 'kubernetes'",
+                "object.spec.cidr.size() > 0"));
+        Finding f = report.findings().stream().filter(x -> x.severity() == Finding.Severity.WARNING).findFirst()
+                .orElseThrow();
+        assertEquals(14, f.mark().line());
+        assertEquals("ValidatingAdmissionPolicy \"servicecidrs.deny\" type checking: spec.validations[0].expression: "
+                + "networking.k8s.io/v1, Kind=ServiceCIDR: ERROR: <input>:1:13: undefined field 'cidr'\n"
+                + " | object.spec.cidr.size() > 0\n | ............^", f.message());
+        // At admission object is dyn: the same mistake is a runtime error, which denies under Fail.
+        ApiException e = assertThrows(ApiException.class, () -> api.create(cidr("x", "10.96.1.0/24")));
+        assertTrue(e.status().message().endsWith("denied request: expression 'object.spec.cidr.size() > 0' "
+                + "resulted in error: no such key: cidr"), e.status().message());
+    }
+
+    @Test
+    void servicePortsReachCelAsInts() throws Exception {
+        ApiServer api = ApiServer.bootstrap(ClusterSettings.defaults());
+        importText(api, "ports.yaml", """
+                apiVersion: admissionregistration.k8s.io/v1
+                kind: ValidatingAdmissionPolicy
+                metadata: {name: low-ports}
+                spec:
+                  matchConstraints:
+                    resourceRules:
+                    - {apiGroups: [""], apiVersions: ["v1"], operations: ["CREATE"], resources: ["services"]}
+                  validations:
+                  - expression: "object.spec.ports.all(p, p.port + 0 < 1024)"
+                    messageExpression: "'port ' + string(object.spec.ports[0].port) + ' is too high'"
+                ---
+                apiVersion: admissionregistration.k8s.io/v1
+                kind: ValidatingAdmissionPolicyBinding
+                metadata: {name: low-ports}
+                spec: {policyName: low-ports, validationActions: [Deny]}
+                """);
+        var e = assertThrows(ManifestImport.ImportException.class, () -> importText(api, "svc.yaml", """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: web, namespace: default}
+                spec: {ports: [{port: 8080}]}
+                """));
+        assertEquals("services \"web\" is forbidden: ValidatingAdmissionPolicy 'low-ports' with binding 'low-ports' "
+                + "denied request: port 8080 is too high", e.findings().get(0).message());
+    }
 }

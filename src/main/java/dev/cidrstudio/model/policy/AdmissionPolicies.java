@@ -266,8 +266,8 @@ public final class AdmissionPolicies {
             this.spec = spec;
             this.cel = cel;
             Object nul = dev.cel.common.values.NullValue.NULL_VALUE;
-            vars.put("object", object == null ? nul : object);
-            vars.put("oldObject", oldObject == null ? nul : oldObject);
+            vars.put("object", object == null ? nul : CelValues.normalize(object));
+            vars.put("oldObject", oldObject == null ? nul : CelValues.normalize(oldObject));
             Map<String, Object> request = new LinkedHashMap<>();
             request.put("operation", req.operation());
             request.put("name", req.name());
@@ -280,9 +280,9 @@ public final class AdmissionPolicies {
             request.put("userInfo", Map.of("username", "kubernetes-admin", "groups", List.of("kubeadm:cluster-admins",
                     "system:authenticated")));
             vars.put("request", request);
-            vars.put("params", param == null ? nul : param);
+            vars.put("params", param == null ? nul : CelValues.normalize(param));
             Map<String, Object> nsObject = req.namespace().isEmpty() ? null : lookup.namespace(req.namespace());
-            vars.put("namespaceObject", nsObject == null ? nul : nsObject);
+            vars.put("namespaceObject", nsObject == null ? nul : CelValues.normalize(nsObject));
             for (Object v : list(spec.get("variables"))) {
                 variableExpressions.put(str(map(v).get("name")), str(map(v).get("expression")));
             }

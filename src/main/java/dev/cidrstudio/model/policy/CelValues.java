@@ -57,4 +57,45 @@ public final class CelValues {
     static String quote(String s) {
         return dev.cidrstudio.model.field.GoValue.json(s, false);
     }
+
+    /**
+     * The value with Java's narrower numbers widened to CEL's (Integer, Short, Byte to Long; Float to Double), as
+     * CEL's int and double arithmetic needs; maps and lists are copied only when something inside them changes.
+     */
+    @SuppressWarnings("unchecked")
+    public static Object normalize(Object v) {
+        if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            return ((Number) v).longValue();
+        }
+        if (v instanceof Float f) {
+            return f.doubleValue();
+        }
+        if (v instanceof Map<?, ?> m) {
+            java.util.LinkedHashMap<Object, Object> out = null;
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                Object n = normalize(e.getValue());
+                if (n != e.getValue() && out == null) {
+                    out = new java.util.LinkedHashMap<>(m);
+                }
+                if (out != null) {
+                    out.put(e.getKey(), n);
+                }
+            }
+            return out == null ? m : out;
+        }
+        if (v instanceof List<?> l) {
+            java.util.ArrayList<Object> out = null;
+            for (int i = 0; i < l.size(); i++) {
+                Object n = normalize(l.get(i));
+                if (n != l.get(i) && out == null) {
+                    out = new java.util.ArrayList<>(l);
+                }
+                if (out != null) {
+                    out.set(i, n);
+                }
+            }
+            return out == null ? l : out;
+        }
+        return v;
+    }
 }

@@ -45,6 +45,9 @@ public final class KubeCel {
 
     private final CelCompiler compiler;
     private final CelRuntime runtime;
+    private final CelOptions options;
+    private final boolean withParams;
+    private final Map<CelType, CelCompiler> typedCompilers = new HashMap<>();
 
     /** @param containsCidrBefore1324 the {@code containsCIDR} rule of Kubernetes 1.30.x-1.32.3 */
     public KubeCel(boolean containsCidrBefore1324) {
@@ -58,24 +61,67 @@ public final class KubeCel {
     public KubeCel(boolean containsCidrBefore1324, boolean withParams) {
         CelOptions opts = CelOptions.current().enableHomogeneousLiterals(true)
                 .enableHeterogeneousNumericComparisons(true).enableOptionalSyntax(true).build();
-        var cb = CelCompilerFactory.standardCelCompilerBuilder().setOptions(opts)
-                .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+        this.options = opts;
+        this.withParams = withParams;
+        compiler = compilerFor(SimpleType.DYN, null);
+        runtime = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(opts)
                 .addLibraries(CelExtensions.strings(), CelExtensions.sets(opts), CelExtensions.lists(),
                         CelExtensions.optional(), CelExtensions.comprehensions())
+                .addFunctionBindings(bindings(containsCidrBefore1324)).build();
+    }
+
+    /** The admission environment with {@code object} and {@code oldObject} of the given type. */
+    private CelCompiler compilerFor(CelType objectType, dev.cel.common.types.CelTypeProvider types) {
+        var cb = CelCompilerFactory.standardCelCompilerBuilder().setOptions(options)
+                .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+                .addLibraries(CelExtensions.strings(), CelExtensions.sets(options), CelExtensions.lists(),
+                        CelExtensions.optional(), CelExtensions.comprehensions())
                 .addFunctionDeclarations(declarations());
+        if (types != null) {
+            cb.setTypeProvider(types);
+        }
         for (String v : List.of("object", "oldObject", "request", "params", "namespaceObject")) {
             if (withParams || !"params".equals(v)) {
-                cb.addVar(v, SimpleType.DYN);
+                cb.addVar(v, "object".equals(v) || "oldObject".equals(v) ? objectType : SimpleType.DYN);
             }
         }
         cb.addVar("variables", MapType.create(SimpleType.STRING, SimpleType.DYN));
         cb.addVar("net.IP", TypeType.create(IP_T));
         cb.addVar("net.CIDR", TypeType.create(CIDR_T));
-        compiler = cb.build();
-        runtime = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(opts)
-                .addLibraries(CelExtensions.strings(), CelExtensions.sets(opts), CelExtensions.lists(),
-                        CelExtensions.optional(), CelExtensions.comprehensions())
-                .addFunctionBindings(bindings(containsCidrBefore1324)).build();
+        return cb.build();
+    }
+
+    /**
+     * Type-checks an expression with {@code object} and {@code oldObject} typed by a kind's schema, as
+     * kube-apiserver's type-checking controller does; cel-go's issues text, or null when it checks.
+     */
+    public String typeCheck(String expression, KindSchemas.Schema schema) {
+        CelCompiler typed;
+        synchronized (typedCompilers) {
+            typed = typedCompilers.computeIfAbsent(schema.type(), t -> compilerFor(t, schema.provider()));
+        }
+        CelValidationResult r = typed.compile(expression);
+        return r.hasError() ? selectPositions(r.getErrorString().replaceAll(" \\(candidates: [^\n]*\\)", ""))
+                : null;
+    }
+
+    private static final java.util.regex.Pattern UNDEFINED_FIELD = java.util.regex.Pattern.compile(
+            "ERROR: <input>:(\\d+):(\\d+): undefined field '([^']*)'\n( \\| [^\n]*)\n \\| (\\.*)\\^");
+
+    /**
+     * cel-java places a field selection at its dot, cel-go at the field's first character: an "undefined field"
+     * issue is moved one column right, caret included.
+     */
+    static String selectPositions(String issues) {
+        java.util.regex.Matcher m = UNDEFINED_FIELD.matcher(issues);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement("ERROR: <input>:" + m.group(1) + ":"
+                    + (Integer.parseInt(m.group(2)) + 1) + ": undefined field '" + m.group(3) + "'\n" + m.group(4)
+                    + "\n | " + m.group(5) + ".^"));
+        }
+        m.appendTail(sb);
+        return sb.toString();
     }
 
     private static CelFunctionDecl fn(String name, CelOverloadDecl... overloads) {
@@ -332,6 +378,9 @@ public final class KubeCel {
         }
     }
 
+    private static final java.util.regex.Pattern MISSING_KEY = java.util.regex.Pattern.compile(
+            "key '(.*)' is not present in map\\.?");
+
     /** The Go-style text of a runtime error: the binding's own message without cel-java's wrapping. */
     static String message(CelEvaluationException e) {
         Throwable t = e;
@@ -343,6 +392,9 @@ public final class KubeCel {
         if (colon >= 0 && t.getCause() != null && t.getCause().getMessage() != null) {
             m = t.getCause().getMessage();
         }
-        return m.replaceFirst("^evaluation error(?: at [^:]*)?: ", "");
+        m = m.replaceFirst("^evaluation error(?: at [^:]*)?: ", "");
+        // cel-java's text for a missing map key or field; cel-go (kube-apiserver) says "no such key: K".
+        java.util.regex.Matcher missing = MISSING_KEY.matcher(m);
+        return missing.matches() ? "no such key: " + missing.group(1) : m;
     }
 }

@@ -228,6 +228,61 @@ public final class PolicyValidation {
         }
     }
 
+    /** One entry of a policy's {@code status.typeChecking.expressionWarnings}. */
+    public record ExpressionWarning(String fieldRef, String warning) {
+    }
+
+    /**
+     * What kube-apiserver's type-checking controller writes into {@code status.typeChecking}: each validation's
+     * expression and messageExpression checked against the schema of every kind its resource rules name (at most
+     * 10, wildcards skipped; only the kinds CIDR Studio models are known here), one block per failing kind.
+     */
+    public static List<ExpressionWarning> typeChecking(Map<String, Object> policy) {
+        Map<String, Object> spec = map(policy.get("spec"));
+        List<KindSchemas.Schema> schemas = new ArrayList<>();
+        for (Object r : list(map(spec.get("matchConstraints")).get("resourceRules"))) {
+            Map<String, Object> rule = map(r);
+            for (Object g : list(rule.get("apiGroups"))) {
+                for (Object v : list(rule.get("apiVersions"))) {
+                    for (Object res : list(rule.get("resources"))) {
+                        if ("*".equals(g) || "*".equals(v) || String.valueOf(res).contains("*")
+                                || schemas.size() >= 10) {
+                            continue;
+                        }
+                        KindSchemas.forResource(str(g), str(v), str(res)).filter(x -> !schemas.contains(x))
+                                .ifPresent(schemas::add);
+                    }
+                }
+            }
+        }
+        List<ExpressionWarning> out = new ArrayList<>();
+        if (schemas.isEmpty()) {
+            return out;
+        }
+        KubeCel cel = cel(spec.get("paramKind") instanceof Map<?, ?>);
+        List<Object> validations = list(spec.get("validations"));
+        for (int i = 0; i < validations.size(); i++) {
+            Map<String, Object> v = map(validations.get(i));
+            for (String field : List.of("expression", "messageExpression")) {
+                String expr = str(v.get(field));
+                if (expr.isBlank() || cel.compileError(expr) != null) {
+                    continue;
+                }
+                List<String> blocks = new ArrayList<>();
+                for (KindSchemas.Schema schema : schemas) {
+                    String err = cel.typeCheck(expr, schema);
+                    if (err != null) {
+                        blocks.add(schema.gvk() + ": " + err + "\n");
+                    }
+                }
+                if (!blocks.isEmpty()) {
+                    out.add(new ExpressionWarning("spec.validations[" + i + "]." + field, String.join("\n", blocks)));
+                }
+            }
+        }
+        return out;
+    }
+
     /** The errors kube-apiserver reports for a ValidatingAdmissionPolicyBinding. */
     public static List<FieldError> validateBinding(Map<String, Object> binding) {
         List<FieldError> errs = new ArrayList<>();

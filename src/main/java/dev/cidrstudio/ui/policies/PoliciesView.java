@@ -77,12 +77,16 @@ public final class PoliciesView {
             @Override
             protected void updateItem(PolicyWorkbench.Row item, boolean empty) {
                 super.updateItem(item, empty);
-                getStyleClass().remove("broken");
+                getStyleClass().removeAll("broken", "warned");
                 boolean broken = !empty && item != null && !item.problems().isEmpty();
+                boolean warned = !empty && item != null && !item.typeWarnings().isEmpty();
                 if (broken) {
                     getStyleClass().add("broken");
+                } else if (warned) {
+                    getStyleClass().add("warned");
                 }
-                setTooltip(broken ? new Tooltip(String.join("\n", item.problems())) : null);
+                setTooltip(broken || warned ? new Tooltip(String.join("\n", broken ? item.problems()
+                        : item.typeWarnings())) : null);
             }
         });
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {

@@ -45,4 +45,13 @@ class KubeCelCostTest {
         assertEquals("list(string)", cel.resultType("['a']"));
         assertTrue(cel.compileError("cidr(").startsWith("ERROR: <input>:1:6"), cel.compileError("cidr("));
     }
+
+    @Test
+    void aMissingKeyIsCelGosNoSuchKey() {
+        var out = cel.evaluate("object.spec.cidr.size() > 0", Map.of("object", Map.of("spec", Map.of("cidrs",
+                List.of("10.0.0.0/8")))));
+        assertEquals("no such key: cidr", out.error());
+        assertEquals("no such key: labels", cel.evaluate("object.metadata.labels.app == 'x'",
+                Map.of("object", Map.of("metadata", Map.of("name", "n")))).error());
+    }
 }

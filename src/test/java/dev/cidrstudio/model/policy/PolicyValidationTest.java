@@ -1,0 +1,63 @@
+package dev.cidrstudio.model.policy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.cidrstudio.model.field.FieldError;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PolicyValidationTest {
+
+    private static Map<String, Object> policy(Map<String, Object> validation) {
+        return Map.of("metadata", Map.of("name", "p"), "spec", Map.of(
+                "matchConstraints", Map.of("resourceRules", List.of(Map.of("apiGroups", List.of("networking.k8s.io"),
+                        "apiVersions", List.of("v1"), "operations", List.of("CREATE"), "resources",
+                        List.of("servicecidrs")))),
+                "validations", List.of(validation)));
+    }
+
+    @Test
+    void typeCheckingWarnsOfAFieldTheServiceCidrSchemaDoesNotHave() {
+        var warnings = PolicyValidation.typeChecking(policy(Map.of("expression", "object.spec.cidr.size() > 0")));
+        assertEquals(List.of(new PolicyValidation.ExpressionWarning("spec.validations[0].expression",
+                "networking.k8s.io/v1, Kind=ServiceCIDR: ERROR: <input>:1:13: undefined field 'cidr'\n"
+                        + " | object.spec.cidr.size() > 0\n | ............^\n")), warnings);
+        // The same expression is no creation error: object is dyn when it runs.
+        assertEquals(List.of(), PolicyValidation.validatePolicy(policy(Map.of("expression",
+                "object.spec.cidr.size() > 0"))));
+    }
+
+    @Test
+    void theDocsPolicyTypeChecksCleanly() {
+        assertEquals(List.of(), PolicyValidation.typeChecking(policy(Map.of("expression",
+                "object.spec.cidrs.all(c, cidr(c).prefixLength() >= 16) && object.metadata.name != 'x'",
+                "messageExpression", "'bad: ' + object.spec.cidrs.join(',')"))));
+    }
+
+    @Test
+    void creationErrorsUseKubeApiserversFieldsAndTexts() {
+        List<String> errs = PolicyValidation.validatePolicy(policy(Map.of("expression", "size(object.spec.cidrs)",
+                "messageExpression", " ", "reason", "Teapot"))).stream().map(FieldError::toString).toList();
+        assertEquals(List.of("spec.validations[0].expression: Invalid value: \"size(object.spec.cidrs)\": must "
+                + "evaluate to bool but got int",
+                "spec.validations[0].messageExpression: Invalid value: \" \": must be non-empty if specified",
+                "spec.validations[0].reason: Unsupported value: \"Teapot\": supported values: \"Forbidden\", "
+                        + "\"Invalid\", \"RequestEntityTooLarge\", \"Unauthorized\""), errs);
+        // A dyn result passes here (object is dyn); kube-apiserver types variables precisely, the planner does not.
+        assertEquals(List.of(), PolicyValidation.validatePolicy(policy(Map.of("expression", "object.spec.x"))));
+    }
+
+    @Test
+    void bindingRules() {
+        List<String> errs = PolicyValidation.validateBinding(Map.of("metadata", Map.of("name", "b"), "spec",
+                Map.of("validationActions", List.of("Audit", "Audit", "Block"), "paramRef", Map.of())))
+                .stream().map(FieldError::toString).toList();
+        assertEquals(List.of("spec.policyName: Required value",
+                "spec.paramRef: Required value: one of name or selector must be specified",
+                "spec.paramRef.parameterNotFoundAction: Required value",
+                "spec.validationActions[1]: Duplicate value: \"Audit\"",
+                "spec.validationActions[2]: Unsupported value: \"Block\": supported values: \"Audit\", \"Deny\", "
+                        + "\"Warn\""), errs);
+    }
+}
