@@ -272,6 +272,40 @@ public final class UsedAddressSet {
         return count;
     }
 
+    /**
+     * Calls {@code action} with the offset from {@code first} of every used address in {@code [first, last]}
+     * (same high 64 bits for IPv6), in address order. The cost grows with the used addresses, not the range.
+     */
+    public void forEachInRange(IpAddress first, IpAddress last, java.util.function.LongConsumer action) {
+        ChunkKey from = new ChunkKey(first.hi(), first.lo() >>> CHUNK_BITS);
+        ChunkKey to = new ChunkKey(last.hi(), last.lo() >>> CHUNK_BITS);
+        for (Map.Entry<ChunkKey, Chunk> e : chunks.subMap(from, true, to, true).entrySet()) {
+            int low = e.getKey().equals(from) ? offset(first.lo()) : 0;
+            int high = e.getKey().equals(to) ? offset(last.lo()) : CHUNK_SIZE - 1;
+            long base = (e.getKey().chunk() << CHUNK_BITS) - first.lo();
+            Chunk c = e.getValue();
+            if (c.bits != null) {
+                for (int w = low >>> 6; w <= high >>> 6; w++) {
+                    long word = c.bits[w];
+                    while (word != 0) {
+                        int bit = (w << 6) + Long.numberOfTrailingZeros(word);
+                        word &= word - 1;
+                        if (bit >= low && bit <= high) {
+                            action.accept(base + bit);
+                        }
+                    }
+                }
+            } else {
+                for (int k = 0; k < c.count; k++) {
+                    int o = c.sparse[k];
+                    if (o >= low && o <= high) {
+                        action.accept(base + o);
+                    }
+                }
+            }
+        }
+    }
+
     /** Memory held for the used addresses, in bytes (for benchmarks and the capacity view). */
     public long bitmapBytes() {
         long n = 0;
