@@ -34,4 +34,9 @@ public final class LocalFiles {
     public static void write(Path path, String content) throws IOException {
         dev.cidrstudio.io.plan.StateFile.writeAtomically(path, content);
     }
+
+    /** Writes a binary file (an image) atomically. */
+    public static void write(Path path, byte[] content) throws IOException {
+        dev.cidrstudio.io.plan.StateFile.writeAtomically(path, content);
+    }
 }

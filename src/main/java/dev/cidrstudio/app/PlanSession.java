@@ -54,6 +54,11 @@ public final class PlanSession {
         return override != null ? Path.of(override) : Path.of(System.getProperty("user.home"), ".cidrstudio");
     }
 
+    /** Where settings, recent files and the recovery copy live. */
+    public Path configDir() {
+        return configDir;
+    }
+
     public ApiServer api() {
         return api;
     }

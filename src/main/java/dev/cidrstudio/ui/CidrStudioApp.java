@@ -43,6 +43,16 @@ public final class CidrStudioApp extends Application {
         Scene scene = main.scene();
         stage.titleProperty().bind(vm.titleProperty());
         stage.setScene(scene);
+        var prefs = vm.preferences();
+        stage.setWidth(prefs.width());
+        stage.setHeight(prefs.height());
+        if (Double.isFinite(prefs.x()) && Double.isFinite(prefs.y()) && onScreen(prefs.x(), prefs.y())) {
+            stage.setX(prefs.x());
+            stage.setY(prefs.y());
+        }
+        stage.setMaximized(prefs.maximized());
+        stage.setOnHidden(e -> vm.rememberWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                stage.isMaximized()));
         stage.setMinWidth(640);
         stage.setMinHeight(420);
         stage.setOnCloseRequest(e -> {
@@ -52,6 +62,11 @@ public final class CidrStudioApp extends Application {
         });
         stage.show();
         offerRecovery(session, stage);
+    }
+
+    /** Whether a remembered window corner is on one of today's screens. */
+    private static boolean onScreen(double x, double y) {
+        return javafx.stage.Screen.getScreens().stream().anyMatch(sc -> sc.getVisualBounds().contains(x + 40, y + 20));
     }
 
     /** After a crash the recovery copy is offered back once. */
@@ -99,7 +114,7 @@ public final class CidrStudioApp extends Application {
         MainWindowView view = loader.getController();
         view.bind(vm);
         Scene scene = new Scene(root, 1000, 660);
-        scene.getStylesheets().add(CidrStudioApp.class.getResource(THEME).toExternalForm());
+        view.applyTheme();
         return new MainWindow(scene, view);
     }
 

@@ -84,7 +84,7 @@ class MainWindowTest {
         assertEquals("Undid Import", robot.lookup("#status").queryAs(Label.class).getText());
         fx(vm::redo);
         assertTrue(cidrs.getItems().stream().anyMatch(r -> r.cidr().equals("10.98.0.0/24")));
-        assertEquals(java.util.Arrays.asList("File", "Edit", "Help"), menus.getMenus().stream()
+        assertEquals(java.util.Arrays.asList("File", "Edit", "View", "Help"), menus.getMenus().stream()
                 .map(m -> m.getText().replace("_", "")).toList());
 
         fx(vm::autosave);

@@ -43,6 +43,12 @@ public final class MainWindowView {
     @FXML
     private ProgressIndicator progress;
     @FXML
+    private javafx.scene.control.RadioMenuItem lightItem;
+    @FXML
+    private javafx.scene.control.RadioMenuItem darkItem;
+    @FXML
+    private javafx.scene.control.CheckMenuItem presenterItem;
+    @FXML
     private OverviewView overviewController;
     @FXML
     private HostsView hostsController;
@@ -52,6 +58,8 @@ public final class MainWindowView {
     private dev.cidrstudio.ui.policies.PoliciesView policiesController;
     @FXML
     private dev.cidrstudio.ui.servicecidrs.ServiceCidrsView serviceCidrsController;
+    @FXML
+    private dev.cidrstudio.ui.map.MapView mapController;
 
     private MainWindowViewModel vm;
 
@@ -62,6 +70,7 @@ public final class MainWindowView {
         dualStackController.bind(vm.dualStack());
         policiesController.bind(vm.policies());
         serviceCidrsController.bind(vm.serviceCidrs());
+        mapController.bind(vm.map());
         status.textProperty().bind(vm.statusProperty());
         undoItem.textProperty().bind(vm.undoTextProperty());
         undoItem.disableProperty().bind(vm.canUndoProperty().not());
@@ -72,11 +81,65 @@ public final class MainWindowView {
         vm.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> rebuildRecent());
         rebuildRecent();
         vm.setMessageHandler(this::show);
+        (vm.darkProperty().get() ? darkItem : lightItem).setSelected(true);
+        darkItem.selectedProperty().addListener((o, a, b) -> vm.darkProperty().set(b));
+        vm.darkProperty().addListener((o, a, b) -> (b ? darkItem : lightItem).setSelected(true));
+        presenterItem.selectedProperty().bindBidirectional(vm.presenterProperty());
+        vm.darkProperty().addListener((o, a, b) -> applyTheme());
+        vm.presenterProperty().addListener((o, a, b) -> applyTheme());
+        vm.textZoomProperty().addListener((o, a, b) -> applyTheme());
+        root.sceneProperty().addListener((o, a, b) -> applyTheme());
         root.setOnDragOver(this::dragOver);
         root.setOnDragDropped(this::dropped);
         Timeline autosave = new Timeline(new KeyFrame(AUTOSAVE_EVERY, e -> vm.autosave()));
         autosave.setCycleCount(Timeline.INDEFINITE);
         autosave.play();
+    }
+
+    static final String LIGHT_TOKENS = "/dev/cidrstudio/ui/theme/light.css";
+    static final String DARK_TOKENS = "/dev/cidrstudio/ui/theme/dark.css";
+
+    /**
+     * The theme: AtlantaFX's Primer light or dark as the user-agent stylesheet, CIDR Studio's colour tokens for
+     * the same theme, and the root font size (text zoom, presenter mode).
+     */
+    public void applyTheme() {
+        boolean dark = vm.darkProperty().get();
+        javafx.application.Application.setUserAgentStylesheet(dark
+                ? new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()
+                : new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        root.setStyle("-fx-font-size: " + vm.fontSize() + "px;");
+        root.getStyleClass().removeAll("dark", "light");
+        root.getStyleClass().add(dark ? "dark" : "light");
+        if (root.getScene() != null) {
+            root.getScene().getStylesheets().setAll(getClass().getResource(dark ? DARK_TOKENS : LIGHT_TOKENS)
+                    .toExternalForm());
+        }
+    }
+
+    @FXML
+    void onTextZoomIn() {
+        vm.zoomText(1);
+    }
+
+    @FXML
+    void onTextZoomOut() {
+        vm.zoomText(-1);
+    }
+
+    @FXML
+    void onTextZoomReset() {
+        vm.zoomText(0);
+    }
+
+    @FXML
+    void onHelp() {
+        HelpWindow.show(window());
+    }
+
+    /** The Map tab's view (its export actions are used by tests as by the toolbar). */
+    public dev.cidrstudio.ui.map.MapView mapView() {
+        return mapController;
     }
 
     private Window window() {

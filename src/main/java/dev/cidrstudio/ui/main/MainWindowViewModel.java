@@ -38,6 +38,7 @@ public final class MainWindowViewModel {
     private final OverviewViewModel overview = new OverviewViewModel();
     private final HostsViewModel hosts = new HostsViewModel();
     private final DualStackViewModel dualStack = new DualStackViewModel();
+    private final dev.cidrstudio.ui.map.MapViewModel map;
     private final dev.cidrstudio.ui.servicecidrs.ServiceCidrsViewModel serviceCidrs =
             new dev.cidrstudio.ui.servicecidrs.ServiceCidrsViewModel();
     private final dev.cidrstudio.ui.policies.PoliciesViewModel policies =
@@ -52,13 +53,70 @@ public final class MainWindowViewModel {
     private final javafx.beans.property.ReadOnlyBooleanWrapper canRedo =
             new javafx.beans.property.ReadOnlyBooleanWrapper(false);
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
+    private final BooleanProperty dark = new SimpleBooleanProperty(false);
+    private final BooleanProperty presenter = new SimpleBooleanProperty(false);
+    private final javafx.beans.property.DoubleProperty textZoom = new javafx.beans.property.SimpleDoubleProperty(1);
+    private dev.cidrstudio.app.UiPreferences preferences;
     private Consumer<Message> messages = m -> { };
 
     public MainWindowViewModel(PlanSession session, Executor worker) {
         this.session = session;
         this.worker = worker;
+        this.map = new dev.cidrstudio.ui.map.MapViewModel(worker);
+        preferences = dev.cidrstudio.app.UiPreferences.load(session.configDir());
+        dark.set(preferences.dark());
+        presenter.set(preferences.presenter());
+        textZoom.set(preferences.textZoom());
+        map.darkProperty().bind(dark);
+        dark.addListener((o, a, b) -> savePreferences());
+        presenter.addListener((o, a, b) -> savePreferences());
+        textZoom.addListener((o, a, b) -> savePreferences());
         session.onChange(this::refresh);
         refresh();
+    }
+
+    /** Dark theme on or off (remembered). */
+    public BooleanProperty darkProperty() {
+        return dark;
+    }
+
+    /** Presenter mode: larger type for training rooms (remembered). */
+    public BooleanProperty presenterProperty() {
+        return presenter;
+    }
+
+    /** Text zoom, 1.0 = normal (remembered). */
+    public javafx.beans.property.DoubleProperty textZoomProperty() {
+        return textZoom;
+    }
+
+    /** The root font size the theme and zoom ask for, in pixels. */
+    public double fontSize() {
+        return Math.round(13 * textZoom.get() * (presenter.get() ? 1.45 : 1.0) * 10) / 10.0;
+    }
+
+    public void zoomText(int steps) {
+        double z = textZoom.get() * Math.pow(1.1, steps);
+        textZoom.set(steps == 0 ? 1.0 : Math.max(0.7, Math.min(2.5, Math.round(z * 100) / 100.0)));
+    }
+
+    public dev.cidrstudio.app.UiPreferences preferences() {
+        return preferences;
+    }
+
+    /** Remembers the window's place and size. */
+    public void rememberWindow(double x, double y, double w, double h, boolean maximized) {
+        preferences = preferences.withWindow(x, y, w, h, maximized);
+        savePreferences();
+    }
+
+    private void savePreferences() {
+        preferences = preferences.withTheme(dark.get(), presenter.get(), textZoom.get());
+        try {
+            preferences.save(session.configDir());
+        } catch (IOException e) {
+            status.set("Could not save the window preferences: " + e.getMessage());
+        }
     }
 
     public void setMessageHandler(Consumer<Message> handler) {
@@ -67,6 +125,10 @@ public final class MainWindowViewModel {
 
     public OverviewViewModel overview() {
         return overview;
+    }
+
+    public dev.cidrstudio.ui.map.MapViewModel map() {
+        return map;
     }
 
     public dev.cidrstudio.ui.servicecidrs.ServiceCidrsViewModel serviceCidrs() {
@@ -149,6 +211,7 @@ public final class MainWindowViewModel {
         dualStack.load(session.api());
         policies.load(session);
         serviceCidrs.load(session);
+        map.load(session);
         canUndo.set(session.undoLabel().isPresent());
         canRedo.set(session.redoLabel().isPresent());
         undoText.set(session.undoLabel().map(l -> "Undo " + l).orElse("Undo"));

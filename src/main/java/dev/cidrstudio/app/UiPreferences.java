@@ -1,0 +1,79 @@
+package dev.cidrstudio.app;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * What the window remembers between runs: theme, presenter mode, text zoom, and the window's size and place.
+ * Stored as {@code preferences.properties} in the configuration directory, written atomically; a missing or
+ * damaged file gives the defaults.
+ */
+public record UiPreferences(boolean dark, boolean presenter, double textZoom, double x, double y, double width,
+        double height, boolean maximized) {
+
+    public static final String FILE = "preferences.properties";
+    public static final UiPreferences DEFAULTS = new UiPreferences(false, false, 1.0, Double.NaN, Double.NaN, 1180,
+            760, false);
+
+    public UiPreferences {
+        textZoom = Double.isFinite(textZoom) ? Math.max(0.7, Math.min(2.5, textZoom)) : 1.0;
+        width = Double.isFinite(width) && width >= 640 ? width : 1180;
+        height = Double.isFinite(height) && height >= 420 ? height : 760;
+    }
+
+    public static UiPreferences load(Path configDir) {
+        Path f = configDir.resolve(FILE);
+        if (!Files.isRegularFile(f)) {
+            return DEFAULTS;
+        }
+        Properties p = new Properties();
+        try {
+            p.load(new StringReader(Files.readString(f)));
+        } catch (IOException | IllegalArgumentException e) {
+            return DEFAULTS;
+        }
+        return new UiPreferences("dark".equals(p.getProperty("theme")), Boolean.parseBoolean(p.getProperty(
+                "presenter")), number(p, "textZoom", 1.0), number(p, "window.x", Double.NaN), number(p, "window.y",
+                        Double.NaN), number(p, "window.width", DEFAULTS.width()), number(p, "window.height",
+                                DEFAULTS.height()), Boolean.parseBoolean(p.getProperty("window.maximized")));
+    }
+
+    private static double number(Properties p, String key, double fallback) {
+        try {
+            String v = p.getProperty(key);
+            return v == null ? fallback : Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    public void save(Path configDir) throws IOException {
+        Files.createDirectories(configDir);
+        Properties p = new Properties();
+        p.setProperty("theme", dark ? "dark" : "light");
+        p.setProperty("presenter", Boolean.toString(presenter));
+        p.setProperty("textZoom", Double.toString(textZoom));
+        if (Double.isFinite(x) && Double.isFinite(y)) {
+            p.setProperty("window.x", Double.toString(x));
+            p.setProperty("window.y", Double.toString(y));
+        }
+        p.setProperty("window.width", Double.toString(width));
+        p.setProperty("window.height", Double.toString(height));
+        p.setProperty("window.maximized", Boolean.toString(maximized));
+        StringWriter w = new StringWriter();
+        p.store(w, "CIDR Studio window preferences");
+        LocalFiles.write(configDir.resolve(FILE), w.toString());
+    }
+
+    public UiPreferences withTheme(boolean d, boolean pres, double zoom) {
+        return new UiPreferences(d, pres, zoom, x, y, width, height, maximized);
+    }
+
+    public UiPreferences withWindow(double nx, double ny, double w, double h, boolean max) {
+        return new UiPreferences(dark, presenter, textZoom, nx, ny, w, h, max);
+    }
+}

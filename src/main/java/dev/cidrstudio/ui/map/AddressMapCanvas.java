@@ -1,0 +1,187 @@
+package dev.cidrstudio.ui.map;
+
+import dev.cidrstudio.app.map.AddressMap;
+import dev.cidrstudio.app.map.MapRenderer;
+import dev.cidrstudio.app.map.MapSpace;
+import dev.cidrstudio.app.map.MapViewport;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.AccessibleRole;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.Region;
+
+/**
+ * One ServiceCIDR prefix drawn as a Hilbert map on a Canvas: the pixels come from {@link MapRenderer} (never one
+ * node per address), the wheel or +/- zooms around the pointer, dragging or the arrow keys pan, 0 fits the whole
+ * prefix, hovering reports the address under the pointer and a click selects it.
+ */
+public final class AddressMapCanvas extends Region {
+
+    private final Canvas canvas = new Canvas();
+    private final ObjectProperty<MapRenderer.Style> style = new SimpleObjectProperty<>(MapRenderer.Style.LIGHT);
+    private final ReadOnlyObjectWrapper<AddressMap.Spot> hover = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<AddressMap.Spot> selected = new ReadOnlyObjectWrapper<>();
+    private final AddressMap map;
+    private final MapSpace space;
+    private MapViewport viewport;
+    private boolean fitted = true;
+    private double dragX;
+    private double dragY;
+    private int[] pixels = new int[0];
+
+    public AddressMapCanvas(AddressMap map, MapSpace space) {
+        this.map = map;
+        this.space = space;
+        getChildren().add(canvas);
+        getStyleClass().add("address-map");
+        setFocusTraversable(true);
+        setAccessibleRole(AccessibleRole.IMAGE_VIEW);
+        setAccessibleText("Address map of " + space.serviceCidr() + " " + space.layout().cidr() + ": "
+                + AddressMap.summary(space));
+        setPrefSize(360, 360);
+        setMinSize(64, 64);
+        style.addListener((o, a, b) -> redraw());
+        setOnScroll(e -> {
+            if (e.getDeltaY() != 0) {
+                zoom(e.getDeltaY() > 0 ? 1 : -1, (int) e.getX(), (int) e.getY());
+            }
+            e.consume();
+        });
+        setOnMousePressed(e -> {
+            requestFocus();
+            dragX = e.getX();
+            dragY = e.getY();
+        });
+        setOnMouseDragged(e -> {
+            long dx = Math.round(e.getX() - dragX);
+            long dy = Math.round(e.getY() - dragY);
+            if (dx != 0 || dy != 0) {
+                dragX += dx;
+                dragY += dy;
+                pan(dx, dy);
+            }
+        });
+        setOnMouseMoved(e -> hover.set(spotAt((int) e.getX(), (int) e.getY())));
+        setOnMouseExited(e -> hover.set(null));
+        setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
+                AddressMap.Spot s = spotAt((int) e.getX(), (int) e.getY());
+                if (s != null) {
+                    selected.set(s);
+                }
+            }
+        });
+        setOnKeyPressed(e -> {
+            KeyCode k = e.getCode();
+            int cx = (int) (getWidth() / 2);
+            int cy = (int) (getHeight() / 2);
+            switch (k) {
+                case PLUS, ADD, EQUALS -> zoom(1, cx, cy);
+                case MINUS, SUBTRACT -> zoom(-1, cx, cy);
+                case DIGIT0, NUMPAD0 -> fit();
+                case LEFT -> pan(32, 0);
+                case RIGHT -> pan(-32, 0);
+                case UP -> pan(0, 32);
+                case DOWN -> pan(0, -32);
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
+    }
+
+    public MapSpace space() {
+        return space;
+    }
+
+    public ObjectProperty<MapRenderer.Style> paletteProperty() {
+        return style;
+    }
+
+    public ReadOnlyObjectProperty<AddressMap.Spot> pointedProperty() {
+        return hover.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<AddressMap.Spot> selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    /** The current viewport (for tests and export). */
+    public MapViewport viewport() {
+        return viewport;
+    }
+
+    /** The last frame's pixels, row by row (ARGB). */
+    public int[] pixels() {
+        return pixels.clone();
+    }
+
+    public void zoom(int steps, int px, int py) {
+        if (viewport == null) {
+            return;
+        }
+        fitted = false;
+        viewport = viewport.zoomed(steps, px, py, space.layout());
+        redraw();
+    }
+
+    public void pan(long dx, long dy) {
+        if (viewport == null) {
+            return;
+        }
+        fitted = false;
+        viewport = viewport.panned(dx, dy);
+        redraw();
+    }
+
+    /** Shows the whole prefix. */
+    public void fit() {
+        fitted = true;
+        viewport = MapViewport.fit(space.layout(), Math.max(1, (int) getWidth()), Math.max(1, (int) getHeight()));
+        redraw();
+    }
+
+    private AddressMap.Spot spotAt(int x, int y) {
+        if (viewport == null || x < 0 || y < 0 || x >= viewport.width() || y >= viewport.height()) {
+            return null;
+        }
+        long cell = viewport.cellAt(x, y, space.layout());
+        if (cell < 0) {
+            return null;
+        }
+        long offset = space.layout().offsetAt(cell >>> 32, cell & 0xFFFF_FFFFL);
+        return map.spot(space, offset);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        int w = Math.max(1, (int) snapSizeX(getWidth()));
+        int h = Math.max(1, (int) snapSizeY(getHeight()));
+        if (canvas.getWidth() != w || canvas.getHeight() != h || viewport == null) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            viewport = viewport == null || fitted ? MapViewport.fit(space.layout(), w, h) : viewport.resized(w, h);
+            redraw();
+        }
+    }
+
+    private void redraw() {
+        if (viewport == null) {
+            return;
+        }
+        pixels = MapRenderer.render(space, viewport, style.get(),
+                o -> map.namespaceOf(space.address(o)), map.namespaces());
+        WritableImage img = new WritableImage(viewport.width(), viewport.height());
+        img.getPixelWriter().setPixels(0, 0, viewport.width(), viewport.height(), PixelFormat.getIntArgbInstance(),
+                pixels, 0, viewport.width());
+        var g = canvas.getGraphicsContext2D();
+        g.drawImage(img, 0, 0);
+    }
+}

@@ -1,0 +1,201 @@
+package dev.cidrstudio.ui.map;
+
+import dev.cidrstudio.app.map.AddressMap;
+import dev.cidrstudio.app.map.MapExport;
+import dev.cidrstudio.app.map.MapSpace;
+import dev.cidrstudio.model.net.IpFamily;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+import javafx.stage.FileChooser;
+
+/**
+ * Code-behind of {@code MapView.fxml}: one column per IP family (IPv4 and IPv6 side by side for a dual-stack
+ * plan), one map per ServiceCIDR prefix, the legend, the inspector, and export.
+ */
+public final class MapView {
+
+    @FXML
+    private VBox mapArea;
+    @FXML
+    private HBox columns;
+    @FXML
+    private FlowPane legend;
+    @FXML
+    private TextArea inspector;
+    @FXML
+    private Label hover;
+    @FXML
+    private Label message;
+
+    private MapViewModel vm;
+    private final List<AddressMapCanvas> canvases = new ArrayList<>();
+    private AddressMapCanvas focused;
+
+    public void bind(MapViewModel viewModel) {
+        this.vm = viewModel;
+        inspector.textProperty().bind(vm.inspectorProperty());
+        hover.textProperty().bind(vm.hoverProperty());
+        message.textProperty().bind(vm.messageProperty());
+        vm.mapProperty().addListener((o, a, b) -> rebuild(b));
+        vm.darkProperty().addListener((o, a, b) -> {
+            canvases.forEach(c -> c.paletteProperty().set(vm.style()));
+            rebuildLegend();
+        });
+        rebuild(vm.mapProperty().get());
+    }
+
+    /** The maps on screen (for tests). */
+    public List<AddressMapCanvas> canvases() {
+        return List.copyOf(canvases);
+    }
+
+    private void rebuild(AddressMap map) {
+        columns.getChildren().clear();
+        canvases.clear();
+        focused = null;
+        if (map == null) {
+            return;
+        }
+        if (map.spaces().isEmpty()) {
+            columns.getChildren().add(new Label("The plan has no ServiceCIDR."));
+        }
+        for (IpFamily family : IpFamily.values()) {
+            List<MapSpace> spaces = map.spaces().stream()
+                    .filter(s -> s.layout().cidr().family() == family).toList();
+            if (spaces.isEmpty()) {
+                continue;
+            }
+            VBox column = new VBox(6);
+            HBox.setHgrow(column, Priority.ALWAYS);
+            Label title = new Label(family.name());
+            title.getStyleClass().add("family-title");
+            column.getChildren().add(title);
+            for (MapSpace space : spaces) {
+                column.getChildren().add(panel(map, space));
+            }
+            columns.getChildren().add(column);
+        }
+        rebuildLegend();
+    }
+
+    private VBox panel(AddressMap map, MapSpace space) {
+        Label name = new Label(space.serviceCidr() + "  " + space.layout().cidr());
+        name.getStyleClass().add("panel-title");
+        StringBuilder notes = new StringBuilder(AddressMap.summary(space));
+        if (space.pendingDeletion()) {
+            notes.append("  - pending deletion");
+        }
+        for (MapSpace.Overlap o : space.overlaps()) {
+            notes.append("  - overlaps ").append(o.serviceCidr());
+        }
+        if (!space.layout().complete()) {
+            notes.append("  - first /64 shown (the allocator serves no more)");
+        }
+        Label summary = new Label(notes.toString());
+        summary.getStyleClass().add("panel-summary");
+        AddressMapCanvas canvas = new AddressMapCanvas(map, space);
+        canvas.setId("map-" + space.serviceCidr() + "-" + space.layout().cidr().family());
+        canvas.paletteProperty().set(vm.style());
+        canvas.pointedProperty().addListener((o, a, b) -> vm.hover(b));
+        canvas.selectedProperty().addListener((o, a, b) -> vm.select(b));
+        canvas.focusedProperty().addListener((o, a, b) -> {
+            if (b) {
+                focused = canvas;
+            }
+        });
+        canvases.add(canvas);
+        VBox box = new VBox(2, name, summary, canvas);
+        VBox.setVgrow(canvas, Priority.ALWAYS);
+        return box;
+    }
+
+    private void rebuildLegend() {
+        legend.getChildren().clear();
+        for (MapExport.LegendEntry e : vm.legend()) {
+            Rectangle swatch = new Rectangle(14, 14, Color.rgb((e.color() >> 16) & 0xFF, (e.color() >> 8) & 0xFF,
+                    e.color() & 0xFF));
+            swatch.getStyleClass().add("swatch");
+            Label l = new Label(e.label(), swatch);
+            legend.getChildren().add(l);
+        }
+    }
+
+    private List<AddressMapCanvas> targets() {
+        return focused != null ? List.of(focused) : canvases;
+    }
+
+    @FXML
+    void onZoomIn() {
+        targets().forEach(c -> c.zoom(1, (int) c.getWidth() / 2, (int) c.getHeight() / 2));
+    }
+
+    @FXML
+    void onZoomOut() {
+        targets().forEach(c -> c.zoom(-1, (int) c.getWidth() / 2, (int) c.getHeight() / 2));
+    }
+
+    @FXML
+    void onFit() {
+        targets().forEach(AddressMapCanvas::fit);
+    }
+
+    private File choose(String title, String ext) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        fc.setInitialFileName("address-map." + ext);
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(ext.toUpperCase(java.util.Locale.ROOT),
+                "*." + ext));
+        return fc.showSaveDialog(mapArea.getScene().getWindow());
+    }
+
+    @FXML
+    void onExportPng() {
+        File f = choose("Export the map as PNG", "png");
+        if (f != null) {
+            exportPng(f);
+        }
+    }
+
+    @FXML
+    void onExportSvg() {
+        File f = choose("Export the map as SVG", "svg");
+        if (f != null) {
+            exportSvg(f);
+        }
+    }
+
+    /** The current view (maps, titles, legend) as it is on screen. */
+    public void exportPng(File f) {
+        WritableImage img = mapArea.snapshot(null, null);
+        int w = (int) img.getWidth();
+        int h = (int) img.getHeight();
+        int[] argb = new int[w * h];
+        img.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        vm.exportPng(f.toPath(), argb, w, h);
+    }
+
+    /** The current views of every map as SVG rectangles, with titles and the legend. */
+    public void exportSvg(File f) {
+        List<MapExport.Panel> panels = new ArrayList<>();
+        for (AddressMapCanvas c : canvases) {
+            var v = c.viewport();
+            if (v != null) {
+                panels.add(new MapExport.Panel(c.space().serviceCidr() + " " + c.space().layout().cidr() + " - "
+                        + AddressMap.summary(c.space()), c.pixels(), v.width(), v.height()));
+            }
+        }
+        vm.exportSvg(f.toPath(), panels);
+    }
+}

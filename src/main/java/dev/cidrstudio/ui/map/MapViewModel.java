@@ -1,0 +1,135 @@
+package dev.cidrstudio.ui.map;
+
+import dev.cidrstudio.app.PlanSession;
+import dev.cidrstudio.app.map.AddressMap;
+import dev.cidrstudio.app.map.MapExport;
+import dev.cidrstudio.app.map.MapRenderer;
+import dev.cidrstudio.io.manifest.GoYaml;
+import dev.cidrstudio.io.manifest.ManifestEncoder;
+import dev.cidrstudio.model.api.Kind;
+import dev.cidrstudio.model.api.KubeObject;
+import dev.cidrstudio.model.cluster.ClusterState;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+
+/**
+ * The Map tab's state: the plan's address map (rebuilt off the UI thread after every change, from a snapshot),
+ * the theme's palette, what the pointer is over, and the selected address with its IPAddress and Service.
+ */
+public final class MapViewModel {
+
+    private final Executor worker;
+    private final ReadOnlyObjectWrapper<AddressMap> map = new ReadOnlyObjectWrapper<>();
+    private final BooleanProperty dark = new SimpleBooleanProperty(false);
+    private final ReadOnlyStringWrapper hover = new ReadOnlyStringWrapper("Point at an address to see what it is.");
+    private final ReadOnlyStringWrapper inspector = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private ClusterState snapshot;
+    private long generation;
+
+    public MapViewModel(Executor worker) {
+        this.worker = worker;
+    }
+
+    /** Rebuilds the map for the session's plan; the work runs on the worker, the result lands on the FX thread. */
+    public void load(PlanSession session) {
+        ClusterState s = session.api().snapshot();
+        long mine = ++generation;
+        worker.execute(() -> {
+            AddressMap built = AddressMap.of(s);
+            Runnable publish = () -> {
+                if (mine == generation) {
+                    snapshot = s;
+                    map.set(built);
+                }
+            };
+            if (Platform.isFxApplicationThread()) {
+                publish.run();
+            } else {
+                Platform.runLater(publish);
+            }
+        });
+    }
+
+    public ReadOnlyObjectProperty<AddressMap> mapProperty() {
+        return map.getReadOnlyProperty();
+    }
+
+    public BooleanProperty darkProperty() {
+        return dark;
+    }
+
+    public MapRenderer.Style style() {
+        return dark.get() ? MapRenderer.Style.DARK : MapRenderer.Style.LIGHT;
+    }
+
+    public ReadOnlyStringProperty hoverProperty() {
+        return hover.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty inspectorProperty() {
+        return inspector.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public void hover(AddressMap.Spot spot) {
+        if (spot != null) {
+            hover.set(spot.describe());
+        }
+    }
+
+    /** Shows an address in the inspector: what it is, and the YAML of its IPAddress object and Service. */
+    public void select(AddressMap.Spot spot) {
+        if (spot == null || snapshot == null) {
+            inspector.set("");
+            return;
+        }
+        StringBuilder sb = new StringBuilder(spot.describe()).append("\n\n");
+        if (spot.used()) {
+            snapshot.<KubeObject>get(Kind.IP_ADDRESS, null, spot.address().toString())
+                    .ifPresent(o -> sb.append(GoYaml.marshal(ManifestEncoder.encode(o))).append("---\n"));
+            if (spot.service() != null) {
+                snapshot.<KubeObject>get(Kind.SERVICE, spot.namespace(), spot.service())
+                        .ifPresent(o -> sb.append(GoYaml.marshal(ManifestEncoder.encode(o))));
+            }
+        }
+        inspector.set(sb.toString());
+    }
+
+    public List<MapExport.LegendEntry> legend() {
+        AddressMap m = map.get();
+        return MapExport.legend(style(), m == null ? List.of() : m.namespaces());
+    }
+
+    /** Writes the panels as SVG. */
+    public void exportSvg(Path file, List<MapExport.Panel> panels) {
+        try {
+            MapExport.svg(file, panels, legend(), style().outside());
+            message.set("Exported " + file.getFileName());
+        } catch (IOException e) {
+            message.set("Export failed: " + e.getMessage());
+        }
+    }
+
+    /** Writes a rendering of the view (taken by the view) as PNG. */
+    public void exportPng(Path file, int[] argb, int width, int height) {
+        try {
+            MapExport.png(file, argb, width, height);
+            message.set("Exported " + file.getFileName());
+        } catch (IOException e) {
+            message.set("Export failed: " + e.getMessage());
+        }
+    }
+}

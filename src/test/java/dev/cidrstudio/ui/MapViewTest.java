@@ -1,0 +1,125 @@
+package dev.cidrstudio.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cidrstudio.app.PlanSession;
+import dev.cidrstudio.app.map.MapViewport;
+import dev.cidrstudio.ui.main.MainWindowViewModel;
+import dev.cidrstudio.ui.map.AddressMapCanvas;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.application.Platform;
+import javafx.geometry.Point2D;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Map tab: a map per prefix, IPv4 and IPv6 side by side, hover, click, zoom, export, dark palette. */
+@ExtendWith(ApplicationExtension.class)
+class MapViewTest {
+
+    @TempDir
+    static Path dir;
+
+    private MainWindowViewModel vm;
+    private Stage stage;
+    private CidrStudioApp.MainWindow window;
+
+    @Start
+    void start(Stage s) {
+        stage = s;
+        vm = new MainWindowViewModel(PlanSession.demo(dir.resolve("config")), Runnable::run);
+        window = CidrStudioApp.createMainWindow(vm);
+        s.setScene(window.scene());
+        s.show();
+    }
+
+    private static void fx(Runnable r) {
+        Platform.runLater(r);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private List<AddressMapCanvas> canvases(FxRobot robot) {
+        return robot.lookup(".address-map").queryAllAs(AddressMapCanvas.class).stream().toList();
+    }
+
+    @Test
+    void drawsEachPrefixAndTellsWhatIsUnderThePointer(FxRobot robot) throws Exception {
+        Tabs.open(robot, "Map");
+        List<AddressMapCanvas> maps = canvases(robot);
+        assertEquals(List.of("extra-v4 10.97.0.0/20", "kubernetes 10.96.0.0/24", "kubernetes fd00:10:96::/112"),
+                maps.stream().map(c -> c.space().serviceCidr() + " " + c.space().layout().cidr()).sorted().toList());
+        AddressMapCanvas v4 = maps.stream().filter(c -> c.space().layout().cidr().toString().equals("10.96.0.0/24"))
+                .findFirst().orElseThrow();
+        assertTrue(v4.getWidth() > 100, "laid out: " + v4.getWidth());
+
+        // kubernetes.default is the first address of the range: click it.
+        MapViewport vp = v4.viewport();
+        long cell = v4.space().layout().cellOf(v4.space().kubernetesOffset());
+        int side = vp.level() < 0 ? 1 << -vp.level() : 1;
+        double x = ((cell >>> 32) * side) - vp.x() + side / 2.0;
+        double y = ((cell & 0xFFFF_FFFFL) * side) - vp.y() + side / 2.0;
+        robot.moveTo(robot.point(v4).atPosition(Pos.TOP_LEFT).atOffset(new Point2D(x, y)));
+        WaitForAsyncUtils.waitForFxEvents();
+        String hover = robot.lookup("#mapHover").queryAs(Label.class).getText();
+        assertTrue(hover.startsWith("10.96.0.1  static band  IPAddress 10.96.0.1 -> Service default/kubernetes"),
+                hover);
+        assertTrue(hover.contains("(kubernetes.default)"), hover);
+        robot.clickOn(MouseButton.PRIMARY);
+        String inspector = robot.lookup("#mapInspector").queryAs(TextArea.class).getText();
+        assertTrue(inspector.contains("kind: IPAddress"), inspector);
+        assertTrue(inspector.contains("kind: Service"), inspector);
+        WaitForAsyncUtils.asyncFx(() -> Screenshots.write(stage.getScene(), "map")).get();
+
+        // Zooming in keeps the pointed address in place and shows fewer addresses per pixel.
+        int before = vp.level();
+        fx(() -> v4.zoom(1, (int) x, (int) y));
+        assertEquals(before - 1, v4.viewport().level());
+        fx(v4::fit);
+        assertEquals(before, v4.viewport().level());
+    }
+
+    @Test
+    void exportsTheViewAsPngAndSvgAndSwitchesToTheDarkPalette(FxRobot robot) throws Exception {
+        Tabs.open(robot, "Map");
+        AddressMapCanvas first = canvases(robot).get(0);
+        int lightPixel = first.pixels()[first.pixels().length / 2];
+        // View > Dark theme: the window and the map's palette change together.
+        fx(() -> robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class).getMenus().stream()
+                .flatMap(m -> m.getItems().stream()).filter(i -> "darkItem".equals(i.getId())).findFirst()
+                .map(javafx.scene.control.RadioMenuItem.class::cast).orElseThrow().setSelected(true));
+        assertTrue(vm.darkProperty().get());
+        assertTrue(stage.getScene().getRoot().getStyleClass().contains("dark"));
+        assertNotEquals(lightPixel, first.pixels()[first.pixels().length / 2]);
+        WaitForAsyncUtils.asyncFx(() -> Screenshots.write(stage.getScene(), "map-dark")).get();
+        // The choice is remembered for the next start.
+        assertTrue(dev.cidrstudio.app.UiPreferences.load(dir.resolve("config")).dark());
+
+        Path png = dir.resolve("map.png");
+        Path svg = dir.resolve("map.svg");
+        fx(() -> window.view().mapView().exportPng(png.toFile()));
+        fx(() -> window.view().mapView().exportSvg(svg.toFile()));
+        var image = ImageIO.read(png.toFile());
+        assertTrue(image.getWidth() > 300 && image.getHeight() > 300, image.getWidth() + "x" + image.getHeight());
+        String text = Files.readString(svg);
+        assertTrue(text.startsWith("<?xml"), text.substring(0, 40));
+        assertTrue(text.contains("kubernetes 10.96.0.0/24 - "), "titles");
+        assertTrue(text.contains("namespace shop"), "legend");
+        assertTrue(text.contains("<rect x=\""), "pixels");
+        assertEquals("Exported map.svg", robot.lookup("#mapMessage").queryAs(Label.class).getText());
+        fx(() -> vm.darkProperty().set(false));
+    }
+}
