@@ -60,6 +60,8 @@ public final class MainWindowView {
     private dev.cidrstudio.ui.servicecidrs.ServiceCidrsView serviceCidrsController;
     @FXML
     private dev.cidrstudio.ui.map.MapView mapController;
+    @FXML
+    private dev.cidrstudio.ui.capacity.CapacityView capacityController;
 
     private MainWindowViewModel vm;
 
@@ -71,6 +73,7 @@ public final class MainWindowView {
         policiesController.bind(vm.policies());
         serviceCidrsController.bind(vm.serviceCidrs());
         mapController.bind(vm.map());
+        capacityController.bind(vm.capacity());
         status.textProperty().bind(vm.statusProperty());
         undoItem.textProperty().bind(vm.undoTextProperty());
         undoItem.disableProperty().bind(vm.canUndoProperty().not());

@@ -39,6 +39,7 @@ public final class MainWindowViewModel {
     private final HostsViewModel hosts = new HostsViewModel();
     private final DualStackViewModel dualStack = new DualStackViewModel();
     private final dev.cidrstudio.ui.map.MapViewModel map;
+    private final dev.cidrstudio.ui.capacity.CapacityViewModel capacity;
     private final dev.cidrstudio.ui.servicecidrs.ServiceCidrsViewModel serviceCidrs =
             new dev.cidrstudio.ui.servicecidrs.ServiceCidrsViewModel();
     private final dev.cidrstudio.ui.policies.PoliciesViewModel policies =
@@ -63,6 +64,8 @@ public final class MainWindowViewModel {
         this.session = session;
         this.worker = worker;
         this.map = new dev.cidrstudio.ui.map.MapViewModel(worker);
+        this.capacity = new dev.cidrstudio.ui.capacity.CapacityViewModel(worker);
+        capacity.setPreview(state -> map.preview(state, "what-if"));
         preferences = dev.cidrstudio.app.UiPreferences.load(session.configDir());
         dark.set(preferences.dark());
         presenter.set(preferences.presenter());
@@ -125,6 +128,10 @@ public final class MainWindowViewModel {
 
     public OverviewViewModel overview() {
         return overview;
+    }
+
+    public dev.cidrstudio.ui.capacity.CapacityViewModel capacity() {
+        return capacity;
     }
 
     public dev.cidrstudio.ui.map.MapViewModel map() {
@@ -212,6 +219,7 @@ public final class MainWindowViewModel {
         policies.load(session);
         serviceCidrs.load(session);
         map.load(session);
+        capacity.load(session);
         canUndo.set(session.undoLabel().isPresent());
         canRedo.set(session.redoLabel().isPresent());
         undoText.set(session.undoLabel().map(l -> "Undo " + l).orElse("Undo"));

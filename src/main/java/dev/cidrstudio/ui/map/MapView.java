@@ -47,7 +47,9 @@ public final class MapView {
         this.vm = viewModel;
         inspector.textProperty().bind(vm.inspectorProperty());
         hover.textProperty().bind(vm.hoverProperty());
-        message.textProperty().bind(vm.messageProperty());
+        message.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> (vm.previewingProperty().get() + "  " + vm.messageProperty().get()).strip(),
+                vm.previewingProperty(), vm.messageProperty()));
         vm.mapProperty().addListener((o, a, b) -> rebuild(b));
         vm.darkProperty().addListener((o, a, b) -> {
             canvases.forEach(c -> c.paletteProperty().set(vm.style()));

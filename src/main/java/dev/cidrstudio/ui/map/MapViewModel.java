@@ -33,6 +33,7 @@ public final class MapViewModel {
     private final ReadOnlyStringWrapper hover = new ReadOnlyStringWrapper("Point at an address to see what it is.");
     private final ReadOnlyStringWrapper inspector = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper previewing = new ReadOnlyStringWrapper("");
     private ClusterState snapshot;
     private long generation;
 
@@ -42,7 +43,21 @@ public final class MapViewModel {
 
     /** Rebuilds the map for the session's plan; the work runs on the worker, the result lands on the FX thread. */
     public void load(PlanSession session) {
-        ClusterState s = session.api().snapshot();
+        previewing.set("");
+        show(session.api().snapshot());
+    }
+
+    /** Shows another cluster state (a what-if's copy) until the plan changes or {@link #load} is called. */
+    public void preview(ClusterState state, String label) {
+        previewing.set("Showing the " + label + " preview; the plan is unchanged.");
+        show(state);
+    }
+
+    public ReadOnlyStringProperty previewingProperty() {
+        return previewing.getReadOnlyProperty();
+    }
+
+    private void show(ClusterState s) {
         long mine = ++generation;
         worker.execute(() -> {
             AddressMap built = AddressMap.of(s);

@@ -1,0 +1,96 @@
+package dev.cidrstudio.ui.capacity;
+
+import dev.cidrstudio.model.net.IpFamily;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+
+/** Code-behind of {@code CapacityView.fxml}. */
+public final class CapacityView {
+
+    @FXML
+    private Spinner<Integer> count;
+    @FXML
+    private ComboBox<String> namespace;
+    @FXML
+    private ChoiceBox<String> policy;
+    @FXML
+    private ChoiceBox<IpFamily> family;
+    @FXML
+    private TextField prefix;
+    @FXML
+    private Button runButton;
+    @FXML
+    private Button cancelButton;
+    @FXML
+    private ProgressBar progress;
+    @FXML
+    private Button addButton;
+    @FXML
+    private TextArea result;
+    @FXML
+    private Label fit;
+    @FXML
+    private Label suggestion;
+    @FXML
+    private Button addSuggestion;
+    @FXML
+    private Label warnings;
+
+    private CapacityViewModel vm;
+
+    public void bind(CapacityViewModel viewModel) {
+        this.vm = viewModel;
+        SpinnerValueFactory.IntegerSpinnerValueFactory f =
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 1_000_000, vm.countProperty().get(), 50);
+        count.setValueFactory(f);
+        f.valueProperty().addListener((o, a, b) -> vm.countProperty().set(b == null ? 1 : b));
+        namespace.setItems(vm.namespaces());
+        namespace.valueProperty().bindBidirectional(vm.namespaceProperty());
+        policy.getItems().setAll(CapacityViewModel.POLICIES);
+        policy.valueProperty().bindBidirectional(vm.policyProperty());
+        family.getItems().setAll(IpFamily.values());
+        family.valueProperty().bindBidirectional(vm.familyProperty());
+        family.disableProperty().bind(vm.policyProperty().isNotEqualTo("SingleStack"));
+        prefix.textProperty().bindBidirectional(vm.namePrefixProperty());
+        runButton.disableProperty().bind(vm.busyProperty());
+        cancelButton.visibleProperty().bind(vm.busyProperty());
+        cancelButton.managedProperty().bind(vm.busyProperty());
+        progress.visibleProperty().bind(vm.busyProperty());
+        progress.managedProperty().bind(vm.busyProperty());
+        progress.progressProperty().bind(vm.progressProperty());
+        addButton.disableProperty().bind(vm.hasResultProperty().not().or(vm.busyProperty()));
+        result.textProperty().bind(vm.resultProperty());
+        fit.textProperty().bind(vm.fitProperty());
+        suggestion.textProperty().bind(vm.suggestionProperty());
+        addSuggestion.disableProperty().bind(vm.canAddSuggestionProperty().not());
+        warnings.textProperty().bind(vm.warningsProperty());
+    }
+
+    @FXML
+    void onRun() {
+        vm.run();
+    }
+
+    @FXML
+    void onCancel() {
+        vm.cancel();
+    }
+
+    @FXML
+    void onAdd() {
+        vm.addToPlan();
+    }
+
+    @FXML
+    void onAddSuggestion() {
+        vm.addSuggestion();
+    }
+}

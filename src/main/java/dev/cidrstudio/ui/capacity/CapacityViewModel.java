@@ -1,0 +1,255 @@
+package dev.cidrstudio.ui.capacity;
+
+import dev.cidrstudio.app.CapacityPlanner;
+import dev.cidrstudio.app.PlanSession;
+import dev.cidrstudio.model.api.Kind;
+import dev.cidrstudio.model.api.Namespace;
+import dev.cidrstudio.model.api.ObjectMeta;
+import dev.cidrstudio.model.api.ServiceCidr;
+import dev.cidrstudio.model.cluster.ApiException;
+import dev.cidrstudio.model.cluster.ClusterState;
+import dev.cidrstudio.model.net.IpFamily;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Capacity tab: a what-if ("add N Services") run by the real allocator on a copy of the plan, off the UI
+ * thread with progress and Cancel; how many more Services fit; the smallest ServiceCIDR that would make room;
+ * and, when the user wants it, the Services or the suggested ServiceCIDR added to the plan as one undoable edit.
+ */
+public final class CapacityViewModel {
+
+    public static final List<String> POLICIES = List.of("SingleStack", "PreferDualStack", "RequireDualStack");
+
+    private final Executor worker;
+    private PlanSession session;
+    private final IntegerProperty count = new SimpleIntegerProperty(400);
+    private final StringProperty namespace = new SimpleStringProperty("default");
+    private final StringProperty policy = new SimpleStringProperty("SingleStack");
+    private final ObjectProperty<IpFamily> family = new SimpleObjectProperty<>(IpFamily.IPv4);
+    private final StringProperty namePrefix = new SimpleStringProperty("svc");
+    private final ObservableList<String> namespaces = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper fit = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper suggestion = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper warnings = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper canAddSuggestion = new ReadOnlyBooleanWrapper(false);
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final ReadOnlyBooleanWrapper hasResult = new ReadOnlyBooleanWrapper(false);
+    private Consumer<ClusterState> preview = s -> { };
+    private AtomicBoolean cancel = new AtomicBoolean();
+    private CapacityPlanner.Suggestion suggested;
+    private CapacityPlanner.WhatIf last;
+
+    public CapacityViewModel(Executor worker) {
+        this.worker = worker;
+        policy.addListener((o, a, b) -> refresh());
+        family.addListener((o, a, b) -> refresh());
+        count.addListener((o, a, b) -> refresh());
+    }
+
+    /** Where a what-if's resulting cluster goes to be shown (the Map tab). */
+    public void setPreview(Consumer<ClusterState> consumer) {
+        this.preview = consumer;
+    }
+
+    public void load(PlanSession s) {
+        this.session = s;
+        namespaces.setAll(s.api().<Namespace>list(Kind.NAMESPACE, null).stream().map(Namespace::name).toList());
+        refresh();
+    }
+
+    private CapacityPlanner.Request request() {
+        return new CapacityPlanner.Request(Math.max(1, count.get()), namespace.get() == null || namespace.get()
+                .isBlank() ? "default" : namespace.get().strip(), policy.get(), family.get(),
+                namePrefix.get() == null || namePrefix.get().isBlank() ? "svc" : namePrefix.get().strip());
+    }
+
+    /** How many more fit, and a suggestion when the request would not. */
+    private void refresh() {
+        if (session == null) {
+            return;
+        }
+        ClusterState st = session.api().state();
+        BigInteger more = CapacityPlanner.moreFit(st, policy.get(), family.get());
+        var free = CapacityPlanner.free(st);
+        fit.set(String.format(java.util.Locale.ROOT, "%s more %s Services fit (free: IPv4 %s, IPv6 %s).",
+                count(more), policy.get() + ("SingleStack".equals(policy.get()) ? " " + family.get() : ""),
+                count(free.get(IpFamily.IPv4)), count(free.get(IpFamily.IPv6))));
+        long needed = Math.max(0, count.get() - more.min(BigInteger.valueOf(Long.MAX_VALUE)).longValue());
+        suggested = null;
+        if (needed > 0) {
+            IpFamily f = "SingleStack".equals(policy.get()) ? family.get() : IpFamily.IPv4;
+            Optional<CapacityPlanner.Suggestion> s = CapacityPlanner.suggest(st, f, needed);
+            suggested = s.orElse(null);
+            suggestion.set(s.map(x -> "To make room for " + String.format(java.util.Locale.ROOT, "%,d", needed)
+                    + " more: add ServiceCIDR " + x.cidr() + " (" + count(x.usable()) + " usable), " + x.reason()
+                    + ".").orElse("No free private range near the existing ones has room for "
+                            + String.format(java.util.Locale.ROOT, "%,d", needed) + " more."));
+        } else {
+            suggestion.set("The plan has room for " + String.format(java.util.Locale.ROOT, "%,d", count.get())
+                    + " more; no new ServiceCIDR is needed.");
+        }
+        canAddSuggestion.set(suggested != null);
+        StringBuilder w = new StringBuilder();
+        for (ServiceCidr sc : st.<ServiceCidr>list(Kind.SERVICE_CIDR)) {
+            for (String warning : dev.cidrstudio.app.ServiceCidrEditor.warnings(st, sc.name(), sc.cidrsOrEmpty())) {
+                if (!warning.contains("overlaps ServiceCIDR")) {
+                    w.append(sc.name()).append(": ").append(warning).append('\n');
+                }
+            }
+        }
+        warnings.set(w.toString().strip());
+    }
+
+    private static String count(BigInteger n) {
+        return n.bitLength() > 50 ? "~2^" + (n.bitLength() - 1) : String.format(java.util.Locale.ROOT, "%,d", n);
+    }
+
+    /** Runs the what-if on a copy of the plan, off the UI thread; Cancel stops it between two Services. */
+    public void run() {
+        if (busy.get()) {
+            return;
+        }
+        CapacityPlanner.Request r = request();
+        cancel = new AtomicBoolean();
+        AtomicBoolean mine = cancel;
+        busy.set(true);
+        progress.set(0);
+        result.set("Adding " + r.count() + " Services to a copy of the plan...");
+        var api = session.api();
+        worker.execute(() -> {
+            CapacityPlanner.WhatIf w = CapacityPlanner.whatIf(api, r, mine::get, n -> {
+                if (n % 50 == 0) {
+                    onFx(() -> progress.set((double) n / r.count()));
+                }
+            });
+            onFx(() -> {
+                busy.set(false);
+                progress.set(1);
+                last = w;
+                hasResult.set(w.created() > 0);
+                result.set(w.describe());
+                preview.accept(w.state());
+            });
+        });
+    }
+
+    public void cancel() {
+        cancel.set(true);
+    }
+
+    /** Adds the what-if's Services to the plan for real: one undoable edit. */
+    public void addToPlan() {
+        CapacityPlanner.Request r = last == null ? request() : last.request();
+        try {
+            CapacityPlanner.WhatIf[] done = new CapacityPlanner.WhatIf[1];
+            session.edit("Add " + r.count() + " Services", api -> done[0] = CapacityPlanner.apply(api, r));
+            result.set("Added to the plan: " + done[0].describe());
+        } catch (ApiException e) {
+            result.set(e.status().message());
+        }
+    }
+
+    /** Adds the suggested ServiceCIDR to the plan: one undoable edit. */
+    public void addSuggestion() {
+        if (suggested == null) {
+            return;
+        }
+        String cidr = suggested.cidr();
+        String name = "capacity-" + cidr.replaceAll("[^0-9a-f]+", "-").replaceAll("-+$", "");
+        try {
+            session.edit("Add ServiceCIDR " + name, api -> api.create(new ServiceCidr(ObjectMeta.named(name),
+                    List.of(cidr), List.of())));
+            result.set("servicecidr.networking.k8s.io/" + name + " created (" + cidr + ")");
+        } catch (ApiException e) {
+            result.set(e.status().message());
+        }
+    }
+
+    private static void onFx(Runnable r) {
+        if (Platform.isFxApplicationThread()) {
+            r.run();
+        } else {
+            Platform.runLater(r);
+        }
+    }
+
+    public IntegerProperty countProperty() {
+        return count;
+    }
+
+    public StringProperty namespaceProperty() {
+        return namespace;
+    }
+
+    public StringProperty policyProperty() {
+        return policy;
+    }
+
+    public ObjectProperty<IpFamily> familyProperty() {
+        return family;
+    }
+
+    public StringProperty namePrefixProperty() {
+        return namePrefix;
+    }
+
+    public ObservableList<String> namespaces() {
+        return namespaces;
+    }
+
+    public ReadOnlyStringProperty resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty fitProperty() {
+        return fit.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty suggestionProperty() {
+        return suggestion.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty warningsProperty() {
+        return warnings.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canAddSuggestionProperty() {
+        return canAddSuggestion.getReadOnlyProperty();
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public ReadOnlyBooleanProperty hasResultProperty() {
+        return hasResult.getReadOnlyProperty();
+    }
+}

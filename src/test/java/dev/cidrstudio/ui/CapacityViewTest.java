@@ -1,0 +1,88 @@
+package dev.cidrstudio.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cidrstudio.app.PlanSession;
+import dev.cidrstudio.model.api.Kind;
+import dev.cidrstudio.ui.main.MainWindowViewModel;
+import java.nio.file.Path;
+import javafx.application.Platform;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Capacity tab: a what-if that fills the ranges, the suggestion, adding to the plan, undo. */
+@ExtendWith(ApplicationExtension.class)
+class CapacityViewTest {
+
+    @TempDir
+    static Path dir;
+
+    private MainWindowViewModel vm;
+    private Stage stage;
+
+    @Start
+    void start(Stage s) {
+        stage = s;
+        vm = new MainWindowViewModel(PlanSession.demo(dir.resolve("config")), Runnable::run);
+        s.setScene(CidrStudioApp.createMainWindow(vm).scene());
+        s.show();
+    }
+
+    private static void fx(Runnable r) {
+        Platform.runLater(r);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void aWhatIfThatFillsTheRangeThenTheSuggestedServiceCidrThenUndo(FxRobot robot) throws Exception {
+        Tabs.open(robot, "Capacity");
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> count = robot.lookup("#whatIfCount").queryAs(Spinner.class);
+        fx(() -> count.getValueFactory().setValue(5000));
+        assertTrue(robot.lookup("#moreFit").queryAs(Label.class).getText().startsWith("4,342 more SingleStack IPv4 "
+                + "Services fit"), robot.lookup("#moreFit").queryAs(Label.class).getText());
+        String suggestion = robot.lookup("#suggestion").queryAs(Label.class).getText();
+        assertTrue(suggestion.startsWith("To make room for 658 more: add ServiceCIDR 10.96.4.0/22 (1,022 usable)"),
+                suggestion);
+
+        int before = vm.session().api().list(Kind.SERVICE, null).size();
+        fx(() -> robot.lookup("#whatIfRun").queryAs(Button.class).fire());
+        String result = robot.lookup("#whatIfResult").queryAs(TextArea.class).getText();
+        assertTrue(result.startsWith("4,342 of 5,000 fit; the range fills up at Service default/svc-4343:"),
+                result);
+        assertTrue(result.contains("range is full"), result);
+        assertEquals(before, vm.session().api().list(Kind.SERVICE, null).size(), "a what-if leaves the plan alone");
+        // The map shows the what-if copy.
+        assertTrue(vm.map().previewingProperty().get().startsWith("Showing the what-if preview"));
+        Tabs.open(robot, "Map");
+        WaitForAsyncUtils.asyncFx(() -> Screenshots.write(stage.getScene(), "map-what-if")).get();
+        Tabs.open(robot, "Capacity");
+        WaitForAsyncUtils.asyncFx(() -> Screenshots.write(stage.getScene(), "capacity")).get();
+
+        int services = vm.session().api().list(Kind.SERVICE, null).size();
+        fx(() -> robot.lookup("#addSuggestion").queryAs(Button.class).fire());
+        assertTrue(vm.session().api().find(Kind.SERVICE_CIDR, null, "capacity-10-96-4-0-22").isPresent());
+        fx(() -> robot.lookup("#whatIfRun").queryAs(Button.class).fire());
+        assertTrue(robot.lookup("#whatIfResult").queryAs(TextArea.class).getText().startsWith(
+                "All 5,000 Services fit."), robot.lookup("#whatIfResult").queryAs(TextArea.class).getText());
+        fx(() -> robot.lookup("#whatIfAdd").queryAs(Button.class).fire());
+        assertEquals(services + 5000, vm.session().api().list(Kind.SERVICE, null).size());
+        assertEquals("Add 5000 Services", vm.session().undoLabel().orElseThrow());
+        fx(vm::undo);
+        assertEquals(services, vm.session().api().list(Kind.SERVICE, null).size());
+        fx(vm::undo);
+        assertFalse(vm.session().api().find(Kind.SERVICE_CIDR, null, "capacity-10-96-4-0-22").isPresent());
+    }
+}
