@@ -62,6 +62,10 @@ public final class MainWindowView {
     private dev.cidrstudio.ui.map.MapView mapController;
     @FXML
     private dev.cidrstudio.ui.capacity.CapacityView capacityController;
+    @FXML
+    private dev.cidrstudio.ui.services.ServicesView servicesController;
+    @FXML
+    private javafx.scene.control.TabPane tabs;
 
     private MainWindowViewModel vm;
 
@@ -74,6 +78,11 @@ public final class MainWindowView {
         serviceCidrsController.bind(vm.serviceCidrs());
         mapController.bind(vm.map());
         capacityController.bind(vm.capacity());
+        servicesController.bind(vm.services(), vm.capacity().namespaces());
+        vm.services().setShowOnMap(ip -> {
+            select("mapTab");
+            javafx.application.Platform.runLater(() -> mapController.reveal(ip));
+        });
         status.textProperty().bind(vm.statusProperty());
         undoItem.textProperty().bind(vm.undoTextProperty());
         undoItem.disableProperty().bind(vm.canUndoProperty().not());
@@ -118,6 +127,18 @@ public final class MainWindowView {
             root.getScene().getStylesheets().setAll(getClass().getResource(dark ? DARK_TOKENS : LIGHT_TOKENS)
                     .toExternalForm());
         }
+    }
+
+    /** Brings a tab to the front by its id. */
+    public void select(String tabId) {
+        tabs.getTabs().stream().filter(t -> tabId.equals(t.getId())).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
+    @FXML
+    void onFind() {
+        select("servicesTab");
+        servicesController.focusFind();
     }
 
     @FXML

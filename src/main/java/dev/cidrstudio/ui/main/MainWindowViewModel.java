@@ -40,6 +40,8 @@ public final class MainWindowViewModel {
     private final DualStackViewModel dualStack = new DualStackViewModel();
     private final dev.cidrstudio.ui.map.MapViewModel map;
     private final dev.cidrstudio.ui.capacity.CapacityViewModel capacity;
+    private final dev.cidrstudio.ui.services.ServicesViewModel services =
+            new dev.cidrstudio.ui.services.ServicesViewModel();
     private final dev.cidrstudio.ui.servicecidrs.ServiceCidrsViewModel serviceCidrs =
             new dev.cidrstudio.ui.servicecidrs.ServiceCidrsViewModel();
     private final dev.cidrstudio.ui.policies.PoliciesViewModel policies =
@@ -128,6 +130,10 @@ public final class MainWindowViewModel {
 
     public OverviewViewModel overview() {
         return overview;
+    }
+
+    public dev.cidrstudio.ui.services.ServicesViewModel services() {
+        return services;
     }
 
     public dev.cidrstudio.ui.capacity.CapacityViewModel capacity() {
@@ -220,6 +226,7 @@ public final class MainWindowViewModel {
         serviceCidrs.load(session);
         map.load(session);
         capacity.load(session);
+        services.load(session);
         canUndo.set(session.undoLabel().isPresent());
         canRedo.set(session.redoLabel().isPresent());
         undoText.set(session.undoLabel().map(l -> "Undo " + l).orElse("Undo"));

@@ -74,6 +74,7 @@ public final class AddressMapCanvas extends Region {
                 AddressMap.Spot s = spotAt((int) e.getX(), (int) e.getY());
                 if (s != null) {
                     selected.set(s);
+                    redraw();
                 }
             }
         });
@@ -141,6 +142,22 @@ public final class AddressMapCanvas extends Region {
         redraw();
     }
 
+    /** Zooms to an address (eight pixels an address, or closer for small prefixes), centred, and selects it. */
+    public void reveal(long offset) {
+        int w = Math.max(1, (int) getWidth());
+        int h = Math.max(1, (int) getHeight());
+        int level = Math.min(MapViewport.fit(space.layout(), w, h).level(), -3);
+        long cell = space.layout().cellOf(offset);
+        long px = (cell >>> 32) << -level;
+        long py = (cell & 0xFFFF_FFFFL) << -level;
+        int half = 1 << (-level - 1);
+        viewport = new MapViewport(level, px + half - w / 2, py + half - h / 2, w, h);
+        fitted = false;
+        redraw();
+        selected.set(map.spot(space, offset));
+        redraw();
+    }
+
     /** Shows the whole prefix. */
     public void fit() {
         fitted = true;
@@ -183,5 +200,18 @@ public final class AddressMapCanvas extends Region {
                 pixels, 0, viewport.width());
         var g = canvas.getGraphicsContext2D();
         g.drawImage(img, 0, 0);
+        AddressMap.Spot sel = selected.get();
+        if (sel != null && space.layout().cidr().contains(sel.address())) {
+            long cell = space.layout().cellOf(sel.address().minus(space.layout().cidr().network()));
+            int level = viewport.level();
+            double side = level < 0 ? 1 << -level : 1;
+            double x = (level < 0 ? (cell >>> 32) << -level : (cell >>> 32) >>> level) - viewport.x();
+            double y = (level < 0 ? (cell & 0xFFFF_FFFFL) << -level : (cell & 0xFFFF_FFFFL) >>> level) - viewport.y();
+            g.setStroke(style.get() == MapRenderer.Style.DARK ? javafx.scene.paint.Color.WHITE
+                    : javafx.scene.paint.Color.BLACK);
+            g.setLineWidth(2);
+            double pad = side < 6 ? 4 : 1;
+            g.strokeRect(x - pad, y - pad, side + 2 * pad, side + 2 * pad);
+        }
     }
 }

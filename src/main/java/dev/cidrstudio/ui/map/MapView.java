@@ -58,6 +58,28 @@ public final class MapView {
         rebuild(vm.mapProperty().get());
     }
 
+    /**
+     * Shows an address: zooms the map of the most specific prefix holding it onto it and opens it in the
+     * inspector; false when no ServiceCIDR holds it.
+     */
+    public boolean reveal(String ip) {
+        var address = dev.cidrstudio.model.net.IpParsing.parseIpSloppy(ip);
+        AddressMapCanvas best = null;
+        for (AddressMapCanvas c : canvases) {
+            var cidr = c.space().layout().cidr();
+            if (address.isPresent() && cidr.contains(address.get())
+                    && (best == null || cidr.prefixLength() > best.space().layout().cidr().prefixLength())) {
+                best = c;
+            }
+        }
+        if (best == null) {
+            return false;
+        }
+        best.requestFocus();
+        best.reveal(address.get().minus(best.space().layout().cidr().network()));
+        return true;
+    }
+
     /** The maps on screen (for tests). */
     public List<AddressMapCanvas> canvases() {
         return List.copyOf(canvases);
