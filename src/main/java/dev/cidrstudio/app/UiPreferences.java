@@ -13,16 +13,17 @@ import java.util.Properties;
  * damaged file gives the defaults.
  */
 public record UiPreferences(boolean dark, boolean presenter, double textZoom, double x, double y, double width,
-        double height, boolean maximized) {
+        double height, boolean maximized, double divider) {
 
     public static final String FILE = "preferences.properties";
     public static final UiPreferences DEFAULTS = new UiPreferences(false, false, 1.0, Double.NaN, Double.NaN, 1180,
-            760, false);
+            760, false, 0.22);
 
     public UiPreferences {
         textZoom = Double.isFinite(textZoom) ? Math.max(0.7, Math.min(2.5, textZoom)) : 1.0;
         width = Double.isFinite(width) && width >= 640 ? width : 1180;
         height = Double.isFinite(height) && height >= 420 ? height : 760;
+        divider = Double.isFinite(divider) && divider > 0.05 && divider < 0.6 ? divider : 0.22;
     }
 
     public static UiPreferences load(Path configDir) {
@@ -39,7 +40,8 @@ public record UiPreferences(boolean dark, boolean presenter, double textZoom, do
         return new UiPreferences("dark".equals(p.getProperty("theme")), Boolean.parseBoolean(p.getProperty(
                 "presenter")), number(p, "textZoom", 1.0), number(p, "window.x", Double.NaN), number(p, "window.y",
                         Double.NaN), number(p, "window.width", DEFAULTS.width()), number(p, "window.height",
-                                DEFAULTS.height()), Boolean.parseBoolean(p.getProperty("window.maximized")));
+                                DEFAULTS.height()), Boolean.parseBoolean(p.getProperty("window.maximized")),
+                number(p, "window.navigator", 0.22));
     }
 
     private static double number(Properties p, String key, double fallback) {
@@ -64,16 +66,21 @@ public record UiPreferences(boolean dark, boolean presenter, double textZoom, do
         p.setProperty("window.width", Double.toString(width));
         p.setProperty("window.height", Double.toString(height));
         p.setProperty("window.maximized", Boolean.toString(maximized));
+        p.setProperty("window.navigator", Double.toString(divider));
         StringWriter w = new StringWriter();
         p.store(w, "CIDR Studio window preferences");
         LocalFiles.write(configDir.resolve(FILE), w.toString());
     }
 
     public UiPreferences withTheme(boolean d, boolean pres, double zoom) {
-        return new UiPreferences(d, pres, zoom, x, y, width, height, maximized);
+        return new UiPreferences(d, pres, zoom, x, y, width, height, maximized, divider);
     }
 
     public UiPreferences withWindow(double nx, double ny, double w, double h, boolean max) {
-        return new UiPreferences(dark, presenter, textZoom, nx, ny, w, h, max);
+        return new UiPreferences(dark, presenter, textZoom, nx, ny, w, h, max, divider);
+    }
+
+    public UiPreferences withDivider(double d) {
+        return new UiPreferences(dark, presenter, textZoom, x, y, width, height, maximized, d);
     }
 }

@@ -79,7 +79,8 @@ class MapViewTest {
                 hover);
         assertTrue(hover.contains("(kubernetes.default)"), hover);
         robot.clickOn(MouseButton.PRIMARY);
-        String inspector = robot.lookup("#mapInspector").queryAs(TextArea.class).getText();
+        String inspector = robot.lookup("#inspector").queryAs(TextArea.class).getText();
+        assertEquals("IPAddress 10.96.0.1", robot.lookup("#inspectorTitle").queryAs(Label.class).getText());
         assertTrue(inspector.contains("kind: IPAddress"), inspector);
         assertTrue(inspector.contains("kind: Service"), inspector);
         WaitForAsyncUtils.asyncFx(() -> Screenshots.write(stage.getScene(), "map")).get();

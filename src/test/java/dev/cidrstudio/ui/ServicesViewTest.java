@@ -110,9 +110,10 @@ class ServicesViewTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("mapTab", tabs.getSelectionModel().getSelectedItem().getId());
-        String inspector = robot.lookup("#mapInspector").queryAs(TextArea.class).getText();
-        assertTrue(inspector.startsWith("10.96.0.10  static band  IPAddress 10.96.0.10 -> Service "
-                + "kube-system/kube-dns"), inspector);
+        assertEquals("IPAddress 10.96.0.10", robot.lookup("#inspectorTitle").queryAs(javafx.scene.control.Label.class)
+                .getText());
+        String inspector = robot.lookup("#inspector").queryAs(TextArea.class).getText();
+        assertTrue(inspector.contains("kind: IPAddress") && inspector.contains("name: kube-dns"), inspector);
         WaitForAsyncUtils.asyncFx(() -> Screenshots.write(stage.getScene(), "map-reveal")).get();
     }
 }

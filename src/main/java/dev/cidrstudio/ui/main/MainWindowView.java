@@ -66,6 +66,12 @@ public final class MainWindowView {
     private dev.cidrstudio.ui.services.ServicesView servicesController;
     @FXML
     private javafx.scene.control.TabPane tabs;
+    @FXML
+    private dev.cidrstudio.ui.navigator.NavigatorView navigatorController;
+    @FXML
+    private javafx.scene.control.SplitPane workspace;
+    @FXML
+    private Label totals;
 
     private MainWindowViewModel vm;
 
@@ -77,6 +83,15 @@ public final class MainWindowView {
         policiesController.bind(vm.policies());
         serviceCidrsController.bind(vm.serviceCidrs());
         mapController.bind(vm.map());
+        navigatorController.bind(vm.navigator());
+        totals.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.titleProperty().get()
+                .replace("CIDR Studio - ", "") + "  ·  " + vm.navigator().totalsProperty().get(), vm.titleProperty(),
+                vm.navigator().totalsProperty()));
+        if (vm.preferences().divider() > 0) {
+            workspace.setDividerPositions(vm.preferences().divider());
+        }
+        workspace.getDividers().get(0).positionProperty().addListener((o, a, b) -> vm.rememberDivider(
+                b.doubleValue()));
         capacityController.bind(vm.capacity());
         servicesController.bind(vm.services(), vm.capacity().namespaces());
         vm.services().setShowOnMap(ip -> {

@@ -40,6 +40,8 @@ public final class MainWindowViewModel {
     private final DualStackViewModel dualStack = new DualStackViewModel();
     private final dev.cidrstudio.ui.map.MapViewModel map;
     private final dev.cidrstudio.ui.capacity.CapacityViewModel capacity;
+    private final dev.cidrstudio.ui.navigator.NavigatorViewModel navigator =
+            new dev.cidrstudio.ui.navigator.NavigatorViewModel();
     private final dev.cidrstudio.ui.services.ServicesViewModel services =
             new dev.cidrstudio.ui.services.ServicesViewModel();
     private final dev.cidrstudio.ui.servicecidrs.ServiceCidrsViewModel serviceCidrs =
@@ -68,6 +70,14 @@ public final class MainWindowViewModel {
         this.map = new dev.cidrstudio.ui.map.MapViewModel(worker);
         this.capacity = new dev.cidrstudio.ui.capacity.CapacityViewModel(worker);
         capacity.setPreview(state -> map.preview(state, "what-if"));
+        map.setSelectionHandler(spot -> {
+            if (spot.used()) {
+                navigator.reveal(new dev.cidrstudio.ui.navigator.NavigatorViewModel.Ref("IPAddress", null,
+                        spot.address().toString()));
+            } else {
+                navigator.show(spot.address().toString(), spot.describe());
+            }
+        });
         preferences = dev.cidrstudio.app.UiPreferences.load(session.configDir());
         dark.set(preferences.dark());
         presenter.set(preferences.presenter());
@@ -130,6 +140,35 @@ public final class MainWindowViewModel {
 
     public OverviewViewModel overview() {
         return overview;
+    }
+
+    public dev.cidrstudio.ui.navigator.NavigatorViewModel navigator() {
+        return navigator;
+    }
+
+    /** Remembers where the navigator's divider is. */
+    public void rememberDivider(double position) {
+        preferences = preferences.withDivider(position);
+        savePreferencesLater();
+    }
+
+    private boolean saveQueued;
+
+    /** Coalesces the saves a dragged divider would cause. */
+    private void savePreferencesLater() {
+        if (saveQueued) {
+            return;
+        }
+        saveQueued = true;
+        Runnable save = () -> {
+            saveQueued = false;
+            savePreferences();
+        };
+        if (Platform.isFxApplicationThread()) {
+            Platform.runLater(save);
+        } else {
+            save.run();
+        }
     }
 
     public dev.cidrstudio.ui.services.ServicesViewModel services() {
@@ -227,6 +266,7 @@ public final class MainWindowViewModel {
         map.load(session);
         capacity.load(session);
         services.load(session);
+        navigator.load(session);
         canUndo.set(session.undoLabel().isPresent());
         canRedo.set(session.redoLabel().isPresent());
         undoText.set(session.undoLabel().map(l -> "Undo " + l).orElse("Undo"));

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextArea;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.FlowPane;
@@ -33,8 +32,6 @@ public final class MapView {
     @FXML
     private FlowPane legend;
     @FXML
-    private TextArea inspector;
-    @FXML
     private Label hover;
     @FXML
     private Label message;
@@ -45,7 +42,6 @@ public final class MapView {
 
     public void bind(MapViewModel viewModel) {
         this.vm = viewModel;
-        inspector.textProperty().bind(vm.inspectorProperty());
         hover.textProperty().bind(vm.hoverProperty());
         message.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> (vm.previewingProperty().get() + "  " + vm.messageProperty().get()).strip(),

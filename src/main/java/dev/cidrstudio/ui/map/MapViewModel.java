@@ -31,10 +31,9 @@ public final class MapViewModel {
     private final ReadOnlyObjectWrapper<AddressMap> map = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty dark = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper hover = new ReadOnlyStringWrapper("Point at an address to see what it is.");
-    private final ReadOnlyStringWrapper inspector = new ReadOnlyStringWrapper("");
+    private java.util.function.Consumer<AddressMap.Spot> selection = s -> { };
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper previewing = new ReadOnlyStringWrapper("");
-    private ClusterState snapshot;
     private long generation;
 
     public MapViewModel(Executor worker) {
@@ -63,7 +62,6 @@ public final class MapViewModel {
             AddressMap built = AddressMap.of(s);
             Runnable publish = () -> {
                 if (mine == generation) {
-                    snapshot = s;
                     map.set(built);
                 }
             };
@@ -91,10 +89,6 @@ public final class MapViewModel {
         return hover.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty inspectorProperty() {
-        return inspector.getReadOnlyProperty();
-    }
-
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
     }
@@ -105,22 +99,15 @@ public final class MapViewModel {
         }
     }
 
-    /** Shows an address in the inspector: what it is, and the YAML of its IPAddress object and Service. */
+    /** Where a clicked address goes (the navigator and inspector). */
+    public void setSelectionHandler(java.util.function.Consumer<AddressMap.Spot> handler) {
+        this.selection = handler;
+    }
+
     public void select(AddressMap.Spot spot) {
-        if (spot == null || snapshot == null) {
-            inspector.set("");
-            return;
+        if (spot != null) {
+            selection.accept(spot);
         }
-        StringBuilder sb = new StringBuilder(spot.describe()).append("\n\n");
-        if (spot.used()) {
-            snapshot.<KubeObject>get(Kind.IP_ADDRESS, null, spot.address().toString())
-                    .ifPresent(o -> sb.append(GoYaml.marshal(ManifestEncoder.encode(o))).append("---\n"));
-            if (spot.service() != null) {
-                snapshot.<KubeObject>get(Kind.SERVICE, spot.namespace(), spot.service())
-                        .ifPresent(o -> sb.append(GoYaml.marshal(ManifestEncoder.encode(o))));
-            }
-        }
-        inspector.set(sb.toString());
     }
 
     public List<MapExport.LegendEntry> legend() {

@@ -1,0 +1,106 @@
+package dev.cidrstudio.ui.navigator;
+
+import java.util.HashMap;
+import java.util.Map;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+
+/** Code-behind of {@code NavigatorView.fxml}: the tree of the plan's objects and the inspector below it. */
+public final class NavigatorView {
+
+    @FXML
+    private TreeView<NavigatorViewModel.Node> tree;
+    @FXML
+    private Label title;
+    @FXML
+    private TextArea inspector;
+
+    private NavigatorViewModel vm;
+    private final Map<NavigatorViewModel.Ref, TreeItem<NavigatorViewModel.Node>> index = new HashMap<>();
+    private boolean syncing;
+
+    public void bind(NavigatorViewModel viewModel) {
+        this.vm = viewModel;
+        tree.setCellFactory(t -> new TreeCell<>() {
+            @Override
+            protected void updateItem(NavigatorViewModel.Node item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.label());
+            }
+        });
+        title.textProperty().bind(vm.inspectorTitleProperty());
+        inspector.textProperty().bind(vm.inspectorProperty());
+        vm.treeProperty().addListener((o, a, b) -> rebuild(b));
+        tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (!syncing && b != null && b.getValue().ref() != null) {
+                vm.selectedProperty().set(b.getValue().ref());
+            }
+        });
+        vm.selectedProperty().addListener((o, a, b) -> reveal(b));
+        rebuild(vm.treeProperty().get());
+    }
+
+    private void rebuild(NavigatorViewModel.Node root) {
+        Map<String, Boolean> expanded = new HashMap<>();
+        if (tree.getRoot() != null) {
+            for (TreeItem<NavigatorViewModel.Node> g : tree.getRoot().getChildren()) {
+                expanded.put(groupKey(g), g.isExpanded());
+                for (TreeItem<NavigatorViewModel.Node> sub : g.getChildren()) {
+                    expanded.put(groupKey(sub), sub.isExpanded());
+                }
+            }
+        }
+        index.clear();
+        if (root == null) {
+            tree.setRoot(null);
+            return;
+        }
+        TreeItem<NavigatorViewModel.Node> item = build(root, expanded);
+        item.setExpanded(true);
+        syncing = true;
+        tree.setRoot(item);
+        syncing = false;
+        reveal(vm.selectedProperty().get());
+    }
+
+    /** A group's label without its count, so it stays open when the count changes. */
+    private static String groupKey(TreeItem<NavigatorViewModel.Node> item) {
+        return item.getValue().label().replaceAll(" \\(\\d+\\)$", "");
+    }
+
+    private TreeItem<NavigatorViewModel.Node> build(NavigatorViewModel.Node node, Map<String, Boolean> expanded) {
+        TreeItem<NavigatorViewModel.Node> item = new TreeItem<>(node);
+        if (node.ref() != null) {
+            index.put(node.ref(), item);
+        }
+        for (NavigatorViewModel.Node child : node.children()) {
+            item.getChildren().add(build(child, expanded));
+        }
+        if (node.ref() == null) {
+            item.setExpanded(expanded.getOrDefault(groupKey(item), node.label().startsWith("ServiceCIDRs")));
+        }
+        return item;
+    }
+
+    private void reveal(NavigatorViewModel.Ref ref) {
+        TreeItem<NavigatorViewModel.Node> item = ref == null ? null : index.get(ref);
+        syncing = true;
+        if (item == null) {
+            tree.getSelectionModel().clearSelection();
+        } else {
+            for (TreeItem<NavigatorViewModel.Node> p = item.getParent(); p != null; p = p.getParent()) {
+                p.setExpanded(true);
+            }
+            tree.getSelectionModel().select(item);
+            int row = tree.getRow(item);
+            if (row >= 0) {
+                tree.scrollTo(Math.max(0, row - 3));
+            }
+        }
+        syncing = false;
+    }
+}

@@ -1,0 +1,174 @@
+package dev.cidrstudio.ui.navigator;
+
+import dev.cidrstudio.app.PlanSession;
+import dev.cidrstudio.app.PolicyWorkbench;
+import dev.cidrstudio.io.manifest.GoYaml;
+import dev.cidrstudio.io.manifest.ManifestEncoder;
+import dev.cidrstudio.model.api.IpAddressObject;
+import dev.cidrstudio.model.api.KeptObject;
+import dev.cidrstudio.model.api.Kind;
+import dev.cidrstudio.model.api.KubeObject;
+import dev.cidrstudio.model.api.Service;
+import dev.cidrstudio.model.api.ServiceCidr;
+import dev.cidrstudio.model.cluster.ApiServer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The navigator's tree of the plan's objects (ServiceCIDRs, Services by namespace, IPAddresses by family, Pods,
+ * Nodes, policies) and the inspector: the selected object's YAML (an IPAddress with its Service), and the status
+ * bar's totals and policy summary.
+ */
+public final class NavigatorViewModel {
+
+    /** One object of the plan: its kind, namespace (or null) and name. */
+    public record Ref(String kind, String namespace, String name) {
+        public String label() {
+            return name;
+        }
+    }
+
+    /** A node of the tree: a group ("Services (12)") or an object. */
+    public record Node(String label, Ref ref, List<Node> children) {
+    }
+
+    private PlanSession session;
+    private final ObjectProperty<Node> tree = new SimpleObjectProperty<>();
+    private final ObjectProperty<Ref> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper inspector = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper inspectorTitle = new ReadOnlyStringWrapper("Inspector");
+    private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper("");
+
+    public NavigatorViewModel() {
+        selected.addListener((o, a, b) -> inspect(b));
+    }
+
+    public void load(PlanSession s) {
+        this.session = s;
+        ApiServer api = s.api();
+        List<Node> groups = new ArrayList<>();
+        List<Node> cidrs = new ArrayList<>();
+        for (ServiceCidr sc : api.<ServiceCidr>list(Kind.SERVICE_CIDR, null)) {
+            cidrs.add(new Node(sc.name() + "  " + String.join(", ", sc.cidrsOrEmpty())
+                    + (sc.meta().beingDeleted() ? "  (pending deletion)" : ""),
+                    new Ref("ServiceCIDR", null, sc.name()), List.of()));
+        }
+        groups.add(new Node("ServiceCIDRs (" + cidrs.size() + ")", null, cidrs));
+        Map<String, List<Node>> byNs = new TreeMap<>();
+        List<Service> services = api.list(Kind.SERVICE, null);
+        for (Service svc : services) {
+            byNs.computeIfAbsent(svc.namespace(), k -> new ArrayList<>()).add(new Node(svc.name() + "  "
+                    + String.join(", ", svc.spec().clusterIPsOrEmpty()), new Ref("Service", svc.namespace(),
+                            svc.name()), List.of()));
+        }
+        List<Node> nsNodes = new ArrayList<>();
+        byNs.forEach((ns, list) -> nsNodes.add(new Node(ns + " (" + list.size() + ")", null, list)));
+        groups.add(new Node("Services (" + services.size() + ")", null, nsNodes));
+        Map<String, List<Node>> byFamily = new TreeMap<>();
+        List<IpAddressObject> ips = api.list(Kind.IP_ADDRESS, null);
+        for (IpAddressObject ip : ips) {
+            String family = ip.meta().labels().getOrDefault(IpAddressObject.LABEL_IP_FAMILY,
+                    ip.name().contains(":") ? "IPv6" : "IPv4");
+            byFamily.computeIfAbsent(family, k -> new ArrayList<>()).add(new Node(ip.name(),
+                    new Ref("IPAddress", null, ip.name()), List.of()));
+        }
+        List<Node> famNodes = new ArrayList<>();
+        byFamily.forEach((f, list) -> famNodes.add(new Node(f + " (" + list.size() + ")", null, list)));
+        groups.add(new Node("IPAddresses (" + ips.size() + ")", null, famNodes));
+        for (String kind : List.of("Pod", "Node")) {
+            List<Node> kept = new ArrayList<>();
+            for (KeptObject k : api.state().kept()) {
+                if (kind.equals(k.kind()) && "v1".equals(k.apiVersion())) {
+                    kept.add(new Node((k.namespace() == null ? "" : k.namespace() + "/") + k.name(),
+                            new Ref(kind, k.namespace(), k.name()), List.of()));
+                }
+            }
+            groups.add(new Node(kind + "s (" + kept.size() + ")", null, kept));
+        }
+        List<Node> policies = new ArrayList<>();
+        for (PolicyWorkbench.Row r : PolicyWorkbench.rows(api.state())) {
+            policies.add(new Node(r.name() + "  (" + (r.isPolicy() ? "policy" : "binding") + ")",
+                    new Ref(r.kind(), null, r.name()), List.of()));
+        }
+        groups.add(new Node("Policies (" + policies.size() + ")", null, policies));
+        tree.set(new Node(s.name(), null, groups));
+        long cidrCount = cidrs.size();
+        long problems = PolicyWorkbench.rows(api.state()).stream().filter(r -> !r.problems().isEmpty()).count();
+        long pols = PolicyWorkbench.rows(api.state()).stream().filter(PolicyWorkbench.Row::isPolicy).count();
+        totals.set(String.format(java.util.Locale.ROOT, "%d ServiceCIDRs · %,d Services · %,d IPAddresses · %s",
+                cidrCount, services.size(), ips.size(), pols == 0 ? "no policies"
+                        : pols + " polic" + (pols == 1 ? "y" : "ies") + (problems > 0 ? ", " + problems
+                                + " with errors" : ", all valid")));
+        inspect(selected.get());
+    }
+
+    /** Shows a note in the inspector that is no object of the plan (a free address of the map). */
+    public void show(String title, String text) {
+        selected.set(null);
+        inspectorTitle.set(title);
+        inspector.set(text);
+    }
+
+    /** Shows an object in the inspector (and selects it in the tree). */
+    public void reveal(Ref ref) {
+        selected.set(ref);
+    }
+
+    private void inspect(Ref ref) {
+        if (ref == null || session == null) {
+            inspectorTitle.set("Inspector");
+            inspector.set("");
+            return;
+        }
+        ApiServer api = session.api();
+        inspectorTitle.set(ref.kind() + " " + (ref.namespace() == null ? "" : ref.namespace() + "/") + ref.name());
+        Optional<String> yaml = switch (ref.kind()) {
+            case "ServiceCIDR" -> model(api, Kind.SERVICE_CIDR, ref);
+            case "Service" -> model(api, Kind.SERVICE, ref);
+            case "IPAddress" -> model(api, Kind.IP_ADDRESS, ref).map(y -> {
+                IpAddressObject ip = api.<IpAddressObject>find(Kind.IP_ADDRESS, null, ref.name()).orElseThrow();
+                if (ip.parentRef() != null && "services".equals(ip.parentRef().resource())) {
+                    return y + "---\n" + model(api, Kind.SERVICE, new Ref("Service", ip.parentRef().namespace(),
+                            ip.parentRef().name())).orElse("# the Service is gone\n");
+                }
+                return y;
+            });
+            default -> api.state().kept().stream().filter(k -> ref.kind().equals(k.kind())
+                    && ref.name().equals(k.name()) && java.util.Objects.equals(ref.namespace(), k.namespace()))
+                    .findFirst().map(k -> GoYaml.marshal(k.content()));
+        };
+        inspector.set(yaml.orElse("# " + ref.kind() + " " + ref.name() + " is not in the plan any more\n"));
+    }
+
+    private static Optional<String> model(ApiServer api, Kind kind, Ref ref) {
+        return api.<KubeObject>find(kind, ref.namespace(), ref.name())
+                .map(o -> GoYaml.marshal(ManifestEncoder.encode(o)));
+    }
+
+    public ObjectProperty<Node> treeProperty() {
+        return tree;
+    }
+
+    public ObjectProperty<Ref> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyStringProperty inspectorProperty() {
+        return inspector.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty inspectorTitleProperty() {
+        return inspectorTitle.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty totalsProperty() {
+        return totals.getReadOnlyProperty();
+    }
+}
