@@ -138,7 +138,17 @@ public final class ManifestImport {
      * Applies decoded documents to the plan. Cluster documents are not applied here (the plan's settings stay);
      * they are reported as notes.
      */
+    /** What an import stopped by the user reports. */
+    public static final Finding CANCELLED = new Finding(Finding.Severity.ERROR, null, null,
+            "import cancelled; the plan is unchanged");
+
     public static Report apply(ApiServer api, List<Decoded> docs) throws ImportException {
+        return apply(api, docs, () -> false);
+    }
+
+    /** As {@link #apply(ApiServer, List)}; {@code cancelled} stops it between objects and undoes what was done. */
+    public static Report apply(ApiServer api, List<Decoded> docs, java.util.function.BooleanSupplier cancelled)
+            throws ImportException {
         List<Finding> findings = new ArrayList<>();
         List<Finding> errors = new ArrayList<>();
         Map<String, Decoded> seen = new HashMap<>();
@@ -187,7 +197,8 @@ public final class ManifestImport {
             latest(work).ifPresent(api::advanceClockTo);
             ensureNamespaces(api, work, findings);
             boolean[] flags = new boolean[2];
-            api.batch(() -> restoreAll(api, work, dumpHasIpAddresses, where, counts, findings, errors, flags));
+            api.batch(() -> restoreAll(api, work, dumpHasIpAddresses, where, counts, findings, errors, flags,
+                    cancelled));
             boolean claimed = flags[0];
             boolean restoredAny = flags[1];
             if (claimed) {
@@ -206,10 +217,16 @@ public final class ManifestImport {
 
     private static void restoreAll(ApiServer api, List<Decoded> work, boolean dumpHasIpAddresses,
             Map<String, Decoded> where, Map<String, Integer> counts, List<Finding> findings, List<Finding> errors,
-            boolean[] flags) {
+            boolean[] flags, java.util.function.BooleanSupplier cancelled) {
         boolean claimed = false;
         boolean restoredAny = false;
+        int done = 0;
         for (Decoded d : work) {
+            if ((++done & 255) == 0 && cancelled.getAsBoolean()) {
+                errors.clear();
+                errors.add(CANCELLED);
+                break;
+            }
             if (d instanceof Decoded.Other other) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> content = (Map<String, Object>) Plain.toPlain(other.raw());

@@ -29,8 +29,6 @@ public final class PlanSession {
     private final java.util.ArrayDeque<Edit> undo = new java.util.ArrayDeque<>();
     private final java.util.ArrayDeque<Edit> redo = new java.util.ArrayDeque<>();
 
-    /** How many edits Undo can go back. */
-    static final int MAX_UNDO = 50;
 
     /** One undoable change of the plan: the cluster before and after it. */
     private record Edit(String label, dev.cidrstudio.model.cluster.ClusterState before,
@@ -119,9 +117,18 @@ public final class PlanSession {
 
     /** Imports files into the open plan: all or nothing. */
     public ManifestImport.Report importFiles(List<ManifestImport.Source> sources) throws ManifestImport.ImportException {
+        return importFiles(sources, () -> false);
+    }
+
+    /** As {@link #importFiles(List)}; {@code cancelled} stops it between objects, leaving the plan as it was. */
+    public ManifestImport.Report importFiles(List<ManifestImport.Source> sources,
+            java.util.function.BooleanSupplier cancelled) throws ManifestImport.ImportException {
         List<dev.cidrstudio.io.manifest.Decoded> docs = ManifestImport.decode(sources);
+        if (cancelled.getAsBoolean()) {
+            throw new ManifestImport.ImportException(List.of(ManifestImport.CANCELLED));
+        }
         var before = api.snapshot();
-        ManifestImport.Report report = ManifestImport.apply(api, docs);
+        ManifestImport.Report report = ManifestImport.apply(api, docs, cancelled);
         record(new Edit("Import", before, api.snapshot()));
         markDirty();
         return report;
@@ -153,10 +160,8 @@ public final class PlanSession {
     }
 
     private void record(Edit edit) {
+        // Unlimited within a session: each edit keeps the plan before and after it.
         undo.push(edit);
-        while (undo.size() > MAX_UNDO) {
-            undo.removeLast();
-        }
         redo.clear();
     }
 

@@ -25,7 +25,31 @@ public final class CidrStudioApp extends Application {
 
     private ExecutorService worker;
 
+    /** The first plan and why it is not the one asked for (null when it is). */
+    private record Opened(PlanSession session, String error) {
+    }
+
+    /** The first plan (the demo, or the file named), loaded on another thread while the JavaFX toolkit starts. */
+    private static java.util.concurrent.CompletableFuture<Opened> first;
+
     public static void launchApp(String[] args) {
+        first = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            java.nio.file.Path config = PlanSession.defaultConfigDir();
+            PlanSession demo = PlanSession.demo(config);
+            if (args.length == 0) {
+                return new Opened(demo, null);
+            }
+            try {
+                demo.open(java.nio.file.Path.of(args[0]));
+                return new Opened(demo, null);
+            } catch (IOException | dev.cidrstudio.app.ManifestImport.ImportException e) {
+                String why = e instanceof dev.cidrstudio.app.ManifestImport.ImportException ie
+                        ? String.join("\n", ie.findings().stream().map(dev.cidrstudio.app.Finding::describe).toList())
+                        : e.getMessage();
+                return new Opened(PlanSession.demo(config), args[0] + " could not be opened; the demo plan is "
+                        + "shown instead.\n\n" + why);
+            }
+        });
         Application.launch(CidrStudioApp.class, args);
     }
 
@@ -36,7 +60,9 @@ public final class CidrStudioApp extends Application {
             t.setDaemon(true);
             return t;
         });
-        PlanSession session = PlanSession.demo(PlanSession.defaultConfigDir());
+        Opened opened = first != null ? first.join() : new Opened(PlanSession.demo(PlanSession.defaultConfigDir()),
+                null);
+        PlanSession session = opened.session();
         MainWindowViewModel vm = new MainWindowViewModel(session, worker);
         MainWindow main = createMainWindow(vm);
         MainWindowView view = main.view();
@@ -61,7 +87,40 @@ public final class CidrStudioApp extends Application {
             }
         });
         stage.show();
-        offerRecovery(session, stage);
+        var raw = getParameters().getRaw();
+        if (opened.error() != null) {
+            Alert a = new Alert(Alert.AlertType.ERROR, opened.error());
+            a.setHeaderText("The plan could not be opened");
+            a.initOwner(stage);
+            a.show();
+        } else if (raw.isEmpty()) {
+            offerRecovery(session, stage);
+        }
+        if (Boolean.getBoolean(FIRST_FRAME_PROPERTY)) {
+            reportFirstFrame(vm);
+        }
+    }
+
+    /** Benchmarks: prints the milliseconds from JVM start to the first frame showing the plan's map, then exits. */
+    public static final String FIRST_FRAME_PROPERTY = "cidrstudio.reportFirstFrame";
+
+    private static void reportFirstFrame(MainWindowViewModel vm) {
+        javafx.animation.AnimationTimer timer = new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                boolean ready = vm.map().mapProperty().get() != null && !vm.busyProperty().get();
+                if (ready) {
+                    stop();
+                    javafx.application.Platform.runLater(() -> {
+                        long ms = System.currentTimeMillis()
+                                - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+                        System.out.println("first-frame-ms " + ms);
+                        javafx.application.Platform.exit();
+                    });
+                }
+            }
+        };
+        timer.start();
     }
 
     /** Whether a remembered window corner is on one of today's screens. */

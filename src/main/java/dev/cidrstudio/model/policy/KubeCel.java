@@ -55,6 +55,40 @@ public final class KubeCel {
     }
 
     /**
+     * The admission environment of every modelled release (1.33 and later: the fixed containsCIDR, params
+     * declared), built once and shared: building a CEL environment costs far more than using one.
+     */
+    public static KubeCel shared() {
+        return Shared.WITH_PARAMS;
+    }
+
+    /** The same without {@code params}, for policies that declare no paramKind. */
+    public static KubeCel sharedWithoutParams() {
+        return Shared.WITHOUT_PARAMS;
+    }
+
+    /** Holders, so each environment is built on first use, once. */
+    private static final class Shared {
+        static final KubeCel WITH_PARAMS = new KubeCel(false, true);
+        static final KubeCel WITHOUT_PARAMS = new KubeCel(false, false);
+    }
+
+    /**
+     * Builds the shared environments and compiles a first expression on a background thread, so the cost of
+     * loading CEL overlaps the window's own start-up instead of following it.
+     */
+    public static void warmUpInBackground() {
+        Thread t = new Thread(() -> {
+            shared().evaluate("[1].all(x, x > 0) && cidr('10.0.0.0/8').containsIP('10.1.2.3')", Map.of());
+            sharedWithoutParams().compileError("object.spec.cidrs.size() > 0");
+            KindSchemas.forResource("networking.k8s.io", "v1", "servicecidrs")
+                    .ifPresent(schema -> sharedWithoutParams().typeCheck("true", schema));
+        }, "cel-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
      * @param containsCidrBefore1324 the {@code containsCIDR} rule of Kubernetes 1.30.x-1.32.3
      * @param withParams whether {@code params} is declared (only for policies with a paramKind)
      */

@@ -35,7 +35,7 @@ public class PolicyAdmission implements Admission {
             "StorageClass", "PriorityClass");
 
     private final Function<KubeObject, Map<String, Object>> encoder;
-    private final KubeCel cel = new KubeCel(false); // every modelled release (1.33+) has the fixed containsCIDR
+    private final KubeCel cel = KubeCel.shared(); // every modelled release (1.33+) has the fixed containsCIDR
 
     public PolicyAdmission(Function<KubeObject, Map<String, Object>> encoder) {
         this.encoder = encoder;

@@ -27,23 +27,11 @@ public final class PolicyValidation {
             "var", "void", "while");
     private static final Pattern NEWLINE = Pattern.compile("[\\n\\r]+");
 
-    private static volatile KubeCel withParams;
-    private static volatile KubeCel withoutParams;
-
     private PolicyValidation() {
     }
 
     private static KubeCel cel(boolean params) {
-        if (params) {
-            if (withParams == null) {
-                withParams = new KubeCel(false, true);
-            }
-            return withParams;
-        }
-        if (withoutParams == null) {
-            withoutParams = new KubeCel(false, false);
-        }
-        return withoutParams;
+        return params ? KubeCel.shared() : KubeCel.sharedWithoutParams();
     }
 
     /** The errors kube-apiserver reports for a ValidatingAdmissionPolicy (after defaulting). */

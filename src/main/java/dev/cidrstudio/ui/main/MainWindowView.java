@@ -51,20 +51,6 @@ public final class MainWindowView {
     @FXML
     private OverviewView overviewController;
     @FXML
-    private HostsView hostsController;
-    @FXML
-    private DualStackView dualStackController;
-    @FXML
-    private dev.cidrstudio.ui.policies.PoliciesView policiesController;
-    @FXML
-    private dev.cidrstudio.ui.servicecidrs.ServiceCidrsView serviceCidrsController;
-    @FXML
-    private dev.cidrstudio.ui.map.MapView mapController;
-    @FXML
-    private dev.cidrstudio.ui.capacity.CapacityView capacityController;
-    @FXML
-    private dev.cidrstudio.ui.services.ServicesView servicesController;
-    @FXML
     private javafx.scene.control.TabPane tabs;
     @FXML
     private dev.cidrstudio.ui.navigator.NavigatorView navigatorController;
@@ -72,17 +58,35 @@ public final class MainWindowView {
     private javafx.scene.control.SplitPane workspace;
     @FXML
     private Label totals;
+    @FXML
+    private javafx.scene.control.Button cancelButton;
+    @FXML
+    private javafx.scene.control.MenuBar menuBar;
 
     private MainWindowViewModel vm;
 
     public void bind(MainWindowViewModel viewModel) {
         this.vm = viewModel;
         overviewController.bind(vm.overview());
-        hostsController.bind(vm.hosts());
-        dualStackController.bind(vm.dualStack());
-        policiesController.bind(vm.policies());
-        serviceCidrsController.bind(vm.serviceCidrs());
-        mapController.bind(vm.map());
+        lazy("mapTab", "/dev/cidrstudio/ui/map/MapView.fxml", (dev.cidrstudio.ui.map.MapView c) -> {
+            c.bind(vm.map());
+            mapController = c;
+        });
+        lazy("servicesTab", "/dev/cidrstudio/ui/services/ServicesView.fxml",
+                (dev.cidrstudio.ui.services.ServicesView c) -> {
+                    c.bind(vm.services(), vm.capacity().namespaces());
+                    servicesController = c;
+                });
+        lazy("serviceCidrsTab", "/dev/cidrstudio/ui/servicecidrs/ServiceCidrsView.fxml",
+                (dev.cidrstudio.ui.servicecidrs.ServiceCidrsView c) -> c.bind(vm.serviceCidrs()));
+        lazy("capacityTab", "/dev/cidrstudio/ui/capacity/CapacityView.fxml",
+                (dev.cidrstudio.ui.capacity.CapacityView c) -> c.bind(vm.capacity()));
+        lazy("hostsTab", "/dev/cidrstudio/ui/hosts/HostsView.fxml", (HostsView c) -> c.bind(vm.hosts()));
+        lazy("dualStackTab", "/dev/cidrstudio/ui/dualstack/DualStackView.fxml",
+                (DualStackView c) -> c.bind(vm.dualStack()));
+        lazy("policiesTab", "/dev/cidrstudio/ui/policies/PoliciesView.fxml",
+                (dev.cidrstudio.ui.policies.PoliciesView c) -> c.bind(vm.policies()));
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> load(b));
         navigatorController.bind(vm.navigator());
         totals.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.titleProperty().get()
                 .replace("CIDR Studio - ", "") + "  ·  " + vm.navigator().totalsProperty().get(), vm.titleProperty(),
@@ -92,11 +96,9 @@ public final class MainWindowView {
         }
         workspace.getDividers().get(0).positionProperty().addListener((o, a, b) -> vm.rememberDivider(
                 b.doubleValue()));
-        capacityController.bind(vm.capacity());
-        servicesController.bind(vm.services(), vm.capacity().namespaces());
         vm.services().setShowOnMap(ip -> {
             select("mapTab");
-            javafx.application.Platform.runLater(() -> mapController.reveal(ip));
+            javafx.application.Platform.runLater(() -> mapView().reveal(ip));
         });
         status.textProperty().bind(vm.statusProperty());
         undoItem.textProperty().bind(vm.undoTextProperty());
@@ -104,7 +106,11 @@ public final class MainWindowView {
         redoItem.textProperty().bind(vm.redoTextProperty());
         redoItem.disableProperty().bind(vm.canRedoProperty().not());
         progress.visibleProperty().bind(vm.busyProperty());
-        root.disableProperty().bind(vm.busyProperty());
+        cancelButton.visibleProperty().bind(vm.busyProperty());
+        cancelButton.managedProperty().bind(vm.busyProperty());
+        // Long work leaves the window readable but not editable; Cancel stays available.
+        workspace.disableProperty().bind(vm.busyProperty());
+        menuBar.disableProperty().bind(vm.busyProperty());
         vm.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> rebuildRecent());
         rebuildRecent();
         vm.setMessageHandler(this::show);
@@ -153,6 +159,7 @@ public final class MainWindowView {
     @FXML
     void onFind() {
         select("servicesTab");
+        load(tabs.getSelectionModel().getSelectedItem());
         servicesController.focusFind();
     }
 
@@ -178,7 +185,37 @@ public final class MainWindowView {
 
     /** The Map tab's view (its export actions are used by tests as by the toolbar). */
     public dev.cidrstudio.ui.map.MapView mapView() {
+        tabs.getTabs().stream().filter(t -> "mapTab".equals(t.getId())).findFirst().ifPresent(this::load);
         return mapController;
+    }
+
+    private dev.cidrstudio.ui.map.MapView mapController;
+    private dev.cidrstudio.ui.services.ServicesView servicesController;
+    /** Tabs whose view is loaded the first time they are shown, so the window opens fast. */
+    private final java.util.Map<String, Runnable> lazyTabs = new java.util.HashMap<>();
+
+    private <C> void lazy(String tabId, String fxml, java.util.function.Consumer<C> bind) {
+        lazyTabs.put(tabId, () -> {
+            javafx.fxml.FXMLLoader loader = new javafx.fxml.FXMLLoader(getClass().getResource(fxml));
+            javafx.scene.Node content;
+            try {
+                content = loader.load();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("the view " + fxml + " could not be loaded", e);
+            }
+            bind.accept(loader.getController());
+            tabs.getTabs().stream().filter(t -> tabId.equals(t.getId())).findFirst()
+                    .ifPresent(t -> t.setContent(content));
+        });
+    }
+
+    private void load(javafx.scene.control.Tab tab) {
+        if (tab != null && tab.getContent() == null) {
+            Runnable r = lazyTabs.remove(tab.getId());
+            if (r != null) {
+                r.run();
+            }
+        }
     }
 
     private Window window() {
@@ -316,6 +353,11 @@ public final class MainWindowView {
         text.setPrefRowCount(Math.min(14, Math.max(3, m.lines().size())));
         a.getDialogPane().setContent(text);
         a.show();
+    }
+
+    @FXML
+    void onCancel() {
+        vm.cancel();
     }
 
     @FXML

@@ -51,6 +51,7 @@ public final class MainWindowViewModel {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private volatile boolean cancelRequested;
     private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper("Undo");
     private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper("Redo");
     private final javafx.beans.property.ReadOnlyBooleanWrapper canUndo =
@@ -253,6 +254,12 @@ public final class MainWindowViewModel {
         return busy;
     }
 
+    /** Asks the running import to stop; the plan stays as it was. */
+    public void cancel() {
+        cancelRequested = true;
+        status.set("Cancelling...");
+    }
+
     public ObservableList<Path> recentFiles() {
         return recent;
     }
@@ -285,6 +292,7 @@ public final class MainWindowViewModel {
 
     /** Runs long work off the FX thread with the busy indicator on; {@code done} runs back on the FX thread. */
     private void background(String what, Task work) {
+        cancelRequested = false;
         busy.set(true);
         status.set(what + "...");
         worker.execute(() -> {
@@ -329,7 +337,7 @@ public final class MainWindowViewModel {
                 sources.add(new ManifestImport.Source(f.toString(), LocalFiles.read(f)));
             }
             return report("Imported " + files.size() + " file" + (files.size() == 1 ? "" : "s"),
-                    session.importFiles(sources));
+                    session.importFiles(sources, () -> cancelRequested));
         });
     }
 

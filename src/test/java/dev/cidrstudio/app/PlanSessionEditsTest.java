@@ -1,0 +1,69 @@
+package dev.cidrstudio.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cidrstudio.model.api.Kind;
+import dev.cidrstudio.model.api.ObjectMeta;
+import dev.cidrstudio.model.api.ServiceCidr;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Edits through the session: all or nothing, undo without a limit, imports that can be cancelled. */
+class PlanSessionEditsTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyEditUndoesAndRedoesWithoutALimit() throws Exception {
+        PlanSession s = PlanSession.demo(dir);
+        int before = s.api().list(Kind.SERVICE_CIDR, null).size();
+        for (int i = 0; i < 120; i++) {
+            String name = "c" + i;
+            String cidr = "10.100." + i + ".0/24";
+            s.edit("Create " + name, api -> api.create(new ServiceCidr(ObjectMeta.named(name), List.of(cidr),
+                    List.of())));
+        }
+        assertEquals(before + 120, s.api().list(Kind.SERVICE_CIDR, null).size());
+        for (int i = 0; i < 120; i++) {
+            s.undo();
+        }
+        assertEquals(before, s.api().list(Kind.SERVICE_CIDR, null).size());
+        assertTrue(s.undoLabel().isEmpty());
+        s.redo();
+        assertEquals("Create c0", s.undoLabel().orElseThrow());
+        assertTrue(s.dirty());
+    }
+
+    @Test
+    void aRefusedEditLeavesThePlanAsItWas() {
+        PlanSession s = PlanSession.demo(dir);
+        int before = s.api().state().all().size();
+        var e = assertThrows(dev.cidrstudio.model.cluster.ApiException.class, () -> s.edit("Two", api -> {
+            api.create(new ServiceCidr(ObjectMeta.named("ok"), List.of("10.100.0.0/24"), List.of()));
+            api.create(new ServiceCidr(ObjectMeta.named("bad"), List.of("10.100.1.0/33"), List.of()));
+        }));
+        assertTrue(e.status().message().contains("spec.cidrs[0]"), e.status().message());
+        assertEquals(before, s.api().state().all().size());
+        assertTrue(s.undoLabel().isEmpty());
+    }
+
+    @Test
+    void aCancelledImportChangesNothing() {
+        PlanSession s = PlanSession.demo(dir);
+        StringBuilder yaml = new StringBuilder();
+        for (int i = 0; i < 600; i++) {
+            yaml.append("apiVersion: v1\nkind: Service\nmetadata: {name: s").append(i)
+                    .append(", namespace: default}\nspec: {ports: [{port: 80}]}\n---\n");
+        }
+        int before = s.api().list(Kind.SERVICE, null).size();
+        var e = assertThrows(ManifestImport.ImportException.class, () -> s.importFiles(List.of(
+                new ManifestImport.Source("many.yaml", yaml.toString())), () -> true));
+        assertEquals(List.of(ManifestImport.CANCELLED), e.findings());
+        assertEquals(before, s.api().list(Kind.SERVICE, null).size());
+    }
+}
