@@ -123,4 +123,29 @@ class MapViewTest {
         assertEquals("Exported map.svg", robot.lookup("#mapMessage").queryAs(Label.class).getText());
         fx(() -> vm.darkProperty().set(false));
     }
+
+    @Test
+    void marksOverlapsAndServiceCidrsPendingDeletion(FxRobot robot) throws Exception {
+        fx(() -> {
+            try {
+                vm.session().edit("overlap and delete", api -> {
+                    api.create(new dev.cidrstudio.model.api.ServiceCidr(dev.cidrstudio.model.api.ObjectMeta
+                            .named("wider"), List.of("10.96.0.0/23"), List.of()));
+                    api.delete(dev.cidrstudio.model.api.Kind.SERVICE_CIDR, null, "extra-v4");
+                });
+            } catch (dev.cidrstudio.model.cluster.ApiException e) {
+                throw new AssertionError(e);
+            }
+        });
+        Tabs.open(robot, "Map");
+        List<String> summaries = robot.lookup(".panel-summary").queryAllAs(Label.class).stream().map(Label::getText)
+                .toList();
+        assertTrue(summaries.stream().anyMatch(t -> t.contains("pending deletion")), summaries.toString());
+        assertTrue(summaries.stream().anyMatch(t -> t.contains("overlaps wider")), summaries.toString());
+        AddressMapCanvas pending = canvases(robot).stream().filter(c -> c.space().serviceCidr().equals("extra-v4"))
+                .findFirst().orElseThrow();
+        assertTrue(java.util.Arrays.stream(pending.pixels())
+                .anyMatch(p -> p == dev.cidrstudio.app.map.MapRenderer.Style.LIGHT.pending()), "stripes");
+        WaitForAsyncUtils.asyncFx(() -> Screenshots.write(stage.getScene(), "map-overlap-pending")).get();
+    }
 }

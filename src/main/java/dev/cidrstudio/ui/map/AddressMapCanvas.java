@@ -45,7 +45,7 @@ public final class AddressMapCanvas extends Region {
         setAccessibleText("Address map of " + space.serviceCidr() + " " + space.layout().cidr() + ": "
                 + AddressMap.summary(space));
         setPrefSize(360, 360);
-        setMinSize(64, 64);
+        setMinSize(160, 200);
         style.addListener((o, a, b) -> redraw());
         setOnScroll(e -> {
             if (e.getDeltaY() != 0) {
