@@ -112,6 +112,14 @@ public final class CapacityPlanner {
      * Returns how many were created and the refusal, if any.
      */
     public static WhatIf apply(ApiServer api, Request r) {
+        return apply(api, r, () -> false);
+    }
+
+    /**
+     * As {@link #apply(ApiServer, Request)}; when {@code cancelled} turns true it throws
+     * {@link java.util.concurrent.CancellationException}, so the session's edit puts the plan back.
+     */
+    public static WhatIf apply(ApiServer api, Request r, BooleanSupplier cancelled) {
         Map<String, Integer> landed = new TreeMap<>();
         List<Map.Entry<String, Cidr>> prefixes = prefixes(api.state());
         int created = 0;
@@ -120,6 +128,9 @@ public final class CapacityPlanner {
                 api.create(new Namespace(ObjectMeta.named(r.namespace()), null));
             }
             for (int i = 1; i <= r.count(); i++) {
+                if (i % 100 == 0 && cancelled.getAsBoolean()) {
+                    throw new java.util.concurrent.CancellationException("cancelled after " + created + " Services");
+                }
                 String name = freeName(api, r.namespace(), r.namePrefix(), i);
                 try {
                     Service s = (Service) api.create(service(r, name));

@@ -66,4 +66,17 @@ class PlanSessionEditsTest {
         assertEquals(List.of(ManifestImport.CANCELLED), e.findings());
         assertEquals(before, s.api().list(Kind.SERVICE, null).size());
     }
+
+    @Test
+    void aCancelledBulkCreateChangesNothing() {
+        PlanSession s = PlanSession.demo(dir);
+        int before = s.api().list(Kind.SERVICE, null).size();
+        var r = new CapacityPlanner.Request(500, "bulk", "SingleStack", dev.cidrstudio.model.net.IpFamily.IPv4, "b");
+        int[] asked = {0};
+        assertThrows(java.util.concurrent.CancellationException.class, () -> s.edit("Add", api ->
+                CapacityPlanner.apply(api, r, () -> ++asked[0] > 2)));
+        assertEquals(before, s.api().list(Kind.SERVICE, null).size());
+        assertTrue(s.api().find(Kind.NAMESPACE, null, "bulk").isEmpty());
+        assertTrue(s.undoLabel().isEmpty());
+    }
 }

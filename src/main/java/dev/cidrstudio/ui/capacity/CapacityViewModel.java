@@ -44,6 +44,25 @@ public final class CapacityViewModel {
 
     private final Executor worker;
     private PlanSession session;
+    /** How long edits run: off the UI thread with Cancel (the window's runner), or here for tests. */
+    private Runner runner = (what, work, done) -> {
+        try {
+            done.accept(work.run(() -> false));
+        } catch (Exception e) {
+            done.accept(e instanceof ApiException a ? a.status().message() : String.valueOf(e.getMessage()));
+        }
+    };
+
+    /** Runs long work and hands its outcome back. */
+    @FunctionalInterface
+    public interface Runner {
+        void run(String what, dev.cidrstudio.ui.main.MainWindowViewModel.CancellableWork work,
+                java.util.function.Consumer<String> done);
+    }
+
+    public void setRunner(Runner r) {
+        this.runner = r;
+    }
     private final IntegerProperty count = new SimpleIntegerProperty(400);
     private final StringProperty namespace = new SimpleStringProperty("default");
     private final StringProperty policy = new SimpleStringProperty("SingleStack");
@@ -164,13 +183,12 @@ public final class CapacityViewModel {
     /** Adds the what-if's Services to the plan for real: one undoable edit. */
     public void addToPlan() {
         CapacityPlanner.Request r = last == null ? request() : last.request();
-        try {
+        runner.run("Adding " + r.count() + " Services", cancelled -> {
             CapacityPlanner.WhatIf[] done = new CapacityPlanner.WhatIf[1];
-            session.edit("Add " + r.count() + " Services", api -> done[0] = CapacityPlanner.apply(api, r));
-            result.set("Added to the plan: " + done[0].describe());
-        } catch (ApiException e) {
-            result.set(e.status().message());
-        }
+            session.edit("Add " + r.count() + " Services", api -> done[0] = CapacityPlanner.apply(api, r,
+                    cancelled));
+            return "Added to the plan: " + done[0].describe();
+        }, result::set);
     }
 
     /** Adds the suggested ServiceCIDR to the plan: one undoable edit. */

@@ -71,6 +71,8 @@ public final class MainWindowViewModel {
         this.map = new dev.cidrstudio.ui.map.MapViewModel(worker);
         this.capacity = new dev.cidrstudio.ui.capacity.CapacityViewModel(worker);
         capacity.setPreview(state -> map.preview(state, "what-if"));
+        capacity.setRunner(this::runLong);
+        services.setRunner(this::runLong);
         map.setSelectionHandler(spot -> {
             if (spot.used()) {
                 navigator.reveal(new dev.cidrstudio.ui.navigator.NavigatorViewModel.Ref("IPAddress", null,
@@ -87,7 +89,8 @@ public final class MainWindowViewModel {
         dark.addListener((o, a, b) -> savePreferences());
         presenter.addListener((o, a, b) -> savePreferences());
         textZoom.addListener((o, a, b) -> savePreferences());
-        session.onChange(this::refresh);
+        // The session changes on the worker during long work; the views are refreshed on the FX thread.
+        session.onChange(() -> onFx(this::refresh));
         refresh();
     }
 
@@ -313,6 +316,41 @@ public final class MainWindowViewModel {
                 status.set(result.heading());
                 refresh();
                 messages.accept(result);
+            });
+        });
+    }
+
+    /** Long work on the plan that can be cancelled; returns what to tell the user. */
+    @FunctionalInterface
+    public interface CancellableWork {
+        String run(java.util.function.BooleanSupplier cancelled) throws Exception;
+    }
+
+    /**
+     * Runs long work off the FX thread with the progress indicator and Cancel in the status bar;
+     * {@code done} gets the outcome on the FX thread ("cancelled; the plan is unchanged" when cancelled).
+     */
+    public void runLong(String what, CancellableWork work, Consumer<String> done) {
+        cancelRequested = false;
+        busy.set(true);
+        status.set(what + "...");
+        worker.execute(() -> {
+            String outcome;
+            try {
+                outcome = work.run(() -> cancelRequested);
+            } catch (java.util.concurrent.CancellationException e) {
+                outcome = what + " cancelled; the plan is unchanged";
+            } catch (dev.cidrstudio.model.cluster.ApiException e) {
+                outcome = e.status().message();
+            } catch (Exception e) {
+                outcome = what + " failed: " + e.getMessage();
+            }
+            String result = outcome;
+            onFx(() -> {
+                busy.set(false);
+                status.set(result.lines().findFirst().orElse(""));
+                refresh();
+                done.accept(result);
             });
         });
     }

@@ -41,6 +41,25 @@ public final class ServicesViewModel {
     }
 
     private PlanSession session;
+    /** How long edits run: off the UI thread with Cancel (the window's runner), or here for tests. */
+    private Runner runner = (what, work, done) -> {
+        try {
+            done.accept(work.run(() -> false));
+        } catch (Exception e) {
+            done.accept(e instanceof ApiException a ? a.status().message() : String.valueOf(e.getMessage()));
+        }
+    };
+
+    /** Runs long work and hands its outcome back. */
+    @FunctionalInterface
+    public interface Runner {
+        void run(String what, dev.cidrstudio.ui.main.MainWindowViewModel.CancellableWork work,
+                java.util.function.Consumer<String> done);
+    }
+
+    public void setRunner(Runner r) {
+        this.runner = r;
+    }
     private final ObservableList<ServiceRow> services = FXCollections.observableArrayList();
     private final ObservableList<AddressRow> addresses = FXCollections.observableArrayList();
     private final FilteredList<ServiceRow> shownServices = new FilteredList<>(services);
@@ -101,10 +120,12 @@ public final class ServicesViewModel {
                         new CapacityPlanner.Request(1, ns, ipFamilyPolicy, family, n), n)));
                 message.set("service/" + n + " created");
             } else {
-                CapacityPlanner.WhatIf[] done = new CapacityPlanner.WhatIf[1];
-                session.edit("Create " + count + " Services", api -> done[0] = CapacityPlanner.apply(api,
-                        new CapacityPlanner.Request(count, ns, ipFamilyPolicy, family, n)));
-                message.set(done[0].describe());
+                runner.run("Creating " + count + " Services", cancelled -> {
+                    CapacityPlanner.WhatIf[] done = new CapacityPlanner.WhatIf[1];
+                    session.edit("Create " + count + " Services", api -> done[0] = CapacityPlanner.apply(api,
+                            new CapacityPlanner.Request(count, ns, ipFamilyPolicy, family, n), cancelled));
+                    return done[0].describe();
+                }, message::set);
             }
         } catch (ApiException e) {
             message.set(e.status().message());
