@@ -86,6 +86,8 @@ public final class MainWindowView {
                 (DualStackView c) -> c.bind(vm.dualStack()));
         lazy("policiesTab", "/dev/cidrstudio/ui/policies/PoliciesView.fxml",
                 (dev.cidrstudio.ui.policies.PoliciesView c) -> c.bind(vm.policies()));
+        lazy("consoleTab", "/dev/cidrstudio/ui/console/ConsoleView.fxml",
+                (dev.cidrstudio.ui.console.ConsoleView c) -> c.bind(vm.console()));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> load(b));
         navigatorController.bind(vm.navigator());
         totals.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.titleProperty().get()

@@ -40,6 +40,8 @@ public final class MainWindowViewModel {
     private final DualStackViewModel dualStack = new DualStackViewModel();
     private final dev.cidrstudio.ui.map.MapViewModel map;
     private final dev.cidrstudio.ui.capacity.CapacityViewModel capacity;
+    private final dev.cidrstudio.ui.console.ConsoleViewModel console =
+            new dev.cidrstudio.ui.console.ConsoleViewModel();
     private final dev.cidrstudio.ui.navigator.NavigatorViewModel navigator =
             new dev.cidrstudio.ui.navigator.NavigatorViewModel();
     private final dev.cidrstudio.ui.services.ServicesViewModel services =
@@ -144,6 +146,10 @@ public final class MainWindowViewModel {
 
     public OverviewViewModel overview() {
         return overview;
+    }
+
+    public dev.cidrstudio.ui.console.ConsoleViewModel console() {
+        return console;
     }
 
     public dev.cidrstudio.ui.navigator.NavigatorViewModel navigator() {
@@ -277,6 +283,7 @@ public final class MainWindowViewModel {
         capacity.load(session);
         services.load(session);
         navigator.load(session);
+        console.load(session);
         canUndo.set(session.undoLabel().isPresent());
         canRedo.set(session.redoLabel().isPresent());
         undoText.set(session.undoLabel().map(l -> "Undo " + l).orElse("Undo"));

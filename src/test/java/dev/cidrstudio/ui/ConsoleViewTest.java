@@ -1,0 +1,103 @@
+package dev.cidrstudio.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cidrstudio.app.PlanSession;
+import dev.cidrstudio.model.api.Kind;
+import dev.cidrstudio.ui.console.ConsoleViewModel;
+import dev.cidrstudio.ui.main.MainWindowViewModel;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.application.Platform;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Console tab: kubectl against the open plan, writes as undoable edits, the demo's policy enforced. */
+@ExtendWith(ApplicationExtension.class)
+class ConsoleViewTest {
+
+    @TempDir
+    static Path dir;
+
+    private MainWindowViewModel vm;
+    private Stage stage;
+
+    @Start
+    void start(Stage s) {
+        stage = s;
+        vm = new MainWindowViewModel(PlanSession.demo(dir.resolve("config")), Runnable::run);
+        s.setScene(CidrStudioApp.createMainWindow(vm).scene());
+        s.show();
+    }
+
+    private static void fx(Runnable r) {
+        Platform.runLater(r);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private List<String> lines(ListView<ConsoleViewModel.Line> t) {
+        return t.getItems().stream().map(ConsoleViewModel.Line::text).toList();
+    }
+
+    @Test
+    void runsKubectlOnThePlanAndUndoesItsWrites(FxRobot robot) throws Exception {
+        Tabs.open(robot, "Console");
+        TextArea input = robot.lookup("#consoleInput").queryAs(TextArea.class);
+        @SuppressWarnings("unchecked")
+        ListView<ConsoleViewModel.Line> transcript = robot.lookup("#consoleTranscript").queryAs(ListView.class);
+
+        robot.clickOn(input).write("kubectl get servicecidr").type(KeyCode.ENTER);
+        List<String> out = lines(transcript);
+        assertEquals("$ kubectl get servicecidr", out.get(0));
+        assertTrue(out.get(1).startsWith("NAME"), out.toString());
+        assertTrue(out.stream().anyMatch(l -> l.startsWith("kubernetes   10.96.0.0/24,fd00:10:96::/112")),
+                out.toString());
+
+        // The demo plan's policy refuses a range outside 10.96.0.0/12, with kubectl's text, on stderr.
+        fx(() -> {
+            input.setText("""
+                    kubectl apply -f - <<EOF
+                    apiVersion: networking.k8s.io/v1
+                    kind: ServiceCIDR
+                    metadata:
+                      name: outside
+                    spec:
+                      cidrs:
+                      - 172.20.0.0/16
+                    EOF""");
+            vm.console().run();
+        });
+        ConsoleViewModel.Line denial = transcript.getItems().stream().filter(ConsoleViewModel.Line::error)
+                .findFirst().orElseThrow();
+        assertTrue(denial.text().startsWith("The servicecidrs \"outside\" is invalid: : ValidatingAdmissionPolicy "
+                + "'servicecidrs.default' with binding 'servicecidrs-binding' denied request: failed expression:"),
+                denial.text());
+        assertTrue(vm.session().undoLabel().isEmpty(), "a refused write is no edit");
+
+        fx(() -> {
+            input.setText("kubectl create service clusterip console-made --tcp=80");
+            vm.console().run();
+        });
+        assertTrue(lines(transcript).contains("service/console-made created"));
+        assertTrue(vm.session().api().find(Kind.SERVICE, "default", "console-made").isPresent());
+        assertEquals("kubectl create service clusterip console-made --tcp=80",
+                vm.session().undoLabel().orElseThrow());
+        WaitForAsyncUtils.asyncFx(() -> Screenshots.write(stage.getScene(), "console")).get();
+        fx(vm::undo);
+        assertTrue(vm.session().api().find(Kind.SERVICE, "default", "console-made").isEmpty());
+
+        // Up brings the last command back.
+        robot.clickOn(input).type(KeyCode.UP);
+        assertEquals("kubectl create service clusterip console-made --tcp=80", input.getText());
+    }
+}
