@@ -90,6 +90,23 @@ public final class MainWindowView {
                 (dev.cidrstudio.ui.console.ConsoleView c) -> c.bind(vm.console()));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> load(b));
         navigatorController.bind(vm.navigator());
+        vm.navigator().setOpener(ref -> {
+            switch (ref.kind()) {
+                case "ServiceCIDR" -> {
+                    select("serviceCidrsTab");
+                    vm.serviceCidrs().edit(ref.name());
+                }
+                case "Service", "IPAddress" -> vm.navigatorShowOnMap(ref);
+                case "Pod" -> select("hostsTab");
+                case "Node" -> select("dualStackTab");
+                default -> {
+                    select("policiesTab");
+                    vm.policies().rows().stream().filter(r -> r.name().equals(ref.name())
+                            && r.kind().equals(ref.kind())).findFirst().ifPresent(r -> vm.policies()
+                                    .selectedProperty().set(r));
+                }
+            }
+        });
         totals.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.titleProperty().get()
                 .replace("CIDR Studio - ", "") + "  ·  " + vm.navigator().totalsProperty().get(), vm.titleProperty(),
                 vm.navigator().totalsProperty()));

@@ -148,6 +148,22 @@ public final class MainWindowViewModel {
         return overview;
     }
 
+    /** Shows a Service's first cluster IP, or an IPAddress, on the map. */
+    public void navigatorShowOnMap(dev.cidrstudio.ui.navigator.NavigatorViewModel.Ref ref) {
+        if ("IPAddress".equals(ref.kind())) {
+            services.showOnMap(new dev.cidrstudio.ui.services.ServicesViewModel.AddressRow(ref.name(), "", "", ""));
+        } else {
+            session.api().<dev.cidrstudio.model.api.Service>find(dev.cidrstudio.model.api.Kind.SERVICE,
+                    ref.namespace(), ref.name()).ifPresent(s -> {
+                        var ips = s.spec().clusterIPsOrEmpty();
+                        if (!ips.isEmpty()) {
+                            services.showOnMap(new dev.cidrstudio.ui.services.ServicesViewModel.AddressRow(
+                                    ips.get(0), "", "", ""));
+                        }
+                    });
+        }
+    }
+
     public dev.cidrstudio.ui.console.ConsoleViewModel console() {
         return console;
     }

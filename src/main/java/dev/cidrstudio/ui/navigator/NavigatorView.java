@@ -41,7 +41,24 @@ public final class NavigatorView {
             }
         });
         vm.selectedProperty().addListener((o, a, b) -> reveal(b));
+        tree.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                openSelected();
+            }
+        });
+        tree.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                openSelected();
+            }
+        });
         rebuild(vm.treeProperty().get());
+    }
+
+    private void openSelected() {
+        TreeItem<NavigatorViewModel.Node> item = tree.getSelectionModel().getSelectedItem();
+        if (item != null) {
+            vm.open(item.getValue().ref());
+        }
     }
 
     private void rebuild(NavigatorViewModel.Node root) {

@@ -109,6 +109,20 @@ public final class NavigatorViewModel {
         inspect(selected.get());
     }
 
+    private java.util.function.Consumer<Ref> opener = r -> { };
+
+    /** What opening an object does (the window brings its editor or the map forward). */
+    public void setOpener(java.util.function.Consumer<Ref> o) {
+        this.opener = o;
+    }
+
+    /** Opens an object where it is edited or drawn (double-click or Enter in the tree). */
+    public void open(Ref ref) {
+        if (ref != null) {
+            opener.accept(ref);
+        }
+    }
+
     /** Shows a note in the inspector that is no object of the plan (a free address of the map). */
     public void show(String title, String text) {
         selected.set(null);
