@@ -278,6 +278,15 @@ public final class CapacityPlanner {
                 : state.settings().clusterCIDR())) {
             IpParsing.parseCidrSloppy(p).ifPresent(w -> taken.add(w.masked()));
         }
+        // The plan's Nodes' pod ranges (normally inside clusterCIDR, but a Node object may say otherwise).
+        for (var k : state.kept()) {
+            if ("Node".equals(k.kind()) && k.content().get("spec") instanceof Map<?, ?> spec
+                    && spec.get("podCIDRs") instanceof List<?> podCidrs) {
+                for (Object p : podCidrs) {
+                    IpParsing.parseCidrSloppy(String.valueOf(p)).ifPresent(w -> taken.add(w.masked()));
+                }
+            }
+        }
         List<Cidr> existing = new ArrayList<>();
         for (ServiceCidr sc : state.<ServiceCidr>list(Kind.SERVICE_CIDR)) {
             for (String c : sc.cidrsOrEmpty()) {
@@ -309,8 +318,8 @@ public final class CapacityPlanner {
                             || verdict.outcome() == PolicyWorkbench.Outcome.WARNING) {
                         return Optional.of(new Suggestion(candidate.toString(), usable(family, hostBits),
                                 "the smallest prefix with room for " + String.format(java.util.Locale.ROOT, "%,d",
-                                        needed) + " more; it overlaps neither the Pod range nor another "
-                                        + "ServiceCIDR, and the plan's policies allow it"));
+                                        needed) + " more; it overlaps neither the Pod range, a Node's pod "
+                                        + "range nor another ServiceCIDR, and the plan's policies allow it"));
                     }
                 }
                 IpAddress next = c.network().plus(1L << Math.min(63, hostBits));

@@ -62,4 +62,14 @@ class CapacityPlannerTest {
         assertTrue(PolicyWorkbench.serviceCidr(api.state(), "x", java.util.List.of(v6.cidr())).outcome()
                 == PolicyWorkbench.Outcome.ALLOWED);
     }
+
+    @Test
+    void theSuggestionStaysClearOfANodesPodRange() throws Exception {
+        ApiServer api = demo();
+        api.keep(new dev.cidrstudio.model.api.KeptObject("v1", "Node", null, "odd", java.util.Map.of("metadata",
+                java.util.Map.of("name", "odd"), "spec", java.util.Map.of("podCIDRs",
+                        java.util.List.of("10.96.4.0/24")))));
+        var s = CapacityPlanner.suggest(api.state(), IpFamily.IPv4, 1000).orElseThrow();
+        assertEquals("10.96.8.0/22", s.cidr());
+    }
 }

@@ -127,11 +127,11 @@ public final class ClusterState {
 
     /** Objects of kinds the model keeps but does not simulate, in the order they came. */
     /**
-     * Changes whenever an object is written (the store's resource version) or a kept object is added, replaced
-     * or removed; the clock alone does not change it.
+     * Changes whenever an object is written (the store's resource version) or removed, or a kept object is
+     * added, replaced or removed; the clock alone does not change it.
      */
     public long contentVersion() {
-        return resourceVersion * 31 + kept.hashCode();
+        return (resourceVersion * 31 + all().size()) * 31 + kept.hashCode();
     }
 
     public List<dev.cidrstudio.model.api.KeptObject> kept() {
