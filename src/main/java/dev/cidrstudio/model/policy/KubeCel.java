@@ -101,7 +101,8 @@ public final class KubeCel {
         runtime = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(opts)
                 .addLibraries(CelExtensions.strings(), CelExtensions.sets(opts), CelExtensions.lists(),
                         CelExtensions.optional(), CelExtensions.comprehensions())
-                .addFunctionBindings(bindings(containsCidrBefore1324)).build();
+                .addFunctionBindings(bindings(containsCidrBefore1324))
+                .addFunctionBindings(KubeListsLibrary.bindings()).build();
     }
 
     /** The admission environment with {@code object} and {@code oldObject} of the given type. */
@@ -110,7 +111,8 @@ public final class KubeCel {
                 .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
                 .addLibraries(CelExtensions.strings(), CelExtensions.sets(options), CelExtensions.lists(),
                         CelExtensions.optional(), CelExtensions.comprehensions())
-                .addFunctionDeclarations(declarations());
+                .addFunctionDeclarations(declarations())
+                .addFunctionDeclarations(KubeListsLibrary.declarations());
         if (types != null) {
             cb.setTypeProvider(types);
         }

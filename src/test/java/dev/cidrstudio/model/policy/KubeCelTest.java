@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class KubeCelCostTest {
+class KubeCelTest {
 
     private final KubeCel cel = new KubeCel(false);
 
@@ -53,5 +53,25 @@ class KubeCelCostTest {
         assertEquals("no such key: cidr", out.error());
         assertEquals("no such key: labels", cel.evaluate("object.metadata.labels.app == 'x'",
                 Map.of("object", Map.of("metadata", Map.of("name", "n")))).error());
+    }
+
+    @Test
+    void kubernetesListLibrary() {
+        assertEquals(true, cel.evaluate("[1, 2, 2, 5].isSorted()", Map.of()).value());
+        assertEquals(false, cel.evaluate("['b', 'a'].isSorted()", Map.of()).value());
+        assertEquals(10L, cel.evaluate("[1, 2, 3, 4].sum()", Map.of()).value());
+        assertEquals(0L, cel.evaluate("[1].filter(x, x > 5).sum()", Map.of()).value());
+        assertEquals(1.5, cel.evaluate("[1.0, 0.5].sum()", Map.of()).value());
+        assertEquals(1L, cel.evaluate("[3, 1, 2].min()", Map.of()).value());
+        assertEquals("c", cel.evaluate("['a', 'c', 'b'].max()", Map.of()).value());
+        assertEquals("max called on empty list", cel.evaluate("[1].filter(x, x > 5).max()", Map.of()).error());
+        assertEquals(1L, cel.evaluate("['a', 'b', 'b', 'c'].indexOf('b')", Map.of()).value());
+        assertEquals(2L, cel.evaluate("['a', 'b', 'b', 'c'].lastIndexOf('b')", Map.of()).value());
+        assertEquals(-1L, cel.evaluate("[1.0].indexOf(1.1)", Map.of()).value());
+        // The strings extension's indexOf is still there.
+        assertEquals(2L, cel.evaluate("'abc'.indexOf('c')", Map.of()).value());
+        // Prefix lengths of a ServiceCIDR's ranges, the kind of thing a policy checks.
+        assertEquals(24L, cel.evaluate("object.spec.cidrs.map(c, cidr(c).prefixLength()).max()", Map.of("object",
+                Map.of("spec", Map.of("cidrs", List.of("10.0.0.0/16", "10.1.0.0/24")))) ).value());
     }
 }
