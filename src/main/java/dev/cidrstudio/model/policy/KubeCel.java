@@ -102,7 +102,8 @@ public final class KubeCel {
                 .addLibraries(CelExtensions.strings(), CelExtensions.sets(opts), CelExtensions.lists(),
                         CelExtensions.optional(), CelExtensions.comprehensions())
                 .addFunctionBindings(bindings(containsCidrBefore1324))
-                .addFunctionBindings(KubeListsLibrary.bindings()).build();
+                .addFunctionBindings(KubeListsLibrary.bindings())
+                .addFunctionBindings(KubeRegexLibrary.bindings()).build();
     }
 
     /** The admission environment with {@code object} and {@code oldObject} of the given type. */
@@ -112,7 +113,8 @@ public final class KubeCel {
                 .addLibraries(CelExtensions.strings(), CelExtensions.sets(options), CelExtensions.lists(),
                         CelExtensions.optional(), CelExtensions.comprehensions())
                 .addFunctionDeclarations(declarations())
-                .addFunctionDeclarations(KubeListsLibrary.declarations());
+                .addFunctionDeclarations(KubeListsLibrary.declarations())
+                .addFunctionDeclarations(KubeRegexLibrary.declarations());
         if (types != null) {
             cb.setTypeProvider(types);
         }

@@ -74,4 +74,14 @@ class KubeCelTest {
         assertEquals(24L, cel.evaluate("object.spec.cidrs.map(c, cidr(c).prefixLength()).max()", Map.of("object",
                 Map.of("spec", Map.of("cidrs", List.of("10.0.0.0/16", "10.1.0.0/24")))) ).value());
     }
+
+    @Test
+    void kubernetesRegexLibrary() {
+        assertEquals("123", cel.evaluate("'abc 123'.find('[0-9]+')", Map.of()).value());
+        assertEquals("", cel.evaluate("'abc'.find('[0-9]+')", Map.of()).value());
+        assertEquals(List.of("123", "456"), cel.evaluate("'123 abc 456'.findAll('[0-9]+')", Map.of()).value());
+        assertEquals(List.of("123"), cel.evaluate("'123 abc 456'.findAll('[0-9]+', 1)", Map.of()).value());
+        assertEquals(List.of(), cel.evaluate("'123 abc 456'.findAll('[0-9]+', 0)", Map.of()).value());
+        assertTrue(cel.evaluate("'x'.find('[a')", Map.of()).error().startsWith("Illegal regex: error parsing regexp:"));
+    }
 }
