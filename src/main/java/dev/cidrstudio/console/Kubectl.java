@@ -221,6 +221,11 @@ public final class Kubectl {
         if (PodConsole.isNodeType(p.args().get(0))) {
             return pods.getNodes(p, format, serverVersion());
         }
+        String policyKind = PolicyObjects.kindOf(p.args().get(0));
+        if (policyKind != null) {
+            return new PolicyObjects(api).get(policyKind, PodConsole.names(p.args()), format,
+                    p.bool("no-headers", false));
+        }
         LabelSelector selector = selector(p);
         List<Target> targets = targets(p.args());
         StringBuilder err = new StringBuilder();
@@ -817,6 +822,10 @@ public final class Kubectl {
             if (PodConsole.isPodType(p.args().get(0))) {
                 return pods.delete(PodConsole.names(p.args()), ns);
             }
+            String policyKind = PolicyObjects.kindOf(p.args().get(0));
+            if (policyKind != null) {
+                return new PolicyObjects(api).delete(policyKind, PodConsole.names(p.args()));
+            }
             List<Target> targets = targets(p.args());
             for (Target t : targets) {
                 if (t.names().isEmpty()) {
@@ -939,6 +948,12 @@ public final class Kubectl {
         // Pods and Nodes live beside the modelled kinds (see PodConsole).
         rows.add(new Row("", "nodes", "nodes\tno\tv1\tfalse\tNode\n"));
         rows.add(new Row("", "pods", "pods\tpo\tv1\ttrue\tPod\n"));
+        // So do admission policies and their bindings (see PolicyObjects).
+        rows.add(new Row("admissionregistration.k8s.io", "validatingadmissionpolicies",
+                "validatingadmissionpolicies\t\tadmissionregistration.k8s.io/v1\tfalse\tValidatingAdmissionPolicy\n"));
+        rows.add(new Row("admissionregistration.k8s.io", "validatingadmissionpolicybindings",
+                "validatingadmissionpolicybindings\t\tadmissionregistration.k8s.io/v1\tfalse\t"
+                        + "ValidatingAdmissionPolicyBinding\n"));
         rows.sort(java.util.Comparator.comparing(Row::group).thenComparing(Row::plural));
         rows.forEach(r -> sb.append(r.line()));
         return CommandResult.ok(TabWriter.KUBECTL_TABLE.format(sb.toString()));

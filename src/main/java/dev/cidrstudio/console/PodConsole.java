@@ -254,8 +254,11 @@ final class PodConsole {
                     group, name, errs), existing.isPresent() ? "applying" : "creating", null), 1);
         }
         String verb = existing.isEmpty() ? "created"
-                : existing.get().content().equals(manifest) ? "unchanged" : "configured";
-        api.keep(new KeptObject(String.valueOf(manifest.get("apiVersion")), kind, null, name, manifest));
+                : PolicyObjects.sameAsWritten(existing.get().content(), manifest) ? "unchanged" : "configured";
+        if (!"unchanged".equals(verb)) {
+            api.keep(new KeptObject(String.valueOf(manifest.get("apiVersion")), kind, null, name,
+                    new PolicyObjects(api).stored(manifest, existing)));
+        }
         return CommandResult.ok(prefix + " " + verb + "\n");
     }
 

@@ -133,4 +133,80 @@ class PolicyConsoleTest {
                 kubernetes   10.96.0.0/12   19s
                 """, out);
     }
+
+    @Test
+    void policiesAndBindingsAreListedShownAndDeletedWithKubectlsColumns() throws Exception {
+        ApiServer api = ApiServer.bootstrap(ClusterSettings.defaults());
+        String out = ConsoleScripts.run(api, """
+                kubectl apply -f - <<EOT
+                apiVersion: admissionregistration.k8s.io/v1
+                kind: ValidatingAdmissionPolicy
+                metadata:
+                  name: "servicecidrs.deny"
+                spec:
+                  failurePolicy: Fail
+                  matchConstraints:
+                    resourceRules:
+                    - apiGroups: ["networking.k8s.io"]
+                      apiVersions: ["v1"]
+                      operations: ["CREATE", "UPDATE"]
+                      resources: ["servicecidrs"]
+                  validations:
+                  - expression: "object.metadata.name == 'kubernetes'"
+                ---
+                apiVersion: admissionregistration.k8s.io/v1
+                kind: ValidatingAdmissionPolicyBinding
+                metadata:
+                  name: "servicecidrs-deny-binding"
+                spec:
+                  policyName: "servicecidrs.deny"
+                  validationActions: [Deny,Audit]
+                EOT
+                kubectl get validatingadmissionpolicies
+                kubectl get validatingadmissionpolicybinding
+                kubectl get validatingadmissionpolicy servicecidrs.deny -o yaml
+                kubectl delete validatingadmissionpolicybinding servicecidrs-deny-binding
+                kubectl get validatingadmissionpolicybindings
+                kubectl get validatingadmissionpolicy nope
+                kubectl apply -f - <<EOT
+                apiVersion: networking.k8s.io/v1
+                kind: ServiceCIDR
+                metadata: {name: allowed-now}
+                spec: {cidrs: [10.100.0.0/24]}
+                EOT
+                """);
+        assertEquals("""
+                validatingadmissionpolicy.admissionregistration.k8s.io/servicecidrs.deny created
+                validatingadmissionpolicybinding.admissionregistration.k8s.io/servicecidrs-deny-binding created
+                NAME                VALIDATIONS   PARAMKIND   AGE
+                servicecidrs.deny   1             <unset>     5s
+                NAME                        POLICYNAME          PARAMREF   AGE
+                servicecidrs-deny-binding   servicecidrs.deny   <unset>    10s
+                apiVersion: admissionregistration.k8s.io/v1
+                kind: ValidatingAdmissionPolicy
+                metadata:
+                  creationTimestamp: "2026-01-01T00:00:04Z"
+                  generation: 1
+                  name: servicecidrs.deny
+                spec:
+                  failurePolicy: Fail
+                  matchConstraints:
+                    resourceRules:
+                    - apiGroups:
+                      - networking.k8s.io
+                      apiVersions:
+                      - v1
+                      operations:
+                      - CREATE
+                      - UPDATE
+                      resources:
+                      - servicecidrs
+                  validations:
+                  - expression: object.metadata.name == 'kubernetes'
+                validatingadmissionpolicybinding.admissionregistration.k8s.io "servicecidrs-deny-binding" deleted
+                No resources found
+                Error from server (NotFound): validatingadmissionpolicies.admissionregistration.k8s.io "nope" not found
+                servicecidr.networking.k8s.io/allowed-now created
+                """, out);
+    }
 }

@@ -1,0 +1,174 @@
+package dev.cidrstudio.console;
+
+import dev.cidrstudio.model.api.KeptObject;
+import dev.cidrstudio.model.cluster.ApiServer;
+import dev.cidrstudio.model.policy.PolicyAdmission;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code kubectl get} and {@code delete} of ValidatingAdmissionPolicies and their bindings (kept objects), with
+ * kubectl's columns, and the server-side fields the API server adds when they are written.
+ */
+final class PolicyObjects {
+
+    static final Set<String> POLICY_TYPES = Set.of("validatingadmissionpolicies", "validatingadmissionpolicy",
+            "validatingadmissionpolicies.admissionregistration.k8s.io");
+    static final Set<String> BINDING_TYPES = Set.of("validatingadmissionpolicybindings",
+            "validatingadmissionpolicybinding", "validatingadmissionpolicybindings.admissionregistration.k8s.io");
+    /** Fields the API server owns: ignored when deciding whether an apply changed anything. */
+    private static final Set<String> SERVER_META = Set.of("creationTimestamp", "generation", "uid",
+            "resourceVersion", "managedFields");
+
+    private final ApiServer api;
+
+    PolicyObjects(ApiServer api) {
+        this.api = api;
+    }
+
+    /** The kind a resource type names, or null when it is neither. */
+    static String kindOf(String type) {
+        String t = (type.contains("/") ? type.substring(0, type.indexOf('/')) : type).toLowerCase(Locale.ROOT);
+        return POLICY_TYPES.contains(t) ? PolicyAdmission.POLICY : BINDING_TYPES.contains(t)
+                ? PolicyAdmission.BINDING : null;
+    }
+
+    private static String resource(String kind) {
+        return PolicyAdmission.POLICY.equals(kind) ? "validatingadmissionpolicies"
+                : "validatingadmissionpolicybindings";
+    }
+
+    private List<KeptObject> all(String kind) {
+        return api.state().kept().stream().filter(k -> kind.equals(k.kind())
+                && PolicyAdmission.API_VERSION.equals(k.apiVersion())).toList();
+    }
+
+    Optional<KeptObject> find(String kind, String name) {
+        return all(kind).stream().filter(k -> name.equals(k.name())).findFirst();
+    }
+
+    /** The manifest as stored: creation time and generation added (the generation moves when the spec does). */
+    Map<String, Object> stored(Map<String, Object> manifest, Optional<KeptObject> existing) {
+        Map<String, Object> doc = new LinkedHashMap<>(manifest);
+        Map<String, Object> meta = new LinkedHashMap<>(map(manifest.get("metadata")));
+        Map<String, Object> old = existing.map(k -> map(k.content().get("metadata"))).orElse(Map.of());
+        meta.put("creationTimestamp", old.getOrDefault("creationTimestamp", java.time.format.DateTimeFormatter
+                .ISO_INSTANT.format(api.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))));
+        long generation = old.get("generation") instanceof Number n ? n.longValue() : 0;
+        boolean specChanged = existing.isEmpty() || !java.util.Objects.equals(existing.get().content().get("spec"),
+                manifest.get("spec"));
+        meta.put("generation", specChanged ? generation + 1 : Math.max(1, generation));
+        doc.put("metadata", meta);
+        return doc;
+    }
+
+    /** Whether applying {@code manifest} over {@code existing} changes anything a user wrote. */
+    static boolean sameAsWritten(Map<String, Object> existing, Map<String, Object> manifest) {
+        return written(existing).equals(written(manifest));
+    }
+
+    private static Map<String, Object> written(Map<String, Object> doc) {
+        Map<String, Object> copy = new LinkedHashMap<>(doc);
+        copy.remove("status");
+        Map<String, Object> meta = new LinkedHashMap<>(map(doc.get("metadata")));
+        SERVER_META.forEach(meta::remove);
+        copy.put("metadata", meta);
+        return copy;
+    }
+
+    CommandResult get(String kind, List<String> names, Output format, boolean noHeaders) {
+        List<KeptObject> shown = new ArrayList<>();
+        StringBuilder err = new StringBuilder();
+        if (names.isEmpty()) {
+            shown.addAll(all(kind));
+        } else {
+            for (String n : names) {
+                find(kind, n).ifPresentOrElse(shown::add, () -> err.append(notFound(kind, n)));
+            }
+        }
+        if (shown.isEmpty() && err.length() == 0) {
+            return CommandResult.error("No resources found\n", 0);
+        }
+        String out;
+        if (shown.isEmpty()) {
+            out = "";
+        } else if (format.kind() == Output.Kind.TABLE) {
+            out = table(kind, shown, noHeaders);
+        } else if (format.kind() == Output.Kind.NAME) {
+            StringBuilder sb = new StringBuilder();
+            shown.forEach(k -> sb.append(kind.toLowerCase(Locale.ROOT)).append('.')
+                    .append(PolicyAdmission.GROUP).append('/').append(k.name()).append('\n'));
+            out = sb.toString();
+        } else if (names.size() == 1 && shown.size() == 1) {
+            out = format.render(shown.get(0).content());
+        } else {
+            out = format.render(Printers.listOf(shown.stream().map(KeptObject::content).toList()));
+        }
+        return new CommandResult(out, err.toString(), err.length() == 0 ? 0 : 1);
+    }
+
+    /** kubectl's columns: NAME VALIDATIONS PARAMKIND AGE, or NAME POLICYNAME PARAMREF AGE. */
+    private String table(String kind, List<KeptObject> objects, boolean noHeaders) {
+        boolean policy = PolicyAdmission.POLICY.equals(kind);
+        StringBuilder sb = new StringBuilder();
+        if (!noHeaders) {
+            sb.append(policy ? "NAME\tVALIDATIONS\tPARAMKIND\tAGE\n" : "NAME\tPOLICYNAME\tPARAMREF\tAGE\n");
+        }
+        for (KeptObject k : objects) {
+            Map<String, Object> spec = map(k.content().get("spec"));
+            sb.append(k.name()).append('\t');
+            if (policy) {
+                Map<String, Object> pk = map(spec.get("paramKind"));
+                sb.append(list(spec.get("validations")).size()).append('\t').append(pk.isEmpty() ? "<unset>"
+                        : pk.get("apiVersion") + "/" + pk.get("kind"));
+            } else {
+                Map<String, Object> ref = map(spec.get("paramRef"));
+                String param = ref.isEmpty() ? "<unset>" : ref.get("namespace") != null
+                        && !String.valueOf(ref.get("namespace")).isEmpty() ? ref.get("namespace") + "/"
+                                + ref.getOrDefault("name", "") : String.valueOf(ref.getOrDefault("name", ""));
+                sb.append(spec.getOrDefault("policyName", "")).append('\t').append(param);
+            }
+            Object created = map(k.content().get("metadata")).get("creationTimestamp");
+            sb.append('\t').append(created == null ? "<unknown>" : HumanDuration.format(Duration.between(
+                    Instant.parse(String.valueOf(created)), api.now()))).append('\n');
+        }
+        return TabWriter.KUBECTL_TABLE.format(sb.toString());
+    }
+
+    CommandResult delete(String kind, List<String> names) {
+        StringBuilder out = new StringBuilder();
+        StringBuilder err = new StringBuilder();
+        for (String n : names) {
+            Optional<KeptObject> k = find(kind, n);
+            if (k.isEmpty()) {
+                err.append(notFound(kind, n));
+            } else {
+                api.removeKept(k.get().key());
+                out.append(kind.toLowerCase(Locale.ROOT)).append('.').append(PolicyAdmission.GROUP).append(" \"")
+                        .append(n).append("\" deleted\n");
+            }
+        }
+        return new CommandResult(out.toString(), err.toString(), err.length() == 0 ? 0 : 1);
+    }
+
+    private static String notFound(String kind, String name) {
+        return "Error from server (NotFound): " + resource(kind) + "." + PolicyAdmission.GROUP + " \"" + name
+                + "\" not found\n";
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object o) {
+        return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    private static List<Object> list(Object o) {
+        return o instanceof List<?> l ? new ArrayList<>(l) : List.of();
+    }
+}
