@@ -77,4 +77,35 @@ class NavigatorViewTest {
         assertTrue(dev.cidrstudio.app.UiPreferences.load(dir.resolve("config")).presenter());
         fx(() -> vm.presenterProperty().set(false));
     }
+
+    @Test
+    void theInspectorEditsAnObjectThroughTheApiServer(FxRobot robot) throws Exception {
+        var extra = new NavigatorViewModel.Ref("ServiceCIDR", null, "extra-v4");
+        fx(() -> vm.navigator().reveal(extra));
+        fx(() -> robot.lookup("#inspectorEdit").queryAs(javafx.scene.control.Button.class).fire());
+        TextArea inspector = robot.lookup("#inspector").queryAs(TextArea.class);
+        assertTrue(inspector.isEditable());
+        // An immutable change is refused with Kubernetes' text at its line; the plan stays as it was.
+        fx(() -> inspector.setText(inspector.getText().replace("- 10.97.0.0/20", "- 10.97.0.0/21")));
+        fx(() -> robot.lookup("#inspectorApply").queryAs(javafx.scene.control.Button.class).fire());
+        String refused = robot.lookup("#inspectorMessage").queryAs(Label.class).getText();
+        assertTrue(refused.startsWith("inspector:") && refused.contains("field is immutable"), refused);
+        assertTrue(inspector.isEditable(), "the draft stays for another try");
+        assertTrue(vm.session().undoLabel().isEmpty());
+        // Single- to dual-stack is the one change Kubernetes allows, and the demo's policy still has its say.
+        fx(() -> inspector.setText(inspector.getText().replace("- 10.97.0.0/21", "- 10.97.0.0/20\n  - fd00:10:97::/112")));
+        fx(() -> robot.lookup("#inspectorApply").queryAs(javafx.scene.control.Button.class).fire());
+        assertTrue(robot.lookup("#inspectorMessage").queryAs(Label.class).getText().contains(
+                "denied request: failed expression: object.spec.cidrs.all("));
+        fx(() -> inspector.setText(inspector.getText().replace("fd00:10:97::/112", "fd00:10:96::1:0/112")));
+        fx(() -> robot.lookup("#inspectorApply").queryAs(javafx.scene.control.Button.class).fire());
+        assertEquals("servicecidr.networking.k8s.io/extra-v4 configured",
+                robot.lookup("#inspectorMessage").queryAs(Label.class).getText());
+        assertEquals(java.util.List.of("10.97.0.0/20", "fd00:10:96::1:0/112"), vm.session().api()
+                .<dev.cidrstudio.model.api.ServiceCidr>find(dev.cidrstudio.model.api.Kind.SERVICE_CIDR, null,
+                        "extra-v4").orElseThrow().cidrs());
+        assertEquals("Edit ServiceCIDR extra-v4", vm.session().undoLabel().orElseThrow());
+        assertTrue(!inspector.isEditable());
+        assertTrue(inspector.getText().contains("fd00:10:96::1:0/112"));
+    }
 }

@@ -18,6 +18,14 @@ public final class NavigatorView {
     private Label title;
     @FXML
     private TextArea inspector;
+    @FXML
+    private javafx.scene.control.Button editButton;
+    @FXML
+    private javafx.scene.control.Button applyButton;
+    @FXML
+    private javafx.scene.control.Button cancelButton;
+    @FXML
+    private Label editMessage;
 
     private NavigatorViewModel vm;
     private final Map<NavigatorViewModel.Ref, TreeItem<NavigatorViewModel.Node>> index = new HashMap<>();
@@ -34,6 +42,29 @@ public final class NavigatorView {
         });
         title.textProperty().bind(vm.inspectorTitleProperty());
         inspector.textProperty().bind(vm.inspectorProperty());
+        editMessage.textProperty().bind(vm.editMessageProperty());
+        editMessage.visibleProperty().bind(vm.editMessageProperty().isNotEmpty());
+        editMessage.managedProperty().bind(editMessage.visibleProperty());
+        for (javafx.scene.control.Button b : new javafx.scene.control.Button[] {applyButton, cancelButton}) {
+            b.visibleProperty().bind(vm.editingProperty());
+            b.managedProperty().bind(vm.editingProperty());
+        }
+        editButton.visibleProperty().bind(vm.editingProperty().not());
+        editButton.managedProperty().bind(editButton.visibleProperty());
+        vm.selectedProperty().addListener((o, a, b) -> editButton.setDisable(!vm.editable()));
+        editButton.setDisable(!vm.editable());
+        vm.editingProperty().addListener((o, a, b) -> {
+            if (b) {
+                inspector.textProperty().unbind();
+                inspector.textProperty().bindBidirectional(vm.draftProperty());
+                inspector.setEditable(true);
+                inspector.requestFocus();
+            } else {
+                inspector.textProperty().unbindBidirectional(vm.draftProperty());
+                inspector.textProperty().bind(vm.inspectorProperty());
+                inspector.setEditable(false);
+            }
+        });
         vm.treeProperty().addListener((o, a, b) -> rebuild(b));
         tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (!syncing && b != null && b.getValue().ref() != null) {
@@ -52,6 +83,21 @@ public final class NavigatorView {
             }
         });
         rebuild(vm.treeProperty().get());
+    }
+
+    @FXML
+    void onEdit() {
+        vm.startEdit();
+    }
+
+    @FXML
+    void onApply() {
+        vm.applyEdit();
+    }
+
+    @FXML
+    void onCancel() {
+        vm.cancelEdit();
     }
 
     private void openSelected() {

@@ -45,9 +45,16 @@ public final class NavigatorViewModel {
     private final ReadOnlyStringWrapper inspector = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper inspectorTitle = new ReadOnlyStringWrapper("Inspector");
     private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.BooleanProperty editing = new javafx.beans.property.SimpleBooleanProperty();
+    private final javafx.beans.property.StringProperty draft = new javafx.beans.property.SimpleStringProperty("");
+    private final ReadOnlyStringWrapper editMessage = new ReadOnlyStringWrapper("");
 
     public NavigatorViewModel() {
-        selected.addListener((o, a, b) -> inspect(b));
+        selected.addListener((o, a, b) -> {
+            editing.set(false);
+            editMessage.set("");
+            inspect(b);
+        });
     }
 
     public void load(PlanSession s) {
@@ -121,6 +128,75 @@ public final class NavigatorViewModel {
         if (ref != null) {
             opener.accept(ref);
         }
+    }
+
+    /** Whether the selected object can be edited in the inspector (a model object or an admission policy). */
+    public boolean editable() {
+        Ref r = selected.get();
+        return r != null && List.of("ServiceCIDR", "Service", "IPAddress", "ValidatingAdmissionPolicy",
+                "ValidatingAdmissionPolicyBinding").contains(r.kind());
+    }
+
+    /** Starts editing the selected object's YAML (an IPAddress without its Service). */
+    public void startEdit() {
+        if (!editable()) {
+            return;
+        }
+        String text = inspector.get();
+        int service = text.indexOf("\n---\n");
+        draft.set(service >= 0 ? text.substring(0, service + 1) : text);
+        editMessage.set("");
+        editing.set(true);
+    }
+
+    public void cancelEdit() {
+        editing.set(false);
+        editMessage.set("");
+    }
+
+    /**
+     * Writes the draft back through the API server as one undoable edit; on a refusal the draft stays and the
+     * messages say why (with the line they point at).
+     */
+    public void applyEdit() {
+        String yaml = draft.get();
+        try {
+            String[] result = new String[1];
+            session.edit("Edit " + inspectorTitle.get(), api -> {
+                try {
+                    result[0] = dev.cidrstudio.app.InspectorEdit.apply(api, yaml);
+                } catch (dev.cidrstudio.app.InspectorEdit.Refused e) {
+                    throw new RefusedEdit(e);
+                }
+            });
+            editing.set(false);
+            editMessage.set(result[0]);
+        } catch (RefusedEdit e) {
+            editMessage.set(e.getCause().getMessage());
+        } catch (dev.cidrstudio.model.cluster.ApiException e) {
+            editMessage.set(e.status().message());
+        }
+    }
+
+    /** Carries a refusal out of the session's edit (which then puts the plan back). */
+    private static final class RefusedEdit extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        RefusedEdit(Exception cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+
+    public javafx.beans.property.BooleanProperty editingProperty() {
+        return editing;
+    }
+
+    public javafx.beans.property.StringProperty draftProperty() {
+        return draft;
+    }
+
+    public ReadOnlyStringProperty editMessageProperty() {
+        return editMessage.getReadOnlyProperty();
     }
 
     /** Shows a note in the inspector that is no object of the plan (a free address of the map). */
