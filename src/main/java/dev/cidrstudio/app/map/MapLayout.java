@@ -59,20 +59,10 @@ public record MapLayout(Cidr cidr, int hostBits, int order, int halves) {
     /** The most blocks a level's table of block starts holds (4 MiB). */
     static final int TABLE_LIMIT = 1 << 20;
 
-    private static final java.util.Map<Long, int[]> TABLES = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(16, 0.75f, true) {
-                private static final long serialVersionUID = 1L;
-
-                @Override
-                protected boolean removeEldestEntry(java.util.Map.Entry<Long, int[]> eldest) {
-                    return size() > 6;
-                }
-            });
-
     /**
      * The first offset of every block at a level, row by row ({@code by * blocksX + bx}), when the level has at
-     * most {@link #TABLE_LIMIT} blocks and offsets fit an int; else null. The table depends only on the shape,
-     * so it is computed once and shared: panning and redrawing then cost a lookup per pixel.
+     * most {@link #TABLE_LIMIT} blocks and offsets fit an int; else null. It depends only on the shape, so a
+     * {@link MapSpace} computes it once per level and panning and redrawing then cost a lookup per pixel.
      */
     public int[] blockStarts(int level) {
         long blocksX = Math.max(1, width() >>> level);
@@ -80,16 +70,11 @@ public record MapLayout(Cidr cidr, int hostBits, int order, int halves) {
         if (hostBits > 31 || blocksX * blocksY > TABLE_LIMIT) {
             return null;
         }
-        long key = ((long) order << 40) | ((long) halves << 32) | level;
-        int[] t = TABLES.get(key);
-        if (t == null) {
-            t = new int[(int) (blocksX * blocksY)];
-            for (int by = 0; by < blocksY; by++) {
-                for (int bx = 0; bx < blocksX; bx++) {
-                    t[(int) (by * blocksX + bx)] = (int) blockStart(level, bx, by);
-                }
+        int[] t = new int[(int) (blocksX * blocksY)];
+        for (int by = 0; by < blocksY; by++) {
+            for (int bx = 0; bx < blocksX; bx++) {
+                t[(int) (by * blocksX + bx)] = (int) blockStart(level, bx, by);
             }
-            TABLES.put(key, t);
         }
         return t;
     }

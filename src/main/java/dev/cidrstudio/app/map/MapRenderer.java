@@ -120,7 +120,7 @@ public final class MapRenderer {
         boolean overlaps = !space.overlaps().isEmpty();
         long[] counts = dense ? null : splat(space, vp, x0, y0, x1, y1);
         int freeDynamic = s.freeDynamic();
-        int[] starts = dense ? layout.blockStarts(level) : null;
+        int[] starts = dense ? space.blockStarts(level) : null;
         for (int y = y0; y < y1; y++) {
             long by = vp.y() + y;
             int row = y * vp.width();

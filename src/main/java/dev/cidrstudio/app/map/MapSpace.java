@@ -33,6 +33,9 @@ public final class MapSpace {
     private final long kubernetesOffset;
     private final List<Overlap> overlaps;
     private final boolean pendingDeletion;
+    /** Block starts per zoom level, computed on first use (see {@link MapLayout#blockStarts}). */
+    private final java.util.Map<Integer, java.util.Optional<int[]>> blockStarts =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private MapSpace(String serviceCidr, MapLayout layout, long[] bits, long[] offsets, long used, long lastOffset,
             long staticEnd, boolean reservedLast, long kubernetesOffset, List<Overlap> overlaps,
@@ -138,6 +141,12 @@ public final class MapSpace {
 
     long lastOffset() {
         return lastOffset;
+    }
+
+    /** The layout's block starts at a level, or null when the level is too big to tabulate. */
+    int[] blockStarts(int level) {
+        return blockStarts.computeIfAbsent(level, l -> java.util.Optional.ofNullable(layout.blockStarts(l)))
+                .orElse(null);
     }
 
     /** Whether the dense bitmap is kept (prefixes of up to 2^26 addresses). */
