@@ -72,7 +72,10 @@ class MapViewTest {
         int side = vp.level() < 0 ? 1 << -vp.level() : 1;
         double x = ((cell >>> 32) * side) - vp.x() + side / 2.0;
         double y = ((cell & 0xFFFF_FFFFL) * side) - vp.y() + side / 2.0;
-        robot.moveTo(robot.point(v4).atPosition(Pos.TOP_LEFT).atOffset(new Point2D(x, y)));
+        // The fitted map is enlarged to fill its panel: screen = map pixels x scale.
+        assertTrue(v4.scale() >= 1 && v4.scale() < 2, "scale " + v4.scale());
+        robot.moveTo(robot.point(v4).atPosition(Pos.TOP_LEFT).atOffset(new Point2D(x * v4.scale(),
+                y * v4.scale())));
         WaitForAsyncUtils.waitForFxEvents();
         String hover = robot.lookup("#mapHover").queryAs(Label.class).getText();
         assertTrue(hover.startsWith("10.96.0.1  static band  IPAddress 10.96.0.1 -> Service default/kubernetes"),

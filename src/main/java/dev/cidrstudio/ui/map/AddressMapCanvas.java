@@ -30,6 +30,11 @@ public final class AddressMapCanvas extends Region {
     private final AddressMap map;
     private final MapSpace space;
     private MapViewport viewport;
+    /**
+     * Screen pixels per map pixel: zoom levels are powers of two, so a fitted prefix is then enlarged by this
+     * factor (between 1 and 2, drawn without smoothing) to fill its panel.
+     */
+    private double scale = 1;
     private boolean fitted = true;
     private double dragX;
     private double dragY;
@@ -49,7 +54,7 @@ public final class AddressMapCanvas extends Region {
         style.addListener((o, a, b) -> redraw());
         setOnScroll(e -> {
             if (e.getDeltaY() != 0) {
-                zoom(e.getDeltaY() > 0 ? 1 : -1, (int) e.getX(), (int) e.getY());
+                zoom(e.getDeltaY() > 0 ? 1 : -1, (int) (e.getX() / scale), (int) (e.getY() / scale));
             }
             e.consume();
         });
@@ -59,19 +64,19 @@ public final class AddressMapCanvas extends Region {
             dragY = e.getY();
         });
         setOnMouseDragged(e -> {
-            long dx = Math.round(e.getX() - dragX);
-            long dy = Math.round(e.getY() - dragY);
+            long dx = Math.round((e.getX() - dragX) / scale);
+            long dy = Math.round((e.getY() - dragY) / scale);
             if (dx != 0 || dy != 0) {
-                dragX += dx;
-                dragY += dy;
+                dragX += dx * scale;
+                dragY += dy * scale;
                 pan(dx, dy);
             }
         });
-        setOnMouseMoved(e -> hover.set(spotAt((int) e.getX(), (int) e.getY())));
+        setOnMouseMoved(e -> hover.set(spotAt(e.getX(), e.getY())));
         setOnMouseExited(e -> hover.set(null));
         setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
-                AddressMap.Spot s = spotAt((int) e.getX(), (int) e.getY());
+                AddressMap.Spot s = spotAt(e.getX(), e.getY());
                 if (s != null) {
                     selected.set(s);
                     redraw();
@@ -80,8 +85,8 @@ public final class AddressMapCanvas extends Region {
         });
         setOnKeyPressed(e -> {
             KeyCode k = e.getCode();
-            int cx = (int) (getWidth() / 2);
-            int cy = (int) (getHeight() / 2);
+            int cx = (int) (getWidth() / 2 / scale);
+            int cy = (int) (getHeight() / 2 / scale);
             switch (k) {
                 case PLUS, ADD, EQUALS -> zoom(1, cx, cy);
                 case MINUS, SUBTRACT -> zoom(-1, cx, cy);
@@ -114,6 +119,11 @@ public final class AddressMapCanvas extends Region {
         return selected.getReadOnlyProperty();
     }
 
+    /** Screen pixels per map pixel (for tests). */
+    public double scale() {
+        return scale;
+    }
+
     /** The current viewport (for tests and export). */
     public MapViewport viewport() {
         return viewport;
@@ -144,8 +154,8 @@ public final class AddressMapCanvas extends Region {
 
     /** Zooms to an address (eight pixels an address, or closer for small prefixes), centred, and selects it. */
     public void reveal(long offset) {
-        int w = Math.max(1, (int) getWidth());
-        int h = Math.max(1, (int) getHeight());
+        int w = Math.max(1, (int) Math.ceil(getWidth() / scale));
+        int h = Math.max(1, (int) Math.ceil(getHeight() / scale));
         int level = Math.min(MapViewport.fit(space.layout(), w, h).level(), -3);
         long cell = space.layout().cellOf(offset);
         long px = (cell >>> 32) << -level;
@@ -161,11 +171,26 @@ public final class AddressMapCanvas extends Region {
     /** Shows the whole prefix. */
     public void fit() {
         fitted = true;
-        viewport = MapViewport.fit(space.layout(), Math.max(1, (int) getWidth()), Math.max(1, (int) getHeight()));
+        fitTo(Math.max(1, (int) getWidth()), Math.max(1, (int) getHeight()));
         redraw();
     }
 
-    private AddressMap.Spot spotAt(int x, int y) {
+    /** The whole prefix at the largest power-of-two level that fits, then enlarged to fill the panel. */
+    private void fitTo(int w, int h) {
+        MapViewport v = MapViewport.fit(space.layout(), w, h);
+        double cw = Math.max(1, v.level() >= 0 ? Math.max(1, space.layout().width() >>> v.level())
+                : space.layout().width() << -v.level());
+        double ch = Math.max(1, v.level() >= 0 ? Math.max(1, space.layout().height() >>> v.level())
+                : space.layout().height() << -v.level());
+        scale = Math.max(1, Math.min(1.999, Math.min(w / cw, h / ch)));
+        int vw = Math.max(1, (int) Math.ceil(w / scale));
+        int vh = Math.max(1, (int) Math.ceil(h / scale));
+        viewport = new MapViewport(v.level(), -(long) ((vw - cw) / 2), -(long) ((vh - ch) / 2), vw, vh);
+    }
+
+    private AddressMap.Spot spotAt(double screenX, double screenY) {
+        int x = (int) (screenX / scale);
+        int y = (int) (screenY / scale);
         if (viewport == null || x < 0 || y < 0 || x >= viewport.width() || y >= viewport.height()) {
             return null;
         }
@@ -184,7 +209,12 @@ public final class AddressMapCanvas extends Region {
         if (canvas.getWidth() != w || canvas.getHeight() != h || viewport == null) {
             canvas.setWidth(w);
             canvas.setHeight(h);
-            viewport = viewport == null || fitted ? MapViewport.fit(space.layout(), w, h) : viewport.resized(w, h);
+            if (viewport == null || fitted) {
+                fitTo(w, h);
+            } else {
+                viewport = viewport.resized(Math.max(1, (int) Math.ceil(w / scale)),
+                        Math.max(1, (int) Math.ceil(h / scale)));
+            }
             redraw();
         }
     }
@@ -199,7 +229,9 @@ public final class AddressMapCanvas extends Region {
         img.getPixelWriter().setPixels(0, 0, viewport.width(), viewport.height(), PixelFormat.getIntArgbInstance(),
                 pixels, 0, viewport.width());
         var g = canvas.getGraphicsContext2D();
-        g.drawImage(img, 0, 0);
+        g.setImageSmoothing(false);
+        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        g.drawImage(img, 0, 0, viewport.width() * scale, viewport.height() * scale);
         AddressMap.Spot sel = selected.get();
         if (sel != null && space.layout().cidr().contains(sel.address())) {
             long cell = space.layout().cellOf(sel.address().minus(space.layout().cidr().network()));
@@ -210,8 +242,8 @@ public final class AddressMapCanvas extends Region {
             g.setStroke(style.get() == MapRenderer.Style.DARK ? javafx.scene.paint.Color.WHITE
                     : javafx.scene.paint.Color.BLACK);
             g.setLineWidth(2);
-            double pad = side < 6 ? 4 : 1;
-            g.strokeRect(x - pad, y - pad, side + 2 * pad, side + 2 * pad);
+            double pad = side * scale < 6 ? 4 : 1;
+            g.strokeRect(x * scale - pad, y * scale - pad, side * scale + 2 * pad, side * scale + 2 * pad);
         }
     }
 }

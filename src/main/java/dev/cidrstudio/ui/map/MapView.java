@@ -158,12 +158,12 @@ public final class MapView {
 
     @FXML
     void onZoomIn() {
-        targets().forEach(c -> c.zoom(1, (int) c.getWidth() / 2, (int) c.getHeight() / 2));
+        targets().forEach(c -> c.zoom(1, c.viewport().width() / 2, c.viewport().height() / 2));
     }
 
     @FXML
     void onZoomOut() {
-        targets().forEach(c -> c.zoom(-1, (int) c.getWidth() / 2, (int) c.getHeight() / 2));
+        targets().forEach(c -> c.zoom(-1, c.viewport().width() / 2, c.viewport().height() / 2));
     }
 
     @FXML
