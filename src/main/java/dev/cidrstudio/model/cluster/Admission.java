@@ -33,6 +33,14 @@ public interface Admission {
     boolean active(ClusterState state);
 
     /**
+     * Whether this write could be refused: some policy's rules select its resource and operation. The server
+     * keeps a rollback copy of the store only then, so bulk writes no policy selects stay cheap.
+     */
+    default boolean active(ClusterState state, Object object, String operation) {
+        return active(state);
+    }
+
+    /**
      * Admits a write: {@code object} and {@code oldObject} are model objects or kept objects (null on CREATE and
      * DELETE respectively); {@code operation} is CREATE, UPDATE or DELETE. A denial is an {@link ApiException}
      * with kube-apiserver's Status.

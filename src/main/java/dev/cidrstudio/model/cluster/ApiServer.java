@@ -248,8 +248,8 @@ public final class ApiServer {
         return List.copyOf(audit);
     }
 
-    private ClusterState rollbackPoint(Kind kind) {
-        return kind != Kind.EVENT && admission.active(state) ? snapshot() : null;
+    private ClusterState rollbackPoint(KubeObject obj, String operation) {
+        return obj.kind() != Kind.EVENT && admission.active(state, obj, operation) ? snapshot() : null;
     }
 
     /**
@@ -258,7 +258,7 @@ public final class ApiServer {
      */
     public List<String> admitKept(dev.cidrstudio.model.api.KeptObject object, dev.cidrstudio.model.api.KeptObject old)
             throws ApiException {
-        if (!admission.active(state)) {
+        if (!admission.active(state, object, old == null ? "CREATE" : "UPDATE")) {
             return List.of();
         }
         Admission.Admitted a = admission.admit(state, object, old, old == null ? "CREATE" : "UPDATE");
@@ -272,7 +272,7 @@ public final class ApiServer {
         if (state.get(obj.kind(), obj.namespace(), obj.name()).isPresent()) {
             throw new ApiException(Status.alreadyExists(obj.kind(), obj.name()));
         }
-        ClusterState before = rollbackPoint(obj.kind());
+        ClusterState before = rollbackPoint(obj, "CREATE");
         KubeObject created = switch (obj.kind()) {
             case NAMESPACE -> createNamespace((Namespace) obj);
             case SERVICE -> services.create((Service) obj);
@@ -289,7 +289,7 @@ public final class ApiServer {
     public KubeObject update(KubeObject obj) throws ApiException {
         KubeObject old = get(obj.kind(), obj.namespace(), obj.name());
         ObjectMeta meta = obj.meta().keepingServerFields(old.meta());
-        ClusterState before = rollbackPoint(obj.kind());
+        ClusterState before = rollbackPoint(obj, "UPDATE");
         KubeObject updated = switch (obj.kind()) {
             case NAMESPACE -> store(new Namespace(meta, ((Namespace) old).phase()));
             case SERVICE -> services.update(((Service) obj).withMeta(meta), (Service) old);
@@ -312,7 +312,7 @@ public final class ApiServer {
             throw new ApiException(Status.forbidden("namespaces \"" + name + "\" is forbidden: this namespace may "
                     + "not be deleted"));
         }
-        ClusterState before = rollbackPoint(kind);
+        ClusterState before = rollbackPoint(old, "DELETE");
         if (before != null) {
             admitted(before, null, old, "DELETE");
         }

@@ -70,6 +70,17 @@ public class PolicyAdmission implements Admission {
     }
 
     @Override
+    public boolean active(ClusterState state, Object object, String operation) {
+        if (!active(state)) {
+            return false;
+        }
+        AdmissionPolicies.Request req = request(object, operation);
+        return kept(state, POLICY).stream().anyMatch(p -> AdmissionMatching.rulesMatch(AdmissionPolicies.list(
+                AdmissionPolicies.map(AdmissionPolicies.map(p.get("spec")).get("matchConstraints"))
+                        .get("resourceRules")), req, false));
+    }
+
+    @Override
     public Admitted admit(ClusterState state, Object object, Object oldObject, String operation)
             throws ApiException {
         AdmissionPolicies.Verdict v = evaluate(state, object, oldObject, operation);
