@@ -1,5 +1,6 @@
 package dev.cidrstudio.app;
 
+import dev.cidrstudio.model.allocator.CidrAllocator;
 import dev.cidrstudio.model.api.Kind;
 import dev.cidrstudio.model.api.Namespace;
 import dev.cidrstudio.model.api.ObjectMeta;
@@ -21,7 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 
 /**
  * Capacity questions answered with the real allocator on a copy of the plan: what happens when N Services are
@@ -69,7 +72,7 @@ public final class CapacityPlanner {
 
     /** As {@link #whatIf(ApiServer, Request, BooleanSupplier)}, reporting each created Service's count. */
     public static WhatIf whatIf(ApiServer api, Request r, BooleanSupplier cancelled,
-            java.util.function.IntConsumer progress) {
+            IntConsumer progress) {
         ApiServer copy = ApiServer.fromState(api.snapshot());
         copy.setAdmission(api.admission());
         Map<String, Integer> landed = new TreeMap<>();
@@ -117,7 +120,7 @@ public final class CapacityPlanner {
 
     /**
      * As {@link #apply(ApiServer, Request)}; when {@code cancelled} turns true it throws
-     * {@link java.util.concurrent.CancellationException}, so the session's edit puts the plan back.
+     * {@link CancellationException}, so the session's edit puts the plan back.
      */
     public static WhatIf apply(ApiServer api, Request r, BooleanSupplier cancelled) {
         Map<String, Integer> landed = new TreeMap<>();
@@ -129,7 +132,7 @@ public final class CapacityPlanner {
             }
             for (int i = 1; i <= r.count(); i++) {
                 if (i % 100 == 0 && cancelled.getAsBoolean()) {
-                    throw new java.util.concurrent.CancellationException("cancelled after " + created + " Services");
+                    throw new CancellationException("cancelled after " + created + " Services");
                 }
                 String name = freeName(api, r.namespace(), r.namePrefix(), i);
                 try {
@@ -199,7 +202,7 @@ public final class CapacityPlanner {
                     continue;
                 }
                 for (String c : sc.cidrsOrEmpty()) {
-                    var a = IpParsing.parseCidrSloppy(c).map(w -> dev.cidrstudio.model.allocator.CidrAllocator
+                    var a = IpParsing.parseCidrSloppy(c).map(w -> CidrAllocator
                             .forCidr(w.masked())).orElse(null);
                     if (a == null || a.cidr().family() != f || a.usableSize() == 0) {
                         continue;

@@ -1,5 +1,6 @@
 package dev.cidrstudio.app;
 
+import dev.cidrstudio.io.plan.StateFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,11 +33,11 @@ public final class LocalFiles {
 
     /** Writes a text file atomically: a temporary file beside it, flushed, then moved into place. */
     public static void write(Path path, String content) throws IOException {
-        dev.cidrstudio.io.plan.StateFile.writeAtomically(path, content);
+        StateFile.writeAtomically(path, content);
     }
 
     /** Writes a binary file (an image) atomically. */
     public static void write(Path path, byte[] content) throws IOException {
-        dev.cidrstudio.io.plan.StateFile.writeAtomically(path, content);
+        StateFile.writeAtomically(path, content);
     }
 }

@@ -2,6 +2,7 @@ package dev.cidrstudio.app;
 
 import dev.cidrstudio.io.manifest.Decoded;
 import dev.cidrstudio.io.manifest.ManifestDecoder;
+import dev.cidrstudio.io.manifest.ManifestEncoder;
 import dev.cidrstudio.io.manifest.ManifestException;
 import dev.cidrstudio.io.manifest.NodeReader;
 import dev.cidrstudio.io.manifest.PathLocator;
@@ -13,11 +14,13 @@ import dev.cidrstudio.model.api.Kind;
 import dev.cidrstudio.model.api.KubeObject;
 import dev.cidrstudio.model.api.Namespace;
 import dev.cidrstudio.model.api.ObjectMeta;
+import dev.cidrstudio.model.cluster.Admission;
 import dev.cidrstudio.model.cluster.ApiException;
 import dev.cidrstudio.model.cluster.ApiServer;
 import dev.cidrstudio.model.cluster.ClusterConfigException;
 import dev.cidrstudio.model.cluster.ClusterSettings;
 import dev.cidrstudio.model.field.FieldError;
+import dev.cidrstudio.model.policy.PolicyAdmission;
 import dev.cidrstudio.model.validation.NodeValidation;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -64,7 +67,7 @@ public final class ManifestCheck {
         try {
             api = ApiServer.bootstrap(settings);
             // Every policy in the files is run on every object below, so none is applied on the way in.
-            api.setAdmission(dev.cidrstudio.model.cluster.Admission.NONE);
+            api.setAdmission(Admission.NONE);
         } catch (ClusterConfigException e) {
             findings.add(new Finding(Finding.Severity.ERROR, sources.get(0).name(), null, String.join("; ",
                     e.errors())));
@@ -154,8 +157,8 @@ public final class ManifestCheck {
      * a Deny is an error at the object, a Warn a warning (kube-apiserver shows only one denial; all are listed).
      */
     private static void checkPolicies(ApiServer api, List<Decoded> docs, List<Finding> findings) {
-        var admission = new dev.cidrstudio.model.policy.PolicyAdmission(
-                dev.cidrstudio.io.manifest.ManifestEncoder::encode);
+        var admission = new PolicyAdmission(
+                ManifestEncoder::encode);
         if (!admission.active(api.state())) {
             return;
         }

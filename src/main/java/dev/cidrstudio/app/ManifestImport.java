@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * Brings manifests and cluster dumps into a plan through the one entry point. Objects that carry server state (a
@@ -147,7 +148,7 @@ public final class ManifestImport {
     }
 
     /** As {@link #apply(ApiServer, List)}; {@code cancelled} stops it between objects and undoes what was done. */
-    public static Report apply(ApiServer api, List<Decoded> docs, java.util.function.BooleanSupplier cancelled)
+    public static Report apply(ApiServer api, List<Decoded> docs, BooleanSupplier cancelled)
             throws ImportException {
         List<Finding> findings = new ArrayList<>();
         List<Finding> errors = new ArrayList<>();
@@ -217,7 +218,7 @@ public final class ManifestImport {
 
     private static void restoreAll(ApiServer api, List<Decoded> work, boolean dumpHasIpAddresses,
             Map<String, Decoded> where, Map<String, Integer> counts, List<Finding> findings, List<Finding> errors,
-            boolean[] flags, java.util.function.BooleanSupplier cancelled) {
+            boolean[] flags, BooleanSupplier cancelled) {
         boolean claimed = false;
         boolean restoredAny = false;
         int done = 0;

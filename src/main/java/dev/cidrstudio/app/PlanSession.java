@@ -1,13 +1,17 @@
 package dev.cidrstudio.app;
 
+import dev.cidrstudio.io.manifest.Decoded;
 import dev.cidrstudio.io.plan.StateFile;
+import dev.cidrstudio.model.cluster.ApiException;
 import dev.cidrstudio.model.cluster.ApiServer;
+import dev.cidrstudio.model.cluster.ClusterState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * The plan the user has open: its cluster, its file, whether it has unsaved changes, the recent files, and the
@@ -31,8 +35,8 @@ public final class PlanSession {
 
 
     /** One undoable change of the plan: the cluster before and after it. */
-    private record Edit(String label, dev.cidrstudio.model.cluster.ClusterState before,
-            dev.cidrstudio.model.cluster.ClusterState after) {
+    private record Edit(String label, ClusterState before,
+            ClusterState after) {
     }
 
     public PlanSession(Path configDir, ApiServer api, String name) {
@@ -122,8 +126,8 @@ public final class PlanSession {
 
     /** As {@link #importFiles(List)}; {@code cancelled} stops it between objects, leaving the plan as it was. */
     public ManifestImport.Report importFiles(List<ManifestImport.Source> sources,
-            java.util.function.BooleanSupplier cancelled) throws ManifestImport.ImportException {
-        List<dev.cidrstudio.io.manifest.Decoded> docs = ManifestImport.decode(sources);
+            BooleanSupplier cancelled) throws ManifestImport.ImportException {
+        List<Decoded> docs = ManifestImport.decode(sources);
         if (cancelled.getAsBoolean()) {
             throw new ManifestImport.ImportException(List.of(ManifestImport.CANCELLED));
         }
@@ -137,19 +141,19 @@ public final class PlanSession {
     /** A change of the plan through its API server. */
     @FunctionalInterface
     public interface Change {
-        void apply(ApiServer api) throws dev.cidrstudio.model.cluster.ApiException;
+        void apply(ApiServer api) throws ApiException;
     }
 
     /**
      * Applies a change as one undoable edit: all of it, or (when the API server refuses a part) none of it.
      * Returns the admission warnings kubectl would print.
      */
-    public List<String> edit(String label, Change change) throws dev.cidrstudio.model.cluster.ApiException {
+    public List<String> edit(String label, Change change) throws ApiException {
         var before = api.snapshot();
         api.takeWarnings();
         try {
             change.apply(api);
-        } catch (dev.cidrstudio.model.cluster.ApiException | RuntimeException e) {
+        } catch (ApiException | RuntimeException e) {
             api.restore(before);
             api.takeWarnings();
             throw e;

@@ -4,7 +4,10 @@ import dev.cidrstudio.io.manifest.Decoded;
 import dev.cidrstudio.io.manifest.PathLocator;
 import dev.cidrstudio.model.api.KubeObject;
 import dev.cidrstudio.model.cluster.ApiException;
+import dev.cidrstudio.model.cluster.Status;
 import dev.cidrstudio.model.field.FieldError;
+import dev.cidrstudio.model.policy.PolicyAdmission;
+import dev.cidrstudio.model.policy.PolicyValidation;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,15 +30,15 @@ final class Refusals {
 
     /** The validation errors of a ValidatingAdmissionPolicy or binding document; none for other kinds. */
     static List<Finding> ofPolicy(Decoded.Other d, java.util.Map<String, Object> content) {
-        if (!dev.cidrstudio.model.policy.PolicyAdmission.isPolicyKind(d.apiVersion(), d.kind())) {
+        if (!PolicyAdmission.isPolicyKind(d.apiVersion(), d.kind())) {
             return List.of();
         }
-        List<FieldError> errs = dev.cidrstudio.model.policy.PolicyAdmission.POLICY.equals(d.kind())
-                ? dev.cidrstudio.model.policy.PolicyValidation.validatePolicy(content)
-                : dev.cidrstudio.model.policy.PolicyValidation.validateBinding(content);
+        List<FieldError> errs = PolicyAdmission.POLICY.equals(d.kind())
+                ? PolicyValidation.validatePolicy(content)
+                : PolicyValidation.validateBinding(content);
         List<Finding> out = new ArrayList<>(of(d, d.kind(), d.name(), errs));
-        if (dev.cidrstudio.model.policy.PolicyAdmission.POLICY.equals(d.kind()) && errs.isEmpty()) {
-            for (var w : dev.cidrstudio.model.policy.PolicyValidation.typeChecking(content)) {
+        if (PolicyAdmission.POLICY.equals(d.kind()) && errs.isEmpty()) {
+            for (var w : PolicyValidation.typeChecking(content)) {
                 var mark = d.raw() == null ? d.mark() : PathLocator.find(d.raw(), w.fieldRef());
                 out.add(new Finding(Finding.Severity.WARNING, d.source(), mark, d.kind() + " \"" + d.name()
                         + "\" type checking: " + w.fieldRef() + ": " + w.warning().strip()));
@@ -47,7 +50,7 @@ final class Refusals {
     static List<Finding> of(Decoded.Object d, ApiException e) {
         var status = e.status();
         List<Finding> out = new ArrayList<>();
-        if (status.causes().isEmpty() || !dev.cidrstudio.model.cluster.Status.INVALID.equals(status.reason())
+        if (status.causes().isEmpty() || !Status.INVALID.equals(status.reason())
                 || status.causes().stream().allMatch(c -> c.field().isEmpty())) {
             out.add(new Finding(Finding.Severity.ERROR, d.source(), d.mark(), status.message()));
             return out;

@@ -9,6 +9,7 @@ import dev.cidrstudio.model.cluster.ApiServer;
 import dev.cidrstudio.model.cluster.ClusterState;
 import dev.cidrstudio.model.field.FieldError;
 import dev.cidrstudio.model.net.Cidr;
+import dev.cidrstudio.model.net.IpFamily;
 import dev.cidrstudio.model.net.IpParsing;
 import dev.cidrstudio.model.validation.ServiceCidrValidation;
 import java.time.Duration;
@@ -83,7 +84,7 @@ public final class ServiceCidrEditor {
                 continue;
             }
             Cidr c = w.get().masked();
-            boolean v4 = c.family() == dev.cidrstudio.model.net.IpFamily.IPv4;
+            boolean v4 = c.family() == IpFamily.IPv4;
             boolean privateRange = v4 ? RFC1918.stream().anyMatch(r -> r.containsCidr(c)) : ULA.containsCidr(c);
             if (!privateRange) {
                 out.add(text + " is not a private range (" + (v4 ? "RFC 1918: 10.0.0.0/8, 172.16.0.0/12, "

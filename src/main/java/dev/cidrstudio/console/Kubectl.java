@@ -17,12 +17,16 @@ import dev.cidrstudio.model.api.LabelSelector;
 import dev.cidrstudio.model.api.Namespace;
 import dev.cidrstudio.model.api.ObjectMeta;
 import dev.cidrstudio.model.api.Service;
+import dev.cidrstudio.model.api.ServiceCidr;
 import dev.cidrstudio.model.api.ServicePort;
 import dev.cidrstudio.model.api.ServiceSpec;
+import dev.cidrstudio.model.cluster.Admission;
 import dev.cidrstudio.model.cluster.ApiException;
 import dev.cidrstudio.model.cluster.ApiServer;
 import dev.cidrstudio.model.cluster.ClusterState;
 import dev.cidrstudio.model.cluster.KubeVersion;
+import dev.cidrstudio.model.cluster.Status;
+import dev.cidrstudio.model.policy.PolicyAdmission;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -341,7 +345,7 @@ public final class Kubectl {
                 }
                 if (prefixed.isEmpty()) {
                     err.append(KubectlErrors.forStatus(
-                            dev.cidrstudio.model.cluster.Status.notFound(t.kind(), name), "getting", null));
+                            Status.notFound(t.kind(), name), "getting", null));
                 }
                 found.addAll(prefixed);
             }
@@ -423,7 +427,7 @@ public final class Kubectl {
                 raws.add(raw);
             } else if (d instanceof Decoded.Other other && (("Pod".equals(other.kind())
                     || "Node".equals(other.kind())) && "v1".equals(other.apiVersion())
-                    || dev.cidrstudio.model.policy.PolicyAdmission.isPolicyKind(other.apiVersion(), other.kind()))) {
+                    || PolicyAdmission.isPolicyKind(other.apiVersion(), other.kind()))) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> raw = (Map<String, Object>) Plain.toPlain(other.raw());
                 podDocs.add(raw);
@@ -686,7 +690,7 @@ public final class Kubectl {
                         // kubectl sends nothing when the patch is empty, so an unchanged object meets no policy.
                         ClusterState before = api.snapshot();
                         var admission = api.admission();
-                        api.setAdmission(dev.cidrstudio.model.cluster.Admission.NONE);
+                        api.setAdmission(Admission.NONE);
                         KubeObject trial;
                         try {
                             trial = api.update(merge(withAnnotation, existing.get()));
@@ -808,7 +812,7 @@ public final class Kubectl {
                     if (found.isPresent()) {
                         victims.add(found.get());
                     } else if (!ignore) {
-                        err.append(KubectlErrors.forStatus(dev.cidrstudio.model.cluster.Status.notFound(obj.kind(),
+                        err.append(KubectlErrors.forStatus(Status.notFound(obj.kind(),
                                 obj.name()), "deleting", l.source()));
                     }
                 }
@@ -840,7 +844,7 @@ public final class Kubectl {
                     if (found.isPresent()) {
                         victims.add(found.get());
                     } else if (!ignore) {
-                        err.append(KubectlErrors.forStatus(dev.cidrstudio.model.cluster.Status.notFound(t.kind(),
+                        err.append(KubectlErrors.forStatus(Status.notFound(t.kind(),
                                 name), "deleting", null));
                     }
                 }
@@ -892,8 +896,8 @@ public final class Kubectl {
                 var cur = api.<KubeObject>find(o.kind(), o.namespace(), o.name());
                 if (cur.isPresent()) {
                     anyLeft = true;
-                    if (cur.get() instanceof dev.cidrstudio.model.api.ServiceCidr sc) {
-                        var ready = sc.condition(dev.cidrstudio.model.api.ServiceCidr.CONDITION_READY);
+                    if (cur.get() instanceof ServiceCidr sc) {
+                        var ready = sc.condition(ServiceCidr.CONDITION_READY);
                         if (ready != null && "False".equals(ready.status())) {
                             anyBlocked = true;
                         }

@@ -2,8 +2,18 @@ package dev.cidrstudio.console;
 
 import dev.cidrstudio.console.KubectlFlags.Parsed;
 import dev.cidrstudio.model.api.KeptObject;
+import dev.cidrstudio.model.cluster.ApiException;
 import dev.cidrstudio.model.cluster.ApiServer;
+import dev.cidrstudio.model.cluster.Status;
+import dev.cidrstudio.model.field.ErrorList;
+import dev.cidrstudio.model.field.FieldError;
+import dev.cidrstudio.model.hosts.PodAddresses;
+import dev.cidrstudio.model.net.Cidr;
+import dev.cidrstudio.model.net.IpParsing;
 import dev.cidrstudio.model.pod.PodRuntime;
+import dev.cidrstudio.model.policy.PolicyAdmission;
+import dev.cidrstudio.model.policy.PolicyValidation;
+import dev.cidrstudio.model.validation.NodeValidation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,11 +71,11 @@ final class PodConsole {
             return out;
         }
         var s = api.settings();
-        List<dev.cidrstudio.model.net.Cidr> clusterCidrs = java.util.Arrays.stream(s.clusterCIDR().split(","))
-                .map(c -> dev.cidrstudio.model.net.IpParsing.parseCidr(c.trim()).orElseThrow()).toList();
+        List<Cidr> clusterCidrs = java.util.Arrays.stream(s.clusterCIDR().split(","))
+                .map(c -> IpParsing.parseCidr(c.trim()).orElseThrow()).toList();
         for (int i = 0; i < s.nodes().size(); i++) {
             String name = s.nodes().get(i);
-            List<String> cidrs = dev.cidrstudio.model.hosts.PodAddresses.nodePodCidrs(clusterCidrs,
+            List<String> cidrs = PodAddresses.nodePodCidrs(clusterCidrs,
                     s.nodeCIDRMaskSizeIPv4(), s.nodeCIDRMaskSizeIPv6(), i).stream().map(Object::toString).toList();
             List<Map<String, Object>> addresses = new ArrayList<>();
             addresses.add(Map.of("address", "192.168.0." + (10 + i), "type", "InternalIP"));
@@ -200,7 +210,7 @@ final class PodConsole {
         if ("Node".equals(manifest.get("kind"))) {
             return createNode(manifest, apply);
         }
-        if (dev.cidrstudio.model.policy.PolicyAdmission.isPolicyKind(String.valueOf(manifest.get("apiVersion")),
+        if (PolicyAdmission.isPolicyKind(String.valueOf(manifest.get("apiVersion")),
                 String.valueOf(manifest.get("kind")))) {
             return keepPolicy(manifest, apply);
         }
@@ -212,17 +222,17 @@ final class PodConsole {
                     : CommandResult.error("Error from server (AlreadyExists): error when creating: pods \"" + name
                             + "\" already exists\n", 1);
         }
-        List<dev.cidrstudio.model.field.FieldError> errs = PodRuntime.validate(manifest);
+        List<FieldError> errs = PodRuntime.validate(manifest);
         if (!errs.isEmpty()) {
             return CommandResult.error("The Pod \"" + name + "\" is invalid: "
-                    + dev.cidrstudio.model.field.ErrorList.aggregate(errs) + "\n", 1);
+                    + ErrorList.aggregate(errs) + "\n", 1);
         }
         Map<String, Object> started = PodRuntime.start(manifest, ns, api.settings(), pods(), api.now());
         KeptObject pod = new KeptObject("v1", "Pod", ns, name, started);
         String warnings;
         try {
             warnings = warningLines(api.admitKept(pod, null));
-        } catch (dev.cidrstudio.model.cluster.ApiException e) {
+        } catch (ApiException e) {
             return CommandResult.error(warningLines(e.warnings()) + KubectlErrors.forStatus(e.status(), "creating",
                     null), 1);
         }
@@ -237,7 +247,7 @@ final class PodConsole {
     private CommandResult keepPolicy(Map<String, Object> manifest, boolean apply) {
         String kind = String.valueOf(manifest.get("kind"));
         String name = String.valueOf(map(manifest.get("metadata")).get("name"));
-        String group = dev.cidrstudio.model.policy.PolicyAdmission.GROUP;
+        String group = PolicyAdmission.GROUP;
         String prefix = kind.toLowerCase(java.util.Locale.ROOT) + "." + group + "/" + name;
         Optional<KeptObject> existing = api.state().kept().stream()
                 .filter(k -> kind.equals(k.kind()) && name.equals(k.name())).findFirst();
@@ -246,11 +256,11 @@ final class PodConsole {
                     + kind.toLowerCase(java.util.Locale.ROOT) + "s." + group + " \"" + name
                     + "\" already exists\n", 1);
         }
-        List<dev.cidrstudio.model.field.FieldError> errs = dev.cidrstudio.model.policy.PolicyAdmission.POLICY
-                .equals(kind) ? dev.cidrstudio.model.policy.PolicyValidation.validatePolicy(manifest)
-                        : dev.cidrstudio.model.policy.PolicyValidation.validateBinding(manifest);
+        List<FieldError> errs = PolicyAdmission.POLICY
+                .equals(kind) ? PolicyValidation.validatePolicy(manifest)
+                        : PolicyValidation.validateBinding(manifest);
         if (!errs.isEmpty()) {
-            return CommandResult.error(KubectlErrors.forStatus(dev.cidrstudio.model.cluster.Status.invalid(kind,
+            return CommandResult.error(KubectlErrors.forStatus(Status.invalid(kind,
                     group, name, errs), existing.isPresent() ? "applying" : "creating", null), 1);
         }
         String verb = existing.isEmpty() ? "created"
@@ -267,12 +277,12 @@ final class PodConsole {
         Map<String, Object> spec = map(manifest.get("spec"));
         List<String> listed = list(spec.get("podCIDRs")).stream().map(String::valueOf).toList();
         Object single = spec.get("podCIDR");
-        List<String> cidrs = dev.cidrstudio.model.validation.NodeValidation.convertPodCidrs(
+        List<String> cidrs = NodeValidation.convertPodCidrs(
                 single == null ? null : String.valueOf(single), listed);
-        var errs = dev.cidrstudio.model.validation.NodeValidation.validatePodCidrs(cidrs);
+        var errs = NodeValidation.validatePodCidrs(cidrs);
         if (!errs.isEmpty()) {
             return CommandResult.error("The Node \"" + name + "\" is invalid: "
-                    + dev.cidrstudio.model.field.ErrorList.aggregate(errs) + "\n", 1);
+                    + ErrorList.aggregate(errs) + "\n", 1);
         }
         boolean exists = api.state().kept().stream().anyMatch(k -> "Node".equals(k.kind()) && name.equals(k.name()));
         if (exists) {
@@ -296,7 +306,7 @@ final class PodConsole {
         String warnings;
         try {
             warnings = warningLines(api.admitKept(kept, null));
-        } catch (dev.cidrstudio.model.cluster.ApiException e) {
+        } catch (ApiException e) {
             return CommandResult.error(warningLines(e.warnings()) + KubectlErrors.forStatus(e.status(), "creating",
                     null), 1);
         }

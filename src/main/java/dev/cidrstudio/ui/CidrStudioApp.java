@@ -1,5 +1,7 @@
 package dev.cidrstudio.ui;
 
+import dev.cidrstudio.app.Finding;
+import dev.cidrstudio.app.ManifestImport;
 import dev.cidrstudio.app.PlanSession;
 import dev.cidrstudio.ui.main.MainWindowView;
 import dev.cidrstudio.ui.main.MainWindowViewModel;
@@ -7,14 +9,19 @@ import dev.cidrstudio.ui.overview.OverviewView;
 import dev.cidrstudio.ui.overview.OverviewViewModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javafx.animation.AnimationTimer;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /** The desktop app: opens the built-in demo plan (or offers the recovery copy a crash left) in the main window. */
@@ -30,21 +37,21 @@ public final class CidrStudioApp extends Application {
     }
 
     /** The first plan (the demo, or the file named), loaded on another thread while the JavaFX toolkit starts. */
-    private static java.util.concurrent.CompletableFuture<Opened> first;
+    private static CompletableFuture<Opened> first;
 
     public static void launchApp(String[] args) {
-        first = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            java.nio.file.Path config = PlanSession.defaultConfigDir();
+        first = CompletableFuture.supplyAsync(() -> {
+            Path config = PlanSession.defaultConfigDir();
             PlanSession demo = PlanSession.demo(config);
             if (args.length == 0) {
                 return new Opened(demo, null);
             }
             try {
-                demo.open(java.nio.file.Path.of(args[0]));
+                demo.open(Path.of(args[0]));
                 return new Opened(demo, null);
-            } catch (IOException | dev.cidrstudio.app.ManifestImport.ImportException e) {
-                String why = e instanceof dev.cidrstudio.app.ManifestImport.ImportException ie
-                        ? String.join("\n", ie.findings().stream().map(dev.cidrstudio.app.Finding::describe).toList())
+            } catch (IOException | ManifestImport.ImportException e) {
+                String why = e instanceof ManifestImport.ImportException ie
+                        ? String.join("\n", ie.findings().stream().map(Finding::describe).toList())
                         : e.getMessage();
                 return new Opened(PlanSession.demo(config), args[0] + " could not be opened; the demo plan is "
                         + "shown instead.\n\n" + why);
@@ -105,17 +112,17 @@ public final class CidrStudioApp extends Application {
     public static final String FIRST_FRAME_PROPERTY = "cidrstudio.reportFirstFrame";
 
     private static void reportFirstFrame(MainWindowViewModel vm) {
-        javafx.animation.AnimationTimer timer = new javafx.animation.AnimationTimer() {
+        AnimationTimer timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
                 boolean ready = vm.map().mapProperty().get() != null && !vm.busyProperty().get();
                 if (ready) {
                     stop();
-                    javafx.application.Platform.runLater(() -> {
+                    Platform.runLater(() -> {
                         long ms = System.currentTimeMillis()
                                 - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
                         System.out.println("first-frame-ms " + ms);
-                        javafx.application.Platform.exit();
+                        Platform.exit();
                     });
                 }
             }
@@ -125,7 +132,7 @@ public final class CidrStudioApp extends Application {
 
     /** Whether a remembered window corner is on one of today's screens. */
     private static boolean onScreen(double x, double y) {
-        return javafx.stage.Screen.getScreens().stream().anyMatch(sc -> sc.getVisualBounds().contains(x + 40, y + 20));
+        return Screen.getScreens().stream().anyMatch(sc -> sc.getVisualBounds().contains(x + 40, y + 20));
     }
 
     /** After a crash the recovery copy is offered back once. */
@@ -142,7 +149,7 @@ public final class CidrStudioApp extends Application {
                     } else {
                         session.discardRecovery();
                     }
-                } catch (IOException | dev.cidrstudio.app.ManifestImport.ImportException ex) {
+                } catch (IOException | ManifestImport.ImportException ex) {
                     new Alert(Alert.AlertType.ERROR, "The recovered copy could not be opened: " + ex.getMessage())
                             .show();
                 }

@@ -1,5 +1,7 @@
 package dev.cidrstudio.app.map;
 
+
+
 /**
  * The Hilbert curve on a square of side {@code 2^order}: distance along the curve to cell and back. Neighbouring
  * addresses stay neighbouring cells, and every aligned block of {@code 4^k} addresses is an aligned square of side

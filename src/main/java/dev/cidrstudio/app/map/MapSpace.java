@@ -6,6 +6,7 @@ import dev.cidrstudio.model.net.Cidr;
 import dev.cidrstudio.model.net.IpAddress;
 import dev.cidrstudio.model.net.IpFamily;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One ServiceCIDR prefix ready to draw: its layout, a snapshot of the used addresses in it (a bitmap for up to
@@ -35,7 +36,7 @@ public final class MapSpace {
     private final boolean pendingDeletion;
     /** Block starts per zoom level, computed on first use (see {@link MapLayout#blockStarts}). */
     private final java.util.Map<Integer, java.util.Optional<int[]>> blockStarts =
-            new java.util.concurrent.ConcurrentHashMap<>();
+            new ConcurrentHashMap<>();
 
     private MapSpace(String serviceCidr, MapLayout layout, long[] bits, long[] offsets, long used, long lastOffset,
             long staticEnd, boolean reservedLast, long kubernetesOffset, List<Overlap> overlaps,

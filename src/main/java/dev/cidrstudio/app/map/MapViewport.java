@@ -1,5 +1,7 @@
 package dev.cidrstudio.app.map;
 
+
+
 /**
  * What part of a layout a view shows: at {@code level >= 0} each pixel is an aligned block of {@code 2^level} by
  * {@code 2^level} addresses; at {@code level < 0} each address is {@code 2^-level} pixels wide. {@code (x, y)} is

@@ -1,10 +1,11 @@
 package dev.cidrstudio.io.manifest;
 
+import dev.cidrstudio.model.cluster.Admission;
 import dev.cidrstudio.model.policy.PolicyAdmission;
 
 /**
  * The ApiServer's validating admission with objects in their manifest form: registered as the
- * {@code dev.cidrstudio.model.cluster.Admission} service, so every ApiServer runs the plan's policies.
+ * {@code Admission} service, so every ApiServer runs the plan's policies.
  */
 public final class ManifestAdmission extends PolicyAdmission {
 

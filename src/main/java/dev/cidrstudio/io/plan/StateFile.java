@@ -13,11 +13,14 @@ import dev.cidrstudio.io.yaml.PNode;
 import dev.cidrstudio.io.yaml.PNode.PMap;
 import dev.cidrstudio.io.yaml.YamlFormatException;
 import dev.cidrstudio.io.yaml.YamlReader;
+import dev.cidrstudio.model.api.KeptObject;
 import dev.cidrstudio.model.api.KubeObject;
 import dev.cidrstudio.model.cluster.ApiServer;
 import dev.cidrstudio.model.cluster.ClusterConfigException;
 import dev.cidrstudio.model.cluster.SimulationSnapshot;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +69,7 @@ public final class StateFile {
         for (KubeObject o : s.objects()) {
             sb.append("---\n").append(GoYaml.marshal(ManifestEncoder.encode(o)));
         }
-        for (dev.cidrstudio.model.api.KeptObject k : api.state().kept()) {
+        for (KeptObject k : api.state().kept()) {
             sb.append("---\n").append(GoYaml.marshal(k.content()));
         }
         return sb.toString();
@@ -96,7 +99,7 @@ public final class StateFile {
                         scalar(m, "serviceClusterIPRange"), "true".equals(scalar(m, "inconsistencyReported"))));
             }
             List<KubeObject> objects = new ArrayList<>();
-            List<dev.cidrstudio.model.api.KeptObject> kept = new ArrayList<>();
+            List<KeptObject> kept = new ArrayList<>();
             for (int i = 1; i < docs.size(); i++) {
                 for (Decoded d : ManifestDecoder.decode(source, docs.get(i).root())) {
                     if (d instanceof Decoded.Object o) {
@@ -104,7 +107,7 @@ public final class StateFile {
                     } else if (d instanceof Decoded.Other other) {
                         @SuppressWarnings("unchecked")
                         Map<String, Object> content = (Map<String, Object>) Plain.toPlain(other.raw());
-                        kept.add(new dev.cidrstudio.model.api.KeptObject(other.apiVersion(), other.kind(),
+                        kept.add(new KeptObject(other.apiVersion(), other.kind(),
                                 other.namespace(), other.name(), content));
                     }
                 }
@@ -132,7 +135,7 @@ public final class StateFile {
 
     /** Writes a file atomically: a temporary file beside it, flushed, then renamed over the target. */
     public static void writeAtomically(Path target, String content) throws IOException {
-        writeAtomically(target, content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        writeAtomically(target, content.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Writes bytes atomically: a temporary file beside the target, flushed, then moved into place. */
@@ -140,7 +143,7 @@ public final class StateFile {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
-            try (var ch = java.nio.channels.FileChannel.open(tmp, StandardOpenOption.WRITE,
+            try (var ch = FileChannel.open(tmp, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(content);
                 while (buf.hasRemaining()) {

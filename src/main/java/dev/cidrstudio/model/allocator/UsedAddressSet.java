@@ -5,6 +5,7 @@ import dev.cidrstudio.model.net.IpFamily;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.LongConsumer;
 
 /**
  * The set of addresses of one family that have an IPAddress object: the allocator's "informer cache". Addresses
@@ -276,7 +277,7 @@ public final class UsedAddressSet {
      * Calls {@code action} with the offset from {@code first} of every used address in {@code [first, last]}
      * (same high 64 bits for IPv6), in address order. The cost grows with the used addresses, not the range.
      */
-    public void forEachInRange(IpAddress first, IpAddress last, java.util.function.LongConsumer action) {
+    public void forEachInRange(IpAddress first, IpAddress last, LongConsumer action) {
         ChunkKey from = new ChunkKey(first.hi(), first.lo() >>> CHUNK_BITS);
         ChunkKey to = new ChunkKey(last.hi(), last.lo() >>> CHUNK_BITS);
         for (Map.Entry<ChunkKey, Chunk> e : chunks.subMap(from, true, to, true).entrySet()) {

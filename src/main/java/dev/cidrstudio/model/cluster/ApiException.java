@@ -1,5 +1,7 @@
 package dev.cidrstudio.model.cluster;
 
+
+
 /** An API call that the simulated kube-apiserver refused, with the Status it would return. */
 public final class ApiException extends Exception {
 

@@ -1,8 +1,11 @@
 package dev.cidrstudio.model.cluster;
 
+import dev.cidrstudio.model.allocator.MetaAllocator;
+import dev.cidrstudio.model.allocator.RandomSource;
 import dev.cidrstudio.model.api.Condition;
 import dev.cidrstudio.model.api.Event;
 import dev.cidrstudio.model.api.IpAddressObject;
+import dev.cidrstudio.model.api.KeptObject;
 import dev.cidrstudio.model.api.Kind;
 import dev.cidrstudio.model.api.KubeObject;
 import dev.cidrstudio.model.api.Namespace;
@@ -56,7 +59,7 @@ public final class ApiServer {
     private Instant earliestRequeue;
     private final java.util.LinkedHashSet<String> dirty = new java.util.LinkedHashSet<>();
     private boolean deferReconcile;
-    private List<dev.cidrstudio.model.allocator.MetaAllocator.NamedPrefix> prefixCache;
+    private List<MetaAllocator.NamedPrefix> prefixCache;
     private long prefixCacheVersion = -1;
     /** Finds the event to count up when a controller reports the same thing again (the event correlator). */
     private final Map<String, String> eventIndex = new java.util.HashMap<>();
@@ -234,7 +237,7 @@ public final class ApiServer {
         warnings.addAll(a.warnings());
         if (!a.auditAnnotations().isEmpty()) {
             String what = target instanceof KubeObject k ? k.kind().kindName() + " " + (k.namespace() == null ? ""
-                    : k.namespace() + "/") + k.name() : target instanceof dev.cidrstudio.model.api.KeptObject k
+                    : k.namespace() + "/") + k.name() : target instanceof KeptObject k
                     ? k.kind() + " " + (k.namespace() == null ? "" : k.namespace() + "/") + k.name() : "";
             audit.addLast(new AuditEntry(state.now, operation, what, Map.copyOf(a.auditAnnotations())));
             while (audit.size() > 1000) {
@@ -256,7 +259,7 @@ public final class ApiServer {
      * Admission for an object of a kind the model only keeps (a Pod, a Node, ...), before it is kept or replaces
      * {@code old}: warnings, or the denial.
      */
-    public List<String> admitKept(dev.cidrstudio.model.api.KeptObject object, dev.cidrstudio.model.api.KeptObject old)
+    public List<String> admitKept(KeptObject object, KeptObject old)
             throws ApiException {
         if (!admission.active(state, object, old == null ? "CREATE" : "UPDATE")) {
             return List.of();
@@ -366,7 +369,7 @@ public final class ApiServer {
     }
 
     /** Keeps an object of a kind the model does not simulate; a later one with the same identity replaces it. */
-    public void keep(dev.cidrstudio.model.api.KeptObject o) {
+    public void keep(KeptObject o) {
         state.kept.put(o.key(), o);
     }
 
@@ -554,9 +557,9 @@ public final class ApiServer {
         return new UUID(msb, lsb).toString();
     }
 
-    dev.cidrstudio.model.allocator.RandomSource nextRandom() {
+    RandomSource nextRandom() {
         state.randomDraws++;
-        return new dev.cidrstudio.model.allocator.RandomSource(state.settings.randomSeed(), state.randomDraws);
+        return new RandomSource(state.settings.randomSeed(), state.randomDraws);
     }
 
     KubeObject store(KubeObject o) {
@@ -687,9 +690,9 @@ public final class ApiServer {
         }
 
         @Override
-        public List<dev.cidrstudio.model.allocator.MetaAllocator.NamedPrefix> serviceCidrPrefixes() {
+        public List<MetaAllocator.NamedPrefix> serviceCidrPrefixes() {
             if (prefixCache == null || prefixCacheVersion != state.serviceCidrVersion) {
-                prefixCache = dev.cidrstudio.model.allocator.MetaAllocator.prefixes(
+                prefixCache = MetaAllocator.prefixes(
                         state.<ServiceCidr>list(Kind.SERVICE_CIDR));
                 prefixCacheVersion = state.serviceCidrVersion;
             }

@@ -2,6 +2,7 @@ package dev.cidrstudio.model.cluster;
 
 import dev.cidrstudio.model.allocator.UsedAddressSet;
 import dev.cidrstudio.model.api.IpAddressObject;
+import dev.cidrstudio.model.api.KeptObject;
 import dev.cidrstudio.model.api.Kind;
 import dev.cidrstudio.model.api.KubeObject;
 import dev.cidrstudio.model.net.IpAddress;
@@ -39,7 +40,7 @@ public final class ClusterState {
     final Map<IpFamily, UsedAddressSet> used = new EnumMap<>(IpFamily.class);
     final BitSet nodePorts = new BitSet(NODE_PORT_SIZE);
     final List<ApiServerInstance> apiServers = new ArrayList<>();
-    final Map<String, dev.cidrstudio.model.api.KeptObject> kept = new java.util.LinkedHashMap<>();
+    final Map<String, KeptObject> kept = new java.util.LinkedHashMap<>();
 
     ClusterState(ClusterSettings settings) {
         this.settings = settings;
@@ -134,7 +135,7 @@ public final class ClusterState {
         return (resourceVersion * 31 + all().size()) * 31 + kept.hashCode();
     }
 
-    public List<dev.cidrstudio.model.api.KeptObject> kept() {
+    public List<KeptObject> kept() {
         return List.copyOf(kept.values());
     }
 

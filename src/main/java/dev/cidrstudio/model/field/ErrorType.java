@@ -1,5 +1,7 @@
 package dev.cidrstudio.model.field;
 
+
+
 /** apimachinery's {@code field.ErrorType}, with the text Kubernetes prints for each. */
 public enum ErrorType {
     NOT_FOUND("Not found", true),

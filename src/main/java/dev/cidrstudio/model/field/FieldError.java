@@ -1,5 +1,7 @@
 package dev.cidrstudio.model.field;
 
+import java.util.stream.Collectors;
+
 /**
  * One validation error, as apimachinery's {@code field.Error}: the field path, the type, the bad value already
  * rendered the Go way (or null when the type prints none), and the detail.
@@ -38,7 +40,7 @@ public record FieldError(ErrorType type, String field, String renderedValue, Str
     /** {@code field.NotSupported}: the detail lists the quoted supported values, sorted, joined by ", ". */
     public static FieldError notSupported(String field, String value, java.util.Collection<String> supported) {
         String list = supported.stream().sorted().map(GoValue::quote)
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
         return new FieldError(ErrorType.NOT_SUPPORTED, field, GoValue.quote(value), "supported values: " + list);
     }
 

@@ -1,5 +1,6 @@
 package dev.cidrstudio.model.policy;
 
+import dev.cidrstudio.model.field.GoValue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -219,7 +220,7 @@ public final class AdmissionPolicies {
     }
 
     private static String json(String s) {
-        return dev.cidrstudio.model.field.GoValue.json(s, true);
+        return GoValue.json(s, true);
     }
 
     static String str(Object o) {

@@ -4,11 +4,15 @@ import static dev.cidrstudio.model.policy.AdmissionPolicies.list;
 import static dev.cidrstudio.model.policy.AdmissionPolicies.map;
 import static dev.cidrstudio.model.policy.AdmissionPolicies.str;
 
+import dev.cidrstudio.model.net.NetIp;
 import dev.cidrstudio.model.policy.AdmissionPolicies.Decision;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One evaluation of a policy for a binding and a param: matchConditions, then validations (sharing one lazy
@@ -137,7 +141,7 @@ final class BindingEvaluation {
             if (o.ok() && o.value() instanceof String s) {
                 String t = s.strip();
                 if (!t.isEmpty() && !t.contains("\n")
-                        && t.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 5120) {
+                        && t.getBytes(StandardCharsets.UTF_8).length <= 5120) {
                     return t;
                 }
             }
@@ -201,7 +205,7 @@ final class BindingEvaluation {
 
         private List<String> referenced(String expr) {
             List<String> names = new ArrayList<>();
-            java.util.regex.Matcher m = VARIABLE_REF.matcher(expr);
+            Matcher m = VARIABLE_REF.matcher(expr);
             while (m.find()) {
                 String n = m.group(1) != null ? m.group(1) : m.group(2);
                 if (variableExpressions.containsKey(n) && !names.contains(n)) {
@@ -212,7 +216,7 @@ final class BindingEvaluation {
         }
     }
 
-    private static final java.util.regex.Pattern VARIABLE_REF = java.util.regex.Pattern.compile(
+    private static final Pattern VARIABLE_REF = Pattern.compile(
             "\\bvariables\\s*(?:\\.\\s*([A-Za-z_][A-Za-z0-9_]*)|\\[\\s*['\"]([^'\"]+)['\"]\\s*\\])");
 
     private static boolean isNull(Object v) {
@@ -235,9 +239,9 @@ final class BindingEvaluation {
             return "list";
         } else if (v instanceof Map<?, ?>) {
             return "map";
-        } else if (v instanceof dev.cidrstudio.model.net.NetIp.Addr) {
+        } else if (v instanceof NetIp.Addr) {
             return "net.IP";
-        } else if (v instanceof dev.cidrstudio.model.net.NetIp.Prefix) {
+        } else if (v instanceof NetIp.Prefix) {
             return "net.CIDR";
         }
         return v == null ? "null_type" : v.getClass().getSimpleName();

@@ -1,5 +1,6 @@
 package dev.cidrstudio.model.policy;
 
+import dev.cidrstudio.model.field.GoValue;
 import dev.cidrstudio.model.net.NetIp;
 import java.util.Iterator;
 import java.util.List;
@@ -55,7 +56,7 @@ public final class CelValues {
 
     /** A JSON string literal (no HTML escaping: this is for people to read). */
     static String quote(String s) {
-        return dev.cidrstudio.model.field.GoValue.json(s, false);
+        return GoValue.json(s, false);
     }
 
     /**

@@ -25,6 +25,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * CEL as kube-apiserver configures it for admission policies: homogeneous literals, cross-type numeric comparisons,
@@ -143,7 +145,7 @@ public final class KubeCel {
                 : null;
     }
 
-    private static final java.util.regex.Pattern UNDEFINED_FIELD = java.util.regex.Pattern.compile(
+    private static final Pattern UNDEFINED_FIELD = Pattern.compile(
             "ERROR: <input>:(\\d+):(\\d+): undefined field '([^']*)'\n( \\| [^\n]*)\n \\| (\\.*)\\^");
 
     /**
@@ -151,10 +153,10 @@ public final class KubeCel {
      * issue is moved one column right, caret included.
      */
     static String selectPositions(String issues) {
-        java.util.regex.Matcher m = UNDEFINED_FIELD.matcher(issues);
+        Matcher m = UNDEFINED_FIELD.matcher(issues);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement("ERROR: <input>:" + m.group(1) + ":"
+            m.appendReplacement(sb, Matcher.quoteReplacement("ERROR: <input>:" + m.group(1) + ":"
                     + (Integer.parseInt(m.group(2)) + 1) + ": undefined field '" + m.group(3) + "'\n" + m.group(4)
                     + "\n | " + m.group(5) + ".^"));
         }
@@ -416,7 +418,7 @@ public final class KubeCel {
         }
     }
 
-    private static final java.util.regex.Pattern MISSING_KEY = java.util.regex.Pattern.compile(
+    private static final Pattern MISSING_KEY = Pattern.compile(
             "key '(.*)' is not present in map\\.?");
 
     /** The Go-style text of a runtime error: the binding's own message without cel-java's wrapping. */
@@ -432,7 +434,7 @@ public final class KubeCel {
         }
         m = m.replaceFirst("^evaluation error(?: at [^:]*)?: ", "");
         // cel-java's text for a missing map key or field; cel-go (kube-apiserver) says "no such key: K".
-        java.util.regex.Matcher missing = MISSING_KEY.matcher(m);
+        Matcher missing = MISSING_KEY.matcher(m);
         return missing.matches() ? "no such key: " + missing.group(1) : m;
     }
 }

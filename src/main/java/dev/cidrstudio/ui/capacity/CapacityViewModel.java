@@ -2,6 +2,7 @@ package dev.cidrstudio.ui.capacity;
 
 import dev.cidrstudio.app.CapacityPlanner;
 import dev.cidrstudio.app.PlanSession;
+import dev.cidrstudio.app.ServiceCidrEditor;
 import dev.cidrstudio.model.api.Kind;
 import dev.cidrstudio.model.api.Namespace;
 import dev.cidrstudio.model.api.ObjectMeta;
@@ -9,6 +10,7 @@ import dev.cidrstudio.model.api.ServiceCidr;
 import dev.cidrstudio.model.cluster.ApiException;
 import dev.cidrstudio.model.cluster.ClusterState;
 import dev.cidrstudio.model.net.IpFamily;
+import dev.cidrstudio.ui.main.MainWindowViewModel;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
@@ -56,8 +58,8 @@ public final class CapacityViewModel {
     /** Runs long work and hands its outcome back. */
     @FunctionalInterface
     public interface Runner {
-        void run(String what, dev.cidrstudio.ui.main.MainWindowViewModel.CancellableWork work,
-                java.util.function.Consumer<String> done);
+        void run(String what, MainWindowViewModel.CancellableWork work,
+                Consumer<String> done);
     }
 
     public void setRunner(Runner r) {
@@ -134,7 +136,7 @@ public final class CapacityViewModel {
         canAddSuggestion.set(suggested != null);
         StringBuilder w = new StringBuilder();
         for (ServiceCidr sc : st.<ServiceCidr>list(Kind.SERVICE_CIDR)) {
-            for (String warning : dev.cidrstudio.app.ServiceCidrEditor.warnings(st, sc.name(), sc.cidrsOrEmpty())) {
+            for (String warning : ServiceCidrEditor.warnings(st, sc.name(), sc.cidrsOrEmpty())) {
                 if (!warning.contains("overlaps ServiceCIDR")) {
                     w.append(sc.name()).append(": ").append(warning).append('\n');
                 }

@@ -1,5 +1,6 @@
 package dev.cidrstudio.ui.console;
 
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -36,7 +37,7 @@ public final class ConsoleView {
                 }
             }
         });
-        vm.transcript().addListener((javafx.collections.ListChangeListener<ConsoleViewModel.Line>) c ->
+        vm.transcript().addListener((ListChangeListener<ConsoleViewModel.Line>) c ->
                 transcript.scrollTo(Math.max(0, vm.transcript().size() - 1)));
         input.textProperty().bindBidirectional(vm.inputProperty());
         input.setOnKeyPressed(e -> {

@@ -6,6 +6,7 @@ import dev.cidrstudio.console.ConsoleOutput;
 import dev.cidrstudio.console.Kubectl;
 import dev.cidrstudio.console.ScriptRunner;
 import dev.cidrstudio.model.cluster.ApiException;
+import dev.cidrstudio.model.cluster.ApiServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -96,7 +97,7 @@ public final class ConsoleViewModel {
         }
     }
 
-    private static ScriptRunner runner(dev.cidrstudio.model.cluster.ApiServer api) {
+    private static ScriptRunner runner(ApiServer api) {
         return new ScriptRunner(new Kubectl(api, LocalFiles::read), LocalFiles::read);
     }
 

@@ -1,27 +1,51 @@
 package dev.cidrstudio.ui.main;
 
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
 import dev.cidrstudio.app.PlanSession;
+import dev.cidrstudio.ui.capacity.CapacityView;
+import dev.cidrstudio.ui.console.ConsoleView;
 import dev.cidrstudio.ui.dualstack.DualStackView;
 import dev.cidrstudio.ui.hosts.HostsView;
+import dev.cidrstudio.ui.map.MapView;
+import dev.cidrstudio.ui.navigator.NavigatorView;
 import dev.cidrstudio.ui.overview.OverviewView;
+import dev.cidrstudio.ui.policies.PoliciesView;
+import dev.cidrstudio.ui.servicecidrs.ServiceCidrsView;
+import dev.cidrstudio.ui.services.ServicesView;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Node;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.FileChooser;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
 
@@ -43,51 +67,51 @@ public final class MainWindowView {
     @FXML
     private ProgressIndicator progress;
     @FXML
-    private javafx.scene.control.RadioMenuItem lightItem;
+    private RadioMenuItem lightItem;
     @FXML
-    private javafx.scene.control.RadioMenuItem darkItem;
+    private RadioMenuItem darkItem;
     @FXML
-    private javafx.scene.control.CheckMenuItem presenterItem;
+    private CheckMenuItem presenterItem;
     @FXML
     private OverviewView overviewController;
     @FXML
-    private javafx.scene.control.TabPane tabs;
+    private TabPane tabs;
     @FXML
-    private dev.cidrstudio.ui.navigator.NavigatorView navigatorController;
+    private NavigatorView navigatorController;
     @FXML
-    private javafx.scene.control.SplitPane workspace;
+    private SplitPane workspace;
     @FXML
     private Label totals;
     @FXML
-    private javafx.scene.control.Button cancelButton;
+    private Button cancelButton;
     @FXML
-    private javafx.scene.control.MenuBar menuBar;
+    private MenuBar menuBar;
 
     private MainWindowViewModel vm;
 
     public void bind(MainWindowViewModel viewModel) {
         this.vm = viewModel;
         overviewController.bind(vm.overview());
-        lazy("mapTab", "/dev/cidrstudio/ui/map/MapView.fxml", (dev.cidrstudio.ui.map.MapView c) -> {
+        lazy("mapTab", "/dev/cidrstudio/ui/map/MapView.fxml", (MapView c) -> {
             c.bind(vm.map());
             mapController = c;
         });
         lazy("servicesTab", "/dev/cidrstudio/ui/services/ServicesView.fxml",
-                (dev.cidrstudio.ui.services.ServicesView c) -> {
+                (ServicesView c) -> {
                     c.bind(vm.services(), vm.capacity().namespaces());
                     servicesController = c;
                 });
         lazy("serviceCidrsTab", "/dev/cidrstudio/ui/servicecidrs/ServiceCidrsView.fxml",
-                (dev.cidrstudio.ui.servicecidrs.ServiceCidrsView c) -> c.bind(vm.serviceCidrs()));
+                (ServiceCidrsView c) -> c.bind(vm.serviceCidrs()));
         lazy("capacityTab", "/dev/cidrstudio/ui/capacity/CapacityView.fxml",
-                (dev.cidrstudio.ui.capacity.CapacityView c) -> c.bind(vm.capacity()));
+                (CapacityView c) -> c.bind(vm.capacity()));
         lazy("hostsTab", "/dev/cidrstudio/ui/hosts/HostsView.fxml", (HostsView c) -> c.bind(vm.hosts()));
         lazy("dualStackTab", "/dev/cidrstudio/ui/dualstack/DualStackView.fxml",
                 (DualStackView c) -> c.bind(vm.dualStack()));
         lazy("policiesTab", "/dev/cidrstudio/ui/policies/PoliciesView.fxml",
-                (dev.cidrstudio.ui.policies.PoliciesView c) -> c.bind(vm.policies()));
+                (PoliciesView c) -> c.bind(vm.policies()));
         lazy("consoleTab", "/dev/cidrstudio/ui/console/ConsoleView.fxml",
-                (dev.cidrstudio.ui.console.ConsoleView c) -> c.bind(vm.console()));
+                (ConsoleView c) -> c.bind(vm.console()));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> load(b));
         navigatorController.bind(vm.navigator());
         vm.navigator().setOpener(ref -> {
@@ -107,7 +131,7 @@ public final class MainWindowView {
                 }
             }
         });
-        totals.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.titleProperty().get()
+        totals.textProperty().bind(Bindings.createStringBinding(() -> vm.titleProperty().get()
                 .replace("CIDR Studio - ", "") + "  ·  " + vm.navigator().totalsProperty().get(), vm.titleProperty(),
                 vm.navigator().totalsProperty()));
         if (vm.preferences().divider() > 0) {
@@ -117,7 +141,7 @@ public final class MainWindowView {
                 b.doubleValue()));
         vm.services().setShowOnMap(ip -> {
             select("mapTab");
-            javafx.application.Platform.runLater(() -> mapView().reveal(ip));
+            Platform.runLater(() -> mapView().reveal(ip));
         });
         status.textProperty().bind(vm.statusProperty());
         undoItem.textProperty().bind(vm.undoTextProperty());
@@ -130,7 +154,7 @@ public final class MainWindowView {
         // Long work leaves the window readable but not editable; Cancel stays available.
         workspace.disableProperty().bind(vm.busyProperty());
         menuBar.disableProperty().bind(vm.busyProperty());
-        vm.recentFiles().addListener((javafx.collections.ListChangeListener<Path>) c -> rebuildRecent());
+        vm.recentFiles().addListener((ListChangeListener<Path>) c -> rebuildRecent());
         rebuildRecent();
         vm.setMessageHandler(this::show);
         (vm.darkProperty().get() ? darkItem : lightItem).setSelected(true);
@@ -157,9 +181,9 @@ public final class MainWindowView {
      */
     public void applyTheme() {
         boolean dark = vm.darkProperty().get();
-        javafx.application.Application.setUserAgentStylesheet(dark
-                ? new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()
-                : new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(dark
+                ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
         root.setStyle("-fx-font-size: " + vm.fontSize() + "px;");
         root.getStyleClass().removeAll("dark", "light");
         root.getStyleClass().add(dark ? "dark" : "light");
@@ -203,20 +227,20 @@ public final class MainWindowView {
     }
 
     /** The Map tab's view (its export actions are used by tests as by the toolbar). */
-    public dev.cidrstudio.ui.map.MapView mapView() {
+    public MapView mapView() {
         tabs.getTabs().stream().filter(t -> "mapTab".equals(t.getId())).findFirst().ifPresent(this::load);
         return mapController;
     }
 
-    private dev.cidrstudio.ui.map.MapView mapController;
-    private dev.cidrstudio.ui.services.ServicesView servicesController;
+    private MapView mapController;
+    private ServicesView servicesController;
     /** Tabs whose view is loaded the first time they are shown, so the window opens fast. */
     private final java.util.Map<String, Runnable> lazyTabs = new java.util.HashMap<>();
 
-    private <C> void lazy(String tabId, String fxml, java.util.function.Consumer<C> bind) {
+    private <C> void lazy(String tabId, String fxml, Consumer<C> bind) {
         lazyTabs.put(tabId, () -> {
-            javafx.fxml.FXMLLoader loader = new javafx.fxml.FXMLLoader(getClass().getResource(fxml));
-            javafx.scene.Node content;
+            FXMLLoader loader = new FXMLLoader(getClass().getResource(fxml));
+            Node content;
             try {
                 content = loader.load();
             } catch (java.io.IOException e) {
@@ -228,7 +252,7 @@ public final class MainWindowView {
         });
     }
 
-    private void load(javafx.scene.control.Tab tab) {
+    private void load(Tab tab) {
         if (tab != null && tab.getContent() == null) {
             Runnable r = lazyTabs.remove(tab.getId());
             if (r != null) {
@@ -320,7 +344,7 @@ public final class MainWindowView {
     @FXML
     void onQuit() {
         if (confirmDiscard()) {
-            ((javafx.stage.Stage) window()).close();
+            ((Stage) window()).close();
         }
     }
 

@@ -5,20 +5,37 @@ import dev.cidrstudio.app.LocalFiles;
 import dev.cidrstudio.app.ManifestExport;
 import dev.cidrstudio.app.ManifestImport;
 import dev.cidrstudio.app.PlanSession;
+import dev.cidrstudio.app.UiPreferences;
+import dev.cidrstudio.model.api.Kind;
+import dev.cidrstudio.model.api.Service;
+import dev.cidrstudio.model.cluster.ApiException;
+import dev.cidrstudio.ui.capacity.CapacityViewModel;
+import dev.cidrstudio.ui.console.ConsoleViewModel;
 import dev.cidrstudio.ui.dualstack.DualStackViewModel;
 import dev.cidrstudio.ui.hosts.HostsViewModel;
+import dev.cidrstudio.ui.map.MapViewModel;
+import dev.cidrstudio.ui.navigator.NavigatorViewModel;
 import dev.cidrstudio.ui.overview.OverviewViewModel;
+import dev.cidrstudio.ui.policies.PoliciesViewModel;
+import dev.cidrstudio.ui.servicecidrs.ServiceCidrsViewModel;
+import dev.cidrstudio.ui.services.ServicesViewModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -38,52 +55,52 @@ public final class MainWindowViewModel {
     private final OverviewViewModel overview = new OverviewViewModel();
     private final HostsViewModel hosts = new HostsViewModel();
     private final DualStackViewModel dualStack = new DualStackViewModel();
-    private final dev.cidrstudio.ui.map.MapViewModel map;
-    private final dev.cidrstudio.ui.capacity.CapacityViewModel capacity;
-    private final dev.cidrstudio.ui.console.ConsoleViewModel console =
-            new dev.cidrstudio.ui.console.ConsoleViewModel();
-    private final dev.cidrstudio.ui.navigator.NavigatorViewModel navigator =
-            new dev.cidrstudio.ui.navigator.NavigatorViewModel();
-    private final dev.cidrstudio.ui.services.ServicesViewModel services =
-            new dev.cidrstudio.ui.services.ServicesViewModel();
-    private final dev.cidrstudio.ui.servicecidrs.ServiceCidrsViewModel serviceCidrs =
-            new dev.cidrstudio.ui.servicecidrs.ServiceCidrsViewModel();
-    private final dev.cidrstudio.ui.policies.PoliciesViewModel policies =
-            new dev.cidrstudio.ui.policies.PoliciesViewModel();
+    private final MapViewModel map;
+    private final CapacityViewModel capacity;
+    private final ConsoleViewModel console =
+            new ConsoleViewModel();
+    private final NavigatorViewModel navigator =
+            new NavigatorViewModel();
+    private final ServicesViewModel services =
+            new ServicesViewModel();
+    private final ServiceCidrsViewModel serviceCidrs =
+            new ServiceCidrsViewModel();
+    private final PoliciesViewModel policies =
+            new PoliciesViewModel();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private volatile boolean cancelRequested;
     private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper("Undo");
     private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper("Redo");
-    private final javafx.beans.property.ReadOnlyBooleanWrapper canUndo =
-            new javafx.beans.property.ReadOnlyBooleanWrapper(false);
-    private final javafx.beans.property.ReadOnlyBooleanWrapper canRedo =
-            new javafx.beans.property.ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper canUndo =
+            new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper canRedo =
+            new ReadOnlyBooleanWrapper(false);
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private final BooleanProperty dark = new SimpleBooleanProperty(false);
     private final BooleanProperty presenter = new SimpleBooleanProperty(false);
-    private final javafx.beans.property.DoubleProperty textZoom = new javafx.beans.property.SimpleDoubleProperty(1);
-    private dev.cidrstudio.app.UiPreferences preferences;
+    private final DoubleProperty textZoom = new SimpleDoubleProperty(1);
+    private UiPreferences preferences;
     private Consumer<Message> messages = m -> { };
 
     public MainWindowViewModel(PlanSession session, Executor worker) {
         this.session = session;
         this.worker = worker;
-        this.map = new dev.cidrstudio.ui.map.MapViewModel(worker);
-        this.capacity = new dev.cidrstudio.ui.capacity.CapacityViewModel(worker);
+        this.map = new MapViewModel(worker);
+        this.capacity = new CapacityViewModel(worker);
         capacity.setPreview(state -> map.preview(state, "what-if"));
         capacity.setRunner(this::runLong);
         services.setRunner(this::runLong);
         map.setSelectionHandler(spot -> {
             if (spot.used()) {
-                navigator.reveal(new dev.cidrstudio.ui.navigator.NavigatorViewModel.Ref("IPAddress", null,
+                navigator.reveal(new NavigatorViewModel.Ref("IPAddress", null,
                         spot.address().toString()));
             } else {
                 navigator.show(spot.address().toString(), spot.describe());
             }
         });
-        preferences = dev.cidrstudio.app.UiPreferences.load(session.configDir());
+        preferences = UiPreferences.load(session.configDir());
         dark.set(preferences.dark());
         presenter.set(preferences.presenter());
         textZoom.set(preferences.textZoom());
@@ -107,7 +124,7 @@ public final class MainWindowViewModel {
     }
 
     /** Text zoom, 1.0 = normal (remembered). */
-    public javafx.beans.property.DoubleProperty textZoomProperty() {
+    public DoubleProperty textZoomProperty() {
         return textZoom;
     }
 
@@ -121,7 +138,7 @@ public final class MainWindowViewModel {
         textZoom.set(steps == 0 ? 1.0 : Math.max(0.7, Math.min(2.5, Math.round(z * 100) / 100.0)));
     }
 
-    public dev.cidrstudio.app.UiPreferences preferences() {
+    public UiPreferences preferences() {
         return preferences;
     }
 
@@ -149,26 +166,26 @@ public final class MainWindowViewModel {
     }
 
     /** Shows a Service's first cluster IP, or an IPAddress, on the map. */
-    public void navigatorShowOnMap(dev.cidrstudio.ui.navigator.NavigatorViewModel.Ref ref) {
+    public void navigatorShowOnMap(NavigatorViewModel.Ref ref) {
         if ("IPAddress".equals(ref.kind())) {
-            services.showOnMap(new dev.cidrstudio.ui.services.ServicesViewModel.AddressRow(ref.name(), "", "", ""));
+            services.showOnMap(new ServicesViewModel.AddressRow(ref.name(), "", "", ""));
         } else {
-            session.api().<dev.cidrstudio.model.api.Service>find(dev.cidrstudio.model.api.Kind.SERVICE,
+            session.api().<Service>find(Kind.SERVICE,
                     ref.namespace(), ref.name()).ifPresent(s -> {
                         var ips = s.spec().clusterIPsOrEmpty();
                         if (!ips.isEmpty()) {
-                            services.showOnMap(new dev.cidrstudio.ui.services.ServicesViewModel.AddressRow(
+                            services.showOnMap(new ServicesViewModel.AddressRow(
                                     ips.get(0), "", "", ""));
                         }
                     });
         }
     }
 
-    public dev.cidrstudio.ui.console.ConsoleViewModel console() {
+    public ConsoleViewModel console() {
         return console;
     }
 
-    public dev.cidrstudio.ui.navigator.NavigatorViewModel navigator() {
+    public NavigatorViewModel navigator() {
         return navigator;
     }
 
@@ -197,23 +214,23 @@ public final class MainWindowViewModel {
         }
     }
 
-    public dev.cidrstudio.ui.services.ServicesViewModel services() {
+    public ServicesViewModel services() {
         return services;
     }
 
-    public dev.cidrstudio.ui.capacity.CapacityViewModel capacity() {
+    public CapacityViewModel capacity() {
         return capacity;
     }
 
-    public dev.cidrstudio.ui.map.MapViewModel map() {
+    public MapViewModel map() {
         return map;
     }
 
-    public dev.cidrstudio.ui.servicecidrs.ServiceCidrsViewModel serviceCidrs() {
+    public ServiceCidrsViewModel serviceCidrs() {
         return serviceCidrs;
     }
 
-    public dev.cidrstudio.ui.policies.PoliciesViewModel policies() {
+    public PoliciesViewModel policies() {
         return policies;
     }
 
@@ -221,11 +238,11 @@ public final class MainWindowViewModel {
         return dualStack;
     }
 
-    public javafx.beans.property.ReadOnlyBooleanProperty canUndoProperty() {
+    public ReadOnlyBooleanProperty canUndoProperty() {
         return canUndo.getReadOnlyProperty();
     }
 
-    public javafx.beans.property.ReadOnlyBooleanProperty canRedoProperty() {
+    public ReadOnlyBooleanProperty canRedoProperty() {
         return canRedo.getReadOnlyProperty();
     }
 
@@ -346,7 +363,7 @@ public final class MainWindowViewModel {
     /** Long work on the plan that can be cancelled; returns what to tell the user. */
     @FunctionalInterface
     public interface CancellableWork {
-        String run(java.util.function.BooleanSupplier cancelled) throws Exception;
+        String run(BooleanSupplier cancelled) throws Exception;
     }
 
     /**
@@ -361,9 +378,9 @@ public final class MainWindowViewModel {
             String outcome;
             try {
                 outcome = work.run(() -> cancelRequested);
-            } catch (java.util.concurrent.CancellationException e) {
+            } catch (CancellationException e) {
                 outcome = what + " cancelled; the plan is unchanged";
-            } catch (dev.cidrstudio.model.cluster.ApiException e) {
+            } catch (ApiException e) {
                 outcome = e.status().message();
             } catch (Exception e) {
                 outcome = what + " failed: " + e.getMessage();

@@ -15,6 +15,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
 
 /**
  * One ServiceCIDR prefix drawn as a Hilbert map on a Canvas: the pixels come from {@link MapRenderer} (never one
@@ -239,8 +240,8 @@ public final class AddressMapCanvas extends Region {
             double side = level < 0 ? 1 << -level : 1;
             double x = (level < 0 ? (cell >>> 32) << -level : (cell >>> 32) >>> level) - viewport.x();
             double y = (level < 0 ? (cell & 0xFFFF_FFFFL) << -level : (cell & 0xFFFF_FFFFL) >>> level) - viewport.y();
-            g.setStroke(style.get() == MapRenderer.Style.DARK ? javafx.scene.paint.Color.WHITE
-                    : javafx.scene.paint.Color.BLACK);
+            g.setStroke(style.get() == MapRenderer.Style.DARK ? Color.WHITE
+                    : Color.BLACK);
             g.setLineWidth(2);
             double pad = side * scale < 6 ? 4 : 1;
             g.strokeRect(x * scale - pad, y * scale - pad, side * scale + 2 * pad, side * scale + 2 * pad);

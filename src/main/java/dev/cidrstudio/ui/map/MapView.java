@@ -4,9 +4,11 @@ import dev.cidrstudio.app.map.AddressMap;
 import dev.cidrstudio.app.map.MapExport;
 import dev.cidrstudio.app.map.MapSpace;
 import dev.cidrstudio.model.net.IpFamily;
+import dev.cidrstudio.model.net.IpParsing;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.image.PixelFormat;
@@ -43,7 +45,7 @@ public final class MapView {
     public void bind(MapViewModel viewModel) {
         this.vm = viewModel;
         hover.textProperty().bind(vm.hoverProperty());
-        message.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        message.textProperty().bind(Bindings.createStringBinding(
                 () -> (vm.previewingProperty().get() + "  " + vm.messageProperty().get()).strip(),
                 vm.previewingProperty(), vm.messageProperty()));
         vm.mapProperty().addListener((o, a, b) -> rebuild(b));
@@ -59,7 +61,7 @@ public final class MapView {
      * inspector; false when no ServiceCIDR holds it.
      */
     public boolean reveal(String ip) {
-        var address = dev.cidrstudio.model.net.IpParsing.parseIpSloppy(ip);
+        var address = IpParsing.parseIpSloppy(ip);
         AddressMapCanvas best = null;
         for (AddressMapCanvas c : canvases) {
             var cidr = c.space().layout().cidr();

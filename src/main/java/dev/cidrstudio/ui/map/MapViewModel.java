@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -31,7 +32,7 @@ public final class MapViewModel {
     private final ReadOnlyObjectWrapper<AddressMap> map = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty dark = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper hover = new ReadOnlyStringWrapper("Point at an address to see what it is.");
-    private java.util.function.Consumer<AddressMap.Spot> selection = s -> { };
+    private Consumer<AddressMap.Spot> selection = s -> { };
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper previewing = new ReadOnlyStringWrapper("");
     private long generation;
@@ -100,7 +101,7 @@ public final class MapViewModel {
     }
 
     /** Where a clicked address goes (the navigator and inspector). */
-    public void setSelectionHandler(java.util.function.Consumer<AddressMap.Spot> handler) {
+    public void setSelectionHandler(Consumer<AddressMap.Spot> handler) {
         this.selection = handler;
     }
 

@@ -3,11 +3,13 @@ package dev.cidrstudio.ui.navigator;
 import java.util.HashMap;
 import java.util.Map;
 import javafx.fxml.FXML;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
 
 /** Code-behind of {@code NavigatorView.fxml}: the tree of the plan's objects and the inspector below it. */
 public final class NavigatorView {
@@ -19,11 +21,11 @@ public final class NavigatorView {
     @FXML
     private TextArea inspector;
     @FXML
-    private javafx.scene.control.Button editButton;
+    private Button editButton;
     @FXML
-    private javafx.scene.control.Button applyButton;
+    private Button applyButton;
     @FXML
-    private javafx.scene.control.Button cancelButton;
+    private Button cancelButton;
     @FXML
     private Label editMessage;
 
@@ -45,7 +47,7 @@ public final class NavigatorView {
         editMessage.textProperty().bind(vm.editMessageProperty());
         editMessage.visibleProperty().bind(vm.editMessageProperty().isNotEmpty());
         editMessage.managedProperty().bind(editMessage.visibleProperty());
-        for (javafx.scene.control.Button b : new javafx.scene.control.Button[] {applyButton, cancelButton}) {
+        for (Button b : new Button[] {applyButton, cancelButton}) {
             b.visibleProperty().bind(vm.editingProperty());
             b.managedProperty().bind(vm.editingProperty());
         }
@@ -78,7 +80,7 @@ public final class NavigatorView {
             }
         });
         tree.setOnKeyPressed(e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+            if (e.getCode() == KeyCode.ENTER) {
                 openSelected();
             }
         });

@@ -1,5 +1,6 @@
 package dev.cidrstudio.ui.navigator;
 
+import dev.cidrstudio.app.InspectorEdit;
 import dev.cidrstudio.app.PlanSession;
 import dev.cidrstudio.app.PolicyWorkbench;
 import dev.cidrstudio.io.manifest.GoYaml;
@@ -10,16 +11,22 @@ import dev.cidrstudio.model.api.Kind;
 import dev.cidrstudio.model.api.KubeObject;
 import dev.cidrstudio.model.api.Service;
 import dev.cidrstudio.model.api.ServiceCidr;
+import dev.cidrstudio.model.cluster.ApiException;
 import dev.cidrstudio.model.cluster.ApiServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 
 /**
  * The navigator's tree of the plan's objects (ServiceCIDRs, Services by namespace, IPAddresses by family, Pods,
@@ -45,8 +52,8 @@ public final class NavigatorViewModel {
     private final ReadOnlyStringWrapper inspector = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper inspectorTitle = new ReadOnlyStringWrapper("Inspector");
     private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper("");
-    private final javafx.beans.property.BooleanProperty editing = new javafx.beans.property.SimpleBooleanProperty();
-    private final javafx.beans.property.StringProperty draft = new javafx.beans.property.SimpleStringProperty("");
+    private final BooleanProperty editing = new SimpleBooleanProperty();
+    private final StringProperty draft = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper editMessage = new ReadOnlyStringWrapper("");
 
     public NavigatorViewModel() {
@@ -116,10 +123,10 @@ public final class NavigatorViewModel {
         inspect(selected.get());
     }
 
-    private java.util.function.Consumer<Ref> opener = r -> { };
+    private Consumer<Ref> opener = r -> { };
 
     /** What opening an object does (the window brings its editor or the map forward). */
-    public void setOpener(java.util.function.Consumer<Ref> o) {
+    public void setOpener(Consumer<Ref> o) {
         this.opener = o;
     }
 
@@ -164,8 +171,8 @@ public final class NavigatorViewModel {
             String[] result = new String[1];
             session.edit("Edit " + inspectorTitle.get(), api -> {
                 try {
-                    result[0] = dev.cidrstudio.app.InspectorEdit.apply(api, yaml);
-                } catch (dev.cidrstudio.app.InspectorEdit.Refused e) {
+                    result[0] = InspectorEdit.apply(api, yaml);
+                } catch (InspectorEdit.Refused e) {
                     throw new RefusedEdit(e);
                 }
             });
@@ -173,7 +180,7 @@ public final class NavigatorViewModel {
             editMessage.set(result[0]);
         } catch (RefusedEdit e) {
             editMessage.set(e.getCause().getMessage());
-        } catch (dev.cidrstudio.model.cluster.ApiException e) {
+        } catch (ApiException e) {
             editMessage.set(e.status().message());
         }
     }
@@ -187,11 +194,11 @@ public final class NavigatorViewModel {
         }
     }
 
-    public javafx.beans.property.BooleanProperty editingProperty() {
+    public BooleanProperty editingProperty() {
         return editing;
     }
 
-    public javafx.beans.property.StringProperty draftProperty() {
+    public StringProperty draftProperty() {
         return draft;
     }
 

@@ -1,7 +1,9 @@
 package dev.cidrstudio.ui.policies;
 
 import dev.cidrstudio.app.PolicyWorkbench;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -95,7 +97,7 @@ public final class PoliciesView {
             }
         });
         vm.selectedProperty().addListener((o, a, b) -> table.getSelectionModel().select(b));
-        vm.rows().addListener((javafx.collections.ListChangeListener<PolicyWorkbench.Row>) c ->
+        vm.rows().addListener((ListChangeListener<PolicyWorkbench.Row>) c ->
                 table.getSelectionModel().select(vm.selectedProperty().get()));
         deleteButton.disableProperty().bind(vm.selectedProperty().isNull());
         message.textProperty().bind(vm.messageProperty());
@@ -111,7 +113,7 @@ public final class PoliciesView {
         styleVerdict(vm.outcomeProperty().get());
 
         validationPicker.setItems(vm.validations());
-        validationPicker.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.validations()));
+        validationPicker.disableProperty().bind(Bindings.isEmpty(vm.validations()));
         validationPicker.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
             if (b.intValue() >= 0) {
                 vm.validationIndexProperty().set(b.intValue());

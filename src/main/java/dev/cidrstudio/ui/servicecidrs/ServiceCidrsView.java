@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -151,7 +152,7 @@ public final class ServiceCidrsView {
         column(pAllocated, r -> n(r.allocated()));
         column(pFree, r -> n(r.free()));
         warnings.setItems(vm.warnings());
-        warnings.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.warnings()));
+        warnings.visibleProperty().bind(Bindings.isNotEmpty(vm.warnings()));
         warnings.managedProperty().bind(warnings.visibleProperty());
         deletePreview.textProperty().bind(vm.deletePreviewProperty());
         hideWhenEmpty(deletePreview);

@@ -1,10 +1,12 @@
 package dev.cidrstudio.ui.services;
 
 import dev.cidrstudio.model.net.IpFamily;
+import dev.cidrstudio.model.net.IpParsing;
 import dev.cidrstudio.ui.capacity.CapacityViewModel;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -75,7 +77,7 @@ public final class ServicesView {
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(f.apply(cell.getValue())));
     }
 
-    public void bind(ServicesViewModel viewModel, javafx.collections.ObservableList<String> namespaces) {
+    public void bind(ServicesViewModel viewModel, ObservableList<String> namespaces) {
         this.vm = viewModel;
         filter.textProperty().bindBidirectional(vm.filterProperty());
         counts.textProperty().bind(vm.countsProperty());
@@ -132,8 +134,8 @@ public final class ServicesView {
 
     /** IP addresses sort numerically (10.96.0.10 after 10.96.0.9), IPv4 before IPv6. */
     static int compareIps(String a, String b) {
-        var x = dev.cidrstudio.model.net.IpParsing.parseIpSloppy(a.split(",\\s*")[0]);
-        var y = dev.cidrstudio.model.net.IpParsing.parseIpSloppy(b.split(",\\s*")[0]);
+        var x = IpParsing.parseIpSloppy(a.split(",\\s*")[0]);
+        var y = IpParsing.parseIpSloppy(b.split(",\\s*")[0]);
         if (x.isPresent() && y.isPresent()) {
             return x.get().compareTo(y.get());
         }

@@ -7,6 +7,7 @@ import dev.cidrstudio.model.api.Kind;
 import dev.cidrstudio.model.api.Service;
 import dev.cidrstudio.model.cluster.ApiException;
 import dev.cidrstudio.model.net.IpFamily;
+import dev.cidrstudio.ui.main.MainWindowViewModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -53,8 +54,8 @@ public final class ServicesViewModel {
     /** Runs long work and hands its outcome back. */
     @FunctionalInterface
     public interface Runner {
-        void run(String what, dev.cidrstudio.ui.main.MainWindowViewModel.CancellableWork work,
-                java.util.function.Consumer<String> done);
+        void run(String what, MainWindowViewModel.CancellableWork work,
+                Consumer<String> done);
     }
 
     public void setRunner(Runner r) {
