@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.AccessibleRole;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
@@ -73,7 +74,21 @@ public final class AddressMapCanvas extends Region {
                 pan(dx, dy);
             }
         });
-        setOnMouseMoved(e -> hover.set(spotAt(e.getX(), e.getY())));
+        Tooltip tip = new Tooltip();
+        tip.setShowDelay(javafx.util.Duration.millis(250));
+        tip.setHideDelay(javafx.util.Duration.ZERO);
+        Tooltip.install(this, tip);
+        tip.setOnShowing(e -> {
+            AddressMap.Spot s = hover.get();
+            tip.setText(s == null ? AddressMap.summary(space) : s.describe().replace("  ", "\n"));
+        });
+        setOnMouseMoved(e -> {
+            hover.set(spotAt(e.getX(), e.getY()));
+            AddressMap.Spot s = hover.get();
+            if (tip.isShowing()) {
+                tip.setText(s == null ? AddressMap.summary(space) : s.describe().replace("  ", "\n"));
+            }
+        });
         setOnMouseExited(e -> hover.set(null));
         setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
