@@ -220,5 +220,25 @@ class PolicyAdmissionTest {
                 """));
         assertEquals("services \"web\" is forbidden: ValidatingAdmissionPolicy 'low-ports' with binding 'low-ports' "
                 + "denied request: port 8080 is too high", e.findings().get(0).message());
+
+        // A denied Service leaves no trace: no IPAddress, its cluster IP free, the allocator's randomness unchanged,
+        // so the next Service gets the address it would have got anyway.
+        int ips = api.list(Kind.IP_ADDRESS, null).size();
+        long used = api.state().used(dev.cidrstudio.model.net.IpFamily.IPv4).size();
+        ApiServer twin = ApiServer.fromState(api.snapshot());
+        twin.setAdmission(dev.cidrstudio.model.cluster.Admission.NONE);
+        assertThrows(ApiException.class, () -> api.create(svc("denied", 8080)));
+        assertEquals(ips, api.list(Kind.IP_ADDRESS, null).size());
+        assertEquals(used, api.state().used(dev.cidrstudio.model.net.IpFamily.IPv4).size());
+        assertTrue(api.find(Kind.SERVICE, "default", "denied").isEmpty());
+        var admitted = (dev.cidrstudio.model.api.Service) api.create(svc("low", 80));
+        var reference = (dev.cidrstudio.model.api.Service) twin.create(svc("low", 80));
+        assertEquals(reference.spec().clusterIPs(), admitted.spec().clusterIPs());
+    }
+
+    private static dev.cidrstudio.model.api.Service svc(String name, int port) {
+        return new dev.cidrstudio.model.api.Service(ObjectMeta.named("default", name),
+                dev.cidrstudio.model.api.ServiceSpec.empty().withType("ClusterIP").withPorts(List.of(
+                        dev.cidrstudio.model.api.ServicePort.tcp(port))), List.of());
     }
 }

@@ -218,19 +218,34 @@ public final class ApiServer {
 
     /**
      * Runs validating admission on a write that has been validated and stored; a denial puts the store back as it
-     * was before the write.
+     * was before the write (from the savepoint's journal, not a copy of the plan).
      */
-    private void admitted(ClusterState before, Object object, Object old, String operation) throws ApiException {
+    private void admitted(ClusterState.Savepoint before, Object object, Object old, String operation)
+            throws ApiException {
         if (before == null) {
             return;
         }
         try {
             record(admission.admit(state, object, old, operation), object != null ? object : old, operation);
         } catch (ApiException e) {
-            restore(before);
+            state.rollback(before);
+            prefixCache = null;
             warnings.addAll(e.warnings());
             throw e;
+        } finally {
+            state.release(before);
         }
+    }
+
+    /** A write its own validation refused before admission: nothing to undo, stop journalling. */
+    private void closeSavepoint(ClusterState.Savepoint sp) {
+        if (sp != null) {
+            state.release(sp);
+        }
+    }
+
+    private ClusterState.Savepoint rollbackPoint(KubeObject obj, String operation) {
+        return obj.kind() != Kind.EVENT && admission.active(state, obj, operation) ? state.savepoint() : null;
     }
 
     private void record(Admission.Admitted a, Object target, String operation) {
@@ -249,10 +264,6 @@ public final class ApiServer {
     /** The audit annotations policies added to admitted writes (the latest 1,000), oldest first. */
     public List<AuditEntry> auditLog() {
         return List.copyOf(audit);
-    }
-
-    private ClusterState rollbackPoint(KubeObject obj, String operation) {
-        return obj.kind() != Kind.EVENT && admission.active(state, obj, operation) ? snapshot() : null;
     }
 
     /**
@@ -275,14 +286,20 @@ public final class ApiServer {
         if (state.get(obj.kind(), obj.namespace(), obj.name()).isPresent()) {
             throw new ApiException(Status.alreadyExists(obj.kind(), obj.name()));
         }
-        ClusterState before = rollbackPoint(obj, "CREATE");
-        KubeObject created = switch (obj.kind()) {
-            case NAMESPACE -> createNamespace((Namespace) obj);
-            case SERVICE -> services.create((Service) obj);
-            case SERVICE_CIDR -> createServiceCidr((ServiceCidr) obj);
-            case IP_ADDRESS -> createIpAddress((IpAddressObject) obj);
-            case EVENT -> store(obj);
-        };
+        ClusterState.Savepoint before = rollbackPoint(obj, "CREATE");
+        KubeObject created;
+        try {
+            created = switch (obj.kind()) {
+                case NAMESPACE -> createNamespace((Namespace) obj);
+                case SERVICE -> services.create((Service) obj);
+                case SERVICE_CIDR -> createServiceCidr((ServiceCidr) obj);
+                case IP_ADDRESS -> createIpAddress((IpAddressObject) obj);
+                case EVENT -> store(obj);
+            };
+        } catch (ApiException | RuntimeException e) {
+            closeSavepoint(before);
+            throw e;
+        }
         admitted(before, created, null, "CREATE");
         reconcile();
         return state.get(created.kind(), created.namespace(), created.name()).orElse(created);
@@ -292,14 +309,20 @@ public final class ApiServer {
     public KubeObject update(KubeObject obj) throws ApiException {
         KubeObject old = get(obj.kind(), obj.namespace(), obj.name());
         ObjectMeta meta = obj.meta().keepingServerFields(old.meta());
-        ClusterState before = rollbackPoint(obj, "UPDATE");
-        KubeObject updated = switch (obj.kind()) {
-            case NAMESPACE -> store(new Namespace(meta, ((Namespace) old).phase()));
-            case SERVICE -> services.update(((Service) obj).withMeta(meta), (Service) old);
-            case SERVICE_CIDR -> updateServiceCidr(((ServiceCidr) obj).withMeta(meta), (ServiceCidr) old);
-            case IP_ADDRESS -> updateIpAddress(((IpAddressObject) obj).withMeta(meta), (IpAddressObject) old);
-            case EVENT -> store(obj.withMeta(meta));
-        };
+        ClusterState.Savepoint before = rollbackPoint(obj, "UPDATE");
+        KubeObject updated;
+        try {
+            updated = switch (obj.kind()) {
+                case NAMESPACE -> store(new Namespace(meta, ((Namespace) old).phase()));
+                case SERVICE -> services.update(((Service) obj).withMeta(meta), (Service) old);
+                case SERVICE_CIDR -> updateServiceCidr(((ServiceCidr) obj).withMeta(meta), (ServiceCidr) old);
+                case IP_ADDRESS -> updateIpAddress(((IpAddressObject) obj).withMeta(meta), (IpAddressObject) old);
+                case EVENT -> store(obj.withMeta(meta));
+            };
+        } catch (ApiException | RuntimeException e) {
+            closeSavepoint(before);
+            throw e;
+        }
         admitted(before, updated, old, "UPDATE");
         reconcile();
         return state.get(updated.kind(), updated.namespace(), updated.name()).orElse(updated);
@@ -315,7 +338,7 @@ public final class ApiServer {
             throw new ApiException(Status.forbidden("namespaces \"" + name + "\" is forbidden: this namespace may "
                     + "not be deleted"));
         }
-        ClusterState before = rollbackPoint(old, "DELETE");
+        ClusterState.Savepoint before = rollbackPoint(old, "DELETE");
         if (before != null) {
             admitted(before, null, old, "DELETE");
         }

@@ -154,11 +154,76 @@ public final class ClusterState {
     /** Counts changes to ServiceCIDRs, so parsed prefixes can be cached between them. */
     long serviceCidrVersion;
 
+    /**
+     * A point to roll one write back to without copying every object: the object changes after it are journalled,
+     * the small parts (counters, the address bitmaps, NodePorts, kept objects) are copied.
+     */
+    final class Savepoint {
+        private final long resourceVersionAt = resourceVersion;
+        private final long uidCounterAt = uidCounter;
+        private final long randomDrawsAt = randomDraws;
+        private final long serviceCidrVersionAt = serviceCidrVersion;
+        private final Map<IpFamily, UsedAddressSet> usedAt = new EnumMap<>(IpFamily.class);
+        private final BitSet nodePortsAt = (BitSet) nodePorts.clone();
+        private final Map<String, dev.cidrstudio.model.api.KeptObject> keptAt = new java.util.LinkedHashMap<>(kept);
+        private final List<Runnable> undo = new ArrayList<>();
+
+        Savepoint() {
+            used.forEach((f, u) -> usedAt.put(f, u.copy()));
+        }
+    }
+
+    private Savepoint open;
+
+    /** Starts journalling; only one savepoint is open at a time (the API server's current write). */
+    Savepoint savepoint() {
+        open = new Savepoint();
+        return open;
+    }
+
+    /** Keeps what happened since the savepoint. */
+    void release(Savepoint sp) {
+        if (open == sp) {
+            open = null;
+        }
+    }
+
+    /** Undoes everything since the savepoint. */
+    void rollback(Savepoint sp) {
+        for (int i = sp.undo.size() - 1; i >= 0; i--) {
+            sp.undo.get(i).run();
+        }
+        resourceVersion = sp.resourceVersionAt;
+        uidCounter = sp.uidCounterAt;
+        randomDraws = sp.randomDrawsAt;
+        serviceCidrVersion = sp.serviceCidrVersionAt;
+        used.putAll(sp.usedAt);
+        nodePorts.clear();
+        nodePorts.or(sp.nodePortsAt);
+        kept.clear();
+        kept.putAll(sp.keptAt);
+        open = null;
+    }
+
+    private void journal(Kind kind, String key, KubeObject previous) {
+        if (open != null) {
+            TreeMap<String, KubeObject> map = objects.get(kind);
+            open.undo.add(() -> {
+                if (previous == null) {
+                    map.remove(key);
+                } else {
+                    map.put(key, previous);
+                }
+            });
+        }
+    }
+
     void put(KubeObject o) {
         if (o.kind() == Kind.SERVICE_CIDR) {
             serviceCidrVersion++;
         }
         KubeObject previous = objects.get(o.kind()).put(key(o), o);
+        journal(o.kind(), key(o), previous);
         if (o instanceof IpAddressObject ip && previous == null) {
             addressOf(ip).ifPresent(a -> used.get(a.family()).add(a));
         }
@@ -169,6 +234,9 @@ public final class ClusterState {
             serviceCidrVersion++;
         }
         KubeObject previous = objects.get(o.kind()).remove(key(o));
+        if (previous != null) {
+            journal(o.kind(), key(o), previous);
+        }
         if (previous instanceof IpAddressObject ip) {
             addressOf(ip).ifPresent(a -> used.get(a.family()).remove(a));
         }
