@@ -36,6 +36,12 @@ public final class PlanLoader {
     }
 
     public static Result load(List<ManifestImport.Source> sources) throws ManifestImport.ImportException {
+        return load(sources, () -> false);
+    }
+
+    /** As {@link #load(List)}; {@code cancelled} stops it between objects. */
+    public static Result load(List<ManifestImport.Source> sources, java.util.function.BooleanSupplier cancelled)
+            throws ManifestImport.ImportException {
         List<Decoded> docs = ManifestImport.withoutSourceTrees(ManifestImport.decode(sources));
         ClusterSettings settings = null;
         Decoded clusterDoc = null;
@@ -75,7 +81,7 @@ public final class PlanLoader {
             }
             throw new ManifestImport.ImportException(fatal);
         }
-        ManifestImport.Report report = ManifestImport.apply(api, rest);
+        ManifestImport.Report report = ManifestImport.apply(api, rest, cancelled);
         List<Finding> all = new ArrayList<>(notes);
         all.addAll(report.findings());
         return new Result(api, new ManifestImport.Report(report.countsByKind(), all));

@@ -98,7 +98,14 @@ public final class PlanSession {
 
     /** Opens a plan file in place of the current plan. */
     public PlanLoader.Result open(Path path) throws IOException, ManifestImport.ImportException {
-        PlanLoader.Result r = PlanLoader.load(path.toString(), LocalFiles.read(path));
+        return open(path, () -> false);
+    }
+
+    /** As {@link #open(Path)}; {@code cancelled} stops loading, and the open plan stays. */
+    public PlanLoader.Result open(Path path, java.util.function.BooleanSupplier cancelled)
+            throws IOException, ManifestImport.ImportException {
+        PlanLoader.Result r = PlanLoader.load(List.of(new ManifestImport.Source(path.toString(),
+                LocalFiles.read(path))), cancelled);
         api = r.api();
         file = path;
         name = path.getFileName().toString();

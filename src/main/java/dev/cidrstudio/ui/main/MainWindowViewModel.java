@@ -403,7 +403,7 @@ public final class MainWindowViewModel {
 
     public void open(Path path) {
         background("Opening " + path.getFileName(), () -> {
-            var r = session.open(path);
+            var r = session.open(path, () -> cancelRequested);
             return report("Opened " + path.getFileName(), r.report());
         });
     }
