@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cidrstudio.app.PlanSession;
 import dev.cidrstudio.app.map.MapViewport;
 import dev.cidrstudio.ui.main.MainWindowViewModel;
-import dev.cidrstudio.ui.map.AddressMapCanvas;
+import dev.cidrstudio.ui.map.AddressMapView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,17 +52,17 @@ class MapViewTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private List<AddressMapCanvas> canvases(FxRobot robot) {
-        return robot.lookup(".address-map").queryAllAs(AddressMapCanvas.class).stream().toList();
+    private List<AddressMapView> canvases(FxRobot robot) {
+        return robot.lookup(".address-map").queryAllAs(AddressMapView.class).stream().toList();
     }
 
     @Test
     void drawsEachPrefixAndTellsWhatIsUnderThePointer(FxRobot robot) throws Exception {
         Tabs.open(robot, "Map");
-        List<AddressMapCanvas> maps = canvases(robot);
+        List<AddressMapView> maps = canvases(robot);
         assertEquals(List.of("extra-v4 10.97.0.0/20", "kubernetes 10.96.0.0/24", "kubernetes fd00:10:96::/112"),
                 maps.stream().map(c -> c.space().serviceCidr() + " " + c.space().layout().cidr()).sorted().toList());
-        AddressMapCanvas v4 = maps.stream().filter(c -> c.space().layout().cidr().toString().equals("10.96.0.0/24"))
+        AddressMapView v4 = maps.stream().filter(c -> c.space().layout().cidr().toString().equals("10.96.0.0/24"))
                 .findFirst().orElseThrow();
         assertTrue(v4.getWidth() > 100, "laid out: " + v4.getWidth());
 
@@ -99,7 +99,7 @@ class MapViewTest {
     @Test
     void exportsTheViewAsPngAndSvgAndSwitchesToTheDarkPalette(FxRobot robot) throws Exception {
         Tabs.open(robot, "Map");
-        AddressMapCanvas first = canvases(robot).get(0);
+        AddressMapView first = canvases(robot).get(0);
         int lightPixel = first.pixels()[first.pixels().length / 2];
         // View > Dark theme: the window and the map's palette change together.
         fx(() -> robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class).getMenus().stream()
@@ -145,7 +145,7 @@ class MapViewTest {
                 .toList();
         assertTrue(summaries.stream().anyMatch(t -> t.contains("pending deletion")), summaries.toString());
         assertTrue(summaries.stream().anyMatch(t -> t.contains("overlaps wider")), summaries.toString());
-        AddressMapCanvas pending = canvases(robot).stream().filter(c -> c.space().serviceCidr().equals("extra-v4"))
+        AddressMapView pending = canvases(robot).stream().filter(c -> c.space().serviceCidr().equals("extra-v4"))
                 .findFirst().orElseThrow();
         assertTrue(java.util.Arrays.stream(pending.pixels())
                 .anyMatch(p -> p == dev.cidrstudio.app.map.MapRenderer.Style.LIGHT.pending()), "stripes");

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.cidrstudio.app.PlanSession;
 import dev.cidrstudio.model.api.Kind;
 import dev.cidrstudio.ui.main.MainWindowViewModel;
-import dev.cidrstudio.ui.map.AddressMapCanvas;
+import dev.cidrstudio.ui.map.AddressMapView;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Platform;
@@ -70,7 +70,7 @@ class WorkspaceTourTest {
     void aNewUsersFirstSession(FxRobot robot) throws Exception {
         // Read the utilisation off the map: each prefix says how full it is.
         Tabs.open(robot, "Map");
-        List<AddressMapCanvas> maps = robot.lookup(".address-map").queryAllAs(AddressMapCanvas.class).stream()
+        List<AddressMapView> maps = robot.lookup(".address-map").queryAllAs(AddressMapView.class).stream()
                 .toList();
         assertEquals(3, maps.size());
         assertTrue(robot.lookup(".panel-summary").queryAllAs(Label.class).stream().map(Label::getText)

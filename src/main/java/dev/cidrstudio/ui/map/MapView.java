@@ -39,8 +39,8 @@ public final class MapView {
     private Label message;
 
     private MapViewModel vm;
-    private final List<AddressMapCanvas> canvases = new ArrayList<>();
-    private AddressMapCanvas focused;
+    private final List<AddressMapView> canvases = new ArrayList<>();
+    private AddressMapView focused;
 
     public void bind(MapViewModel viewModel) {
         this.vm = viewModel;
@@ -62,8 +62,8 @@ public final class MapView {
      */
     public boolean reveal(String ip) {
         var address = IpParsing.parseIpSloppy(ip);
-        AddressMapCanvas best = null;
-        for (AddressMapCanvas c : canvases) {
+        AddressMapView best = null;
+        for (AddressMapView c : canvases) {
             var cidr = c.space().layout().cidr();
             if (address.isPresent() && cidr.contains(address.get())
                     && (best == null || cidr.prefixLength() > best.space().layout().cidr().prefixLength())) {
@@ -79,7 +79,7 @@ public final class MapView {
     }
 
     /** The maps on screen (for tests). */
-    public List<AddressMapCanvas> canvases() {
+    public List<AddressMapView> canvases() {
         return List.copyOf(canvases);
     }
 
@@ -127,7 +127,7 @@ public final class MapView {
         }
         Label summary = new Label(notes.toString());
         summary.getStyleClass().add("panel-summary");
-        AddressMapCanvas canvas = new AddressMapCanvas(map, space);
+        AddressMapView canvas = new AddressMapView(map, space);
         canvas.setId("map-" + space.serviceCidr() + "-" + space.layout().cidr().family());
         canvas.paletteProperty().set(vm.style());
         canvas.pointedProperty().addListener((o, a, b) -> vm.hover(b));
@@ -154,7 +154,7 @@ public final class MapView {
         }
     }
 
-    private List<AddressMapCanvas> targets() {
+    private List<AddressMapView> targets() {
         return focused != null ? List.of(focused) : canvases;
     }
 
@@ -170,7 +170,7 @@ public final class MapView {
 
     @FXML
     void onFit() {
-        targets().forEach(AddressMapCanvas::fit);
+        targets().forEach(AddressMapView::fit);
     }
 
     private File choose(String title, String ext) {
@@ -211,7 +211,7 @@ public final class MapView {
     /** The current views of every map as SVG rectangles, with titles and the legend. */
     public void exportSvg(File f) {
         List<MapExport.Panel> panels = new ArrayList<>();
-        for (AddressMapCanvas c : canvases) {
+        for (AddressMapView c : canvases) {
             var v = c.viewport();
             if (v != null) {
                 panels.add(new MapExport.Panel(c.space().serviceCidr() + " " + c.space().layout().cidr() + " - "

@@ -1,0 +1,181 @@
+package dev.cidrstudio.ui.map;
+
+import dev.cidrstudio.app.map.AddressMap;
+import dev.cidrstudio.app.map.MapRenderer;
+import dev.cidrstudio.app.map.MapSpace;
+import dev.cidrstudio.app.map.MapViewport;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.AccessibleRole;
+import javafx.scene.control.Control;
+import javafx.scene.control.Skin;
+
+/**
+ * One ServiceCIDR prefix as a Hilbert map: the control holds what is shown (the prefix, the viewport, the palette,
+ * the address pointed at and the one selected); {@link AddressMapSkin} draws it on a Canvas (never one node per
+ * address) and turns the wheel, drags and keys into zoom and pan.
+ */
+public final class AddressMapView extends Control {
+
+    private final AddressMap map;
+    private final MapSpace space;
+    private final ObjectProperty<MapRenderer.Style> palette = new SimpleObjectProperty<>(MapRenderer.Style.LIGHT);
+    private final ReadOnlyObjectWrapper<AddressMap.Spot> pointed = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<AddressMap.Spot> selected = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<MapViewport> viewport = new SimpleObjectProperty<>();
+    /**
+     * Screen pixels per map pixel: zoom levels are powers of two, so a fitted prefix is then enlarged by this
+     * factor (between 1 and 2, drawn without smoothing) to fill its panel.
+     */
+    private double scale = 1;
+    private boolean fitted = true;
+    private int[] pixels = new int[0];
+
+    public AddressMapView(AddressMap map, MapSpace space) {
+        this.map = map;
+        this.space = space;
+        getStyleClass().add("address-map");
+        setFocusTraversable(true);
+        setAccessibleRole(AccessibleRole.IMAGE_VIEW);
+        setAccessibleText("Address map of " + space.serviceCidr() + " " + space.layout().cidr() + ": "
+                + AddressMap.summary(space));
+        setPrefSize(360, 360);
+        setMinSize(160, 200);
+    }
+
+    @Override
+    protected Skin<?> createDefaultSkin() {
+        return new AddressMapSkin(this);
+    }
+
+    public AddressMap map() {
+        return map;
+    }
+
+    public MapSpace space() {
+        return space;
+    }
+
+    public ObjectProperty<MapRenderer.Style> paletteProperty() {
+        return palette;
+    }
+
+    public ReadOnlyObjectProperty<AddressMap.Spot> pointedProperty() {
+        return pointed.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<AddressMap.Spot> selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    /** What is shown; the skin redraws when it changes. */
+    public ObjectProperty<MapViewport> viewportProperty() {
+        return viewport;
+    }
+
+    public MapViewport viewport() {
+        return viewport.get();
+    }
+
+    /** Screen pixels per map pixel. */
+    public double scale() {
+        return scale;
+    }
+
+    boolean fitted() {
+        return fitted;
+    }
+
+    /** The last frame's pixels, row by row (ARGB). */
+    public int[] pixels() {
+        return pixels.clone();
+    }
+
+    void setPixels(int[] px) {
+        this.pixels = px;
+    }
+
+    void point(AddressMap.Spot spot) {
+        pointed.set(spot);
+    }
+
+    void select(AddressMap.Spot spot) {
+        selected.set(spot);
+    }
+
+    /** Zooms one or more steps around a point given in map pixels. */
+    public void zoom(int steps, int px, int py) {
+        if (viewport.get() != null) {
+            fitted = false;
+            viewport.set(viewport.get().zoomed(steps, px, py, space.layout()));
+        }
+    }
+
+    /** Moves the view by map pixels. */
+    public void pan(long dx, long dy) {
+        if (viewport.get() != null) {
+            fitted = false;
+            viewport.set(viewport.get().panned(dx, dy));
+        }
+    }
+
+    /** Shows the whole prefix. */
+    public void fit() {
+        fitted = true;
+        fitTo(Math.max(1, (int) getWidth()), Math.max(1, (int) getHeight()));
+    }
+
+    /** The whole prefix at the largest power-of-two level that fits, then enlarged to fill the panel. */
+    void fitTo(int w, int h) {
+        MapViewport v = MapViewport.fit(space.layout(), w, h);
+        double cw = Math.max(1, v.level() >= 0 ? Math.max(1, space.layout().width() >>> v.level())
+                : space.layout().width() << -v.level());
+        double ch = Math.max(1, v.level() >= 0 ? Math.max(1, space.layout().height() >>> v.level())
+                : space.layout().height() << -v.level());
+        scale = Math.max(1, Math.min(1.999, Math.min(w / cw, h / ch)));
+        int vw = Math.max(1, (int) Math.ceil(w / scale));
+        int vh = Math.max(1, (int) Math.ceil(h / scale));
+        viewport.set(new MapViewport(v.level(), -(long) ((vw - cw) / 2), -(long) ((vh - ch) / 2), vw, vh));
+    }
+
+    /** Follows a new size of the control: fitted again, or the same view over more or fewer pixels. */
+    void resize(int w, int h) {
+        if (viewport.get() == null || fitted) {
+            fitTo(w, h);
+        } else {
+            viewport.set(viewport.get().resized(Math.max(1, (int) Math.ceil(w / scale)),
+                    Math.max(1, (int) Math.ceil(h / scale))));
+        }
+    }
+
+    /** Zooms to an address (eight pixels an address, or closer for small prefixes), centred, and selects it. */
+    public void reveal(long offset) {
+        int w = Math.max(1, (int) Math.ceil(getWidth() / scale));
+        int h = Math.max(1, (int) Math.ceil(getHeight() / scale));
+        int level = Math.min(MapViewport.fit(space.layout(), w, h).level(), -3);
+        long cell = space.layout().cellOf(offset);
+        long px = (cell >>> 32) << -level;
+        long py = (cell & 0xFFFF_FFFFL) << -level;
+        int half = 1 << (-level - 1);
+        fitted = false;
+        selected.set(map.spot(space, offset));
+        viewport.set(new MapViewport(level, px + half - w / 2, py + half - h / 2, w, h));
+    }
+
+    /** What is under a screen point, or null. */
+    AddressMap.Spot spotAt(double screenX, double screenY) {
+        MapViewport v = viewport.get();
+        int x = (int) (screenX / scale);
+        int y = (int) (screenY / scale);
+        if (v == null || x < 0 || y < 0 || x >= v.width() || y >= v.height()) {
+            return null;
+        }
+        long cell = v.cellAt(x, y, space.layout());
+        if (cell < 0) {
+            return null;
+        }
+        return map.spot(space, space.layout().offsetAt(cell >>> 32, cell & 0xFFFF_FFFFL));
+    }
+}
