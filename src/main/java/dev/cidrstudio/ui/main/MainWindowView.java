@@ -112,7 +112,11 @@ public final class MainWindowView {
                 (PoliciesView c) -> c.bind(vm.policies()));
         lazy("consoleTab", "/dev/cidrstudio/ui/console/ConsoleView.fxml",
                 (ConsoleView c) -> c.bind(vm.console()));
-        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> load(b));
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            load(b);
+            vm.rememberTab(b == null ? null : b.getId());
+        });
+        select(vm.preferences().tab());
         navigatorController.bind(vm.navigator());
         vm.navigator().setOpener(ref -> {
             switch (ref.kind()) {

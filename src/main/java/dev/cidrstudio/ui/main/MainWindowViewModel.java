@@ -189,6 +189,14 @@ public final class MainWindowViewModel {
         return navigator;
     }
 
+    /** Remembers which tab is in front. */
+    public void rememberTab(String tabId) {
+        if (tabId != null && !tabId.equals(preferences.tab())) {
+            preferences = preferences.withTab(tabId);
+            savePreferencesLater();
+        }
+    }
+
     /** Remembers where the navigator's divider is. */
     public void rememberDivider(double position) {
         preferences = preferences.withDivider(position);
