@@ -5,7 +5,6 @@ import dev.cidrstudio.io.manifest.ManifestDecoder;
 import dev.cidrstudio.io.manifest.ManifestException;
 import dev.cidrstudio.io.manifest.Plain;
 import dev.cidrstudio.io.manifest.Problem;
-import dev.cidrstudio.io.yaml.Mark;
 import dev.cidrstudio.model.api.Condition;
 import dev.cidrstudio.model.api.Event;
 import dev.cidrstudio.model.api.IpAddressObject;

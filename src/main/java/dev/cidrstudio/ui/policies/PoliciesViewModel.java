@@ -3,17 +3,14 @@ package dev.cidrstudio.ui.policies;
 import dev.cidrstudio.app.PlanSession;
 import dev.cidrstudio.app.PolicyWorkbench;
 import dev.cidrstudio.io.manifest.GoYaml;
-import dev.cidrstudio.model.api.KeptObject;
 import dev.cidrstudio.model.api.Kind;
 import dev.cidrstudio.model.api.ServiceCidr;
 import dev.cidrstudio.model.cluster.ApiException;
-import dev.cidrstudio.model.policy.PolicyAdmission;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -24,7 +21,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -61,7 +57,6 @@ public final class PoliciesViewModel {
     private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper verdictDetail = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final ObservableList<String> audit = FXCollections.observableArrayList();
 
     public PoliciesViewModel() {
@@ -379,20 +374,8 @@ public final class PoliciesViewModel {
         return message.getReadOnlyProperty();
     }
 
-    public BooleanProperty busyProperty() {
-        return busy;
-    }
-
     public ObservableList<String> auditLog() {
         return audit;
     }
 
-    /** The kept object of the selected row, for callers that export it. */
-    public KeptObject selectedObject() {
-        return selected.get() == null ? null : selected.get().object();
-    }
-
-    static boolean isPolicy(PolicyWorkbench.Row r) {
-        return PolicyAdmission.POLICY.equals(r.kind());
-    }
 }
