@@ -8,6 +8,15 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import javafx.css.CssMetaData;
+import javafx.css.SimpleStyleableObjectProperty;
+import javafx.css.StyleConverter;
+import javafx.css.Styleable;
+import javafx.css.StyleableObjectProperty;
+import javafx.css.StyleableProperty;
 import javafx.scene.AccessibleRole;
 import javafx.scene.control.Control;
 import javafx.scene.control.Skin;
@@ -22,6 +31,44 @@ public final class AddressMapView extends Control {
     private final AddressMap map;
     private final MapSpace space;
     private final ObjectProperty<MapRenderer.Style> palette = new SimpleObjectProperty<>(MapRenderer.Style.LIGHT);
+    /** The theme's choice of map palette ({@code -cs-map-palette: light | dark} in light.css / dark.css). */
+    private final StyleableObjectProperty<String> themePalette = new SimpleStyleableObjectProperty<>(
+            THEME_PALETTE, this, "themePalette", "light") {
+        @Override
+        protected void invalidated() {
+            palette.set("dark".equals(get()) ? MapRenderer.Style.DARK : MapRenderer.Style.LIGHT);
+        }
+    };
+
+    private static final CssMetaData<AddressMapView, String> THEME_PALETTE = new CssMetaData<>("-cs-map-palette",
+            StyleConverter.getStringConverter(), "light") {
+        @Override
+        public boolean isSettable(AddressMapView map) {
+            return !map.themePalette.isBound();
+        }
+
+        @Override
+        public StyleableProperty<String> getStyleableProperty(AddressMapView map) {
+            return map.themePalette;
+        }
+    };
+
+    private static final List<CssMetaData<? extends Styleable, ?>> CSS_META_DATA;
+
+    static {
+        List<CssMetaData<? extends Styleable, ?>> all = new ArrayList<>(Control.getClassCssMetaData());
+        all.add(THEME_PALETTE);
+        CSS_META_DATA = Collections.unmodifiableList(all);
+    }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return CSS_META_DATA;
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getControlCssMetaData() {
+        return CSS_META_DATA;
+    }
     private final ReadOnlyObjectWrapper<AddressMap.Spot> pointed = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<AddressMap.Spot> selected = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<MapViewport> viewport = new SimpleObjectProperty<>();
@@ -58,6 +105,7 @@ public final class AddressMapView extends Control {
         return space;
     }
 
+    /** The colours drawn with; the theme sets them through {@code -cs-map-palette}. */
     public ObjectProperty<MapRenderer.Style> paletteProperty() {
         return palette;
     }

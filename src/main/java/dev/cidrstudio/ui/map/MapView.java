@@ -49,10 +49,7 @@ public final class MapView {
                 () -> (vm.previewingProperty().get() + "  " + vm.messageProperty().get()).strip(),
                 vm.previewingProperty(), vm.messageProperty()));
         vm.mapProperty().addListener((o, a, b) -> rebuild(b));
-        vm.darkProperty().addListener((o, a, b) -> {
-            canvases.forEach(c -> c.paletteProperty().set(vm.style()));
-            rebuildLegend();
-        });
+        vm.darkProperty().addListener((o, a, b) -> rebuildLegend());
         rebuild(vm.mapProperty().get());
     }
 
@@ -129,7 +126,6 @@ public final class MapView {
         summary.getStyleClass().add("panel-summary");
         AddressMapView canvas = new AddressMapView(map, space);
         canvas.setId("map-" + space.serviceCidr() + "-" + space.layout().cidr().family());
-        canvas.paletteProperty().set(vm.style());
         canvas.pointedProperty().addListener((o, a, b) -> vm.hover(b));
         canvas.selectedProperty().addListener((o, a, b) -> vm.select(b));
         canvas.focusedProperty().addListener((o, a, b) -> {
