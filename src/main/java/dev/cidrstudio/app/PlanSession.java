@@ -138,7 +138,7 @@ public final class PlanSession {
         if (cancelled.getAsBoolean()) {
             throw new ManifestImport.ImportException(List.of(ManifestImport.CANCELLED));
         }
-        var before = api.snapshot();
+        var before = pointBefore();
         ManifestImport.Report report = ManifestImport.apply(api, docs, cancelled);
         record(new Edit("Import", before, api.snapshot()));
         markDirty();
@@ -156,7 +156,7 @@ public final class PlanSession {
      * Returns the admission warnings kubectl would print.
      */
     public List<String> edit(String label, Change change) throws ApiException {
-        var before = api.snapshot();
+        var before = pointBefore();
         api.takeWarnings();
         try {
             change.apply(api);
@@ -168,6 +168,19 @@ public final class PlanSession {
         record(new Edit(label, before, api.snapshot()));
         markDirty();
         return api.takeWarnings();
+    }
+
+    /**
+     * The plan as it is now, for an edit's "before": the last edit's "after" when nothing has changed since (so
+     * consecutive edits share one copy of the plan), else a new copy.
+     */
+    private dev.cidrstudio.model.cluster.ClusterState pointBefore() {
+        Edit last = undo.peek();
+        if (last != null && last.after().contentVersion() == api.state().contentVersion()
+                && last.after().now().equals(api.state().now())) {
+            return last.after();
+        }
+        return api.snapshot();
     }
 
     private void record(Edit edit) {
