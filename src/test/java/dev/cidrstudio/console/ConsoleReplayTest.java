@@ -46,7 +46,7 @@ class ConsoleReplayTest {
         ScriptRunner runner = new ScriptRunner(kubectl, p -> {
             throw new IOException("no files");
         });
-        List<String> l = lines(runner.run(resource("/scripts/extend-service-ip-ranges.sh")));
+        List<String> l = lines(runner.run(resource("/dev/cidrstudio/console/docs/extend-service-ip-ranges.sh")));
         int i = 0;
         assertEquals("NAME         CIDRS          AGE", l.get(i++));
         assertTrue(l.get(i++).matches("kubernetes   10\\.96\\.0\\.0/28   \\d+s"));
@@ -97,7 +97,7 @@ class ConsoleReplayTest {
 
     @Test
     void replayIsIdenticalForTheSameSeed() throws Exception {
-        String script = resource("/scripts/extend-service-ip-ranges.sh");
+        String script = resource("/dev/cidrstudio/console/docs/extend-service-ip-ranges.sh");
         List<String> a = lines(new ScriptRunner(new Kubectl(cluster28(), p -> ""), p -> "").run(script));
         List<String> b = lines(new ScriptRunner(new Kubectl(cluster28(), p -> ""), p -> "").run(script));
         assertEquals(a, b);

@@ -17,7 +17,7 @@ class PodConsoleTest {
     @Test
     void theHostAliasesPageReplaysAsTheDocsShow() throws Exception {
         ApiServer api = ApiServer.bootstrap(ClusterSettings.defaults());
-        String out = ConsoleScripts.run(api, ConsoleReplayTest.resource("/scripts/hostaliases.sh"));
+        String out = ConsoleScripts.run(api, ConsoleReplayTest.resource("/dev/cidrstudio/console/docs/hostaliases.sh"));
         String expected = """
                 pod/nginx created
                 NAME    READY   STATUS    RESTARTS   AGE   IP           NODE      NOMINATED NODE   READINESS GATES

@@ -12,7 +12,7 @@ class PolicyConsoleTest {
     @Test
     void theAllowedRangesPolicyAdmitsASubrangeAndDeniesOthersWithKubectlsText() throws Exception {
         ApiServer api = ApiServer.bootstrap(ClusterSettings.defaults());
-        String out = ConsoleScripts.run(api, ConsoleReplayTest.resource("/scripts/servicecidr-policy.sh"));
+        String out = ConsoleScripts.run(api, ConsoleReplayTest.resource("/dev/cidrstudio/console/docs/servicecidr-policy.sh"));
         assertEquals("""
                 validatingadmissionpolicy.admissionregistration.k8s.io/servicecidrs.default created
                 validatingadmissionpolicybinding.admissionregistration.k8s.io/servicecidrs-binding created

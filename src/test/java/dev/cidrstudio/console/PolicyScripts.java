@@ -13,7 +13,7 @@ public final class PolicyScripts {
     }
 
     public static String documents() throws IOException {
-        String script = ConsoleReplayTest.resource("/scripts/servicecidr-policy.sh");
+        String script = ConsoleReplayTest.resource("/dev/cidrstudio/console/docs/servicecidr-policy.sh");
         Matcher m = Pattern.compile("cat <<EOF \\| kubectl apply -f -\\n(.*?)EOF\\n", Pattern.DOTALL).matcher(script);
         List<String> docs = new ArrayList<>();
         while (m.find()) {

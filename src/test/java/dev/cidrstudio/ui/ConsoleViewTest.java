@@ -100,4 +100,35 @@ class ConsoleViewTest {
         robot.clickOn(input).type(KeyCode.UP);
         assertEquals("kubectl create service clusterip console-made --tcp=80", input.getText());
     }
+
+    @Test
+    void replaysTheDocsPageOnAPracticeClusterWithoutTouchingThePlan(FxRobot robot) {
+        Tabs.open(robot, "Console");
+        @SuppressWarnings("unchecked")
+        ListView<ConsoleViewModel.Line> transcript = robot.lookup("#consoleTranscript").queryAs(ListView.class);
+        long before = vm.session().api().state().contentVersion();
+
+        robot.clickOn("#consoleDocs").clickOn("Extend Service IP Ranges");
+        TextArea input = robot.lookup("#consoleInput").queryAs(TextArea.class);
+        assertTrue(input.getText().startsWith("kubectl get servicecidr\n"), input.getText());
+        assertTrue(robot.lookup("#consoleTarget").queryLabeled().getText().contains("practice cluster"));
+        robot.clickOn("#consoleRun");
+
+        List<String> out = lines(transcript);
+        // The page's numbers: a /28 holds 12 Services (.1 is kubernetes.default), the 13th fails.
+        assertTrue(out.stream().anyMatch(l -> l.matches("kubernetes   10\\.96\\.0\\.0/28   \\d+s")), out.toString());
+        assertTrue(out.contains("error: failed to create ClusterIP service: Internal error occurred: "
+                + "failed to allocate a serviceIP: range is full"), out.toString());
+        assertTrue(out.stream().anyMatch(l -> l.contains("There are still IPAddresses referencing the ServiceCIDR")),
+                out.toString());
+        assertEquals("Error from server (NotFound): servicecidrs.networking.k8s.io \"newcidr1\" not found",
+                out.get(out.size() - 1));
+        assertEquals(before, vm.session().api().state().contentVersion(), "the plan is not touched");
+        assertTrue(vm.session().undoLabel().isEmpty());
+
+        robot.clickOn("#consoleUsePlan");
+        assertTrue(robot.lookup("#consoleTarget").queryLabeled().getText().startsWith("kubectl against the plan"));
+        robot.clickOn(input).write("kubectl get servicecidr").type(KeyCode.ENTER);
+        assertTrue(lines(transcript).stream().anyMatch(l -> l.startsWith("kubernetes   10.96.0.0/24,fd00:10:96::/112")));
+    }
 }

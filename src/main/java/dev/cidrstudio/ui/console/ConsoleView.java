@@ -1,9 +1,15 @@
 package dev.cidrstudio.ui.console;
 
+import dev.cidrstudio.console.DocsPages;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -16,6 +22,12 @@ public final class ConsoleView {
     private ListView<ConsoleViewModel.Line> transcript;
     @FXML
     private TextArea input;
+    @FXML
+    private Label target;
+    @FXML
+    private MenuButton docsPages;
+    @FXML
+    private Button backToPlan;
 
     private ConsoleViewModel vm;
 
@@ -40,6 +52,19 @@ public final class ConsoleView {
         vm.transcript().addListener((ListChangeListener<ConsoleViewModel.Line>) c ->
                 transcript.scrollTo(Math.max(0, vm.transcript().size() - 1)));
         input.textProperty().bindBidirectional(vm.inputProperty());
+        target.textProperty().bind(Bindings.concat("kubectl against ", vm.targetProperty(),
+                ": a command, or a script with heredocs and loops."));
+        backToPlan.visibleProperty().bind(vm.targetProperty().isNotEqualTo("the plan"));
+        backToPlan.managedProperty().bind(backToPlan.visibleProperty());
+        for (DocsPages.Page page : DocsPages.PAGES) {
+            MenuItem item = new MenuItem(page.title());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> {
+                vm.loadDocsPage(page);
+                input.requestFocus();
+            });
+            docsPages.getItems().add(item);
+        }
         input.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER && !e.isShiftDown()) {
                 e.consume();
@@ -60,6 +85,11 @@ public final class ConsoleView {
     void onRun() {
         vm.run();
         input.requestFocus();
+    }
+
+    @FXML
+    void onUsePlan() {
+        vm.usePlan();
     }
 
     @FXML

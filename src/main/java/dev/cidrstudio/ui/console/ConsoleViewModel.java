@@ -3,13 +3,17 @@ package dev.cidrstudio.ui.console;
 import dev.cidrstudio.app.LocalFiles;
 import dev.cidrstudio.app.PlanSession;
 import dev.cidrstudio.console.ConsoleOutput;
+import dev.cidrstudio.console.DocsPages;
 import dev.cidrstudio.console.Kubectl;
 import dev.cidrstudio.console.ScriptRunner;
 import dev.cidrstudio.model.cluster.ApiException;
 import dev.cidrstudio.model.cluster.ApiServer;
+import dev.cidrstudio.model.cluster.ClusterConfigException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -32,6 +36,9 @@ public final class ConsoleViewModel {
                     + "edit|scale|expose|set)\\b");
 
     private PlanSession session;
+    /** A scratch cluster for replaying a docs page; null while the console works on the plan. */
+    private ApiServer practice;
+    private final ReadOnlyStringWrapper target = new ReadOnlyStringWrapper("the plan");
     private final ObservableList<Line> transcript = FXCollections.observableArrayList();
     private final StringProperty input = new SimpleStringProperty("");
     private final List<String> history = new ArrayList<>();
@@ -39,6 +46,34 @@ public final class ConsoleViewModel {
 
     public void load(PlanSession s) {
         this.session = s;
+    }
+
+    /**
+     * Loads a docs page's commands into the input and switches to a practice cluster set up as the page assumes
+     * (the plan is not touched); {@link #usePlan()} goes back.
+     */
+    public void loadDocsPage(DocsPages.Page page) {
+        try {
+            practice = ApiServer.bootstrap(page.cluster());
+        } catch (ClusterConfigException e) {
+            add(new Line(String.join("; ", e.errors()), false, true));
+            return;
+        }
+        target.set("a practice cluster for \"" + page.title() + "\"");
+        add(new Line("# " + page.title() + ": a fresh practice cluster (service range "
+                + page.cluster().serviceClusterIPRange() + "); the plan is not touched", true, false));
+        input.set(page.script().strip());
+    }
+
+    /** Works on the plan again. */
+    public void usePlan() {
+        practice = null;
+        target.set("the plan");
+    }
+
+    /** What the console runs against ("the plan", or a practice cluster). */
+    public ReadOnlyStringProperty targetProperty() {
+        return target.getReadOnlyProperty();
     }
 
     /** Runs what is in the input (one command or a script) and clears it. */
@@ -61,7 +96,9 @@ public final class ConsoleViewModel {
         List<ConsoleOutput> out = new ArrayList<>();
         boolean writes = WRITES.matcher(text).find();
         try {
-            if (writes) {
+            if (practice != null) {
+                out.addAll(runner(practice).run(text));
+            } else if (writes) {
                 long before = session.api().state().contentVersion();
                 session.edit("kubectl " + text.lines().findFirst().orElse("").replaceFirst("^kubectl\\s+", ""),
                         api -> {
