@@ -66,7 +66,7 @@ public final class InspectorEdit {
         if (d instanceof Decoded.Other other && PolicyAdmission.isPolicyKind(other.apiVersion(), other.kind())) {
             @SuppressWarnings("unchecked")
             Map<String, Object> content = (Map<String, Object>) Plain.toPlain(other.raw());
-            List<Finding> problems = Refusals.ofPolicy(other, content).stream()
+            List<Finding> problems = Refusals.ofPolicy(other, content, api.state()).stream()
                     .filter(f -> f.severity() == Finding.Severity.ERROR).toList();
             if (!problems.isEmpty()) {
                 throw new Refused(problems.stream().map(Finding::describe).toList());

@@ -84,7 +84,7 @@ public final class ManifestCheck {
                 }
                 @SuppressWarnings("unchecked")
                 Map<String, Object> content = (Map<String, Object>) Plain.toPlain(other.raw());
-                findings.addAll(Refusals.ofPolicy(other, content));
+                findings.addAll(Refusals.ofPolicy(other, content, api.state()));
                 api.keep(new KeptObject(other.apiVersion(), other.kind(), other.namespace(), other.name(), content));
                 if ("Pod".equals(other.kind())) {
                     HostsPreview.readAndValidate(other, findings);

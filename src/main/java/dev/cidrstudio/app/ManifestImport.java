@@ -231,7 +231,7 @@ public final class ManifestImport {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> content = (Map<String, Object>) Plain.toPlain(other.raw());
                 String ns = other.namespace();
-                List<Finding> checked = Refusals.ofPolicy(other, content);
+                List<Finding> checked = Refusals.ofPolicy(other, content, api.state());
                 List<Finding> invalid = checked.stream().filter(f -> f.severity() == Finding.Severity.ERROR)
                         .toList();
                 if (!invalid.isEmpty()) {

@@ -6,6 +6,7 @@ import dev.cidrstudio.model.api.Kind;
 import dev.cidrstudio.model.api.ObjectMeta;
 import dev.cidrstudio.model.api.ServiceCidr;
 import dev.cidrstudio.model.cluster.ClusterState;
+import dev.cidrstudio.model.cluster.KubeVersion;
 import dev.cidrstudio.model.field.FieldError;
 import dev.cidrstudio.model.policy.AdmissionPolicies;
 import dev.cidrstudio.model.policy.PolicyAdmission;
@@ -52,7 +53,8 @@ public final class PolicyWorkbench {
                 }
                 boolean policy = PolicyAdmission.POLICY.equals(kind);
                 List<String> problems = new ArrayList<>();
-                for (FieldError e : policy ? PolicyValidation.validatePolicy(k.content())
+                for (FieldError e : policy ? PolicyValidation.validatePolicy(k.content(), null,
+                        state.settings().kubernetesVersion())
                         : PolicyValidation.validateBinding(k.content())) {
                     problems.add(e.toString());
                 }
@@ -129,7 +131,7 @@ public final class PolicyWorkbench {
     }
 
     /** The compile errors of an expression in the policy environment; empty when it compiles to a bool. */
-    public static List<CelProblem> check(String expression) {
+    public static List<CelProblem> check(String expression, KubeVersion version) {
         Map<String, Object> probe = new LinkedHashMap<>();
         probe.put("metadata", Map.of("name", "probe"));
         probe.put("spec", Map.of("matchConstraints", Map.of("resourceRules", List.of(Map.of("apiGroups", List.of("*"),
@@ -137,7 +139,7 @@ public final class PolicyWorkbench {
                 "paramKind", Map.of("apiVersion", "v1", "kind", "ConfigMap"),
                 "validations", List.of(Map.of("expression", expression))));
         List<CelProblem> out = new ArrayList<>();
-        for (FieldError e : PolicyValidation.validatePolicy(probe)) {
+        for (FieldError e : PolicyValidation.validatePolicy(probe, null, version)) {
             if (!e.field().startsWith("spec.validations[0].expression")) {
                 continue;
             }
@@ -244,9 +246,14 @@ public final class PolicyWorkbench {
     }
 
     /** The validation errors of a policy or binding manifest, as kubectl would print each. */
-    public static List<String> problems(Map<String, Object> manifest) {
+    public static List<String> problems(Map<String, Object> manifest, ClusterState state) {
+        Object name = ((Map<?, ?>) manifest.getOrDefault("metadata", Map.of())).get("name");
+        Map<String, Object> old = state.kept().stream().filter(k -> k.kind().equals(manifest.get("kind"))
+                && k.apiVersion().equals(manifest.get("apiVersion")) && k.name().equals(name)).findFirst()
+                .map(KeptObject::content).orElse(null);
         List<FieldError> errs = PolicyAdmission.POLICY.equals(manifest.get("kind"))
-                ? PolicyValidation.validatePolicy(manifest) : PolicyValidation.validateBinding(manifest);
+                ? PolicyValidation.validatePolicy(manifest, old, state.settings().kubernetesVersion())
+                : PolicyValidation.validateBinding(manifest);
         return errs.stream().map(FieldError::toString).toList();
     }
 }

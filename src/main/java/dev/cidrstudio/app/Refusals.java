@@ -4,6 +4,7 @@ import dev.cidrstudio.io.manifest.Decoded;
 import dev.cidrstudio.io.manifest.PathLocator;
 import dev.cidrstudio.model.api.KubeObject;
 import dev.cidrstudio.model.cluster.ApiException;
+import dev.cidrstudio.model.cluster.ClusterState;
 import dev.cidrstudio.model.cluster.Status;
 import dev.cidrstudio.model.field.FieldError;
 import dev.cidrstudio.model.policy.PolicyAdmission;
@@ -28,13 +29,19 @@ final class Refusals {
         return out;
     }
 
-    /** The validation errors of a ValidatingAdmissionPolicy or binding document; none for other kinds. */
-    static List<Finding> ofPolicy(Decoded.Other d, java.util.Map<String, Object> content) {
+    /**
+     * The validation errors of a ValidatingAdmissionPolicy or binding document, created in or updating the plan
+     * {@code state} (its release decides which CEL libraries new expressions may use); none for other kinds.
+     */
+    static List<Finding> ofPolicy(Decoded.Other d, java.util.Map<String, Object> content, ClusterState state) {
         if (!PolicyAdmission.isPolicyKind(d.apiVersion(), d.kind())) {
             return List.of();
         }
+        java.util.Map<String, Object> old = state.kept().stream().filter(k -> d.kind().equals(k.kind())
+                && d.apiVersion().equals(k.apiVersion()) && d.name().equals(k.name())).findFirst()
+                .map(dev.cidrstudio.model.api.KeptObject::content).orElse(null);
         List<FieldError> errs = PolicyAdmission.POLICY.equals(d.kind())
-                ? PolicyValidation.validatePolicy(content)
+                ? PolicyValidation.validatePolicy(content, old, state.settings().kubernetesVersion())
                 : PolicyValidation.validateBinding(content);
         List<Finding> out = new ArrayList<>(of(d, d.kind(), d.name(), errs));
         if (PolicyAdmission.POLICY.equals(d.kind()) && errs.isEmpty()) {

@@ -27,7 +27,8 @@ public final class CelCommand extends StreamCommand {
     String expression;
 
     @Option(names = "--k8s-version", paramLabel = "V", description = "Kubernetes version whose rules apply "
-            + "(containsCIDR changed in 1.32.4 and 1.33.0). Default: 1.34.")
+            + "(containsCIDR changed in 1.32.4 and 1.33.0; the lists library arrived in 1.34, semver in 1.33). "
+            + "Default: 1.34.")
     String version = "1.34";
 
     @Option(names = "--object", paramLabel = "FILE", description = "YAML or JSON bound to 'object'.")
@@ -73,7 +74,9 @@ public final class CelCommand extends StreamCommand {
             err.println("error: " + e.getMessage());
             return 1;
         }
-        KubeCel.Outcome o = new KubeCel(oldContainsCidr(version)).evaluate(expression, vars);
+        int minor = Integer.parseInt(version.replaceFirst("^v", "").split("\\.")[1]);
+        KubeCel cel = oldContainsCidr(version) ? new KubeCel(true) : KubeCel.shared();
+        KubeCel.Outcome o = cel.at(minor).evaluate(expression, vars);
         if (o.compileError() != null) {
             err.println("error: " + o.compileError());
             return 1;

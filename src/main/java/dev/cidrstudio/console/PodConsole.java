@@ -257,7 +257,8 @@ final class PodConsole {
                     + "\" already exists\n", 1);
         }
         List<FieldError> errs = PolicyAdmission.POLICY
-                .equals(kind) ? PolicyValidation.validatePolicy(manifest)
+                .equals(kind) ? PolicyValidation.validatePolicy(manifest,
+                        existing.map(KeptObject::content).orElse(null), api.state().settings().kubernetesVersion())
                         : PolicyValidation.validateBinding(manifest);
         if (!errs.isEmpty()) {
             return CommandResult.error(KubectlErrors.forStatus(Status.invalid(kind,

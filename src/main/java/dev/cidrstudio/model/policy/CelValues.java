@@ -22,6 +22,19 @@ public final class CelValues {
         if (v instanceof NetIp.Prefix p) {
             return "cidr(" + quote(p.toString()) + ")";
         }
+        if (v instanceof GoUrl u) {
+            return "url(" + quote(u.toUrlString()) + ")";
+        }
+        if (v instanceof KubeSemver sv) {
+            return "semver(" + quote(sv.toString()) + ")";
+        }
+        if (v instanceof KubeExtraLibraries.NamedFormat f) {
+            return "format.named(" + quote(KubeExtraLibraries.FORMATS.entrySet().stream()
+                    .filter(e -> e.getValue() == f).map(Map.Entry::getKey).findFirst().orElse(f.name())) + ")";
+        }
+        if (v instanceof java.util.Optional<?> o) {
+            return o.isPresent() ? "optional.of(" + format(o.get()) + ")" : "optional.none()";
+        }
         if (v instanceof String s) {
             return quote(s);
         }

@@ -49,7 +49,10 @@ public final class KubeCel {
     private final CelRuntime runtime;
     private final CelOptions options;
     private final boolean withParams;
-    private final Map<CelType, CelCompiler> typedCompilers = new HashMap<>();
+    private final Map<CelType, CelCompiler> typedCompilers;
+    private final Map<String, Compiled> cache;
+    /** The Kubernetes minor version whose CEL libraries this view offers ({@link CelLibraryVersions}). */
+    private final int libraryMinor;
 
     /** @param containsCidrBefore1324 the {@code containsCIDR} rule of Kubernetes 1.30.x-1.32.3 */
     public KubeCel(boolean containsCidrBefore1324) {
@@ -100,13 +103,43 @@ public final class KubeCel {
                 .enableHeterogeneousNumericComparisons(true).enableOptionalSyntax(true).build();
         this.options = opts;
         this.withParams = withParams;
+        this.typedCompilers = new HashMap<>();
+        this.cache = newCache();
+        this.libraryMinor = CelLibraryVersions.ALL;
         compiler = compilerFor(SimpleType.DYN, null);
         runtime = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(opts)
                 .addLibraries(CelExtensions.strings(), CelExtensions.sets(opts), CelExtensions.lists(),
                         CelExtensions.optional(), CelExtensions.comprehensions())
                 .addFunctionBindings(bindings(containsCidrBefore1324))
                 .addFunctionBindings(KubeListsLibrary.bindings())
-                .addFunctionBindings(KubeRegexLibrary.bindings()).build();
+                .addFunctionBindings(KubeRegexLibrary.bindings())
+                .addFunctionBindings(KubeStringFormat.bindings())
+                .addFunctionBindings(KubeExtraLibraries.bindings()).build();
+    }
+
+    /** The same environment, programs and cache, offering only the libraries of another Kubernetes minor. */
+    private KubeCel(KubeCel base, int libraryMinor) {
+        this.compiler = base.compiler;
+        this.runtime = base.runtime;
+        this.options = base.options;
+        this.withParams = base.withParams;
+        this.typedCompilers = base.typedCompilers;
+        this.cache = base.cache;
+        this.libraryMinor = libraryMinor;
+    }
+
+    /**
+     * This environment as kube-apiserver 1.{@code minor} has it: a library that release does not have is an
+     * undeclared reference. Admission uses the release's own libraries for stored expressions; new or changed
+     * expressions get those of the release before it ({@link CelLibraryVersions#forNewExpressions}).
+     */
+    public KubeCel at(int minor) {
+        return minor == libraryMinor ? this : new KubeCel(this, minor);
+    }
+
+    /** The Kubernetes minor version whose libraries this view offers. */
+    public int libraryMinor() {
+        return libraryMinor;
     }
 
     /** The admission environment with {@code object} and {@code oldObject} of the given type. */
@@ -117,7 +150,9 @@ public final class KubeCel {
                         CelExtensions.optional(), CelExtensions.comprehensions())
                 .addFunctionDeclarations(declarations())
                 .addFunctionDeclarations(KubeListsLibrary.declarations())
-                .addFunctionDeclarations(KubeRegexLibrary.declarations());
+                .addFunctionDeclarations(KubeRegexLibrary.declarations())
+                .addFunctionDeclarations(KubeStringFormat.declarations())
+                .addFunctionDeclarations(KubeExtraLibraries.declarations());
         if (types != null) {
             cb.setTypeProvider(types);
         }
@@ -274,18 +309,29 @@ public final class KubeCel {
 
     private static final int CACHE_SIZE = 512;
 
-    /** A compiled expression: the program and its result type, or cel-go's compile error text. */
-    private record Compiled(CelRuntime.Program program, CelType resultType, String error) {
+    /**
+     * A compiled expression: the program and its result type, or cel-go's compile error text; and the calls it
+     * makes to libraries some releases lack.
+     */
+    private record Compiled(CelRuntime.Program program, CelType resultType, String error,
+            List<CelLibraryVersions.Use> versioned) {
+
+        /** The compile error on a release with the given libraries, or null. */
+        String errorAt(int minor) {
+            return error != null ? error : CelLibraryVersions.errors(versioned, minor);
+        }
     }
 
-    private final Map<String, Compiled> cache = new java.util.LinkedHashMap<>(64, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
+    private static Map<String, Compiled> newCache() {
+        return new java.util.LinkedHashMap<>(64, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
 
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Compiled> eldest) {
-            return size() > CACHE_SIZE;
-        }
-    };
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Compiled> eldest) {
+                return size() > CACHE_SIZE;
+            }
+        };
+    }
 
     private Compiled compiled(String expression) {
         synchronized (cache) {
@@ -298,13 +344,14 @@ public final class KubeCel {
         CelValidationResult r = compiler.compile(expression);
         if (r.hasError()) {
             // cel-java lists the candidate overloads; cel-go (kube-apiserver) does not.
-            c = new Compiled(null, null, r.getErrorString().replaceAll(" \\(candidates: [^\n]*\\)", ""));
+            c = new Compiled(null, null, r.getErrorString().replaceAll(" \\(candidates: [^\n]*\\)", ""), List.of());
         } else {
             try {
                 CelAbstractSyntaxTree ast = r.getAst();
-                c = new Compiled(runtime.createProgram(ast), ast.getResultType(), null);
+                c = new Compiled(runtime.createProgram(ast), ast.getResultType(), null,
+                        CelLibraryVersions.uses(ast));
             } catch (CelEvaluationException | dev.cel.common.CelValidationException e) {
-                c = new Compiled(null, null, e.getMessage());
+                c = new Compiled(null, null, e.getMessage(), List.of());
             }
         }
         synchronized (cache) {
@@ -315,13 +362,13 @@ public final class KubeCel {
 
     /** The compile error of an expression in cel-go's text, or null when it compiles. */
     public String compileError(String expression) {
-        return compiled(expression).error();
+        return compiled(expression).errorAt(libraryMinor);
     }
 
     /** The type cel-go would give the expression's result ("bool", "dyn", "list(int)", ...), or null. */
     public String resultType(String expression) {
         Compiled c = compiled(expression);
-        return c.resultType() == null ? null : typeName(c.resultType());
+        return c.resultType() == null || c.errorAt(libraryMinor) != null ? null : typeName(c.resultType());
     }
 
     static String typeName(CelType t) {
@@ -353,8 +400,9 @@ public final class KubeCel {
      */
     public Costed evaluate(String expression, Map<String, Object> variables, long limit) {
         Compiled c = compiled(expression);
-        if (c.error() != null) {
-            return new Costed(new Outcome(null, null, c.error()), 0);
+        String error = c.errorAt(libraryMinor);
+        if (error != null) {
+            return new Costed(new Outcome(null, null, error), 0);
         }
         Map<String, Object> in = new HashMap<>();
         for (String v : List.of("object", "oldObject", "request", "params", "namespaceObject")) {

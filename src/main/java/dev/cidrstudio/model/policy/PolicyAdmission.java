@@ -97,7 +97,8 @@ public class PolicyAdmission implements Admission {
     public AdmissionPolicies.Verdict evaluate(ClusterState state, Object object, Object oldObject, String operation) {
         Object target = object != null ? object : oldObject;
         return AdmissionPolicies.admit(kept(state, POLICY), kept(state, BINDING), lookup(state),
-                request(target, operation), content(object), content(oldObject), cel);
+                request(target, operation), content(object), content(oldObject),
+                cel.at(CelLibraryVersions.forStoredExpressions(state.settings().kubernetesVersion())));
     }
 
     private Map<String, Object> content(Object o) {

@@ -1,5 +1,7 @@
 package dev.cidrstudio.model.policy;
 
+import dev.cidrstudio.model.cluster.ClusterSettings;
+import dev.cidrstudio.model.cluster.KubeVersion;
 import dev.cidrstudio.model.field.FieldError;
 import dev.cidrstudio.model.field.GoValue;
 import dev.cidrstudio.model.validation.NameValidation;
@@ -34,8 +36,27 @@ public final class PolicyValidation {
         return params ? KubeCel.shared() : KubeCel.sharedWithoutParams();
     }
 
-    /** The errors kube-apiserver reports for a ValidatingAdmissionPolicy (after defaulting). */
+    /**
+     * The environments expressions compile in on a create or update: an expression the old object already had
+     * gets the release's own libraries, a new one those of its compatibility version.
+     */
+    private record Env(KubeCel fresh, KubeCel stored, Set<String> preexisting) {
+        KubeCel of(String expr) {
+            return preexisting.contains(expr.strip()) ? stored : fresh;
+        }
+    }
+
+    /** The errors a default-version ({@link ClusterSettings#defaults()}) kube-apiserver reports on create. */
     public static List<FieldError> validatePolicy(Map<String, Object> policy) {
+        return validatePolicy(policy, null, ClusterSettings.defaults().kubernetesVersion());
+    }
+
+    /**
+     * The errors kube-apiserver reports for a ValidatingAdmissionPolicy (after defaulting), on a create
+     * ({@code old} null) or an update of {@code old}, in the given release.
+     */
+    public static List<FieldError> validatePolicy(Map<String, Object> policy, Map<String, Object> old,
+            KubeVersion version) {
         List<FieldError> errs = new ArrayList<>();
         String name = str(map(policy.get("metadata")).get("name"));
         meta(name, errs);
@@ -64,7 +85,9 @@ public final class PolicyValidation {
                 errs.add(FieldError.required("spec.matchConstraints.resourceRules", ""));
             }
         }
-        KubeCel cel = cel(params);
+        KubeCel base = cel(params);
+        Env cel = new Env(base.at(CelLibraryVersions.forNewExpressions(version)),
+                base.at(CelLibraryVersions.forStoredExpressions(version)), expressions(old));
         List<Object> conditions = list(spec.get("matchConditions"));
         Set<String> conditionNames = new HashSet<>();
         for (int i = 0; i < conditions.size(); i++) {
@@ -141,7 +164,27 @@ public final class PolicyValidation {
         return errs;
     }
 
-    private static void validation(KubeCel cel, Map<String, Object> v, String f, List<FieldError> errs) {
+    /** Every CEL expression of a policy: match conditions, variables, validations, audit annotations. */
+    private static Set<String> expressions(Map<String, Object> policy) {
+        Set<String> out = new HashSet<>();
+        if (policy == null) {
+            return out;
+        }
+        Map<String, Object> spec = map(policy.get("spec"));
+        for (String list : List.of("matchConditions", "variables", "validations", "auditAnnotations")) {
+            for (Object o : list(spec.get(list))) {
+                for (String field : List.of("expression", "messageExpression", "valueExpression")) {
+                    String e = str(map(o).get(field)).strip();
+                    if (!e.isEmpty()) {
+                        out.add(e);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void validation(Env cel, Map<String, Object> v, String f, List<FieldError> errs) {
         String expr = str(v.get("expression"));
         String message = str(v.get("message"));
         String messageExpression = str(v.get("messageExpression"));
@@ -172,7 +215,8 @@ public final class PolicyValidation {
      * type as {@code must evaluate to T but got U}. A dyn result passes: object fields are dyn here, and variables'
      * own types are not tracked.
      */
-    private static void expression(KubeCel cel, String expr, String f, String type, List<FieldError> errs) {
+    private static void expression(Env env, String expr, String f, String type, List<FieldError> errs) {
+        KubeCel cel = env.of(expr);
         String error = cel.compileError(expr);
         if (error != null) {
             errs.add(FieldError.invalidString(f, expr, "compilation failed: " + error));

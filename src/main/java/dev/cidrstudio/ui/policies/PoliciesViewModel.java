@@ -144,7 +144,7 @@ public final class PoliciesViewModel {
             errorColumn.set(0);
             return;
         }
-        List<PolicyWorkbench.CelProblem> problems = PolicyWorkbench.check(text);
+        List<PolicyWorkbench.CelProblem> problems = PolicyWorkbench.check(text, session.api().state().settings().kubernetesVersion());
         if (problems.isEmpty()) {
             compileMessage.set("");
             errorLine.set(0);
@@ -259,7 +259,7 @@ public final class PoliciesViewModel {
 
     private void keep(String label, List<Map<String, Object>> manifests) {
         for (Map<String, Object> m : manifests) {
-            List<String> problems = PolicyWorkbench.problems(m);
+            List<String> problems = PolicyWorkbench.problems(m, session.api().state());
             if (!problems.isEmpty()) {
                 message.set("The API server would refuse " + m.get("kind") + " \""
                         + ((Map<?, ?>) m.get("metadata")).get("name") + "\":\n" + String.join("\n", problems));
