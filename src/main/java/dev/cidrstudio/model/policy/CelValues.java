@@ -25,6 +25,9 @@ public final class CelValues {
         if (v instanceof GoUrl u) {
             return "url(" + quote(u.toUrlString()) + ")";
         }
+        if (v instanceof KubeQuantity q) {
+            return "quantity(" + quote(q.toString()) + ")";
+        }
         if (v instanceof KubeSemver sv) {
             return "semver(" + quote(sv.toString()) + ")";
         }

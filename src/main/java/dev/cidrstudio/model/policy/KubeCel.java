@@ -348,8 +348,10 @@ public final class KubeCel {
         } else {
             try {
                 CelAbstractSyntaxTree ast = r.getAst();
-                c = new Compiled(runtime.createProgram(ast), ast.getResultType(), null,
-                        CelLibraryVersions.uses(ast));
+                String formatIssues = KubeStringFormat.check(ast);
+                c = formatIssues != null ? new Compiled(null, null, formatIssues, List.of())
+                        : new Compiled(runtime.createProgram(ast), ast.getResultType(), null,
+                                CelLibraryVersions.uses(ast));
             } catch (CelEvaluationException | dev.cel.common.CelValidationException e) {
                 c = new Compiled(null, null, e.getMessage(), List.of());
             }

@@ -23,13 +23,15 @@ import java.util.regex.Pattern;
 /**
  * Kubernetes' CEL libraries beyond ip, cidr, lists and regex ({@code k8s.io/apiserver/pkg/cel/library}):
  * {@code url()} and its accessors (Go's net/url rules), the named string formats of {@code format.*} with
- * apimachinery's messages, and {@code semver()} (blang/semver, with the {@code normalize} flag).
+ * apimachinery's messages, {@code semver()} (blang/semver, with the {@code normalize} flag) and
+ * {@code quantity()} (apimachinery's resource.Quantity: compare, add, subtract, convert).
  */
 final class KubeExtraLibraries {
 
     static final OpaqueType URL_T = OpaqueType.create("kubernetes.URL");
     static final OpaqueType FORMAT_T = OpaqueType.create("kubernetes.NamedFormat");
     static final OpaqueType SEMVER_T = OpaqueType.create("kubernetes.Semver");
+    static final OpaqueType QUANTITY_T = OpaqueType.create("kubernetes.Quantity");
 
     /** A named format: its validation, as {@code <Format>.validate(s)} runs it. */
     record NamedFormat(String name, Function<String, List<String>> check) {
@@ -198,9 +200,23 @@ final class KubeExtraLibraries {
                 fn("format.named", global("format-named", OptionalType.create(FORMAT_T), s)),
                 fn("semver", global("string_to_semver", SEMVER_T, s), global("string_bool_to_semver", SEMVER_T, s, b)),
                 fn("isSemver", global("is_semver_string", b, s), global("is_semver_string_bool", b, s, b)),
-                fn("isGreaterThan", member("semver_is_greater_than", b, SEMVER_T, SEMVER_T)),
-                fn("isLessThan", member("semver_is_less_than", b, SEMVER_T, SEMVER_T)),
-                fn("compareTo", member("semver_compare_to", i, SEMVER_T, SEMVER_T)),
+                fn("isGreaterThan", member("semver_is_greater_than", b, SEMVER_T, SEMVER_T),
+                        member("quantity_is_greater_than", b, QUANTITY_T, QUANTITY_T)),
+                fn("isLessThan", member("semver_is_less_than", b, SEMVER_T, SEMVER_T),
+                        member("quantity_is_less_than", b, QUANTITY_T, QUANTITY_T)),
+                fn("compareTo", member("semver_compare_to", i, SEMVER_T, SEMVER_T),
+                        member("quantity_compare_to", i, QUANTITY_T, QUANTITY_T)),
+                fn("quantity", global("string_to_quantity", QUANTITY_T, s)),
+                fn("isQuantity", global("is_quantity_string", b, s)),
+                // Declared as a global function in Kubernetes' source: sign(q), not q.sign().
+                fn("sign", global("quantity_sign", i, QUANTITY_T)),
+                fn("asApproximateFloat", member("quantity_get_float", SimpleType.DOUBLE, QUANTITY_T)),
+                fn("asInteger", member("quantity_get_int", i, QUANTITY_T)),
+                fn("isInteger", member("quantity_is_integer", b, QUANTITY_T)),
+                fn("add", member("quantity_add", QUANTITY_T, QUANTITY_T, QUANTITY_T),
+                        member("quantity_add_int", QUANTITY_T, QUANTITY_T, i)),
+                fn("sub", member("quantity_sub", QUANTITY_T, QUANTITY_T, QUANTITY_T),
+                        member("quantity_sub_int", QUANTITY_T, QUANTITY_T, i)),
                 fn("major", member("semver_major", i, SEMVER_T)),
                 fn("minor", member("semver_minor", i, SEMVER_T)),
                 fn("patch", member("semver_patch", i, SEMVER_T))));
@@ -228,6 +244,14 @@ final class KubeExtraLibraries {
             return GoUrl.parse(s);
         } catch (GoUrl.UrlException e) {
             throw new CelEvaluationException("URL parse error during conversion from string: " + e.getMessage());
+        }
+    }
+
+    private static KubeQuantity quantity(String s) throws CelEvaluationException {
+        try {
+            return KubeQuantity.parse(s);
+        } catch (KubeQuantity.QuantityException e) {
+            throw new CelEvaluationException(e.getMessage());
         }
     }
 
@@ -283,6 +307,32 @@ final class KubeExtraLibraries {
                 CelFunctionBinding.from("semver_compare_to", KubeSemver.class, KubeSemver.class,
                         (a, c) -> (long) a.compareTo(c)),
                 CelFunctionBinding.from("semver_major", KubeSemver.class, KubeSemver::major),
+                CelFunctionBinding.from("string_to_quantity", String.class, KubeExtraLibraries::quantity),
+                CelFunctionBinding.from("is_quantity_string", String.class, q -> {
+                    try {
+                        KubeQuantity.parse(q);
+                        return true;
+                    } catch (KubeQuantity.QuantityException e) {
+                        return false;
+                    }
+                }),
+                CelFunctionBinding.from("quantity_sign", KubeQuantity.class, KubeQuantity::sign),
+                CelFunctionBinding.from("quantity_is_greater_than", KubeQuantity.class, KubeQuantity.class,
+                        (a, c) -> a.compareTo(c) > 0),
+                CelFunctionBinding.from("quantity_is_less_than", KubeQuantity.class, KubeQuantity.class,
+                        (a, c) -> a.compareTo(c) < 0),
+                CelFunctionBinding.from("quantity_compare_to", KubeQuantity.class, KubeQuantity.class,
+                        (a, c) -> (long) a.compareTo(c)),
+                CelFunctionBinding.from("quantity_get_float", KubeQuantity.class, KubeQuantity::asApproximateFloat),
+                CelFunctionBinding.from("quantity_get_int", KubeQuantity.class, q -> q.asLong().orElseThrow(
+                        () -> new CelEvaluationException("cannot convert value to integer"))),
+                CelFunctionBinding.from("quantity_is_integer", KubeQuantity.class, q -> q.asLong().isPresent()),
+                CelFunctionBinding.from("quantity_add", KubeQuantity.class, KubeQuantity.class, KubeQuantity::add),
+                CelFunctionBinding.from("quantity_add_int", KubeQuantity.class, Long.class,
+                        (a, n) -> a.add(KubeQuantity.of(n))),
+                CelFunctionBinding.from("quantity_sub", KubeQuantity.class, KubeQuantity.class, KubeQuantity::sub),
+                CelFunctionBinding.from("quantity_sub_int", KubeQuantity.class, Long.class,
+                        (a, n) -> a.sub(KubeQuantity.of(n))),
                 CelFunctionBinding.from("semver_minor", KubeSemver.class, KubeSemver::minor),
                 CelFunctionBinding.from("semver_patch", KubeSemver.class, KubeSemver::patch)));
         for (Map.Entry<String, NamedFormat> e : FORMATS.entrySet()) {

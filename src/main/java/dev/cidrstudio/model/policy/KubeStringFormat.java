@@ -1,7 +1,13 @@
 package dev.cidrstudio.model.policy;
 
+import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelFunctionDecl;
 import dev.cel.common.CelOverloadDecl;
+import dev.cel.common.CelSource;
+import dev.cel.common.CelSourceLocation;
+import dev.cel.common.ast.CelExpr;
+import dev.cel.common.types.CelKind;
+import dev.cel.common.types.CelType;
 import dev.cel.common.types.ListType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.runtime.CelEvaluationException;
@@ -39,7 +45,7 @@ final class KubeStringFormat {
     }
 
     /** Thrown for a clause that cannot be applied; its text is cel-go's. */
-    static final class FormatException extends Exception {
+    static class FormatException extends Exception {
         private static final long serialVersionUID = 1L;
 
         FormatException(String message) {
@@ -57,6 +63,31 @@ final class KubeStringFormat {
 
     /** cel-go's parseFormatString over the given arguments. */
     static String apply(String f, List<?> args) throws FormatException {
+        return apply(f, args.size(), false, (index, verb, precision) -> {
+            Object arg = args.get(index);
+            int p = precision == null ? DEFAULT_PRECISION : precision;
+            return switch (verb) {
+                case 's' -> string(arg);
+                case 'd' -> decimal(arg);
+                case 'f' -> fixed(arg, p);
+                case 'e' -> scientific(arg, p);
+                case 'b' -> binary(arg);
+                case 'o' -> octal(arg);
+                default -> hex(arg, verb == 'X');
+            };
+        });
+    }
+
+    /** One clause applied to one argument (or, when checking, to what is known of it). */
+    interface Clause {
+        String format(int index, char verb, Integer precision) throws FormatException;
+    }
+
+    /**
+     * The format walk both the runtime and cel-go's compile-time check share. The runtime fetches the argument
+     * before anything else ({@code index N out of range} first); the check fetches nothing.
+     */
+    static String apply(String f, int size, boolean checking, Clause clause) throws FormatException {
         StringBuilder out = new StringBuilder();
         int argIndex = 0;
         int i = 0;
@@ -72,13 +103,15 @@ final class KubeStringFormat {
                 i += 2;
                 continue;
             }
-            if (argIndex >= args.size()) {
+            if (!checking && argIndex >= size) {
                 throw new FormatException("index " + argIndex + " out of range");
             }
             if (i + 1 >= f.length()) {
                 throw new FormatException("unexpected end of string");
             }
-            Object arg = args.get(argIndex);
+            if (argIndex >= size) {
+                throw new FormatException("index " + argIndex + " out of range");
+            }
             int j = i + 1;
             Integer precision = null;
             if (f.charAt(j) == '.') {
@@ -101,36 +134,191 @@ final class KubeStringFormat {
                 precision = Integer.parseInt(f.substring(start, j));
             }
             char verb = f.charAt(j);
-            String value;
+            if ("sdfebxXo".indexOf(verb) < 0) {
+                throw new FormatException("could not parse formatting clause: unrecognized formatting clause \""
+                        + verb + "\"");
+            }
             try {
-                value = switch (verb) {
-                    case 's' -> string(arg);
-                    case 'd' -> decimal(arg);
-                    case 'f' -> fixed(arg, precision == null ? DEFAULT_PRECISION : precision);
-                    case 'e' -> scientific(arg, precision == null ? DEFAULT_PRECISION : precision);
-                    case 'b' -> binary(arg);
-                    case 'x', 'X' -> hex(arg, verb == 'X');
-                    case 'o' -> octal(arg);
-                    default -> throw new ClauseError("unrecognized formatting clause \"" + verb + "\"");
-                };
-            } catch (ClauseError e) {
-                throw new FormatException("could not parse formatting clause: " + e.getMessage());
+                out.append(clause.format(argIndex, verb, precision));
+            } catch (ArgumentException e) {
+                throw new ArgumentException(e.id, "error during formatting: " + e.getMessage());
             } catch (FormatException e) {
                 throw new FormatException("error during formatting: " + e.getMessage());
             }
-            out.append(value);
             i = j + 1;
             argIndex++;
         }
         return out.toString();
     }
 
-    /** A clause that does not parse (as opposed to one that does not apply to its argument). */
-    private static final class ClauseError extends RuntimeException {
+    /** A clause that does not apply to an argument: the compile-time check reports it at that expression. */
+    static final class ArgumentException extends FormatException {
         private static final long serialVersionUID = 1L;
+        final long id;
 
-        ClauseError(String message) {
-            super(message, null, false, false);
+        ArgumentException(long id, String message) {
+            super(message);
+            this.id = id;
+        }
+    }
+
+    /**
+     * cel-go's compile-time check of {@code 'literal'.format([list literal])} calls (its string format validator):
+     * each clause against the checked type of its argument, argument counts; cel-go's issues text, or null.
+     */
+    static String check(CelAbstractSyntaxTree ast) {
+        List<long[]> calls = new ArrayList<>();
+        List<String> messages = new ArrayList<>();
+        walk(ast.getExpr(), e -> {
+            if (e.getKind() != CelExpr.ExprKind.Kind.CALL || !"format".equals(e.call().function())
+                    || e.call().target().isEmpty() || e.call().args().size() != 1) {
+                return;
+            }
+            CelExpr target = e.call().target().get();
+            CelExpr arg = e.call().args().get(0);
+            if (target.getKind() != CelExpr.ExprKind.Kind.CONSTANT
+                    || target.constant().getKind() != dev.cel.common.ast.CelConstant.Kind.STRING_VALUE
+                    || arg.getKind() != CelExpr.ExprKind.Kind.LIST) {
+                return;
+            }
+            List<CelExpr> elements = arg.list().elements();
+            int[] requested = {0};
+            try {
+                apply(target.constant().stringValue(), elements.size(), true, (index, verb, precision) -> {
+                    requested[0]++;
+                    verify(ast, elements.get(index), verb);
+                    return "";
+                });
+                if (elements.size() > requested[0]) {
+                    calls.add(new long[] {e.id()});
+                    messages.add("too many arguments supplied to string.format (expected " + requested[0]
+                            + ", got " + elements.size() + ")");
+                }
+            } catch (ArgumentException x) {
+                calls.add(new long[] {x.id});
+                messages.add(x.getMessage());
+            } catch (FormatException x) {
+                calls.add(new long[] {e.id()});
+                messages.add(x.getMessage());
+            }
+        });
+        if (messages.isEmpty()) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        CelSource source = ast.getSource();
+        for (int k = 0; k < messages.size(); k++) {
+            int offset = source.getPositionsMap().getOrDefault(calls.get(k)[0], 0);
+            CelSourceLocation loc = source.getOffsetLocation(offset).orElse(CelSourceLocation.of(1, 0));
+            if (k > 0) {
+                sb.append('\n');
+            }
+            sb.append("ERROR: <input>:").append(loc.getLine()).append(':').append(loc.getColumn() + 1).append(": ")
+                    .append(messages.get(k)).append("\n | ").append(source.getSnippet(loc.getLine()).orElse(""))
+                    .append("\n | ").append(".".repeat(loc.getColumn())).append('^');
+        }
+        return sb.toString();
+    }
+
+    private static void walk(CelExpr e, java.util.function.Consumer<CelExpr> visit) {
+        visit.accept(e);
+        switch (e.getKind()) {
+            case CALL -> {
+                e.call().target().ifPresent(t -> walk(t, visit));
+                e.call().args().forEach(a -> walk(a, visit));
+            }
+            case SELECT -> walk(e.select().operand(), visit);
+            case LIST -> e.list().elements().forEach(a -> walk(a, visit));
+            case MAP -> e.map().entries().forEach(en -> {
+                walk(en.key(), visit);
+                walk(en.value(), visit);
+            });
+            case STRUCT -> e.struct().entries().forEach(en -> walk(en.value(), visit));
+            case COMPREHENSION -> {
+                var c = e.comprehension();
+                walk(c.iterRange(), visit);
+                walk(c.accuInit(), visit);
+                walk(c.loopCondition(), visit);
+                walk(c.loopStep(), visit);
+                walk(c.result(), visit);
+            }
+            default -> {
+            }
+        }
+    }
+
+    private static CelType typeOf(CelAbstractSyntaxTree ast, CelExpr e) {
+        return ast.getType(e.id()).orElse(SimpleType.DYN);
+    }
+
+    /** The checker's verifyTypeOneOf: dyn passes, otherwise the kind must be one of those given. */
+    private static boolean oneOf(CelType t, CelKind... kinds) {
+        if (t.kind() == CelKind.DYN) {
+            return true;
+        }
+        for (CelKind k : kinds) {
+            if (t.kind() == k) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void verify(CelAbstractSyntaxTree ast, CelExpr arg, char verb) throws FormatException {
+        CelType t = typeOf(ast, arg);
+        String got = t.name();
+        switch (verb) {
+            case 's' -> verifyString(ast, arg);
+            case 'd' -> {
+                if (!oneOf(t, CelKind.INT, CelKind.UINT)) {
+                    throw new ArgumentException(arg.id(), "decimal clause can only be used on integers, was given "
+                            + got);
+                }
+            }
+            case 'f', 'e' -> {
+                if (!oneOf(t, CelKind.DOUBLE, CelKind.STRING)) {
+                    throw new ArgumentException(arg.id(), (verb == 'f' ? "fixed-point" : "scientific")
+                            + " clause can only be used on doubles, was given " + got);
+                }
+            }
+            case 'b' -> {
+                if (!oneOf(t, CelKind.INT, CelKind.UINT, CelKind.BOOL)) {
+                    throw new ArgumentException(arg.id(),
+                            "only integers and bools can be formatted as binary, was given " + got);
+                }
+            }
+            case 'o' -> {
+                if (!oneOf(t, CelKind.INT, CelKind.UINT)) {
+                    throw new ArgumentException(arg.id(), "octal clause can only be used on integers, was given "
+                            + got);
+                }
+            }
+            default -> {
+                if (!oneOf(t, CelKind.INT, CelKind.UINT, CelKind.STRING, CelKind.BYTES)) {
+                    throw new ArgumentException(arg.id(), "only integers, byte buffers, and strings can be "
+                            + "formatted as hex, was given " + got);
+                }
+            }
+        }
+    }
+
+    private static void verifyString(CelAbstractSyntaxTree ast, CelExpr sub) throws FormatException {
+        CelType t = typeOf(ast, sub);
+        if (!oneOf(t, CelKind.LIST, CelKind.MAP, CelKind.INT, CelKind.UINT, CelKind.DOUBLE, CelKind.BOOL,
+                CelKind.STRING, CelKind.TIMESTAMP, CelKind.BYTES, CelKind.DURATION, CelKind.TYPE,
+                CelKind.NULL_TYPE)) {
+            throw new ArgumentException(sub.id(), "string clause can only be used on strings, bools, bytes, ints, "
+                    + "doubles, maps, lists, types, durations, and timestamps, was given " + t.name());
+        }
+        if (sub.getKind() == CelExpr.ExprKind.Kind.LIST) {
+            for (CelExpr m : sub.list().elements()) {
+                verifyString(ast, m);
+            }
+        } else if (sub.getKind() == CelExpr.ExprKind.Kind.MAP) {
+            for (var en : sub.map().entries()) {
+                verifyString(ast, en.key());
+                verifyString(ast, en.value());
+            }
         }
     }
 

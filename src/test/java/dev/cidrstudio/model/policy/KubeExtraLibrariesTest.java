@@ -122,14 +122,59 @@ class KubeExtraLibrariesTest {
         "'%s'.format([2.5])                                         | \"2.5\"",
         "'%s'.format([1e7])                                         | \"1e+07\"",
         "'100%%'.format([])                                         | \"100%\"",
-        "'%d'.format(['a'])                                         | error: error during formatting: decimal clause "
+        "'%d'.format([dyn('a')])                                    | error: error during formatting: decimal clause "
                 + "can only be used on integers, was given string",
-        "'%s %s'.format(['a'])                                      | error: index 1 out of range",
-        "'%q'.format(['a'])                                         | error: could not parse formatting clause: "
-                + "unrecognized formatting clause \"q\"",
+        "'%s %s'.format(dyn(['a']))                                 | error: index 1 out of range",
     })
     void stringFormat(String expression, String expected) {
         assertEquals(expected, run(expression));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "quantity('12Mi')                                           | quantity(\"12Mi\")",
+        "quantity('10Mo')                                           | error: quantities must match the regular "
+                + "expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'",
+        "quantity('10Mm')                                           | error: unable to parse quantity's suffix",
+        "isQuantity('20Mi')                                         | true",
+        "isQuantity('10Mm')                                         | false",
+        "quantity('200M') == quantity('0.2G') && quantity('0.2G') == quantity('200M') | true",
+        "quantity('2M') == quantity('0.002G') && quantity('2000k') == quantity('2M') | true",
+        "quantity('200M') == quantity('0.3G')                       | false",
+        "quantity('50M').isLessThan(quantity('50Mi'))               | true",
+        "quantity('150Mi').isGreaterThan(quantity('100Mi'))         | true",
+        "quantity('200M').compareTo(quantity('0.2G'))               | 0",
+        "quantity('50M').compareTo(quantity('50Mi'))                | -1",
+        "quantity('50k').add(quantity('20')) == quantity('50.02k')  | true",
+        "quantity('50k').add(20).isLessThan(quantity('50020'))      | false",
+        "quantity('50k').sub(quantity('20')) == quantity('49.98k')  | true",
+        "quantity('50k').add(20).sub(quantity('100k')).asInteger()  | -49980",
+        "quantity('50k').add(20).sub(quantity('100k')).sub(-50000).asInteger() | 20",
+        "quantity('9999999999999999999999999999999999999G').asInteger() | error: cannot convert value to integer",
+        "quantity('9999999999999999999999999999999999999G').isInteger() | false",
+        "quantity('50').isInteger()                                 | true",
+        "quantity('50.703k').asApproximateFloat()                   | 50703",
+        "sign(quantity('-1.5Gi'))                                   | -1",
+        // An amount kept as an inf.Dec (a fraction of a binary unit) is never an int64, whole or not.
+        "quantity('0.5Ki').isInteger()                              | false",
+        "quantity('1n').add(quantity('1n')) == quantity('2n')       | true",
+    })
+    void quantities(String expression, String expected) {
+        assertEquals(expected, run(expression));
+    }
+
+    @org.junit.jupiter.api.Test
+    void literalFormatArgumentsAreCheckedWhenTheExpressionCompiles() {
+        assertEquals("compile: ERROR: <input>:1:14: error during formatting: decimal clause can only be used on "
+                + "integers, was given string\n | '%d'.format(['a'])\n | .............^", run("'%d'.format(['a'])"));
+        assertEquals("compile: ERROR: <input>:1:12: too many arguments supplied to string.format (expected 1, got 2)"
+                + "\n | '%s'.format(['a', 'b'])\n | ...........^", run("'%s'.format(['a', 'b'])"));
+        assertEquals("compile: ERROR: <input>:1:12: could not parse formatting clause: unrecognized formatting "
+                + "clause \"q\"\n | '%q'.format(['a'])\n | ...........^", run("'%q'.format(['a'])"));
+        assertEquals("compile: ERROR: <input>:1:16: error during formatting: string clause can only be used on "
+                + "strings, bools, bytes, ints, doubles, maps, lists, types, durations, and timestamps, was given "
+                + "net.IP\n | '%s'.format([ip('1.2.3.4')])\n | ...............^",
+                run("'%s'.format([ip('1.2.3.4')])"));
     }
 
     @org.junit.jupiter.api.Test
