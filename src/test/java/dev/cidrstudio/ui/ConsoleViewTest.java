@@ -102,7 +102,7 @@ class ConsoleViewTest {
     }
 
     @Test
-    void replaysTheDocsPageOnAPracticeClusterWithoutTouchingThePlan(FxRobot robot) {
+    void replaysTheDocsPageOnAPracticeClusterWithoutTouchingThePlan(FxRobot robot) throws Exception {
         Tabs.open(robot, "Console");
         @SuppressWarnings("unchecked")
         ListView<ConsoleViewModel.Line> transcript = robot.lookup("#consoleTranscript").queryAs(ListView.class);
@@ -124,6 +124,7 @@ class ConsoleViewTest {
         assertEquals("Error from server (NotFound): servicecidrs.networking.k8s.io \"newcidr1\" not found",
                 out.get(out.size() - 1));
         assertEquals(before, vm.session().api().state().contentVersion(), "the plan is not touched");
+        WaitForAsyncUtils.asyncFx(() -> Screenshots.write(stage.getScene(), "console-docs-page")).get();
         assertTrue(vm.session().undoLabel().isEmpty());
 
         robot.clickOn("#consoleUsePlan");
