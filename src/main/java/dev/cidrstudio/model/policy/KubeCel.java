@@ -108,13 +108,18 @@ public final class KubeCel {
         this.libraryMinor = CelLibraryVersions.ALL;
         compiler = compilerFor(SimpleType.DYN, null);
         runtime = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(opts)
+                .setStandardEnvironmentEnabled(false)
+                .setStandardFunctions(dev.cel.runtime.CelStandardFunctions.newBuilder().excludeFunctions(
+                        dev.cel.runtime.CelStandardFunctions.StandardFunction.EQUALS,
+                        dev.cel.runtime.CelStandardFunctions.StandardFunction.NOT_EQUALS).build())
                 .addLibraries(CelExtensions.strings(), CelExtensions.sets(opts), CelExtensions.lists(),
                         CelExtensions.optional(), CelExtensions.comprehensions())
                 .addFunctionBindings(bindings(containsCidrBefore1324))
                 .addFunctionBindings(KubeListsLibrary.bindings())
                 .addFunctionBindings(KubeRegexLibrary.bindings())
                 .addFunctionBindings(KubeStringFormat.bindings())
-                .addFunctionBindings(KubeExtraLibraries.bindings()).build();
+                .addFunctionBindings(KubeExtraLibraries.bindings())
+                .addFunctionBindings(equalityBindings(opts)).build();
     }
 
     /** The same environment, programs and cache, offering only the libraries of another Kubernetes minor. */
@@ -294,6 +299,34 @@ public final class KubeCel {
         out.addAll(CelFunctionBinding.fromOverloads("masked",
                 CelFunctionBinding.from("cidr_masked", NetIp.Prefix.class, NetIp.Prefix::masked)));
         return out;
+    }
+
+    /**
+     * {@code ==} and {@code !=} as cel-go has them for the opaque network types: comparing an IP or a CIDR with a
+     * value of another type (through {@code dyn}) is the error {@code no such overload}, not {@code false}.
+     */
+    private static List<CelFunctionBinding> equalityBindings(CelOptions opts) {
+        dev.cel.runtime.RuntimeEquality equality = dev.cel.runtime.RuntimeEquality.create(
+                dev.cel.runtime.RuntimeHelpers.create(), opts);
+        return List.of(
+                CelFunctionBinding.from("equals", Object.class, Object.class, (a, b) -> {
+                    checkComparable(a, b);
+                    return equality.objectEquals(a, b);
+                }),
+                CelFunctionBinding.from("not_equals", Object.class, Object.class, (a, b) -> {
+                    checkComparable(a, b);
+                    return !equality.objectEquals(a, b);
+                }));
+    }
+
+    private static boolean network(Object v) {
+        return v instanceof NetIp.Addr || v instanceof NetIp.Prefix;
+    }
+
+    private static void checkComparable(Object a, Object b) throws CelEvaluationException {
+        if ((network(a) || network(b)) && (a == null || b == null || a.getClass() != b.getClass())) {
+            throw new CelEvaluationException("no such overload");
+        }
     }
 
     private static boolean contains(NetIp.Prefix c, NetIp.Prefix o, boolean oldRule) {

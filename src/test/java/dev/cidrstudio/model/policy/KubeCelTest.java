@@ -84,4 +84,16 @@ class KubeCelTest {
         assertEquals(List.of(), cel.evaluate("'123 abc 456'.findAll('[0-9]+', 0)", Map.of()).value());
         assertTrue(cel.evaluate("'x'.find('[a')", Map.of()).error().startsWith("Illegal regex: error parsing regexp:"));
     }
+
+    @Test
+    void comparingANetworkValueWithAnotherTypeIsNoSuchOverloadAsInCelGo() {
+        KubeCel cel = KubeCel.shared();
+        assertEquals("no such overload", cel.evaluate("dyn(ip('1.2.3.4')) == dyn('1.2.3.4')", Map.of()).error());
+        assertEquals("no such overload", cel.evaluate("dyn(cidr('10.0.0.0/8')) != dyn(ip('10.0.0.0'))", Map.of())
+                .error());
+        assertEquals(false, cel.evaluate("ip('1.2.3.4') == ip('::1')", Map.of()).value());
+        assertEquals(true, cel.evaluate("[ip('1.2.3.4')] == [ip('1.2.3.4')]", Map.of()).value());
+        // Other values keep CEL's heterogeneous equality.
+        assertEquals(true, cel.evaluate("dyn(1) == dyn(1.0) && dyn('a') != dyn(1)", Map.of()).value());
+    }
 }
