@@ -28,6 +28,11 @@ public record FieldError(ErrorType type, String field, String renderedValue, Str
         return new FieldError(ErrorType.DUPLICATE, field, renderedValue, "");
     }
 
+    /** {@code field.TooMany}: {@code Too many: 65: must have at most 64 items}. */
+    public static FieldError tooMany(String field, int actual, int max) {
+        return new FieldError(ErrorType.TOO_MANY, field, String.valueOf(actual), "must have at most " + max + " items");
+    }
+
     public static FieldError internal(String field, String detail) {
         return new FieldError(ErrorType.INTERNAL, field, null, detail);
     }

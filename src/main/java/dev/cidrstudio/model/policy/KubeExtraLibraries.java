@@ -41,11 +41,6 @@ final class KubeExtraLibraries {
         }
     }
 
-    private static final Pattern QUALIFIED_NAME = Pattern.compile("^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$");
-    private static final String QUALIFIED_NAME_FMT = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
-    private static final String QUALIFIED_NAME_MSG = "must consist of alphanumeric characters, '-', '_' or '.', and "
-            + "must start and end with an alphanumeric character";
-    private static final Pattern LABEL_VALUE = Pattern.compile("^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$");
     private static final Pattern UUID = Pattern.compile(
             "(?i)^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$");
     private static final Pattern DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
@@ -63,14 +58,14 @@ final class KubeExtraLibraries {
         m.put("dns1123Label", new NamedFormat("DNS1123Label", NameValidation::isDns1123Label));
         m.put("dns1123Subdomain", new NamedFormat("DNS1123Subdomain", NameValidation::isDns1123Subdomain));
         m.put("dns1035Label", new NamedFormat("DNS1035Label", NameValidation::isDns1035Label));
-        m.put("qualifiedName", new NamedFormat("QualifiedName", KubeExtraLibraries::qualifiedName));
+        m.put("qualifiedName", new NamedFormat("QualifiedName", NameValidation::isQualifiedName));
         m.put("dns1123LabelPrefix", new NamedFormat("DNS1123LabelPrefix",
                 s -> NameValidation.isDns1123Label(maskTrailingDash(s))));
         m.put("dns1123SubdomainPrefix", new NamedFormat("DNS1123SubdomainPrefix",
                 s -> NameValidation.isDns1123Subdomain(maskTrailingDash(s))));
         m.put("dns1035LabelPrefix", new NamedFormat("DNS1035LabelPrefix",
                 s -> NameValidation.isDns1035Label(maskTrailingDash(s))));
-        m.put("labelValue", new NamedFormat("LabelValue", KubeExtraLibraries::labelValue));
+        m.put("labelValue", new NamedFormat("LabelValue", NameValidation::isValidLabelValue));
         m.put("uri", new NamedFormat("URI", s -> {
             try {
                 GoUrl.parseRequestUri(s);
@@ -90,62 +85,6 @@ final class KubeExtraLibraries {
     /** apimachinery's maskTrailingDash: a name prefix may end in '-' (generateName). */
     private static String maskTrailingDash(String s) {
         return s.length() > 1 && s.endsWith("-") ? s.substring(0, s.length() - 2) + "a" : s;
-    }
-
-    private static String regexError(String msg, String fmt, String... examples) {
-        StringBuilder sb = new StringBuilder(msg).append(" (e.g. ");
-        for (int i = 0; i < examples.length; i++) {
-            sb.append(i > 0 ? " or " : "").append('\'').append(examples[i]).append("', ");
-        }
-        return sb.append("regex used for validation is '").append(fmt).append("')").toString();
-    }
-
-    /** apimachinery's IsQualifiedName. */
-    static List<String> qualifiedName(String value) {
-        List<String> errs = new ArrayList<>();
-        String[] parts = value.split("/", -1);
-        String name;
-        if (parts.length == 1) {
-            name = parts[0];
-        } else if (parts.length == 2) {
-            String prefix = parts[0];
-            name = parts[1];
-            if (prefix.isEmpty()) {
-                errs.add("prefix part must be non-empty");
-            } else {
-                for (String m : NameValidation.isDns1123Subdomain(prefix)) {
-                    errs.add("prefix part " + m);
-                }
-            }
-        } else {
-            errs.add("a qualified name " + regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, "MyName", "my.name",
-                    "123-abc") + " with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')");
-            return errs;
-        }
-        if (name.isEmpty()) {
-            errs.add("name part must be non-empty");
-        } else if (name.length() > 63) {
-            errs.add("name part " + NameValidation.maxLenError(63));
-        }
-        if (!QUALIFIED_NAME.matcher(name).matches()) {
-            errs.add("name part " + regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, "MyName", "my.name",
-                    "123-abc"));
-        }
-        return errs;
-    }
-
-    /** apimachinery's IsValidLabelValue. */
-    static List<String> labelValue(String value) {
-        List<String> errs = new ArrayList<>();
-        if (value.length() > 63) {
-            errs.add(NameValidation.maxLenError(63));
-        }
-        if (!LABEL_VALUE.matcher(value).matches()) {
-            errs.add(regexError("a valid label must be an empty string or consist of alphanumeric characters, '-', "
-                    + "'_' or '.', and must start and end with an alphanumeric character",
-                    "(" + QUALIFIED_NAME_FMT + ")?", "MyValue", "my_value", "12345"));
-        }
-        return errs;
     }
 
     private static boolean base64(String s) {

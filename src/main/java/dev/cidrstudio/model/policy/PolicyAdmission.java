@@ -8,7 +8,6 @@ import dev.cidrstudio.model.cluster.ApiException;
 import dev.cidrstudio.model.cluster.ClusterState;
 import dev.cidrstudio.model.cluster.Status;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -88,9 +87,9 @@ public class PolicyAdmission implements Admission {
             Object target = object != null ? object : oldObject;
             AdmissionPolicies.Request req = request(target, operation);
             throw new ApiException(Status.admissionDenied(v.code(), v.reason(), req.resource(), req.group(),
-                    req.name(), v.causeMessage()), new ArrayList<>(new LinkedHashSet<>(v.warnings())));
+                    req.name(), v.causeMessage()), WarningHeaders.of(v.warnings()));
         }
-        return new Admitted(new ArrayList<>(new LinkedHashSet<>(v.warnings())), v.auditAnnotations());
+        return new Admitted(WarningHeaders.of(v.warnings()), v.auditAnnotations());
     }
 
     /** The full verdict for a write (every decision, every denial), without refusing anything. */

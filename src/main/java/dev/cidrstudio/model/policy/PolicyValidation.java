@@ -90,6 +90,9 @@ public final class PolicyValidation {
                 base.at(CelLibraryVersions.forStoredExpressions(version)), expressions(old));
         List<Object> conditions = list(spec.get("matchConditions"));
         Set<String> conditionNames = new HashSet<>();
+        if (conditions.size() > 64) {
+            errs.add(FieldError.tooMany("spec.matchConditions", conditions.size(), 64));
+        }
         for (int i = 0; i < conditions.size(); i++) {
             Map<String, Object> c = map(conditions.get(i));
             String f = "spec.matchConditions[" + i + "]";
@@ -102,7 +105,10 @@ public final class PolicyValidation {
             String n = str(c.get("name"));
             if (n.isEmpty()) {
                 errs.add(FieldError.required(f + ".name", ""));
-            } else if (!conditionNames.add(n)) {
+            } else {
+                NameValidation.addAll(errs, f + ".name", n, NameValidation.isQualifiedName(n));
+            }
+            if (!n.isEmpty() && !conditionNames.add(n)) {
                 errs.add(FieldError.duplicate(f + ".name", GoValue.quote(n)));
             }
         }

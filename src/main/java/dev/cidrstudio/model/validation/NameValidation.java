@@ -83,6 +83,61 @@ public final class NameValidation {
         return errs;
     }
 
+    private static final String QUALIFIED_NAME_FMT = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
+    private static final Pattern QUALIFIED_NAME = Pattern.compile("^" + QUALIFIED_NAME_FMT + "$");
+    private static final String QUALIFIED_NAME_MSG = "must consist of alphanumeric characters, '-', '_' or '.', and "
+            + "must start and end with an alphanumeric character";
+
+    /** apimachinery's IsQualifiedName. */
+    public static List<String> isQualifiedName(String value) {
+        List<String> errs = new ArrayList<>();
+        String[] parts = value.split("/", -1);
+        String name;
+        if (parts.length == 1) {
+            name = parts[0];
+        } else if (parts.length == 2) {
+            String prefix = parts[0];
+            name = parts[1];
+            if (prefix.isEmpty()) {
+                errs.add("prefix part must be non-empty");
+            } else {
+                for (String m : isDns1123Subdomain(prefix)) {
+                    errs.add("prefix part " + m);
+                }
+            }
+        } else {
+            errs.add("a qualified name " + regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, "MyName", "my.name",
+                    "123-abc") + " with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')");
+            return errs;
+        }
+        if (name.isEmpty()) {
+            errs.add("name part must be non-empty");
+        } else if (name.length() > 63) {
+            errs.add("name part " + maxLenError(63));
+        }
+        if (!QUALIFIED_NAME.matcher(name).matches()) {
+            errs.add("name part " + regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, "MyName", "my.name",
+                    "123-abc"));
+        }
+        return errs;
+    }
+
+    private static final Pattern LABEL_VALUE = Pattern.compile("^(" + QUALIFIED_NAME_FMT + ")?$");
+
+    /** apimachinery's IsValidLabelValue. */
+    public static List<String> isValidLabelValue(String value) {
+        List<String> errs = new ArrayList<>();
+        if (value.length() > 63) {
+            errs.add(maxLenError(63));
+        }
+        if (!LABEL_VALUE.matcher(value).matches()) {
+            errs.add(regexError("a valid label must be an empty string or consist of alphanumeric characters, '-', "
+                    + "'_' or '.', and must start and end with an alphanumeric character",
+                    "(" + QUALIFIED_NAME_FMT + ")?", "MyValue", "my_value", "12345"));
+        }
+        return errs;
+    }
+
     /** {@code IsValidPathSegmentName}. */
     public static List<String> isValidPathSegmentName(String name) {
         List<String> errs = new ArrayList<>();

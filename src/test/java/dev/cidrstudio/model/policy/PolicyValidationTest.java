@@ -60,4 +60,26 @@ class PolicyValidationTest {
                 "spec.validationActions[2]: Unsupported value: \"Block\": supported values: \"Audit\", \"Deny\", "
                         + "\"Warn\""), errs);
     }
+
+    @Test
+    void matchConditionsAreAtMost64WithQualifiedUniqueNames() {
+        List<Object> conditions = new java.util.ArrayList<>();
+        conditions.add(Map.of("name", "bad name!", "expression", "true"));
+        conditions.add(Map.of("name", "example.com/ok", "expression", "true"));
+        conditions.add(Map.of("name", "example.com/ok", "expression", "true"));
+        for (int i = 3; i < 65; i++) {
+            conditions.add(Map.of("name", "c" + i, "expression", "true"));
+        }
+        Map<String, Object> p = Map.of("metadata", Map.of("name", "p"), "spec", Map.of(
+                "matchConstraints", Map.of("resourceRules", List.of(Map.of("apiGroups", List.of("*"),
+                        "apiVersions", List.of("*"), "operations", List.of("*"), "resources", List.of("*")))),
+                "matchConditions", conditions, "validations", List.of(Map.of("expression", "true"))));
+        List<String> errs = PolicyValidation.validatePolicy(p).stream().map(FieldError::toString).toList();
+        assertEquals(List.of("spec.matchConditions: Too many: 65: must have at most 64 items",
+                "spec.matchConditions[0].name: Invalid value: \"bad name!\": name part must consist of alphanumeric "
+                        + "characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. "
+                        + "'MyName',  or 'my.name',  or '123-abc', regex used for validation is "
+                        + "'([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')",
+                "spec.matchConditions[2].name: Duplicate value: \"example.com/ok\""), errs);
+    }
 }
