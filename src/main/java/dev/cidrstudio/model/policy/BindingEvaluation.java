@@ -46,6 +46,8 @@ final class BindingEvaluation {
         request.put("userInfo", Map.of("username", "kubernetes-admin", "groups", List.of("kubeadm:cluster-admins",
                 "system:authenticated")));
         vars.put("request", request);
+        vars.put("authorizer.requestResource", KubeAuthz.requestResource(req.group(), req.resource(), "",
+                req.namespace(), req.name()));
         vars.put("params", param == null ? nul : CelValues.normalize(param));
         Map<String, Object> nsObject = req.namespace().isEmpty() ? null : lookup.namespace(req.namespace());
         vars.put("namespaceObject", nsObject == null ? nul : CelValues.normalize(nsObject));
@@ -136,7 +138,7 @@ final class BindingEvaluation {
     /** messageExpression (trimmed, one line, at most 5 KiB), else message, else "failed expression: EXPR". */
     private String failureMessage(Map<String, Object> val, String expr) {
         Object me = val.get("messageExpression");
-        if (me != null) {
+        if (me != null && cel.authorizerError(str(me)) == null) {
             KubeCel.Outcome o = new Lazy().evaluate(str(me));
             if (o.ok() && o.value() instanceof String s) {
                 String t = s.strip();

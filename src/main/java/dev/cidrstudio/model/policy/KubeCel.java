@@ -119,6 +119,7 @@ public final class KubeCel {
                 .addFunctionBindings(KubeRegexLibrary.bindings())
                 .addFunctionBindings(KubeStringFormat.bindings())
                 .addFunctionBindings(KubeExtraLibraries.bindings())
+                .addFunctionBindings(KubeAuthz.bindings())
                 .addFunctionBindings(equalityBindings(opts)).build();
     }
 
@@ -157,7 +158,8 @@ public final class KubeCel {
                 .addFunctionDeclarations(KubeListsLibrary.declarations())
                 .addFunctionDeclarations(KubeRegexLibrary.declarations())
                 .addFunctionDeclarations(KubeStringFormat.declarations())
-                .addFunctionDeclarations(KubeExtraLibraries.declarations());
+                .addFunctionDeclarations(KubeExtraLibraries.declarations())
+                .addFunctionDeclarations(KubeAuthz.declarations());
         if (types != null) {
             cb.setTypeProvider(types);
         }
@@ -167,6 +169,8 @@ public final class KubeCel {
             }
         }
         cb.addVar("variables", MapType.create(SimpleType.STRING, SimpleType.DYN));
+        cb.addVar("authorizer", KubeAuthz.AUTHORIZER_T);
+        cb.addVar("authorizer.requestResource", KubeAuthz.RESOURCE_T);
         cb.addVar("net.IP", TypeType.create(IP_T));
         cb.addVar("net.CIDR", TypeType.create(CIDR_T));
         return cb.build();
@@ -347,7 +351,7 @@ public final class KubeCel {
      * makes to libraries some releases lack.
      */
     private record Compiled(CelRuntime.Program program, CelType resultType, String error,
-            List<CelLibraryVersions.Use> versioned) {
+            List<CelLibraryVersions.Use> versioned, String authorizerError) {
 
         /** The compile error on a release with the given libraries, or null. */
         String errorAt(int minor) {
@@ -377,22 +381,60 @@ public final class KubeCel {
         CelValidationResult r = compiler.compile(expression);
         if (r.hasError()) {
             // cel-java lists the candidate overloads; cel-go (kube-apiserver) does not.
-            c = new Compiled(null, null, r.getErrorString().replaceAll(" \\(candidates: [^\n]*\\)", ""), List.of());
+            c = new Compiled(null, null, r.getErrorString().replaceAll(" \\(candidates: [^\n]*\\)", ""), List.of(),
+                    null);
         } else {
             try {
                 CelAbstractSyntaxTree ast = r.getAst();
                 String formatIssues = KubeStringFormat.check(ast);
-                c = formatIssues != null ? new Compiled(null, null, formatIssues, List.of())
+                c = formatIssues != null ? new Compiled(null, null, formatIssues, List.of(), null)
                         : new Compiled(runtime.createProgram(ast), ast.getResultType(), null,
-                                CelLibraryVersions.uses(ast));
+                                CelLibraryVersions.uses(ast), authorizerReferences(ast));
             } catch (CelEvaluationException | dev.cel.common.CelValidationException e) {
-                c = new Compiled(null, null, e.getMessage(), List.of());
+                c = new Compiled(null, null, e.getMessage(), List.of(), null);
             }
         }
         synchronized (cache) {
             cache.put(expression, c);
         }
         return c;
+    }
+
+    /**
+     * cel-go's compile error for an expression that uses {@code authorizer} where it is not declared (a
+     * messageExpression), or null when it does not use it (or does not compile for another reason).
+     */
+    public String authorizerError(String expression) {
+        return compiled(expression).authorizerError();
+    }
+
+    private static String authorizerReferences(CelAbstractSyntaxTree ast) {
+        List<Integer> offsets = new ArrayList<>();
+        ast.getReferenceMap().forEach((id, ref) -> {
+            int offset = ast.getSource().getPositionsMap().getOrDefault(id, 0);
+            if ("authorizer".equals(ref.name())) {
+                offsets.add(offset);
+            } else if ("authorizer.requestResource".equals(ref.name())) {
+                // A qualified name sits at its dot; cel-go reports the undeclared root at its first character.
+                offsets.add(Math.max(0, offset - "authorizer".length()));
+            }
+        });
+        if (offsets.isEmpty()) {
+            return null;
+        }
+        offsets.sort(null);
+        StringBuilder sb = new StringBuilder();
+        for (int offset : offsets) {
+            var loc = ast.getSource().getOffsetLocation(offset).orElse(dev.cel.common.CelSourceLocation.of(1, 0));
+            if (sb.length() > 0) {
+                sb.append('\n');
+            }
+            sb.append("ERROR: <input>:").append(loc.getLine()).append(':').append(loc.getColumn() + 1)
+                    .append(": undeclared reference to 'authorizer' (in container '')\n | ")
+                    .append(ast.getSource().getSnippet(loc.getLine()).orElse("")).append("\n | ")
+                    .append(".".repeat(loc.getColumn())).append('^');
+        }
+        return sb.toString();
     }
 
     /** The compile error of an expression in cel-go's text, or null when it compiles. */
@@ -444,6 +486,8 @@ public final class KubeCel {
             in.put(v, dev.cel.common.values.NullValue.NULL_VALUE);
         }
         in.put("variables", Map.of());
+        in.put("authorizer", KubeAuthz.REQUESTER);
+        in.put("authorizer.requestResource", KubeAuthz.requestResource("", "unknown", "", "", ""));
         in.putAll(variables);
         in.put("net.IP", TypeType.create(IP_T));
         in.put("net.CIDR", TypeType.create(CIDR_T));

@@ -203,7 +203,14 @@ public final class PolicyValidation {
             errs.add(FieldError.invalidString(f + ".messageExpression", messageExpression,
                     "must be non-empty if specified"));
         } else if (!messageExpression.strip().isEmpty()) {
-            expression(cel, messageExpression, f + ".messageExpression", "string", errs);
+            String noAuthorizer = cel.of(messageExpression).authorizerError(messageExpression);
+            if (noAuthorizer != null) {
+                // messageExpressions compile without the authorizer variable.
+                errs.add(FieldError.invalidString(f + ".messageExpression", messageExpression,
+                        "compilation failed: " + noAuthorizer));
+            } else {
+                expression(cel, messageExpression, f + ".messageExpression", "string", errs);
+            }
         }
         if (!message.isEmpty() && message.strip().isEmpty()) {
             errs.add(FieldError.invalidString(f + ".message", message, "message must be non-empty if specified"));

@@ -163,6 +163,44 @@ class KubeExtraLibrariesTest {
         assertEquals(expected, run(expression));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+        "authorizer.group('networking.k8s.io').resource('servicecidrs').check('create').allowed() | true",
+        "authorizer.group('').resource('pods').namespace('default').check('create').reason() | \"RBAC: allowed by "
+                + "ClusterRoleBinding \\\"kubeadm:cluster-admins\\\" of ClusterRole \\\"cluster-admin\\\" to Group "
+                + "\\\"kubeadm:cluster-admins\\\"\"",
+        "authorizer.requestResource.check('create').allowed()       | true",
+        "authorizer.serviceAccount('default', 'x').group('').resource('pods').check('list').allowed() | false",
+        "authorizer.serviceAccount('default', 'x').group('').resource('pods').check('list').reason() | \"\"",
+        "authorizer.serviceAccount('default', 'x').path('/healthz').check('get').allowed() | true",
+        "authorizer.serviceAccount('default', 'x').path('/metrics').check('get').allowed() | false",
+        "authorizer.group('').resource('pods').check('get').errored() | false",
+        "authorizer.path(' ')                                       | error: path must not be empty",
+        "authorizer.group('apps').resource('')                      | error: resource must not be empty",
+        "authorizer.serviceAccount('default', 'bad@name')           | error: Invalid service account name",
+        "authorizer.serviceAccount('Bad_NS', 'x')                   | error: Invalid service account namespace",
+    })
+    void authorization(String expression, String expected) {
+        assertEquals(expected, run(expression));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aMessageExpressionCannotUseTheAuthorizer() {
+        Map<String, Object> policy = Map.of("metadata", Map.of("name", "p"), "spec", Map.of(
+                "matchConstraints", Map.of("resourceRules", java.util.List.of(Map.of("apiGroups",
+                        java.util.List.of("*"), "apiVersions", java.util.List.of("*"), "operations",
+                        java.util.List.of("*"), "resources", java.util.List.of("*")))),
+                "validations", java.util.List.of(Map.of("expression", "authorizer.requestResource.check('create')"
+                        + ".allowed()", "messageExpression", "authorizer.group('').resource('pods').check('get')"
+                        + ".reason()"))));
+        var errs = PolicyValidation.validatePolicy(policy);
+        assertEquals(1, errs.size(), errs.toString());
+        assertEquals("spec.validations[0].messageExpression: Invalid value: \"authorizer.group('').resource('pods')"
+                + ".check('get').reason()\": compilation failed: ERROR: <input>:1:1: undeclared reference to "
+                + "'authorizer' (in container '')\n | authorizer.group('').resource('pods').check('get').reason()\n"
+                + " | ^", errs.get(0).toString());
+    }
+
     @org.junit.jupiter.api.Test
     void literalFormatArgumentsAreCheckedWhenTheExpressionCompiles() {
         assertEquals("compile: ERROR: <input>:1:14: error during formatting: decimal clause can only be used on "
