@@ -87,8 +87,14 @@ public final class PoliciesView {
                 } else if (warned) {
                     getStyleClass().add("warned");
                 }
-                setTooltip(broken || warned ? new Tooltip(String.join("\n", broken ? item.problems()
-                        : item.typeWarnings())) : null);
+                if (empty || item == null) {
+                    setTooltip(null);
+                } else {
+                    // The columns are narrow beside the editor: the tooltip has the whole row, and why it is marked.
+                    String head = item.name() + "\n" + item.summary();
+                    setTooltip(new Tooltip(broken || warned ? head + "\n\n" + String.join("\n", broken
+                            ? item.problems() : item.typeWarnings()) : head));
+                }
             }
         });
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
