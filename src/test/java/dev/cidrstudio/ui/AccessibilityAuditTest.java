@@ -139,4 +139,19 @@ class AccessibilityAuditTest {
         }
         assertEquals(List.of(), missing.stream().distinct().toList());
     }
+
+    @Test
+    void everyTabAndTheNavigatorAreReachableFromTheKeyboard(FxRobot robot) {
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        for (int i = 0; i < Math.min(9, tabs.getTabs().size()); i++) {
+            robot.press(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.valueOf("DIGIT" + (i + 1)))
+                    .release(javafx.scene.input.KeyCode.valueOf("DIGIT" + (i + 1)), javafx.scene.input.KeyCode.SHORTCUT);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals(tabs.getTabs().get(i), tabs.getSelectionModel().getSelectedItem(), "Ctrl+" + (i + 1));
+        }
+        robot.press(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.L)
+                .release(javafx.scene.input.KeyCode.L, javafx.scene.input.KeyCode.SHORTCUT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(TreeView.class, tabs.getScene().getFocusOwner().getClass(), "Ctrl+L focuses the navigator");
+    }
 }

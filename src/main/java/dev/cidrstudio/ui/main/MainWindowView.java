@@ -86,6 +86,8 @@ public final class MainWindowView {
     private Button cancelButton;
     @FXML
     private MenuBar menuBar;
+    @FXML
+    private Menu goToMenu;
 
     private MainWindowViewModel vm;
 
@@ -112,6 +114,23 @@ public final class MainWindowView {
                 (PoliciesView c) -> c.bind(vm.policies()));
         lazy("consoleTab", "/dev/cidrstudio/ui/console/ConsoleView.fxml",
                 (ConsoleView c) -> c.bind(vm.console()));
+        // View > Go to: every tab by keyboard, Ctrl+1 for the first.
+        for (int i = 0; i < tabs.getTabs().size() && i < 9; i++) {
+            Tab tab = tabs.getTabs().get(i);
+            MenuItem item = new MenuItem(tab.getText());
+            item.setId("goTo-" + tab.getId());
+            item.setMnemonicParsing(false);
+            item.setAccelerator(new javafx.scene.input.KeyCodeCombination(
+                    javafx.scene.input.KeyCode.valueOf("DIGIT" + (i + 1)),
+                    javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
+            item.setOnAction(e -> {
+                tabs.getSelectionModel().select(tab);
+                if (tab.getContent() != null) {
+                    tab.getContent().requestFocus();
+                }
+            });
+            goToMenu.getItems().add(item);
+        }
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             load(b);
             vm.rememberTab(b == null ? null : b.getId());
@@ -208,6 +227,11 @@ public final class MainWindowView {
         select("servicesTab");
         load(tabs.getSelectionModel().getSelectedItem());
         servicesController.focusFind();
+    }
+
+    @FXML
+    void onFocusNavigator() {
+        navigatorController.focus();
     }
 
     @FXML

@@ -33,6 +33,14 @@ public final class NavigatorView {
     private final Map<NavigatorViewModel.Ref, TreeItem<NavigatorViewModel.Node>> index = new HashMap<>();
     private boolean syncing;
 
+    /** Moves the keyboard focus to the tree of the plan's objects. */
+    public void focus() {
+        tree.requestFocus();
+        if (tree.getSelectionModel().isEmpty() && tree.getExpandedItemCount() > 0) {
+            tree.getFocusModel().focus(0);
+        }
+    }
+
     public void bind(NavigatorViewModel viewModel) {
         this.vm = viewModel;
         tree.setCellFactory(t -> new TreeCell<>() {
