@@ -26,11 +26,12 @@ final class KubectlErrors {
             return sb.toString();
         }
         String message = s.message();
+        if (source != null) {
+            // AddSourceToErr rewrites the Status message before CheckErr sees it, whatever the reason.
+            message = "error when " + verb + " \"" + source + "\": " + message;
+        }
         if (s.code() == 401) {
             return "error: You must be logged in to the server (" + message + ")\n";
-        }
-        if (source != null) {
-            message = "error when " + verb + " \"" + source + "\": " + message;
         }
         return "Error from server (" + s.reason() + "): " + message + "\n";
     }

@@ -209,4 +209,44 @@ class PolicyConsoleTest {
                 servicecidr.networking.k8s.io/allowed-now created
                 """, out);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "Forbidden    | Error from server (Forbidden): error when creating \"STDIN\": servicecidrs.networking.k8s.io "
+                + "\"x\" is forbidden: ValidatingAdmissionPolicy 'p' with binding 'b' denied request: nope",
+        "Unauthorized | error: You must be logged in to the server (error when creating \"STDIN\": "
+                + "servicecidrs.networking.k8s.io \"x\" is forbidden: ValidatingAdmissionPolicy 'p' with binding 'b' "
+                + "denied request: nope)",
+        "Invalid      | The servicecidrs \"x\" is invalid: : ValidatingAdmissionPolicy 'p' with binding 'b' denied "
+                + "request: nope",
+    })
+    void aDenialReadsAsKubectlPrintsItForEachReasonWithTheSourceWhereKubectlAddsIt(String reason, String expected)
+            throws Exception {
+        ApiServer api = ApiServer.bootstrap(ClusterSettings.defaults());
+        String out = ConsoleScripts.run(api, """
+                kubectl apply -f - <<EOF
+                apiVersion: admissionregistration.k8s.io/v1
+                kind: ValidatingAdmissionPolicy
+                metadata: {name: p}
+                spec:
+                  matchConstraints:
+                    resourceRules:
+                    - {apiGroups: ["networking.k8s.io"], apiVersions: ["v1"], operations: ["CREATE"], resources: ["servicecidrs"]}
+                  validations:
+                  - {expression: "false", message: nope, reason: REASON}
+                ---
+                apiVersion: admissionregistration.k8s.io/v1
+                kind: ValidatingAdmissionPolicyBinding
+                metadata: {name: b}
+                spec: {policyName: p, validationActions: [Deny]}
+                EOF
+                kubectl apply -f - <<EOF
+                apiVersion: networking.k8s.io/v1
+                kind: ServiceCIDR
+                metadata: {name: x}
+                spec: {cidrs: [10.100.0.0/24]}
+                EOF
+                """.replace("REASON", reason));
+        assertEquals(expected, out.lines().toList().get(2));
+    }
 }
