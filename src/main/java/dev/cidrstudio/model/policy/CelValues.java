@@ -45,7 +45,7 @@ public final class CelValues {
             return String.valueOf(v);
         }
         if (v instanceof Double d) {
-            return d == Math.rint(d) && !Double.isInfinite(d) ? String.valueOf(d.longValue()) : String.valueOf(d);
+            return KubeStringFormat.goG(d); // Go's %v of a float64: 2.5, 50703, 1e-09, 1e+21
         }
         if (v instanceof List<?> l) {
             StringBuilder sb = new StringBuilder("[");

@@ -189,7 +189,9 @@ record KubeQuantity(BigDecimal value, boolean dec, String text) implements Compa
         int sign = amount.signum();
         BigDecimal abs = amount.abs();
         if (abs.signum() != 0 && abs.scale() > 9) {
-            abs = abs.setScale(9, RoundingMode.UP);
+            // Below a nano the value rounds up to one nano; deciding that needs no division by a huge power of ten.
+            abs = abs.precision() - abs.scale() < -9 ? BigDecimal.ONE.movePointLeft(9)
+                    : abs.setScale(9, RoundingMode.UP);
         }
         if (binarySi && abs.compareTo(MAX_ALLOWED) > 0) {
             abs = MAX_ALLOWED;

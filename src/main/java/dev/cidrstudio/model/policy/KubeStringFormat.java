@@ -131,7 +131,14 @@ final class KubeStringFormat {
                     throw new FormatException("could not parse formatting clause: error while parsing precision: "
                             + "error while converting precision to integer: strconv.Atoi: parsing \"\": invalid syntax");
                 }
-                precision = Integer.parseInt(f.substring(start, j));
+                String digits = f.substring(start, j);
+                try {
+                    precision = Integer.parseInt(digits);
+                } catch (NumberFormatException e) {
+                    throw new FormatException("could not parse formatting clause: error while parsing precision: "
+                            + "error while converting precision to integer: strconv.Atoi: parsing "
+                            + GoValue.quote(digits) + ": value out of range");
+                }
             }
             char verb = f.charAt(j);
             if ("sdfebxXo".indexOf(verb) < 0) {
@@ -139,7 +146,10 @@ final class KubeStringFormat {
                         + verb + "\"");
             }
             try {
-                out.append(clause.format(argIndex, verb, precision));
+                // Go's fmt gives up on a precision over a million ("crazy long number") and prints no verb;
+                // the guard also keeps a hostile expression from building a huge string in one step.
+                out.append(precision != null && precision > 1_000_000 && (verb == 'f' || verb == 'e') && !checking
+                        ? "%!(NOVERB)" : clause.format(argIndex, verb, precision));
             } catch (ArgumentException e) {
                 throw new ArgumentException(e.id, "error during formatting: " + e.getMessage());
             } catch (FormatException e) {
