@@ -511,7 +511,10 @@ public final class KubeCel {
             if (hasCause(e, CostExceeded.class)) {
                 return new Costed(new Outcome(null, COST_EXCEEDED, null), cost[0]);
             }
-            throw e;
+            // A library failing in a way cel-go would not is still only this expression's error, never the
+            // planner's: the policy's failurePolicy decides, as for any runtime error.
+            return new Costed(new Outcome(null, e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage(), null), cost[0]);
         }
     }
 
