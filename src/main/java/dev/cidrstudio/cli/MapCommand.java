@@ -6,6 +6,7 @@ import dev.cidrstudio.app.PlanLoader;
 import dev.cidrstudio.app.map.AddressMap;
 import dev.cidrstudio.app.map.MapExport;
 import dev.cidrstudio.app.map.MapRenderer;
+import dev.cidrstudio.app.map.MapTheme;
 import dev.cidrstudio.app.map.MapSpace;
 import dev.cidrstudio.app.map.MapViewport;
 import java.io.IOException;
@@ -67,7 +68,7 @@ public final class MapCommand extends StreamCommand {
             return 1;
         }
         AddressMap map = AddressMap.of(plan.api().snapshot());
-        MapRenderer.Style style = dark ? MapRenderer.Style.DARK : MapRenderer.Style.LIGHT;
+        MapRenderer.Style style = dark ? MapTheme.dark() : MapTheme.light();
         List<MapExport.Panel> panels = new ArrayList<>();
         for (MapSpace space : map.spaces()) {
             MapViewport vp = MapViewport.fit(space.layout(), size, size);

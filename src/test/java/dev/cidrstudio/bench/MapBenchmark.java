@@ -2,6 +2,7 @@ package dev.cidrstudio.bench;
 
 import dev.cidrstudio.app.map.MapLayout;
 import dev.cidrstudio.app.map.MapRenderer;
+import dev.cidrstudio.app.map.MapTheme;
 import dev.cidrstudio.app.map.MapSpace;
 import dev.cidrstudio.app.map.MapViewport;
 import dev.cidrstudio.model.allocator.UsedAddressSet;
@@ -66,17 +67,17 @@ public class MapBenchmark {
 
     @Benchmark
     public int[] frameSlash12OneAddressPerPixel() {
-        return MapRenderer.render(space12, full, MapRenderer.Style.LIGHT, null, List.of());
+        return MapRenderer.render(space12, full, MapTheme.light(), null, List.of());
     }
 
     @Benchmark
     public int[] frameSlash12ZoomedInAndPanned() {
-        return MapRenderer.render(space12, zoomed, MapRenderer.Style.LIGHT, o -> "default", List.of("default"));
+        return MapRenderer.render(space12, zoomed, MapTheme.light(), o -> "default", List.of("default"));
     }
 
     @Benchmark
     public int[] frameSlash64With100kAddresses() {
-        return MapRenderer.render(space64, fit64, MapRenderer.Style.LIGHT, null, List.of());
+        return MapRenderer.render(space64, fit64, MapTheme.light(), null, List.of());
     }
 
     @Benchmark

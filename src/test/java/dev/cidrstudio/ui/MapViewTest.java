@@ -148,7 +148,7 @@ class MapViewTest {
         AddressMapView pending = canvases(robot).stream().filter(c -> c.space().serviceCidr().equals("extra-v4"))
                 .findFirst().orElseThrow();
         assertTrue(java.util.Arrays.stream(pending.pixels())
-                .anyMatch(p -> p == dev.cidrstudio.app.map.MapRenderer.Style.LIGHT.pending()), "stripes");
+                .anyMatch(p -> p == dev.cidrstudio.app.map.MapTheme.light().pending()), "stripes");
         WaitForAsyncUtils.asyncFx(() -> Screenshots.write(stage.getScene(), "map-overlap-pending")).get();
     }
 }

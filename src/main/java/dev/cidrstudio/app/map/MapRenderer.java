@@ -13,16 +13,9 @@ import java.util.function.LongFunction;
  */
 public final class MapRenderer {
 
-    /** The palette of one theme. */
+    /** The palette of one theme ({@link MapTheme} reads it from the theme's stylesheet). */
     public record Style(int outside, int freeDynamic, int freeStatic, int reserved, int heatLow, int heatHigh,
-            int kubernetes, int overlap, int pending, int grid, int[] namespaces) {
-
-        public static final Style LIGHT = new Style(0xFFF4F4F2, 0xFFE4E8EC, 0xFFCFE0F1, 0xFF5F6B76, 0xFF9ECAE1,
-                0xFF08306B, 0xFFD55E00, 0xFFB00020, 0xFF6B5B3E, 0xFFFFFFFF, new int[] {0xFF0072B2, 0xFFE69F00,
-                    0xFF009E73, 0xFFCC79A7, 0xFF56B4E9, 0xFFF0E442, 0xFF7F3C8D, 0xFF444444});
-        public static final Style DARK = new Style(0xFF1E1F22, 0xFF2C3036, 0xFF23364D, 0xFF9AA5B1, 0xFF2F5F8F,
-                0xFFBFE1FF, 0xFFFF7F2A, 0xFFFF5C7A, 0xFFC8B48C, 0xFF1E1F22, new int[] {0xFF56B4E9, 0xFFE69F00,
-                    0xFF2FD3A0, 0xFFE59BC8, 0xFF9DD4F5, 0xFFF0E442, 0xFFB78BD6, 0xFFDDDDDD});
+            int kubernetes, int overlap, int pending, int grid, int selection, int[] namespaces) {
     }
 
     /** How a namespace's addresses look: its colour and its pattern (0 solid, 1 diagonal, 2 dots, 3 rows). */

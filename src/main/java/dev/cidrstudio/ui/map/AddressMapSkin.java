@@ -132,7 +132,8 @@ final class AddressMapSkin extends SkinBase<AddressMapView> {
             double side = level < 0 ? 1 << -level : 1;
             double cx = (level < 0 ? (cell >>> 32) << -level : (cell >>> 32) >>> level) - v.x();
             double cy = (level < 0 ? (cell & 0xFFFF_FFFFL) << -level : (cell & 0xFFFF_FFFFL) >>> level) - v.y();
-            g.setStroke(c.paletteProperty().get() == MapRenderer.Style.DARK ? Color.WHITE : Color.BLACK);
+            int outline = c.paletteProperty().get().selection();
+            g.setStroke(Color.rgb((outline >> 16) & 0xFF, (outline >> 8) & 0xFF, outline & 0xFF));
             g.setLineWidth(2);
             double pad = side * scale < 6 ? 4 : 1;
             g.strokeRect(cx * scale - pad, cy * scale - pad, side * scale + 2 * pad, side * scale + 2 * pad);

@@ -2,6 +2,7 @@ package dev.cidrstudio.ui.map;
 
 import dev.cidrstudio.app.map.AddressMap;
 import dev.cidrstudio.app.map.MapRenderer;
+import dev.cidrstudio.app.map.MapTheme;
 import dev.cidrstudio.app.map.MapSpace;
 import dev.cidrstudio.app.map.MapViewport;
 import javafx.beans.property.ObjectProperty;
@@ -30,13 +31,16 @@ public final class AddressMapView extends Control {
 
     private final AddressMap map;
     private final MapSpace space;
-    private final ObjectProperty<MapRenderer.Style> palette = new SimpleObjectProperty<>(MapRenderer.Style.LIGHT);
-    /** The theme's choice of map palette ({@code -cs-map-palette: light | dark} in light.css / dark.css). */
+    private final ObjectProperty<MapRenderer.Style> palette = new SimpleObjectProperty<>(MapTheme.light());
+    /**
+     * The theme's map palette ({@code -cs-map-palette: light | dark} in light.css / dark.css, whose {@code -cs-map-*}
+     * tokens hold its colours).
+     */
     private final StyleableObjectProperty<String> themePalette = new SimpleStyleableObjectProperty<>(
             THEME_PALETTE, this, "themePalette", "light") {
         @Override
         protected void invalidated() {
-            palette.set("dark".equals(get()) ? MapRenderer.Style.DARK : MapRenderer.Style.LIGHT);
+            palette.set(MapTheme.of("dark".equals(get()) ? "dark" : "light"));
         }
     };
 

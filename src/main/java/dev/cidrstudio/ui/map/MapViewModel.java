@@ -4,6 +4,7 @@ import dev.cidrstudio.app.PlanSession;
 import dev.cidrstudio.app.map.AddressMap;
 import dev.cidrstudio.app.map.MapExport;
 import dev.cidrstudio.app.map.MapRenderer;
+import dev.cidrstudio.app.map.MapTheme;
 import dev.cidrstudio.model.cluster.ClusterState;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -79,7 +80,7 @@ public final class MapViewModel {
     }
 
     public MapRenderer.Style style() {
-        return dark.get() ? MapRenderer.Style.DARK : MapRenderer.Style.LIGHT;
+        return dark.get() ? MapTheme.dark() : MapTheme.light();
     }
 
     public ReadOnlyStringProperty hoverProperty() {

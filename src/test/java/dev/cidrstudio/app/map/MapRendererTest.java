@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class MapRendererTest {
 
-    private static final MapRenderer.Style S = MapRenderer.Style.LIGHT;
+    private static final MapRenderer.Style S = MapTheme.light();
 
     private static int at(int[] px, MapViewport vp, MapLayout l, long offset) {
         long cell = l.cellOf(offset);
