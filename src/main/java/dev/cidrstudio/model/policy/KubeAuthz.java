@@ -1,7 +1,9 @@
 package dev.cidrstudio.model.policy;
 
+import static dev.cidrstudio.model.policy.CelDecls.fn;
+import static dev.cidrstudio.model.policy.CelDecls.member;
+
 import dev.cel.common.CelFunctionDecl;
-import dev.cel.common.CelOverloadDecl;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.OpaqueType;
 import dev.cel.common.types.SimpleType;
@@ -118,14 +120,6 @@ final class KubeAuthz {
                 fn("error", member("decision_error", s, DECISION_T)),
                 fn("allowed", member("decision_allowed", b, DECISION_T)),
                 fn("reason", member("decision_reason", s, DECISION_T)));
-    }
-
-    private static CelFunctionDecl fn(String name, CelOverloadDecl... overloads) {
-        return CelFunctionDecl.newFunctionDeclaration(name, overloads);
-    }
-
-    private static CelOverloadDecl member(String id, CelType result, CelType... args) {
-        return CelOverloadDecl.newMemberOverload(id, result, args);
     }
 
     static List<CelFunctionBinding> bindings() {

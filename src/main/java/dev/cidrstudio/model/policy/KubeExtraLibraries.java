@@ -1,7 +1,10 @@
 package dev.cidrstudio.model.policy;
 
+import static dev.cidrstudio.model.policy.CelDecls.fn;
+import static dev.cidrstudio.model.policy.CelDecls.global;
+import static dev.cidrstudio.model.policy.CelDecls.member;
+
 import dev.cel.common.CelFunctionDecl;
-import dev.cel.common.CelOverloadDecl;
 import dev.cel.common.types.CelType;
 import dev.cel.common.types.ListType;
 import dev.cel.common.types.MapType;
@@ -163,18 +166,6 @@ final class KubeExtraLibraries {
             out.add(fn("format." + name, global("format." + name, FORMAT_T)));
         }
         return out;
-    }
-
-    private static CelFunctionDecl fn(String name, CelOverloadDecl... overloads) {
-        return CelFunctionDecl.newFunctionDeclaration(name, overloads);
-    }
-
-    private static CelOverloadDecl global(String id, CelType result, CelType... args) {
-        return CelOverloadDecl.newGlobalOverload(id, result, args);
-    }
-
-    private static CelOverloadDecl member(String id, CelType result, CelType... args) {
-        return CelOverloadDecl.newMemberOverload(id, result, args);
     }
 
     private static GoUrl url(String s) throws CelEvaluationException {
