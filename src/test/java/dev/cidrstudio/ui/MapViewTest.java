@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cidrstudio.app.PlanSession;
+import dev.cidrstudio.app.map.AddressMap;
 import dev.cidrstudio.app.map.MapViewport;
 import dev.cidrstudio.ui.main.MainWindowViewModel;
 import dev.cidrstudio.ui.map.AddressMapView;
@@ -94,6 +95,21 @@ class MapViewTest {
         assertEquals(before - 1, v4.viewport().level());
         fx(v4::fit);
         assertEquals(before, v4.viewport().level());
+
+        // The wheel zooms in half steps: the address under the pointer stays under it, and two half steps in
+        // make one power of two.
+        double sx = x * v4.scale();
+        double sy = y * v4.scale();
+        AddressMap.Spot under = v4.spotAt(sx, sy);
+        double perCell = v4.scale() * Math.pow(2, -v4.viewport().level());
+        fx(() -> v4.zoomBy(0.5, sx, sy));
+        assertEquals(under.address(), v4.spotAt(sx, sy).address(), "the pointed address stays in place");
+        assertEquals(perCell * Math.sqrt(2), v4.scale() * Math.pow(2, -v4.viewport().level()), 0.01 * perCell);
+        fx(() -> v4.zoomBy(0.5, sx, sy));
+        assertEquals(perCell * 2, v4.scale() * Math.pow(2, -v4.viewport().level()), 0.01 * perCell);
+        assertEquals(under.address(), v4.spotAt(sx, sy).address());
+        fx(() -> v4.zoomBy(-1, sx, sy));
+        assertEquals(perCell, v4.scale() * Math.pow(2, -v4.viewport().level()), 0.01 * perCell);
     }
 
     @Test

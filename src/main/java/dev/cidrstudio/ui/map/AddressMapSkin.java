@@ -32,8 +32,7 @@ final class AddressMapSkin extends SkinBase<AddressMapView> {
         control.selectedProperty().addListener((o, a, b) -> redraw());
         control.setOnScroll(e -> {
             if (e.getDeltaY() != 0) {
-                control.zoom(e.getDeltaY() > 0 ? 1 : -1, (int) (e.getX() / control.scale()),
-                        (int) (e.getY() / control.scale()));
+                control.zoomBy(e.getDeltaY() > 0 ? 0.5 : -0.5, e.getX(), e.getY());
             }
             e.consume();
         });

@@ -165,6 +165,32 @@ public final class AddressMapView extends Control {
         }
     }
 
+    /**
+     * Zooms by {@code 2^steps} (half steps for the wheel) keeping the address under a screen point where it is.
+     * The level moves in powers of two and the on-screen enlargement between 1 and 2 carries the fraction, so the
+     * drawing stays one aligned block (or address) per map pixel.
+     */
+    public void zoomBy(double steps, double screenX, double screenY) {
+        MapViewport v = viewport.get();
+        if (v == null) {
+            return;
+        }
+        // Screen pixels per address side, now and wanted.
+        double perCell = scale * Math.pow(2, -v.level());
+        double wanted = perCell * Math.pow(2, steps);
+        int level = (int) -Math.floor(Math.log(wanted) / Math.log(2) + 1e-9);
+        level = Math.max(MapViewport.MAX_ZOOM_IN, Math.min(space.layout().order(), level));
+        double newScale = Math.max(1, Math.min(1.999, wanted / Math.pow(2, -level)));
+        double cellX = (v.x() + screenX / scale) * Math.pow(2, v.level());
+        double cellY = (v.y() + screenY / scale) * Math.pow(2, v.level());
+        long x = Math.round(cellX / Math.pow(2, level) - screenX / newScale);
+        long y = Math.round(cellY / Math.pow(2, level) - screenY / newScale);
+        fitted = false;
+        scale = newScale;
+        viewport.set(new MapViewport(level, x, y, Math.max(1, (int) Math.ceil(getWidth() / newScale)),
+                Math.max(1, (int) Math.ceil(getHeight() / newScale))));
+    }
+
     /** Moves the view by map pixels. */
     public void pan(long dx, long dy) {
         if (viewport.get() != null) {
@@ -217,7 +243,7 @@ public final class AddressMapView extends Control {
     }
 
     /** What is under a screen point, or null. */
-    AddressMap.Spot spotAt(double screenX, double screenY) {
+    public AddressMap.Spot spotAt(double screenX, double screenY) {
         MapViewport v = viewport.get();
         int x = (int) (screenX / scale);
         int y = (int) (screenY / scale);
