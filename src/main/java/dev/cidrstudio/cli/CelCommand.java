@@ -18,9 +18,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cidrstudio cel EXPRESSION}: one CEL expression evaluated as kube-apiserver's admission CEL would. */
-@Command(name = "cel", mixinStandardHelpOptions = true, description = {
-    "Evaluate one CEL expression with kube-apiserver's admission environment (ip and cidr libraries included)",
-    "and print its value on one line. Errors go to standard error as 'error: MESSAGE', exit status 1."})
+@Command(name = "cel", header = "Evaluate one CEL expression as kube-apiserver admission would.", mixinStandardHelpOptions = true, description = {
+    "Evaluate one CEL expression with kube-apiserver's admission environment (Kubernetes' ip, cidr, lists,",
+    "regex, url, format, quantity, semver and authz libraries, as the --k8s-version release has them) and print",
+    "its value on one line. Errors go to standard error as 'error: MESSAGE', exit status 1."})
 public final class CelCommand extends StreamCommand {
 
     @Parameters(paramLabel = "EXPRESSION")

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code cidrstudio check FILE...}: validate as kube-apiserver would, one finding a line. */
-@Command(name = "check", mixinStandardHelpOptions = true, description = {
+@Command(name = "check", header = "Validate manifests as kube-apiserver would, one finding a line.", mixinStandardHelpOptions = true, description = {
     "Validate manifests as kube-apiserver would and print one finding a line:",
     "FILE:LINE: error|warning: MESSAGE. Exit 0 when clean, 1 with errors, 2 when a file cannot be read."})
 public final class CheckCommand extends StreamCommand {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code cidrstudio dualstack PLAN}: the "Validate IPv4/IPv6 dual-stack" page, walked for a plan. */
-@Command(name = "dualstack", mixinStandardHelpOptions = true, description = {
+@Command(name = "dualstack", header = "Walk the 'Validate IPv4/IPv6 dual-stack' checks for a plan.", mixinStandardHelpOptions = true, description = {
     "Walk the 'Validate IPv4/IPv6 dual-stack' page for a plan: the cluster's ranges, each Node's pod CIDRs",
     "and addresses, each Pod's addresses, each Service's families and cluster IPs. One PASS/FAIL line per",
     "item with the reason; exit 1 when an item fails."})

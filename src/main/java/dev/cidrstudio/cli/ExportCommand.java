@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cidrstudio export PLAN}: the planned cluster as manifests for {@code kubectl apply}. */
-@Command(name = "export", mixinStandardHelpOptions = true, description = {
+@Command(name = "export", header = "Write a plan as manifests you can kubectl apply.", mixinStandardHelpOptions = true, description = {
     "Write a plan as manifests you can kubectl apply: kubectl-style YAML in a dependency-safe order,",
     "without server-owned fields (uid, resourceVersion, creationTimestamp, status) unless --keep-status."})
 public final class ExportCommand extends StreamCommand {

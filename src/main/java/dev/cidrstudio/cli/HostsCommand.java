@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cidrstudio hosts POD.yaml}: the Pod's /etc/hosts, byte for byte as the kubelet writes it. */
-@Command(name = "hosts", mixinStandardHelpOptions = true, description = {
+@Command(name = "hosts", header = "Print the /etc/hosts the kubelet writes for a Pod.", mixinStandardHelpOptions = true, description = {
     "Print the /etc/hosts the kubelet writes for a Pod: IPs from its status, or the first Pod addresses",
     "of a node on the planned cluster when it has none. Invalid hostAliases: Kubernetes' error text, exit 1."})
 public final class HostsCommand extends StreamCommand {

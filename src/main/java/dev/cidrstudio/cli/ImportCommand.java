@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code cidrstudio import FILE...}: read manifests or a cluster dump and report utilization and findings. */
-@Command(name = "import", mixinStandardHelpOptions = true, description = {
+@Command(name = "import", header = "Import manifests or a cluster dump and summarise what they hold.", mixinStandardHelpOptions = true, description = {
     "Import manifests or a cluster dump (kubectl get ... -o yaml|json) and print what they hold:",
     "objects per kind, each ServiceCIDR's utilization, and what a real cluster's controllers would report."})
 public final class ImportCommand extends StreamCommand {

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code cidrstudio kubectl}: the practice console from the command line. */
-@Command(name = "kubectl", description = {
+@Command(name = "kubectl", header = "Run kubectl against a simulated cluster.", description = {
     "Run kubectl against a simulated cluster.",
     "With ARGS, run one command; without, read a script from standard input and run it line by line."},
         mixinStandardHelpOptions = true)

@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
  * without a window, for reports and CI: one panel per prefix, fitted, with a legend (SVG) and a summary line per
  * prefix on standard output.
  */
-@Command(name = "map", mixinStandardHelpOptions = true, description = {
+@Command(name = "map", header = "Draw the address map of a plan's ServiceCIDRs to SVG or PNG.", mixinStandardHelpOptions = true, description = {
     "Draw the address map of a plan's ServiceCIDR prefixes (Hilbert layout, fill per block, bands,",
     "kubernetes.default, overlaps, pending deletion) to an SVG with titles and legend, or a PNG of the panels",
     "side by side. Prints one utilisation line per prefix."})
