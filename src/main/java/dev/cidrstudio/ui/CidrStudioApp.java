@@ -3,6 +3,7 @@ package dev.cidrstudio.ui;
 import dev.cidrstudio.app.Finding;
 import dev.cidrstudio.app.ManifestImport;
 import dev.cidrstudio.app.PlanSession;
+import dev.cidrstudio.app.UiPreferences;
 import dev.cidrstudio.ui.main.MainWindowView;
 import dev.cidrstudio.ui.main.MainWindowViewModel;
 import dev.cidrstudio.ui.overview.OverviewView;
@@ -67,11 +68,18 @@ public final class CidrStudioApp extends Application {
             t.setDaemon(true);
             return t;
         });
+        // The window's nodes load and take their first CSS pass, with the remembered theme, while the first plan
+        // is still being read (a big plan takes a second).
+        Loaded loaded = loadMainWindow();
+        UiPreferences remembered = UiPreferences.load(PlanSession.defaultConfigDir());
+        loaded.view().style(remembered.dark(), MainWindowViewModel.fontSize(remembered.textZoom(),
+                remembered.presenter()));
+        loaded.scene().getRoot().applyCss();
         Opened opened = first != null ? first.join() : new Opened(PlanSession.demo(PlanSession.defaultConfigDir()),
                 null);
         PlanSession session = opened.session();
         MainWindowViewModel vm = new MainWindowViewModel(session, worker);
-        MainWindow main = createMainWindow(vm);
+        MainWindow main = bindMainWindow(loaded, vm);
         MainWindowView view = main.view();
         Scene scene = main.scene();
         stage.titleProperty().bind(vm.titleProperty());
@@ -170,18 +178,28 @@ public final class CidrStudioApp extends Application {
 
     /** Builds the main window around a view-model (used by the app and by the UI tests). */
     public static MainWindow createMainWindow(MainWindowViewModel vm) {
+        return bindMainWindow(loadMainWindow(), vm);
+    }
+
+    /** The main window's scene and code-behind, not yet bound to a plan. */
+    private record Loaded(Scene scene, MainWindowView view) {
+    }
+
+    private static Loaded loadMainWindow() {
         FXMLLoader loader = new FXMLLoader(MainWindowView.class.getResource("/dev/cidrstudio/ui/main/MainWindow.fxml"));
-        Parent root;
         try {
-            root = loader.load();
+            Parent root = loader.load();
+            return new Loaded(new Scene(root, 1000, 660), loader.getController());
         } catch (IOException e) {
             throw new UncheckedIOException("the main window could not be loaded", e);
         }
-        MainWindowView view = loader.getController();
+    }
+
+    private static MainWindow bindMainWindow(Loaded loaded, MainWindowViewModel vm) {
+        MainWindowView view = loaded.view();
         view.bind(vm);
-        Scene scene = new Scene(root, 1000, 660);
         view.applyTheme();
-        return new MainWindow(scene, view);
+        return new MainWindow(loaded.scene(), view);
     }
 
     /** The overview alone around a view-model (used by view tests). */

@@ -203,16 +203,27 @@ public final class MainWindowView {
      * the same theme, and the root font size (text zoom, presenter mode).
      */
     public void applyTheme() {
-        boolean dark = vm.darkProperty().get();
-        Application.setUserAgentStylesheet(dark
-                ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
-        root.setStyle("-fx-font-size: " + vm.fontSize() + "px;");
+        style(vm.darkProperty().get(), vm.fontSize());
+    }
+
+    /**
+     * Styles the window for a theme and a font size: the theme's user-agent stylesheet, its colour tokens, the
+     * root's size. The app calls it before the plan is bound, with the remembered preferences, so the first CSS
+     * pass runs while a large plan is still loading.
+     */
+    public void style(boolean dark, double fontSize) {
+        String sheet = dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet();
+        if (!sheet.equals(Application.getUserAgentStylesheet())) {
+            Application.setUserAgentStylesheet(sheet);
+        }
+        root.setStyle("-fx-font-size: " + fontSize + "px;");
         root.getStyleClass().removeAll("dark", "light");
         root.getStyleClass().add(dark ? "dark" : "light");
         if (root.getScene() != null) {
-            root.getScene().getStylesheets().setAll(getClass().getResource(dark ? DARK_TOKENS : LIGHT_TOKENS)
-                    .toExternalForm());
+            String tokens = getClass().getResource(dark ? DARK_TOKENS : LIGHT_TOKENS).toExternalForm();
+            if (!root.getScene().getStylesheets().equals(java.util.List.of(tokens))) {
+                root.getScene().getStylesheets().setAll(tokens);
+            }
         }
     }
 

@@ -130,7 +130,12 @@ public final class MainWindowViewModel {
 
     /** The root font size the theme and zoom ask for, in pixels. */
     public double fontSize() {
-        return Math.round(13 * textZoom.get() * (presenter.get() ? 1.45 : 1.0) * 10) / 10.0;
+        return fontSize(textZoom.get(), presenter.get());
+    }
+
+    /** The root font size for a text zoom, in presenter mode or not. */
+    public static double fontSize(double textZoom, boolean presenter) {
+        return Math.round(13 * textZoom * (presenter ? 1.45 : 1.0) * 10) / 10.0;
     }
 
     public void zoomText(int steps) {
