@@ -154,4 +154,19 @@ class AccessibilityAuditTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(TreeView.class, tabs.getScene().getFocusOwner().getClass(), "Ctrl+L focuses the navigator");
     }
+
+    @Test
+    void theGuideOpensWithF1IsNamedAndClosesWithEscape(FxRobot robot) {
+        robot.clickOn("#tabs");
+        robot.type(javafx.scene.input.KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TextArea help = robot.lookup("#helpText").queryAs(javafx.scene.control.TextArea.class);
+        assertEquals("CIDR Studio help", help.getAccessibleText());
+        org.junit.jupiter.api.Assertions.assertTrue(help.getText().contains("Go to a tab (Ctrl+1"), "the guide lists "
+                + "the keyboard shortcuts");
+        robot.clickOn(help).type(javafx.scene.input.KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        org.junit.jupiter.api.Assertions.assertTrue(robot.lookup("#helpText").tryQuery().isEmpty(),
+                "Escape closes the guide");
+    }
 }

@@ -31,6 +31,13 @@ final class HelpWindow {
         area.setEditable(false);
         area.setWrapText(true);
         area.setId("helpText");
+        area.setAccessibleText("CIDR Studio help");
+        // Escape closes the guide, as it closes a dialog.
+        area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                ((Stage) area.getScene().getWindow()).close();
+            }
+        });
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.setTitle("CIDR Studio help");
