@@ -1,5 +1,8 @@
 package dev.cidrstudio.model.policy;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 import dev.cel.common.CelFunctionDecl;
 import dev.cel.common.CelOverloadDecl;
 import dev.cel.common.types.ListType;
@@ -8,15 +11,13 @@ import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelFunctionBinding;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Kubernetes' regex library ({@code k8s.io/apiserver/pkg/cel/library/regex.go}): {@code <string>.find(re)} is the
  * leftmost match or "", {@code <string>.findAll(re[, n])} the successive non-overlapping matches (at most n when
- * n >= 0). Patterns run on Java's engine, which agrees with RE2 on the syntax policies use; a bad pattern is
- * {@code Illegal regex: ...} with Java's description of the problem, not Go's.
+ * n >= 0). Patterns run on RE2J, Go's RE2 semantics in Java: linear time whatever the pattern (no catastrophic
+ * backtracking to hang the planner), and Go's text for a bad pattern ({@code Illegal regex: error parsing regexp:
+ * ...}).
  */
 final class KubeRegexLibrary {
 
@@ -51,8 +52,8 @@ final class KubeRegexLibrary {
         try {
             return Pattern.compile(re);
         } catch (PatternSyntaxException e) {
-            throw new CelEvaluationException("Illegal regex: error parsing regexp: " + e.getDescription() + ": `"
-                    + re + "`");
+            // RE2J's text is Go's regexp error text: "error parsing regexp: missing closing ): `(`".
+            throw new CelEvaluationException("Illegal regex: " + e.getMessage());
         }
     }
 

@@ -82,7 +82,11 @@ class KubeCelTest {
         assertEquals(List.of("123", "456"), cel.evaluate("'123 abc 456'.findAll('[0-9]+')", Map.of()).value());
         assertEquals(List.of("123"), cel.evaluate("'123 abc 456'.findAll('[0-9]+', 1)", Map.of()).value());
         assertEquals(List.of(), cel.evaluate("'123 abc 456'.findAll('[0-9]+', 0)", Map.of()).value());
-        assertTrue(cel.evaluate("'x'.find('[a')", Map.of()).error().startsWith("Illegal regex: error parsing regexp:"));
+        assertEquals("Illegal regex: error parsing regexp: missing closing ]: `[a`",
+                cel.evaluate("'x'.find('[a')", Map.of()).error());
+        assertEquals(List.of("", "b"), cel.evaluate("'abc'.findAll('b*', 2)", Map.of()).value());
+        // RE2, as in kube-apiserver: a pattern that backtracks exponentially elsewhere runs in linear time here.
+        assertEquals("", cel.evaluate("'" + "a".repeat(60) + "!'.find('(a+)+$')", Map.of()).value());
     }
 
     @Test
