@@ -35,6 +35,7 @@ public final class ScriptRunner {
     private final Kubectl.FileSource files;
     private final Map<String, String> vars = new HashMap<>();
     private final List<ConsoleOutput> output = new ArrayList<>();
+    private java.util.function.BooleanSupplier cancelled = () -> false;
     private int exitCode;
     private int lineNumber;
 
@@ -294,7 +295,16 @@ public final class ScriptRunner {
         }
     }
 
+    /** Stops the script (with a CancellationException) before its next command once {@code c} says so. */
+    public ScriptRunner cancelWhen(java.util.function.BooleanSupplier c) {
+        this.cancelled = c;
+        return this;
+    }
+
     private void runPipeline(List<Token> tokens, String heredoc) throws ShellSyntaxException {
+        if (cancelled.getAsBoolean()) {
+            throw new java.util.concurrent.CancellationException("script cancelled");
+        }
         List<List<Token>> commands = new ArrayList<>();
         List<Token> cur = new ArrayList<>();
         for (Token t : tokens) {

@@ -36,6 +36,10 @@ public final class ConsoleViewModel {
                     + "edit|scale|expose|set)\\b");
 
     private PlanSession session;
+    /** Runs long work off the UI thread (the window's worker), or null to run everything in place. */
+    private dev.cidrstudio.ui.services.ServicesViewModel.Runner runner;
+    /** Scripts that may run long: loops. */
+    private static final Pattern LONG = Pattern.compile("(?m)^\\s*for\\s");
     /** A scratch cluster for replaying a docs page; null while the console works on the plan. */
     private ApiServer practice;
     private final ReadOnlyStringWrapper target = new ReadOnlyStringWrapper("the plan");
@@ -76,6 +80,11 @@ public final class ConsoleViewModel {
         return target.getReadOnlyProperty();
     }
 
+    /** Where long scripts run (the window's worker, with progress and Cancel). */
+    public void setRunner(dev.cidrstudio.ui.services.ServicesViewModel.Runner r) {
+        this.runner = r;
+    }
+
     /** Runs what is in the input (one command or a script) and clears it. */
     public void run() {
         String text = input.get() == null ? "" : input.get().strip();
@@ -93,28 +102,54 @@ public final class ConsoleViewModel {
             transcript.clear();
             return;
         }
+        if (runner != null && LONG.matcher(text).find()) {
+            // A loop may create thousands of Services: it runs off the UI thread, with progress and Cancel.
+            List<ConsoleOutput> out = new ArrayList<>();
+            runner.run("Running the script", cancelled -> {
+                out.addAll(execute(text, cancelled));
+                return "Script done";
+            }, outcome -> {
+                if (out.isEmpty() && !outcome.equals("Script done")) {
+                    out.add(new ConsoleOutput.Stderr(outcome + "\n"));
+                }
+                show(out);
+            });
+            return;
+        }
+        show(execute(text, () -> false));
+    }
+
+    /** Runs a command or script against the practice cluster or the plan (a write is one undoable edit). */
+    private List<ConsoleOutput> execute(String text, java.util.function.BooleanSupplier cancelled) {
         List<ConsoleOutput> out = new ArrayList<>();
         boolean writes = WRITES.matcher(text).find();
         try {
             if (practice != null) {
-                out.addAll(runner(practice).run(text));
+                out.addAll(runner(practice).cancelWhen(cancelled).run(text));
             } else if (writes) {
                 long before = session.api().state().contentVersion();
                 session.edit("kubectl " + text.lines().findFirst().orElse("").replaceFirst("^kubectl\\s+", ""),
                         api -> {
-                            out.addAll(runner(api).run(text));
+                            out.addAll(runner(api).cancelWhen(cancelled).run(text));
                             if (api.state().contentVersion() == before) {
                                 throw new NothingWritten();
                             }
                         });
             } else {
-                out.addAll(runner(session.api()).run(text));
+                out.addAll(runner(session.api()).cancelWhen(cancelled).run(text));
             }
         } catch (ApiException e) {
             out.add(new ConsoleOutput.Stderr(e.status().message() + "\n"));
         } catch (NothingWritten e) {
             // Every write was refused: nothing to undo, and the plan stays as it was.
+        } catch (java.util.concurrent.CancellationException e) {
+            out.clear();
+            out.add(new ConsoleOutput.Stderr("^C (the script was cancelled; the plan is as it was)\n"));
         }
+        return out;
+    }
+
+    private void show(List<ConsoleOutput> out) {
         for (ConsoleOutput o : out) {
             for (String l : o.text().split("\n", -1)) {
                 add(new Line(l, false, o instanceof ConsoleOutput.Stderr));

@@ -92,6 +92,7 @@ public final class MainWindowViewModel {
         capacity.setPreview(state -> map.preview(state, "what-if"));
         capacity.setRunner(this::runLong);
         services.setRunner(this::runLong);
+        console.setRunner(this::runLong);
         map.setSelectionHandler(spot -> {
             if (spot.used()) {
                 navigator.reveal(new NavigatorViewModel.Ref("IPAddress", null,

@@ -9,6 +9,7 @@ import dev.cidrstudio.app.PolicyWorkbench;
 import dev.cidrstudio.model.api.Kind;
 import dev.cidrstudio.ui.capacity.CapacityViewModel;
 import dev.cidrstudio.ui.console.ConsoleViewModel;
+import dev.cidrstudio.ui.main.MainWindowViewModel;
 import dev.cidrstudio.ui.map.MapViewModel;
 import dev.cidrstudio.ui.navigator.NavigatorViewModel;
 import dev.cidrstudio.ui.policies.PoliciesViewModel;
@@ -171,6 +172,37 @@ class ViewModelsTest {
             assertEquals("kubectl delete svc cart -n shop", s.undoLabel().orElseThrow());
             vm.history(-1);
             assertEquals("kubectl delete svc cart -n shop", vm.inputProperty().get());
+        });
+    }
+
+    @Test
+    void aConsoleLoopRunsOffTheUiThreadAndCanBeCancelledLeavingThePlanAsItWas() throws Exception {
+        java.util.List<Runnable> queued = new java.util.ArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<MainWindowViewModel> main = new java.util.concurrent.atomic
+                .AtomicReference<>();
+        onFx(() -> {
+            main.set(new MainWindowViewModel(PlanSession.demo(dir), queued::add));
+            ConsoleViewModel console = main.get().console();
+            console.inputProperty().set("for i in $(seq 1 50); do kubectl create service clusterip \"loop-$i\" "
+                    + "--tcp=80; done");
+            int before = queued.size();
+            console.run();
+            assertTrue(main.get().busyProperty().get(), "the loop waits on the worker");
+            assertEquals(before + 1, queued.size());
+            main.get().cancel();
+        });
+        // The worker: stops before the first command, and the edit is rolled back.
+        for (Runnable r : java.util.List.copyOf(queued)) {
+            r.run();
+        }
+        onFx(() -> {
+            ConsoleViewModel console = main.get().console();
+            assertFalse(main.get().busyProperty().get());
+            assertEquals("^C (the script was cancelled; the plan is as it was)",
+                    console.transcript().get(console.transcript().size() - 1).text());
+            assertTrue(main.get().session().api().find(dev.cidrstudio.model.api.Kind.SERVICE, "default", "loop-1")
+                    .isEmpty());
+            assertTrue(main.get().session().undoLabel().isEmpty());
         });
     }
 }
