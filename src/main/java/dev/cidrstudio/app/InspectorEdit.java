@@ -71,7 +71,10 @@ public final class InspectorEdit {
             if (!problems.isEmpty()) {
                 throw new Refused(problems.stream().map(Finding::describe).toList());
             }
-            api.keep(new KeptObject(other.apiVersion(), other.kind(), null, other.name(), content));
+            java.util.Map<String, Object> existing = api.state().kept().stream().filter(k -> k.kind().equals(
+                    other.kind()) && k.name().equals(other.name())).findFirst().map(KeptObject::content).orElse(null);
+            api.keep(new KeptObject(other.apiVersion(), other.kind(), null, other.name(),
+                    dev.cidrstudio.model.policy.PolicyStorage.stored(api, content, existing)));
             return other.kind().toLowerCase(java.util.Locale.ROOT) + "." + PolicyAdmission.GROUP + "/"
                     + other.name() + " configured";
         }

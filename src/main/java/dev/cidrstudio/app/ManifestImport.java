@@ -239,7 +239,8 @@ public final class ManifestImport {
                     continue;
                 }
                 findings.addAll(checked);
-                api.keep(new KeptObject(other.apiVersion(), other.kind(), ns, other.name(), content));
+                api.keep(new KeptObject(other.apiVersion(), other.kind(), ns, other.name(),
+                        storedAsTheServerWould(api, other, content)));
                 counts.merge(other.kind(), 1, Integer::sum);
                 if (!KEPT_KINDS.contains(other.kind())) {
                     findings.add(new Finding(Finding.Severity.INFO, d.source(), d.mark(), other.kind() + " "
@@ -354,5 +355,21 @@ public final class ManifestImport {
             }
         }
         return java.util.Optional.ofNullable(max);
+    }
+
+    /**
+     * A policy or binding written from a plain manifest is stored as the API server would (defaults, uid, status);
+     * one from a dump (it has a uid) is restored as the cluster had it; other kinds are kept as written.
+     */
+    private static java.util.Map<String, Object> storedAsTheServerWould(ApiServer api, Decoded.Other d,
+            java.util.Map<String, Object> content) {
+        boolean restored = content.get("metadata") instanceof java.util.Map<?, ?> m && m.get("uid") != null;
+        if (!dev.cidrstudio.model.policy.PolicyAdmission.isPolicyKind(d.apiVersion(), d.kind()) || restored) {
+            return content;
+        }
+        java.util.Map<String, Object> existing = api.state().kept().stream().filter(k -> k.kind().equals(d.kind())
+                && k.apiVersion().equals(d.apiVersion()) && k.name().equals(d.name())).findFirst()
+                .map(KeptObject::content).orElse(null);
+        return dev.cidrstudio.model.policy.PolicyStorage.stored(api, content, existing);
     }
 }

@@ -5,11 +5,13 @@ import dev.cidrstudio.model.api.KeptObject;
 import dev.cidrstudio.model.api.Kind;
 import dev.cidrstudio.model.api.ObjectMeta;
 import dev.cidrstudio.model.api.ServiceCidr;
+import dev.cidrstudio.model.cluster.ApiServer;
 import dev.cidrstudio.model.cluster.ClusterState;
 import dev.cidrstudio.model.cluster.KubeVersion;
 import dev.cidrstudio.model.field.FieldError;
 import dev.cidrstudio.model.policy.AdmissionPolicies;
 import dev.cidrstudio.model.policy.PolicyAdmission;
+import dev.cidrstudio.model.policy.PolicyStorage;
 import dev.cidrstudio.model.policy.PolicyValidation;
 import dev.cidrstudio.model.validation.ServiceCidrValidation;
 import java.util.ArrayList;
@@ -236,11 +238,15 @@ public final class PolicyWorkbench {
     }
 
     /** Kept objects for manifests of policies and bindings. */
-    public static List<KeptObject> kept(List<Map<String, Object>> manifests) {
+    public static List<KeptObject> kept(ApiServer api, List<Map<String, Object>> manifests) {
         List<KeptObject> out = new ArrayList<>();
         for (Map<String, Object> m : manifests) {
-            out.add(new KeptObject(String.valueOf(m.get("apiVersion")), String.valueOf(m.get("kind")), null,
-                    String.valueOf(((Map<?, ?>) m.get("metadata")).get("name")), m));
+            String kind = String.valueOf(m.get("kind"));
+            String name = String.valueOf(((Map<?, ?>) m.get("metadata")).get("name"));
+            Map<String, Object> existing = api.state().kept().stream().filter(k -> k.kind().equals(kind)
+                    && k.name().equals(name)).findFirst().map(KeptObject::content).orElse(null);
+            out.add(new KeptObject(String.valueOf(m.get("apiVersion")), kind, null, name,
+                    PolicyStorage.stored(api, m, existing)));
         }
         return out;
     }

@@ -3,6 +3,7 @@ package dev.cidrstudio.console;
 import dev.cidrstudio.model.api.KeptObject;
 import dev.cidrstudio.model.cluster.ApiServer;
 import dev.cidrstudio.model.policy.PolicyAdmission;
+import dev.cidrstudio.model.policy.PolicyStorage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,9 +24,6 @@ final class PolicyObjects {
             "validatingadmissionpolicies.admissionregistration.k8s.io");
     static final Set<String> BINDING_TYPES = Set.of("validatingadmissionpolicybindings",
             "validatingadmissionpolicybinding", "validatingadmissionpolicybindings.admissionregistration.k8s.io");
-    /** Fields the API server owns: ignored when deciding whether an apply changed anything. */
-    private static final Set<String> SERVER_META = Set.of("creationTimestamp", "generation", "uid",
-            "resourceVersion", "managedFields");
 
     private final ApiServer api;
 
@@ -54,33 +52,14 @@ final class PolicyObjects {
         return all(kind).stream().filter(k -> name.equals(k.name())).findFirst();
     }
 
-    /** The manifest as stored: creation time and generation added (the generation moves when the spec does). */
+    /** The manifest as the API server stores it (see {@link PolicyStorage#stored}). */
     Map<String, Object> stored(Map<String, Object> manifest, Optional<KeptObject> existing) {
-        Map<String, Object> doc = new LinkedHashMap<>(manifest);
-        Map<String, Object> meta = new LinkedHashMap<>(map(manifest.get("metadata")));
-        Map<String, Object> old = existing.map(k -> map(k.content().get("metadata"))).orElse(Map.of());
-        meta.put("creationTimestamp", old.getOrDefault("creationTimestamp", java.time.format.DateTimeFormatter
-                .ISO_INSTANT.format(api.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))));
-        long generation = old.get("generation") instanceof Number n ? n.longValue() : 0;
-        boolean specChanged = existing.isEmpty() || !java.util.Objects.equals(existing.get().content().get("spec"),
-                manifest.get("spec"));
-        meta.put("generation", specChanged ? generation + 1 : Math.max(1, generation));
-        doc.put("metadata", meta);
-        return doc;
+        return PolicyStorage.stored(api, manifest, existing.map(KeptObject::content).orElse(null));
     }
 
     /** Whether applying {@code manifest} over {@code existing} changes anything a user wrote. */
     static boolean sameAsWritten(Map<String, Object> existing, Map<String, Object> manifest) {
-        return written(existing).equals(written(manifest));
-    }
-
-    private static Map<String, Object> written(Map<String, Object> doc) {
-        Map<String, Object> copy = new LinkedHashMap<>(doc);
-        copy.remove("status");
-        Map<String, Object> meta = new LinkedHashMap<>(map(doc.get("metadata")));
-        SERVER_META.forEach(meta::remove);
-        copy.put("metadata", meta);
-        return copy;
+        return PolicyStorage.sameAsWritten(existing, manifest);
     }
 
     CommandResult get(String kind, List<String> names, Output format, boolean noHeaders) {

@@ -188,9 +188,14 @@ class PolicyConsoleTest {
                   creationTimestamp: "2026-01-01T00:00:04Z"
                   generation: 1
                   name: servicecidrs.deny
+                  resourceVersion: "RV"
+                  uid: UID
                 spec:
                   failurePolicy: Fail
                   matchConstraints:
+                    matchPolicy: Equivalent
+                    namespaceSelector: {}
+                    objectSelector: {}
                     resourceRules:
                     - apiGroups:
                       - networking.k8s.io
@@ -201,13 +206,18 @@ class PolicyConsoleTest {
                       - UPDATE
                       resources:
                       - servicecidrs
+                      scope: '*'
                   validations:
                   - expression: object.metadata.name == 'kubernetes'
+                status:
+                  observedGeneration: 1
+                  typeChecking: {}
                 validatingadmissionpolicybinding.admissionregistration.k8s.io "servicecidrs-deny-binding" deleted
                 No resources found
                 Error from server (NotFound): validatingadmissionpolicies.admissionregistration.k8s.io "nope" not found
                 servicecidr.networking.k8s.io/allowed-now created
-                """, out);
+                """, out.replaceFirst("resourceVersion: \"\\d+\"", "resourceVersion: \"RV\"")
+                .replaceFirst("uid: [0-9a-f-]{36}", "uid: UID"));
     }
 
     @org.junit.jupiter.params.ParameterizedTest

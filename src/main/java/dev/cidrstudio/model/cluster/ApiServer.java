@@ -566,6 +566,16 @@ public final class ApiServer {
         return m.created(nextUid(), nextResourceVersion(), state.now);
     }
 
+    /** A UID for an object the plan keeps as written (a policy or binding), from the same seeded sequence. */
+    public String assignUid() {
+        return nextUid();
+    }
+
+    /** The next resourceVersion, for a kept object the API server writes. */
+    public String assignResourceVersion() {
+        return nextResourceVersion();
+    }
+
     String nextResourceVersion() {
         state.resourceVersion++;
         return Long.toString(state.resourceVersion);

@@ -266,7 +266,7 @@ public final class PoliciesViewModel {
                 return;
             }
         }
-        edit(label, api -> PolicyWorkbench.kept(manifests).forEach(api::keep));
+        edit(label, api -> PolicyWorkbench.kept(api, manifests).forEach(api::keep));
     }
 
     private void edit(String label, PlanSession.Change change) {
