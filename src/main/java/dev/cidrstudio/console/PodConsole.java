@@ -244,6 +244,26 @@ final class PodConsole {
      * A ValidatingAdmissionPolicy or binding: validated as kube-apiserver does (names, rules, actions, every
      * expression compiled), then kept as written and in effect for the writes that follow.
      */
+    /**
+     * The manifest {@code kubectl apply} sends: its own annotations plus {@code last-applied-configuration}, the
+     * manifest as written (with {@code annotations: {}}) in compact JSON.
+     */
+    private static Map<String, Object> withLastApplied(Map<String, Object> manifest) {
+        Map<String, Object> copy = new LinkedHashMap<>(manifest);
+        Map<String, Object> meta = new LinkedHashMap<>(map(manifest.get("metadata")));
+        Map<String, Object> own = new LinkedHashMap<>(map(meta.get("annotations")));
+        own.remove(Kubectl.LAST_APPLIED);
+        meta.put("annotations", own);
+        copy.put("metadata", meta);
+        Map<String, Object> sent = new LinkedHashMap<>(manifest);
+        Map<String, Object> sentMeta = new LinkedHashMap<>(meta);
+        Map<String, Object> annotations = new java.util.TreeMap<>(own);
+        annotations.put(Kubectl.LAST_APPLIED, dev.cidrstudio.io.manifest.GoJson.compact(copy) + "\n");
+        sentMeta.put("annotations", annotations);
+        sent.put("metadata", sentMeta);
+        return sent;
+    }
+
     private CommandResult keepPolicy(Map<String, Object> manifest, boolean apply) {
         String kind = String.valueOf(manifest.get("kind"));
         String name = String.valueOf(map(manifest.get("metadata")).get("name"));
@@ -264,11 +284,12 @@ final class PodConsole {
             return CommandResult.error(KubectlErrors.forStatus(Status.invalid(kind,
                     group, name, errs), existing.isPresent() ? "applying" : "creating", null), 1);
         }
+        Map<String, Object> sent = apply ? withLastApplied(manifest) : manifest;
         String verb = existing.isEmpty() ? "created"
-                : PolicyObjects.sameAsWritten(existing.get().content(), manifest) ? "unchanged" : "configured";
+                : PolicyObjects.sameAsWritten(existing.get().content(), sent) ? "unchanged" : "configured";
         if (!"unchanged".equals(verb)) {
             api.keep(new KeptObject(String.valueOf(manifest.get("apiVersion")), kind, null, name,
-                    new PolicyObjects(api).stored(manifest, existing)));
+                    new PolicyObjects(api).stored(sent, existing)));
         }
         return CommandResult.ok(prefix + " " + verb + "\n");
     }

@@ -185,6 +185,13 @@ class PolicyConsoleTest {
                 apiVersion: admissionregistration.k8s.io/v1
                 kind: ValidatingAdmissionPolicy
                 metadata:
+                  annotations:
+                    kubectl.kubernetes.io/last-applied-configuration: |
+                      {"apiVersion":"admissionregistration.k8s.io/v1","kind":"ValidatingAdmissionPolicy","metadata":\
+                {"annotations":{},"name":"servicecidrs.deny"},"spec":{"failurePolicy":"Fail","matchConstraints":\
+                {"resourceRules":[{"apiGroups":["networking.k8s.io"],"apiVersions":["v1"],"operations":["CREATE",\
+                "UPDATE"],"resources":["servicecidrs"]}]},"validations":[{"expression":"object.metadata.name == \
+                'kubernetes'"}]}}
                   creationTimestamp: "2026-01-01T00:00:04Z"
                   generation: 1
                   name: servicecidrs.deny
