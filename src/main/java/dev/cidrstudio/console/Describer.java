@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** {@code kubectl describe} for the modelled kinds, field for field as kubectl's describers write them. */
@@ -244,5 +245,102 @@ final class Describer {
                     .append('\n');
         }
         return w.toString();
+    }
+
+    /**
+     * kubectl's generic describer, for kinds without their own (admission policies and bindings): name,
+     * namespace, labels and annotations, then every other field, sorted, under kubectl's smart labels
+     * ({@code apiVersion} is {@code API Version}), and the events.
+     */
+    static String generic(Map<String, Object> content, List<Event> events, Instant now) {
+        Map<?, ?> meta = content.get("metadata") instanceof Map<?, ?> m ? m : Map.of();
+        StringBuilder w = new StringBuilder();
+        w.append("Name:\t").append(nz(meta.get("name") == null ? null : String.valueOf(meta.get("name"))))
+                .append('\n');
+        w.append("Namespace:\t").append(nz(meta.get("namespace") == null ? null : String.valueOf(
+                meta.get("namespace")))).append('\n');
+        labels(w, "Labels", strings(meta.get("labels")));
+        annotations(w, strings(meta.get("annotations")));
+        unstructured(w, 0, content, "", Set.of(".metadata.name", ".metadata.namespace", ".metadata.labels",
+                ".metadata.annotations"));
+        if (events != null) {
+            w.append(events(events, now));
+        }
+        return TabWriter.KUBECTL_DESCRIBE.format(w.toString());
+    }
+
+    private static Map<String, String> strings(Object o) {
+        Map<String, String> out = new TreeMap<>();
+        if (o instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> out.put(String.valueOf(k), String.valueOf(v)));
+        }
+        return out;
+    }
+
+    /** kubectl's printUnstructuredContent: fields sorted, maps and lists as nested sections. */
+    private static void unstructured(StringBuilder w, int level, Map<?, ?> content, String path, Set<String> skip) {
+        String indent = "  ".repeat(level);
+        for (String field : new TreeMap<>(content).keySet().stream().map(String::valueOf).toList()) {
+            Object value = content.get(field);
+            String here = path + "." + field;
+            if (skip.contains(here)) {
+                continue;
+            }
+            if (value instanceof Map<?, ?> map) {
+                w.append(indent).append(smartLabel(field)).append(":\n");
+                unstructured(w, level + 1, map, here, skip);
+            } else if (value instanceof List<?> list) {
+                w.append(indent).append(smartLabel(field)).append(":\n");
+                for (Object child : list) {
+                    if (child instanceof Map<?, ?> m) {
+                        unstructured(w, level + 1, m, here, skip);
+                    } else {
+                        w.append("  ".repeat(level + 1)).append(goValue(child)).append('\n');
+                    }
+                }
+            } else {
+                w.append(indent).append(smartLabel(field)).append(":\t").append(goValue(value)).append('\n');
+            }
+        }
+    }
+
+    private static String goValue(Object v) {
+        return v == null ? "<nil>" : String.valueOf(v);
+    }
+
+    private static final Set<String> ACRONYMS = Set.of("API", "URL", "UID", "OSB", "GUID");
+
+    /** kubectl's smartLabelFor: camelCase split into title-cased words, common acronyms upper-cased. */
+    static String smartLabel(String field) {
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (!Character.isLetter(c) && c != '-') {
+                return field;
+            }
+        }
+        List<String> words = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i <= field.length(); i++) {
+            boolean split = i == field.length();
+            if (!split) {
+                char prev = field.charAt(i - 1);
+                char c = field.charAt(i);
+                boolean nextLower = i + 1 < field.length() && Character.isLowerCase(field.charAt(i + 1));
+                split = Character.isLowerCase(prev) && Character.isUpperCase(c)
+                        || Character.isUpperCase(prev) && Character.isUpperCase(c) && nextLower
+                        || (Character.isLetter(prev) != Character.isLetter(c));
+            }
+            if (split) {
+                words.add(field.substring(start, i));
+                start = i;
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (String word : words) {
+            String upper = word.toUpperCase(java.util.Locale.ROOT);
+            out.add(ACRONYMS.contains(upper) ? upper : word.isEmpty() ? word
+                    : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+        }
+        return String.join(" ", out);
     }
 }

@@ -320,6 +320,11 @@ public final class Kubectl {
                     + "api-resources\" for a complete list of supported resources.\n\nerror: Required resource not "
                     + "specified.\nSee 'kubectl describe -h' for help and examples", 1);
         }
+        String policyKind = PolicyObjects.kindOf(p.args().get(0));
+        if (policyKind != null) {
+            return new PolicyObjects(api).describe(policyKind, PodConsole.names(p.args()),
+                    p.bool("show-events", true));
+        }
         String ns = namespace(p);
         boolean all = p.bool("all-namespaces", false);
         LabelSelector selector = selector(p);

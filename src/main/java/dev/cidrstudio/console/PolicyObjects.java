@@ -137,6 +137,28 @@ final class PolicyObjects {
         return new CommandResult(out.toString(), err.toString(), err.length() == 0 ? 0 : 1);
     }
 
+    /** {@code kubectl describe}: kubectl's generic describer over each object (by name, or all of the kind). */
+    CommandResult describe(String kind, List<String> names, boolean showEvents) {
+        List<KeptObject> shown = new ArrayList<>();
+        StringBuilder err = new StringBuilder();
+        if (names.isEmpty()) {
+            shown.addAll(all(kind));
+        } else {
+            for (String n : names) {
+                find(kind, n).ifPresentOrElse(shown::add, () -> err.append(notFound(kind, n)));
+            }
+        }
+        if (shown.isEmpty() && err.length() == 0) {
+            return CommandResult.error("No resources found\n", 0);
+        }
+        StringBuilder out = new StringBuilder();
+        for (KeptObject k : shown) {
+            out.append(out.length() == 0 ? "" : "\n\n").append(Describer.generic(k.content(),
+                    showEvents ? List.of() : null, api.now()));
+        }
+        return new CommandResult(out.toString(), err.toString(), err.length() > 0 ? 1 : 0);
+    }
+
     private static String notFound(String kind, String name) {
         return "Error from server (NotFound): " + resource(kind) + "." + PolicyAdmission.GROUP + " \"" + name
                 + "\" not found\n";

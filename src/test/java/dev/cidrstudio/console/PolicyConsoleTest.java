@@ -266,4 +266,38 @@ class PolicyConsoleTest {
                 """.replace("REASON", reason));
         assertEquals(expected, out.lines().toList().get(2));
     }
+
+    @Test
+    void describeUsesKubectlsGenericDescriberWithSmartLabels() throws Exception {
+        ApiServer api = ApiServer.bootstrap(ClusterSettings.defaults());
+        String out = ConsoleScripts.run(api, """
+                kubectl apply -f - <<EOF
+                apiVersion: admissionregistration.k8s.io/v1
+                kind: ValidatingAdmissionPolicyBinding
+                metadata: {name: b, labels: {team: net}}
+                spec: {policyName: p, validationActions: [Deny]}
+                EOF
+                kubectl describe validatingadmissionpolicybinding b
+                """);
+        assertEquals("""
+                validatingadmissionpolicybinding.admissionregistration.k8s.io/b created
+                Name:         b
+                Namespace:   \s
+                Labels:       team=net
+                Annotations:  <none>
+                API Version:  admissionregistration.k8s.io/v1
+                Kind:         ValidatingAdmissionPolicyBinding
+                Metadata:
+                  Creation Timestamp:  2026-01-01T00:00:04Z
+                  Generation:          1
+                  Resource Version:    RV
+                  UID:                 UID
+                Spec:
+                  Policy Name:  p
+                  Validation Actions:
+                    Deny
+                Events:  <none>
+                """, out.replaceFirst("Resource Version:    \\d+", "Resource Version:    RV")
+                .replaceFirst("UID:                 [0-9a-f-]{36}", "UID:                 UID"));
+    }
 }
