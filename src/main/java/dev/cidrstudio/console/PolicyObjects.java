@@ -62,16 +62,21 @@ final class PolicyObjects {
         return PolicyStorage.sameAsWritten(existing, manifest);
     }
 
-    CommandResult get(String kind, List<String> names, Output format, boolean noHeaders) {
+    /** The objects named (all of the kind when none is), with kubectl's NotFound line for each missing one. */
+    private List<KeptObject> select(String kind, List<String> names, StringBuilder err) {
         List<KeptObject> shown = new ArrayList<>();
-        StringBuilder err = new StringBuilder();
         if (names.isEmpty()) {
             shown.addAll(all(kind));
-        } else {
-            for (String n : names) {
-                find(kind, n).ifPresentOrElse(shown::add, () -> err.append(notFound(kind, n)));
-            }
         }
+        for (String n : names) {
+            find(kind, n).ifPresentOrElse(shown::add, () -> err.append(notFound(kind, n)));
+        }
+        return shown;
+    }
+
+    CommandResult get(String kind, List<String> names, Output format, boolean noHeaders) {
+        StringBuilder err = new StringBuilder();
+        List<KeptObject> shown = select(kind, names, err);
         if (shown.isEmpty() && err.length() == 0) {
             return CommandResult.error("No resources found\n", 0);
         }
@@ -139,15 +144,8 @@ final class PolicyObjects {
 
     /** {@code kubectl describe}: kubectl's generic describer over each object (by name, or all of the kind). */
     CommandResult describe(String kind, List<String> names, boolean showEvents) {
-        List<KeptObject> shown = new ArrayList<>();
         StringBuilder err = new StringBuilder();
-        if (names.isEmpty()) {
-            shown.addAll(all(kind));
-        } else {
-            for (String n : names) {
-                find(kind, n).ifPresentOrElse(shown::add, () -> err.append(notFound(kind, n)));
-            }
-        }
+        List<KeptObject> shown = select(kind, names, err);
         if (shown.isEmpty() && err.length() == 0) {
             return CommandResult.error("No resources found\n", 0);
         }
