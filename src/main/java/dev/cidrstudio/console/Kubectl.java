@@ -807,6 +807,7 @@ public final class Kubectl {
         String ns = namespace(p);
         List<KubeObject> victims = new ArrayList<>();
         StringBuilder err = new StringBuilder();
+        StringBuilder keptOut = new StringBuilder();
         boolean ignore = p.bool("ignore-not-found", false);
         if (!p.raw("filename").isEmpty()) {
             for (String f : p.raw("filename")) {
@@ -819,6 +820,29 @@ public final class Kubectl {
                     } else if (!ignore) {
                         err.append(KubectlErrors.forStatus(Status.notFound(obj.kind(),
                                 obj.name()), "deleting", l.source()));
+                    }
+                }
+                // Admission policies and bindings (and Pods) are kept objects: deleted by kind and name.
+                for (Map<String, Object> doc : l.pods()) {
+                    String kind = String.valueOf(doc.get("kind"));
+                    String name = String.valueOf(((Map<?, ?>) doc.getOrDefault("metadata", Map.of())).get("name"));
+                    boolean policy = PolicyAdmission.POLICY.equals(kind) || PolicyAdmission.BINDING.equals(kind);
+                    PolicyObjects policies = new PolicyObjects(api);
+                    if (policy && policies.find(kind, name).isEmpty()) {
+                        if (!ignore) {
+                            err.append("Error from server (NotFound): error when deleting \"").append(l.source())
+                                    .append("\": ").append(PolicyObjects.resource(kind)).append('.')
+                                    .append(PolicyAdmission.GROUP).append(" \"").append(name).append("\" not found\n");
+                        }
+                        continue;
+                    }
+                    CommandResult r = policy ? policies.delete(kind, List.of(name))
+                            : "Pod".equals(kind) ? pods.delete(List.of(name), ns) : null;
+                    if (r != null) {
+                        keptOut.append(r.stdout());
+                        if (!ignore) {
+                            err.append(r.stderr());
+                        }
                     }
                 }
             }
@@ -858,7 +882,7 @@ public final class Kubectl {
                 return CommandResult.ok("No resources found\n");
             }
         }
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder(keptOut);
         String operation = "0".equals(p.string("grace-period", "-1")) ? "force deleted" : "deleted";
         List<KubeObject> pending = new ArrayList<>();
         for (KubeObject v : victims) {

@@ -38,7 +38,7 @@ final class PolicyObjects {
                 ? PolicyAdmission.BINDING : null;
     }
 
-    private static String resource(String kind) {
+    static String resource(String kind) {
         return PolicyAdmission.POLICY.equals(kind) ? "validatingadmissionpolicies"
                 : "validatingadmissionpolicybindings";
     }

@@ -300,4 +300,38 @@ class PolicyConsoleTest {
                 """, out.replaceFirst("Resource Version:    \\d+", "Resource Version:    RV")
                 .replaceFirst("UID:                 [0-9a-f-]{36}", "UID:                 UID"));
     }
+
+    @Test
+    void deleteByFileRemovesPoliciesAndBindingsAndNamesTheFileWhenTheyAreGone() throws Exception {
+        ApiServer api = ApiServer.bootstrap(ClusterSettings.defaults());
+        String docs = """
+                apiVersion: admissionregistration.k8s.io/v1
+                kind: ValidatingAdmissionPolicy
+                metadata: {name: p}
+                spec:
+                  matchConstraints:
+                    resourceRules:
+                    - {apiGroups: ["networking.k8s.io"], apiVersions: ["v1"], operations: ["CREATE"], resources: ["servicecidrs"]}
+                  validations:
+                  - {expression: "true"}
+                ---
+                apiVersion: admissionregistration.k8s.io/v1
+                kind: ValidatingAdmissionPolicyBinding
+                metadata: {name: b}
+                spec: {policyName: p, validationActions: [Deny]}
+                """;
+        String out = ConsoleScripts.run(api, "kubectl apply -f - <<EOF\n" + docs + "EOF\n"
+                + "kubectl delete -f - <<EOF\n" + docs + "EOF\n"
+                + "kubectl delete -f - <<EOF\n" + docs + "EOF\n");
+        assertEquals("""
+                validatingadmissionpolicy.admissionregistration.k8s.io/p created
+                validatingadmissionpolicybinding.admissionregistration.k8s.io/b created
+                validatingadmissionpolicy.admissionregistration.k8s.io "p" deleted
+                validatingadmissionpolicybinding.admissionregistration.k8s.io "b" deleted
+                Error from server (NotFound): error when deleting "STDIN": validatingadmissionpolicies.\
+                admissionregistration.k8s.io "p" not found
+                Error from server (NotFound): error when deleting "STDIN": validatingadmissionpolicybindings.\
+                admissionregistration.k8s.io "b" not found
+                """, out);
+    }
 }
