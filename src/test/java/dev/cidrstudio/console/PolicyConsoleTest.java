@@ -9,6 +9,24 @@ import org.junit.jupiter.api.Test;
 /** The "Extend Service IP Ranges" page's ServiceCIDR policy, applied and enforced in the console. */
 class PolicyConsoleTest {
 
+    /** A policy on ServiceCIDR creation with one validation (VALIDATION) and its Deny binding. */
+    private static final String POLICY_AND_BINDING = """
+            apiVersion: admissionregistration.k8s.io/v1
+            kind: ValidatingAdmissionPolicy
+            metadata: {name: p}
+            spec:
+              matchConstraints:
+                resourceRules:
+                - {apiGroups: ["networking.k8s.io"], apiVersions: ["v1"], operations: ["CREATE"], resources: ["servicecidrs"]}
+              validations:
+              - VALIDATION
+            ---
+            apiVersion: admissionregistration.k8s.io/v1
+            kind: ValidatingAdmissionPolicyBinding
+            metadata: {name: b}
+            spec: {policyName: p, validationActions: [Deny]}
+            """;
+
     @Test
     void theAllowedRangesPolicyAdmitsASubrangeAndDeniesOthersWithKubectlsText() throws Exception {
         ApiServer api = ApiServer.bootstrap(ClusterSettings.defaults());
@@ -240,30 +258,15 @@ class PolicyConsoleTest {
     void aDenialReadsAsKubectlPrintsItForEachReasonWithTheSourceWhereKubectlAddsIt(String reason, String expected)
             throws Exception {
         ApiServer api = ApiServer.bootstrap(ClusterSettings.defaults());
-        String out = ConsoleScripts.run(api, """
-                kubectl apply -f - <<EOF
-                apiVersion: admissionregistration.k8s.io/v1
-                kind: ValidatingAdmissionPolicy
-                metadata: {name: p}
-                spec:
-                  matchConstraints:
-                    resourceRules:
-                    - {apiGroups: ["networking.k8s.io"], apiVersions: ["v1"], operations: ["CREATE"], resources: ["servicecidrs"]}
-                  validations:
-                  - {expression: "false", message: nope, reason: REASON}
-                ---
-                apiVersion: admissionregistration.k8s.io/v1
-                kind: ValidatingAdmissionPolicyBinding
-                metadata: {name: b}
-                spec: {policyName: p, validationActions: [Deny]}
-                EOF
+        String out = ConsoleScripts.run(api, "kubectl apply -f - <<EOF\n" + POLICY_AND_BINDING.replace("VALIDATION",
+                "{expression: \"false\", message: nope, reason: " + reason + "}") + "EOF\n" + """
                 kubectl apply -f - <<EOF
                 apiVersion: networking.k8s.io/v1
                 kind: ServiceCIDR
                 metadata: {name: x}
                 spec: {cidrs: [10.100.0.0/24]}
                 EOF
-                """.replace("REASON", reason));
+                """);
         assertEquals(expected, out.lines().toList().get(2));
     }
 
@@ -304,22 +307,7 @@ class PolicyConsoleTest {
     @Test
     void deleteByFileRemovesPoliciesAndBindingsAndNamesTheFileWhenTheyAreGone() throws Exception {
         ApiServer api = ApiServer.bootstrap(ClusterSettings.defaults());
-        String docs = """
-                apiVersion: admissionregistration.k8s.io/v1
-                kind: ValidatingAdmissionPolicy
-                metadata: {name: p}
-                spec:
-                  matchConstraints:
-                    resourceRules:
-                    - {apiGroups: ["networking.k8s.io"], apiVersions: ["v1"], operations: ["CREATE"], resources: ["servicecidrs"]}
-                  validations:
-                  - {expression: "true"}
-                ---
-                apiVersion: admissionregistration.k8s.io/v1
-                kind: ValidatingAdmissionPolicyBinding
-                metadata: {name: b}
-                spec: {policyName: p, validationActions: [Deny]}
-                """;
+        String docs = POLICY_AND_BINDING.replace("VALIDATION", "{expression: \"true\"}");
         String out = ConsoleScripts.run(api, "kubectl apply -f - <<EOF\n" + docs + "EOF\n"
                 + "kubectl delete -f - <<EOF\n" + docs + "EOF\n"
                 + "kubectl delete -f - <<EOF\n" + docs + "EOF\n");
