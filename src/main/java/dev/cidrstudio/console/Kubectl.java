@@ -120,7 +120,7 @@ public final class Kubectl {
         List<String> rest = new ArrayList<>(args.subList(0, idx));
         rest.addAll(args.subList(idx + 1, args.size()));
         return switch (cmd) {
-            case "get" -> get(rest);
+            case "get" -> getByFile(rest, stdin);
             case "describe" -> describe(rest);
             case "create" -> create(rest, stdin);
             case "apply" -> apply(rest, stdin);
@@ -197,6 +197,67 @@ public final class Kubectl {
             }
         }
         return out;
+    }
+
+    /**
+     * {@code kubectl get -f FILE}: the objects a file names, one table per kind in the file's order (a blank line
+     * between tables, as kubectl prints several kinds); without {@code -f}, a plain get.
+     */
+    private CommandResult getByFile(List<String> argv, String stdin) throws FlagException, UsageException {
+        List<String> files = new ArrayList<>();
+        List<String> others = new ArrayList<>();
+        for (int i = 0; i < argv.size(); i++) {
+            String a = argv.get(i);
+            if ((a.equals("-f") || a.equals("--filename")) && i + 1 < argv.size()) {
+                files.add(argv.get(++i));
+            } else if (a.startsWith("--filename=") || a.startsWith("-f=")) {
+                files.add(a.substring(a.indexOf('=') + 1));
+            } else {
+                others.add(a);
+            }
+        }
+        if (files.isEmpty()) {
+            return get(argv);
+        }
+        // Kinds in the order the file first names them, each with its names (and namespace).
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        for (String f : files) {
+            Loaded l = load(f, stdin);
+            for (KubeObject o : l.objects()) {
+                String ns = o.kind().namespaced() ? (o.namespace() == null || o.namespace().isEmpty()
+                        ? "default" : o.namespace()) : "";
+                groups.computeIfAbsent(ResourceTypes.prefix(o.kind()) + "|" + ns, k -> new ArrayList<>())
+                        .add(o.name());
+            }
+            for (Map<String, Object> doc : l.pods()) {
+                String kind = String.valueOf(doc.get("kind"));
+                Map<?, ?> meta = (Map<?, ?>) doc.getOrDefault("metadata", Map.of());
+                String type = PolicyAdmission.POLICY.equals(kind) || PolicyAdmission.BINDING.equals(kind)
+                        ? PolicyObjects.resource(kind) : kind.toLowerCase(java.util.Locale.ROOT) + "s";
+                String ns = "Pod".equals(kind) ? String.valueOf(meta.get("namespace") == null ? "default"
+                        : meta.get("namespace")) : "";
+                groups.computeIfAbsent(type + "|" + ns, k -> new ArrayList<>()).add(String.valueOf(meta.get("name")));
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        StringBuilder err = new StringBuilder();
+        int code = 0;
+        for (Map.Entry<String, List<String>> g : groups.entrySet()) {
+            String[] typeNs = g.getKey().split("\\|", -1);
+            List<String> args = new ArrayList<>(others);
+            if (!typeNs[1].isEmpty()) {
+                args.add("--namespace=" + typeNs[1]);
+            }
+            args.add(typeNs[0]);
+            args.addAll(g.getValue());
+            CommandResult r = get(args);
+            if (!r.stdout().isEmpty()) {
+                out.append(out.length() == 0 ? "" : "\n").append(r.stdout());
+            }
+            err.append(r.stderr());
+            code = Math.max(code, r.exitCode());
+        }
+        return new CommandResult(out.toString(), err.toString(), code);
     }
 
     private CommandResult get(List<String> argv) throws FlagException, UsageException {

@@ -322,4 +322,21 @@ class PolicyConsoleTest {
                 admissionregistration.k8s.io "b" not found
                 """, out);
     }
+
+    @Test
+    void getByFileShowsOneTablePerKindInTheFilesOrder() throws Exception {
+        ApiServer api = ApiServer.bootstrap(ClusterSettings.defaults());
+        String docs = POLICY_AND_BINDING.replace("VALIDATION", "{expression: \"true\"}");
+        String out = ConsoleScripts.run(api, "kubectl apply -f - <<EOF\n" + docs + "EOF\n"
+                + "kubectl get -f - <<EOF\n" + docs + "EOF\n");
+        assertEquals("""
+                validatingadmissionpolicy.admissionregistration.k8s.io/p created
+                validatingadmissionpolicybinding.admissionregistration.k8s.io/b created
+                NAME   VALIDATIONS   PARAMKIND   AGE
+                p      1             <unset>     5s
+
+                NAME   POLICYNAME   PARAMREF   AGE
+                b      p            <unset>    5s
+                """, out);
+    }
 }
