@@ -587,7 +587,7 @@ public final class Kubectl {
                     }
                 }
                 for (Map<String, Object> pod : l.pods()) {
-                    CommandResult r = pods.create(pod, podNamespace(pod, namespace(p)), false);
+                    CommandResult r = pods.create(pod, podNamespace(pod, namespace(p)), false, l.source());
                     out.append(r.stdout());
                     err.append(r.stderr());
                 }
@@ -786,7 +786,7 @@ public final class Kubectl {
                 }
             }
             for (Map<String, Object> pod : l.pods()) {
-                CommandResult r = pods.create(pod, podNamespace(pod, namespace(p)), true);
+                CommandResult r = pods.create(pod, podNamespace(pod, namespace(p)), true, l.source());
                 out.append(r.stdout());
                 if (!r.stderr().isEmpty()) {
                     errors.add(r.stderr());

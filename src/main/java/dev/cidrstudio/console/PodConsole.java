@@ -202,25 +202,35 @@ final class PodConsole {
 
     /** Creates a Pod or a Node from a manifest; the kubectl line it prints, or an error. */
     CommandResult create(Map<String, Object> manifest, String ns, boolean apply) {
+        return create(manifest, ns, apply, null);
+    }
+
+    /** kubectl's AlreadyExists line: with the file when the object came from one (AddSourceToErr). */
+    private static CommandResult alreadyExists(String resource, String name, String source) {
+        return CommandResult.error("Error from server (AlreadyExists): " + (source == null ? ""
+                : "error when creating \"" + source + "\": ") + resource + " \"" + name + "\" already exists\n", 1);
+    }
+
+    /** Creates a Pod, a Node or an admission policy from a manifest read from {@code source} (or none). */
+    CommandResult create(Map<String, Object> manifest, String ns, boolean apply, String source) {
         Object given = map(manifest.get("metadata")).get("name");
         if (!(given instanceof String n) || n.isEmpty()) {
             return CommandResult.error("The " + manifest.get("kind") + " \"\" is invalid: metadata.name: Required "
                     + "value: name or generateName is required\n", 1);
         }
         if ("Node".equals(manifest.get("kind"))) {
-            return createNode(manifest, apply);
+            return createNode(manifest, apply, source);
         }
         if (PolicyAdmission.isPolicyKind(String.valueOf(manifest.get("apiVersion")),
                 String.valueOf(manifest.get("kind")))) {
-            return keepPolicy(manifest, apply);
+            return keepPolicy(manifest, apply, source);
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> meta = (Map<String, Object>) manifest.getOrDefault("metadata", Map.of());
         String name = String.valueOf(meta.get("name"));
         if (find(ns, name).isPresent()) {
             return apply ? CommandResult.ok("pod/" + name + " unchanged\n")
-                    : CommandResult.error("Error from server (AlreadyExists): error when creating: pods \"" + name
-                            + "\" already exists\n", 1);
+                    : alreadyExists("pods", name, source);
         }
         List<FieldError> errs = PodRuntime.validate(manifest);
         if (!errs.isEmpty()) {
@@ -264,7 +274,7 @@ final class PodConsole {
         return sent;
     }
 
-    private CommandResult keepPolicy(Map<String, Object> manifest, boolean apply) {
+    private CommandResult keepPolicy(Map<String, Object> manifest, boolean apply, String source) {
         String kind = String.valueOf(manifest.get("kind"));
         String name = String.valueOf(map(manifest.get("metadata")).get("name"));
         String group = PolicyAdmission.GROUP;
@@ -272,9 +282,7 @@ final class PodConsole {
         Optional<KeptObject> existing = api.state().kept().stream()
                 .filter(k -> kind.equals(k.kind()) && name.equals(k.name())).findFirst();
         if (existing.isPresent() && !apply) {
-            return CommandResult.error("Error from server (AlreadyExists): error when creating: "
-                    + kind.toLowerCase(java.util.Locale.ROOT) + "s." + group + " \"" + name
-                    + "\" already exists\n", 1);
+            return alreadyExists(PolicyObjects.resource(kind) + "." + group, name, source);
         }
         List<FieldError> errs = PolicyAdmission.POLICY
                 .equals(kind) ? PolicyValidation.validatePolicy(manifest,
@@ -294,7 +302,7 @@ final class PodConsole {
         return CommandResult.ok(prefix + " " + verb + "\n");
     }
 
-    private CommandResult createNode(Map<String, Object> manifest, boolean apply) {
+    private CommandResult createNode(Map<String, Object> manifest, boolean apply, String source) {
         String name = String.valueOf(map(manifest.get("metadata")).get("name"));
         Map<String, Object> spec = map(manifest.get("spec"));
         List<String> listed = list(spec.get("podCIDRs")).stream().map(String::valueOf).toList();
@@ -309,8 +317,7 @@ final class PodConsole {
         boolean exists = api.state().kept().stream().anyMatch(k -> "Node".equals(k.kind()) && name.equals(k.name()));
         if (exists) {
             return apply ? CommandResult.ok("node/" + name + " unchanged\n")
-                    : CommandResult.error("Error from server (AlreadyExists): error when creating: nodes \"" + name
-                            + "\" already exists\n", 1);
+                    : alreadyExists("nodes", name, source);
         }
         Map<String, Object> node = new LinkedHashMap<>(manifest);
         Map<String, Object> meta = new LinkedHashMap<>(map(manifest.get("metadata")));

@@ -339,4 +339,20 @@ class PolicyConsoleTest {
                 b      p            <unset>    5s
                 """, out);
     }
+
+    @Test
+    void creatingAnExistingPolicyNamesItsPluralResourceAndTheFile() throws Exception {
+        ApiServer api = ApiServer.bootstrap(ClusterSettings.defaults());
+        String docs = POLICY_AND_BINDING.replace("VALIDATION", "{expression: \"true\"}");
+        String out = ConsoleScripts.run(api, "kubectl create -f - <<EOF\n" + docs + "EOF\n"
+                + "kubectl create -f - <<EOF\n" + docs + "EOF\n");
+        assertEquals("""
+                validatingadmissionpolicy.admissionregistration.k8s.io/p created
+                validatingadmissionpolicybinding.admissionregistration.k8s.io/b created
+                Error from server (AlreadyExists): error when creating "STDIN": validatingadmissionpolicies.\
+                admissionregistration.k8s.io "p" already exists
+                Error from server (AlreadyExists): error when creating "STDIN": validatingadmissionpolicybindings.\
+                admissionregistration.k8s.io "b" already exists
+                """, out);
+    }
 }
