@@ -95,6 +95,11 @@ public final class ManifestExport {
         return out;
     }
 
+    /** One object as a manifest to apply: without status, server-owned metadata or last-applied. */
+    public static Map<String, Object> manifest(KubeObject obj) {
+        return clean(obj, Options.APPLY);
+    }
+
     /** Objects the control plane or the cluster installer makes on its own. */
     static boolean systemService(Service s) {
         return ("default".equals(s.namespace()) && "kubernetes".equals(s.name()))

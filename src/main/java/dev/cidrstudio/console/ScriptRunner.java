@@ -38,6 +38,10 @@ public final class ScriptRunner {
     private java.util.function.BooleanSupplier cancelled = () -> false;
     private int exitCode;
     private int lineNumber;
+    private boolean stopped;
+    /** Commands a runbook script defines as shell functions for a real shell and the console knows itself. */
+    static final List<String> BUILT_IN_FUNCTIONS = List.of(ControlPlaneCommand.NAME, "verify");
+    private static final Pattern FUNCTION = Pattern.compile("([A-Za-z_][A-Za-z0-9_-]*)\\s*\\(\\)\\s*\\{");
 
     public ScriptRunner(Kubectl kubectl, Kubectl.FileSource files) {
         this.kubectl = kubectl;
@@ -61,16 +65,36 @@ public final class ScriptRunner {
         return this;
     }
 
-    /** Runs the whole script; returns everything printed, in order. */
+    /**
+     * Runs the whole script; returns what it printed, in order. A failed {@code verify} stops the script, as the
+     * runbook's shell function does; the runner can go on with another script afterwards.
+     */
     public List<ConsoleOutput> run(String script) {
+        int from = output.size();
+        stopped = false;
         List<String> lines = joinContinuations(script.replace("\r\n", "\n").split("\n", -1));
         int i = 0;
-        while (i < lines.size()) {
+        while (i < lines.size() && !stopped) {
             String line = lines.get(i);
             lineNumber = i + 1;
             i++;
             String trimmed = line.trim();
             if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                continue;
+            }
+            Matcher fn = FUNCTION.matcher(trimmed);
+            if (fn.lookingAt()) {
+                // A runbook defines these for a real shell; the console has them built in.
+                boolean oneLine = trimmed.endsWith("}");
+                while (!oneLine && i < lines.size() && !lines.get(i).trim().equals("}")) {
+                    i++;
+                }
+                i = oneLine ? i : i + 1;
+                if (!BUILT_IN_FUNCTIONS.contains(fn.group(1))) {
+                    error("console: line " + lineNumber + ": shell functions are not available in the practice "
+                            + "console (it has " + String.join(" and ", BUILT_IN_FUNCTIONS) + " built in)");
+                    exitCode = 2;
+                }
                 continue;
             }
             api.advanceClock(TYPING_PAUSE);
@@ -115,7 +139,12 @@ public final class ScriptRunner {
                 exitCode = 2;
             }
         }
-        return List.copyOf(output);
+        return List.copyOf(output.subList(from, output.size()));
+    }
+
+    /** Whether the last script stopped at a failed {@code verify}. */
+    public boolean stopped() {
+        return stopped;
     }
 
     public int exitCode() {
@@ -439,9 +468,59 @@ public final class ScriptRunner {
             case "true" -> {
                 return CommandResult.ok("");
             }
+            case ControlPlaneCommand.NAME -> {
+                CommandResult r = ControlPlaneCommand.run(api, args);
+                api.advanceClock(COMMAND_TIME);
+                return r;
+            }
+            case "verify" -> {
+                return verify(args);
+            }
+            case "set" -> {
+                // A runbook's "set -euo pipefail": the console already stops at a failed verify.
+                return CommandResult.ok("");
+            }
             default -> throw new ShellSyntaxException(cmd + ": not available in the practice console (it runs "
-                    + "kubectl, jq, cat, echo, sleep, seq, grep and head)");
+                    + "kubectl, jq, cat, echo, sleep, seq, grep, head, verify and control-plane)");
         }
+    }
+
+    /**
+     * {@code verify DESCRIPTION COMMAND EXPECTED}: runs COMMAND, its standard error with its output as
+     * {@code $(COMMAND 2>&1)} would take it, and compares the result (trailing newlines dropped) with EXPECTED.
+     */
+    private CommandResult verify(List<String> args) throws ShellSyntaxException {
+        if (args.size() != 3) {
+            return CommandResult.error("verify: usage: verify DESCRIPTION COMMAND EXPECTED", 2);
+        }
+        String got = captured(args.get(1)).replaceAll("\n+$", "");
+        String expected = args.get(2);
+        if (got.equals(expected)) {
+            return CommandResult.ok("ok: " + args.get(0) + "\n");
+        }
+        stopped = true;
+        return new CommandResult("", "FAILED: " + args.get(0) + "\n  expected: " + expected.replace("\n", "\n            ")
+                + "\n  got:      " + got.replace("\n", "\n            ") + "\n", 1);
+    }
+
+    /** What one command line prints, standard error included, as {@code $(COMMAND 2>&1)} takes it. */
+    public String capture(String commandLine) {
+        try {
+            return captured(commandLine);
+        } catch (ShellSyntaxException e) {
+            return "console: " + e.getMessage() + "\n";
+        }
+    }
+
+    private String captured(String commandLine) throws ShellSyntaxException {
+        int mark = output.size();
+        runCommandList(ShellWords.split(commandLine, vars), null);
+        StringBuilder sb = new StringBuilder();
+        for (ConsoleOutput o : output.subList(mark, output.size())) {
+            sb.append(o.text());
+        }
+        output.subList(mark, output.size()).clear();
+        return sb.toString();
     }
 
     private static Duration parseSleep(List<String> args) throws ShellSyntaxException {

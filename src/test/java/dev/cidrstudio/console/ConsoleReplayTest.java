@@ -111,7 +111,7 @@ class ConsoleReplayTest {
                 + "echo \"unterminated\nkubectl get svc ok -o name\n"));
         assertEquals(List.of(
                 "console: line 1: helm: not available in the practice console (it runs kubectl, jq, cat, echo, sleep, "
-                        + "seq, grep and head)",
+                        + "seq, grep, head, verify and control-plane)",
                 "service/ok created",
                 "console: line 3: unexpected EOF while looking for matching `\"'",
                 "service/ok"), l);

@@ -22,7 +22,7 @@ public final class ClusterDocuments {
     public static final String API_VERSION = GROUP + "/v1alpha1";
     public static final String KIND = "Cluster";
     static final Set<String> SPEC_FIELDS = Set.of("kubernetesVersion", "serviceClusterIPRange", "clusterCIDR",
-            "nodeCIDRMaskSize", "clusterDomain", "nodes", "clusterDNS", "randomSeed");
+            "nodeCIDRMaskSize", "clusterDomain", "nodes", "clusterDNS", "randomSeed", "apiServers");
 
     private ClusterDocuments() {
     }
@@ -54,6 +54,7 @@ public final class ClusterDocuments {
         List<String> nodes = d.nodes();
         String dns = d.clusterDNS();
         long seed = d.randomSeed();
+        List<ClusterSettings.ApiServerSetting> apiServers = List.of();
         if (spec != null) {
             f.knownKeys(spec, "spec", SPEC_FIELDS);
             String v = f.lenientStr(spec, "kubernetesVersion", "spec");
@@ -145,13 +146,58 @@ public final class ClusterDocuments {
             if (rs != null) {
                 seed = rs;
             }
+            apiServers = apiServers(f, spec, version);
         }
         f.flushUnknown();
         if (!f.problems.isEmpty()) {
             throw new ManifestException(f.problems);
         }
         return new Decoded.Cluster(new ClusterSettings(name, version, range, clusterCidr, maskV4, maskV6, domain,
-                nodes, dns, seed), doc, source, doc.mark());
+                nodes, dns, seed, apiServers), doc, source, doc.mark());
+    }
+
+    /**
+     * {@code spec.apiServers}: the control plane's kube-apiservers, the first one with {@code serviceClusterIPRange}
+     * and the others with it too unless they give their own (apiservers that disagree).
+     */
+    private static List<ClusterSettings.ApiServerSetting> apiServers(Fields f, PMap spec, KubeVersion version) {
+        PList list = f.list(spec, "apiServers", "spec", "", "");
+        if (list == null) {
+            return List.of();
+        }
+        List<ClusterSettings.ApiServerSetting> out = new ArrayList<>();
+        for (int i = 0; i < list.items().size(); i++) {
+            String p = "spec.apiServers[" + i + "]";
+            PNode item = list.items().get(i);
+            if (!(item instanceof PMap m)) {
+                f.problem(item.mark(), p, "expected a mapping like {name: kube-apiserver}", null);
+                continue;
+            }
+            f.knownKeys(m, p, Set.of("name", "serviceClusterIPRange"));
+            String n = f.str(m, "name", p, "");
+            if (n == null) {
+                f.problem(m.mark(), p + ".name", "required", null);
+                continue;
+            }
+            for (String e : NameValidation.isDns1123Subdomain(n)) {
+                f.problem(m.get("name").mark(), p + ".name", e, null);
+            }
+            if (out.stream().anyMatch(a -> a.name().equals(n))) {
+                f.problem(m.get("name").mark(), p + ".name", "duplicate kube-apiserver name \"" + n + "\"", null);
+            }
+            String r = f.str(m, "serviceClusterIPRange", p, "");
+            if (r != null && i == 0) {
+                f.problem(m.get("serviceClusterIPRange").mark(), p + ".serviceClusterIPRange", "the first "
+                        + "kube-apiserver runs with spec.serviceClusterIPRange; give its flag there", null);
+            } else if (r != null) {
+                for (String e : ServiceIpRangeFlag.parse(r, version).errors()) {
+                    f.problem(m.get("serviceClusterIPRange").mark(), p + ".serviceClusterIPRange",
+                            "kube-apiserver would not start: " + e, null);
+                }
+            }
+            out.add(new ClusterSettings.ApiServerSetting(n, r));
+        }
+        return out;
     }
 
     private static void checkClusterCidr(Fields f, Mark mark, String value) {
@@ -196,6 +242,18 @@ public final class ClusterDocuments {
         spec.put("nodes", nodes);
         spec.put("clusterDNS", s.clusterDNS());
         spec.put("randomSeed", s.randomSeed());
+        if (!s.apiServers().isEmpty()) {
+            List<Object> servers = new ArrayList<>();
+            for (ClusterSettings.ApiServerSetting a : s.apiServers()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", a.name());
+                if (a.serviceClusterIPRange() != null) {
+                    m.put("serviceClusterIPRange", a.serviceClusterIPRange());
+                }
+                servers.add(m);
+            }
+            spec.put("apiServers", servers);
+        }
         doc.put("spec", spec);
         return doc;
     }

@@ -42,7 +42,7 @@ public final class ApiServer {
     public static final Duration DEFAULT_CONTROLLER_PERIOD = Duration.ofSeconds(10);
     public static final List<String> SYSTEM_NAMESPACES = List.of("default", "kube-node-lease", "kube-public",
             "kube-system");
-    static final String KUBE_APISERVER = "kube-apiserver";
+    public static final String KUBE_APISERVER = "kube-apiserver";
 
     /** kube-apiserver's ClusterIP repair loop resyncs everything on this period. */
     public static final Duration REPAIR_PERIOD = Duration.ofMinutes(3);
@@ -81,7 +81,14 @@ public final class ApiServer {
             throw new ClusterConfigException(flags.errors());
         }
         ClusterState s = new ClusterState(settings);
-        s.apiServers.add(new ApiServerInstance(KUBE_APISERVER, flags, false));
+        for (ClusterSettings.ApiServerSetting a : settings.effectiveApiServers()) {
+            ServiceIpRangeFlag f = ServiceIpRangeFlag.parse(a.serviceClusterIPRange(), settings.kubernetesVersion());
+            if (!f.valid()) {
+                throw new ClusterConfigException(f.errors().stream().map(e -> a.name() + ": " + e).toList());
+            }
+            s.apiServers.add(new ApiServerInstance(a.name(), f, false));
+        }
+        flags = s.apiServers.get(0).flags();
         // The repair loop's first full resync comes one period after start; until then it follows changes.
         s.nextRepair = s.now.plus(REPAIR_PERIOD);
         ApiServer api = new ApiServer(s);
@@ -464,6 +471,7 @@ public final class ApiServer {
             throw new ClusterConfigException(flags.errors());
         }
         state.apiServers.add(new ApiServerInstance(name, flags, false));
+        followActiveFlags();
         runPeriodicControllers();
         reconcile();
     }
@@ -474,19 +482,71 @@ public final class ApiServer {
         if (!flags.valid()) {
             throw new ClusterConfigException(flags.errors());
         }
-        for (int i = 0; i < state.apiServers.size(); i++) {
-            if (state.apiServers.get(i).name().equals(name)) {
-                state.apiServers.set(i, new ApiServerInstance(name, flags, false));
-            }
+        int index = apiServerIndex(name);
+        if (index < 0) {
+            throw new ClusterConfigException(List.of("no kube-apiserver named " + name));
         }
+        state.apiServers.set(index, new ApiServerInstance(name, flags, false));
+        followActiveFlags();
         runPeriodicControllers();
         reconcile();
     }
 
-    public void removeApiServer(String name) {
-        if (state.apiServers.size() > 1) {
-            state.apiServers.removeIf(a -> a.name().equals(name));
+    /** Stops the apiserver of that name; the last one cannot be stopped (the cluster would have no API). */
+    public void removeApiServer(String name) throws ClusterConfigException {
+        int index = apiServerIndex(name);
+        if (index < 0) {
+            throw new ClusterConfigException(List.of("no kube-apiserver named " + name));
         }
+        if (state.apiServers.size() == 1) {
+            throw new ClusterConfigException(List.of("cannot stop " + name + ": it is the only kube-apiserver"));
+        }
+        state.apiServers.remove(index);
+        followActiveFlags();
+        runPeriodicControllers();
+        reconcile();
+    }
+
+    private int apiServerIndex(String name) {
+        for (int i = 0; i < state.apiServers.size(); i++) {
+            if (state.apiServers.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Keeps the plan's settings on the running apiservers: the shared flag is the one of the apiserver that answers.
+     * The kubelets' {@code clusterDNS} is a fixed address on a real node: when it was derived from the old range it
+     * stays on the old address.
+     */
+    private void followActiveFlags() {
+        ClusterSettings s = state.settings;
+        String flag = activeApiServer().flags().text();
+        if (!flag.equals(s.serviceClusterIPRange())) {
+            if (ClusterSettings.DNS_AUTO.equals(s.clusterDNS())) {
+                s = s.withClusterDNS(kubeletClusterDns().orElseThrow());
+            }
+            s = s.withServiceClusterIPRange(flag);
+        }
+        List<ClusterSettings.ApiServerSetting> servers = new ArrayList<>();
+        for (ApiServerInstance a : state.apiServers) {
+            servers.add(new ClusterSettings.ApiServerSetting(a.name(), a.flags().text().equals(flag) ? null
+                    : a.flags().text()));
+        }
+        boolean plain = servers.size() == 1 && servers.get(0).name().equals(KUBE_APISERVER);
+        state.settings = s.withApiServers(plain ? List.of() : servers);
+    }
+
+    /** The kubelets' {@code --cluster-dns} (KubeletConfiguration {@code clusterDNS}), if the plan has one. */
+    public Optional<String> kubeletClusterDns() {
+        return state.settings.kubeletClusterDns();
+    }
+
+    /** Reconfigures every kubelet's {@code clusterDNS} (each node restarts its kubelet). */
+    public void setKubeletClusterDns(String ip) {
+        state.settings = state.settings.withClusterDNS(ip);
     }
 
     // ---- per-kind create/update ----

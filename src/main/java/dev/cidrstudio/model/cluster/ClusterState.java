@@ -128,11 +128,12 @@ public final class ClusterState {
 
     /** Objects of kinds the model keeps but does not simulate, in the order they came. */
     /**
-     * Changes whenever an object is written (the store's resource version) or removed, or a kept object is
-     * added, replaced or removed; the clock alone does not change it.
+     * Changes whenever an object is written (the store's resource version) or removed, a kept object is
+     * added, replaced or removed, or the control plane's flags change; the clock alone does not change it.
      */
     public long contentVersion() {
-        return (resourceVersion * 31 + all().size()) * 31 + kept.hashCode();
+        return ((resourceVersion * 31 + all().size()) * 31 + kept.hashCode()) * 31 + settings.hashCode() * 17L
+                + apiServers.hashCode();
     }
 
     public List<KeptObject> kept() {
