@@ -13,6 +13,7 @@ import dev.cidrstudio.ui.overview.OverviewView;
 import dev.cidrstudio.ui.policies.PoliciesView;
 import dev.cidrstudio.ui.servicecidrs.ServiceCidrsView;
 import dev.cidrstudio.ui.services.ServicesView;
+import dev.cidrstudio.ui.wizard.WizardView;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -114,15 +115,25 @@ public final class MainWindowView {
                 (PoliciesView c) -> c.bind(vm.policies()));
         lazy("consoleTab", "/dev/cidrstudio/ui/console/ConsoleView.fxml",
                 (ConsoleView c) -> c.bind(vm.console()));
+        lazy("wizardTab", "/dev/cidrstudio/ui/wizard/WizardView.fxml", (WizardView c) -> c.bind(vm.wizard()));
+        vm.wizard().setMapPreview((state, label) -> {
+            vm.map().preview(state, label);
+            select("mapTab");
+        });
         // View > Go to: every tab by keyboard, Ctrl+1 for the first.
-        for (int i = 0; i < tabs.getTabs().size() && i < 9; i++) {
+        for (int i = 0; i < tabs.getTabs().size(); i++) {
             Tab tab = tabs.getTabs().get(i);
             MenuItem item = new MenuItem(tab.getText());
             item.setId("goTo-" + tab.getId());
             item.setMnemonicParsing(false);
-            item.setAccelerator(new javafx.scene.input.KeyCodeCombination(
-                    javafx.scene.input.KeyCode.valueOf("DIGIT" + (i + 1)),
-                    javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
+            if (i < 9) {
+                item.setAccelerator(new javafx.scene.input.KeyCodeCombination(
+                        javafx.scene.input.KeyCode.valueOf("DIGIT" + (i + 1)),
+                        javafx.scene.input.KeyCombination.SHORTCUT_DOWN));
+            } else if ("wizardTab".equals(tab.getId())) {
+                item.setAccelerator(new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.W,
+                        javafx.scene.input.KeyCombination.SHORTCUT_DOWN, javafx.scene.input.KeyCombination.SHIFT_DOWN));
+            }
             item.setOnAction(e -> {
                 tabs.getSelectionModel().select(tab);
                 if (tab.getContent() != null) {

@@ -19,6 +19,7 @@ import dev.cidrstudio.ui.overview.OverviewViewModel;
 import dev.cidrstudio.ui.policies.PoliciesViewModel;
 import dev.cidrstudio.ui.servicecidrs.ServiceCidrsViewModel;
 import dev.cidrstudio.ui.services.ServicesViewModel;
+import dev.cidrstudio.ui.wizard.WizardViewModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,6 +68,7 @@ public final class MainWindowViewModel {
             new ServiceCidrsViewModel();
     private final PoliciesViewModel policies =
             new PoliciesViewModel();
+    private final WizardViewModel wizard = new WizardViewModel();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
@@ -93,6 +95,7 @@ public final class MainWindowViewModel {
         capacity.setRunner(this::runLong);
         services.setRunner(this::runLong);
         console.setRunner(this::runLong);
+        wizard.setRunner(this::runLong);
         map.setSelectionHandler(spot -> {
             if (spot.used()) {
                 navigator.reveal(new NavigatorViewModel.Ref("IPAddress", null,
@@ -248,6 +251,10 @@ public final class MainWindowViewModel {
         return policies;
     }
 
+    public WizardViewModel wizard() {
+        return wizard;
+    }
+
     public DualStackViewModel dualStack() {
         return dualStack;
     }
@@ -331,6 +338,7 @@ public final class MainWindowViewModel {
         services.load(session);
         navigator.load(session);
         console.load(session);
+        wizard.load(session);
         canUndo.set(session.undoLabel().isPresent());
         canRedo.set(session.redoLabel().isPresent());
         undoText.set(session.undoLabel().map(l -> "Undo " + l).orElse("Undo"));

@@ -1,0 +1,239 @@
+package dev.cidrstudio.ui.wizard;
+
+import dev.cidrstudio.wizard.PreflightFinding;
+import dev.cidrstudio.wizard.ScenarioKind;
+import java.io.File;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+
+/** Code-behind of {@code WizardView.fxml}: the scenario, its pre-flight, the steps and the selected step. */
+public final class WizardView {
+
+    @FXML
+    private ComboBox<ScenarioKind> kind;
+    @FXML
+    private TextField target;
+    @FXML
+    private Label targetLabel;
+    @FXML
+    private Label summary;
+    @FXML
+    private VBox preflight;
+    @FXML
+    private ListView<WizardViewModel.StepRow> steps;
+    @FXML
+    private Label stepTitle;
+    @FXML
+    private Label explanation;
+    @FXML
+    private Label warnings;
+    @FXML
+    private TextArea commands;
+    @FXML
+    private Label expected;
+    @FXML
+    private TextArea transcript;
+    @FXML
+    private ListView<String> checks;
+    @FXML
+    private TextArea diff;
+    @FXML
+    private Label rollback;
+    @FXML
+    private Label message;
+    @FXML
+    private Button exportButton;
+    @FXML
+    private Button applyButton;
+    @FXML
+    private Button backButton;
+    @FXML
+    private Button nextButton;
+    @FXML
+    private Button toButton;
+    @FXML
+    private Button allButton;
+    @FXML
+    private Button resetButton;
+    @FXML
+    private Button mapButton;
+
+    private WizardViewModel vm;
+
+    public void bind(WizardViewModel viewModel) {
+        this.vm = viewModel;
+        kind.setItems(FXCollections.observableArrayList(ScenarioKind.values()));
+        kind.valueProperty().bindBidirectional(vm.kindProperty());
+        target.textProperty().bindBidirectional(vm.targetProperty());
+        target.promptTextProperty().bind(Bindings.createStringBinding(() -> prompt(vm.kindProperty().get()),
+                vm.kindProperty()));
+        target.disableProperty().bind(vm.kindProperty().isEqualTo(ScenarioKind.DUAL_TO_SINGLE));
+        targetLabel.disableProperty().bind(target.disableProperty());
+        summary.textProperty().bind(vm.summaryProperty());
+        showPreflight();
+        vm.preflight().addListener((javafx.collections.ListChangeListener<PreflightFinding>) c -> showPreflight());
+        steps.setItems(vm.steps());
+        steps.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(WizardViewModel.StepRow r, boolean empty) {
+                super.updateItem(r, empty);
+                getStyleClass().removeAll("pass", "fail", "next");
+                if (empty || r == null) {
+                    setText(null);
+                    return;
+                }
+                setText(r.label());
+                setTooltip(new javafx.scene.control.Tooltip(r.label()));
+                switch (r.status()) {
+                    case PASSED -> getStyleClass().add("pass");
+                    case FAILED -> getStyleClass().add("fail");
+                    case NEXT -> getStyleClass().add("next");
+                    default -> { }
+                }
+            }
+        });
+        steps.setPlaceholder(new Label("No scenario prepared."));
+        steps.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
+            if (b.intValue() >= 0) {
+                vm.selectedProperty().set(b.intValue());
+            }
+        });
+        vm.selectedProperty().addListener((o, a, b) -> {
+            if (b.intValue() != steps.getSelectionModel().getSelectedIndex()) {
+                steps.getSelectionModel().select(b.intValue());
+            }
+        });
+        steps.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && vm.canRunProperty().get()) {
+                vm.runToSelected();
+            }
+        });
+        stepTitle.textProperty().bind(vm.stepTitleProperty());
+        explanation.textProperty().bind(vm.explanationProperty());
+        warnings.textProperty().bind(vm.warningsProperty());
+        warnings.visibleProperty().bind(vm.warningsProperty().isNotEmpty());
+        warnings.managedProperty().bind(warnings.visibleProperty());
+        commands.textProperty().bind(vm.commandsProperty());
+        expected.textProperty().bind(vm.expectedProperty());
+        transcript.textProperty().bind(vm.transcriptProperty());
+        checks.setItems(vm.checks());
+        checks.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                getStyleClass().removeAll("pass", "fail");
+                setText(empty ? null : s);
+                if (!empty && s != null) {
+                    if (s.startsWith("\u2713")) {
+                        getStyleClass().add("pass");
+                    } else if (s.startsWith("\u2717")) {
+                        getStyleClass().add("fail");
+                    }
+                }
+            }
+        });
+        diff.textProperty().bind(vm.diffProperty());
+        rollback.textProperty().bind(vm.rollbackProperty());
+        message.textProperty().bind(vm.messageProperty());
+        exportButton.disableProperty().bind(vm.preparedProperty().not());
+        applyButton.disableProperty().bind(vm.canApplyProperty().not());
+        backButton.disableProperty().bind(vm.canBackProperty().not());
+        nextButton.disableProperty().bind(vm.canRunProperty().not());
+        allButton.disableProperty().bind(vm.canRunProperty().not());
+        toButton.disableProperty().bind(vm.preparedProperty().not().or(vm.canRunProperty().not()
+                .and(vm.canBackProperty().not())));
+        resetButton.disableProperty().bind(vm.canBackProperty().not());
+        mapButton.disableProperty().bind(vm.preparedProperty().not());
+    }
+
+    /** The pre-flight findings as wrapped lines, each marked PASS, WARN or FAIL (in words, not only in colour). */
+    private void showPreflight() {
+        preflight.getChildren().clear();
+        if (vm.preflight().isEmpty()) {
+            Label none = new Label("Prepare a scenario to run the pre-flight checks.");
+            none.getStyleClass().add("hint");
+            none.setWrapText(true);
+            preflight.getChildren().add(none);
+            return;
+        }
+        for (PreflightFinding f : vm.preflight()) {
+            Label l = new Label(f.describe());
+            l.setWrapText(true);
+            l.setMaxWidth(Double.MAX_VALUE);
+            l.getStyleClass().addAll("finding", f.verdict().name().toLowerCase(java.util.Locale.ROOT));
+            preflight.getChildren().add(l);
+        }
+    }
+
+    private static String prompt(ScenarioKind k) {
+        if (k == null) {
+            return "";
+        }
+        return switch (k) {
+            case EXTEND -> "the new ServiceCIDR's range (blank: the capacity suggestion)";
+            case SINGLE_TO_DUAL -> "the secondary range to add (blank: suggested)";
+            case DUAL_TO_SINGLE -> "keeps the primary range; no target";
+            case REPLACE_PRIMARY -> "the new primary range, e.g. 10.112.0.0/20 (blank: suggested)";
+        };
+    }
+
+    @FXML
+    void onPrepare() {
+        vm.prepare();
+    }
+
+    @FXML
+    void onNext() {
+        vm.runNext();
+    }
+
+    @FXML
+    void onRunTo() {
+        vm.runToSelected();
+    }
+
+    @FXML
+    void onRunAll() {
+        vm.runAll();
+    }
+
+    @FXML
+    void onBack() {
+        vm.back();
+    }
+
+    @FXML
+    void onReset() {
+        vm.reset();
+    }
+
+    @FXML
+    void onShowOnMap() {
+        vm.showOnMap();
+    }
+
+    @FXML
+    void onApply() {
+        vm.applyToPlan();
+    }
+
+    @FXML
+    void onExport() {
+        DirectoryChooser dc = new DirectoryChooser();
+        dc.setTitle("Export the runbook into a folder");
+        File dir = dc.showDialog(kind.getScene().getWindow());
+        if (dir != null) {
+            vm.exportRunbook(dir.toPath());
+        }
+    }
+}

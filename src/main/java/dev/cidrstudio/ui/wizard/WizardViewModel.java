@@ -1,0 +1,472 @@
+package dev.cidrstudio.ui.wizard;
+
+import dev.cidrstudio.app.PlanSession;
+import dev.cidrstudio.model.cluster.ApiException;
+import dev.cidrstudio.model.cluster.ClusterState;
+import dev.cidrstudio.ui.services.ServicesViewModel;
+import dev.cidrstudio.wizard.CheckResult;
+import dev.cidrstudio.wizard.PreflightFinding;
+import dev.cidrstudio.wizard.Rehearsal;
+import dev.cidrstudio.wizard.Runbook;
+import dev.cidrstudio.wizard.Scenario;
+import dev.cidrstudio.wizard.ScenarioKind;
+import dev.cidrstudio.wizard.Scenarios;
+import dev.cidrstudio.wizard.StateDiff;
+import dev.cidrstudio.wizard.Step;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Wizard tab: a reconfiguration scenario built from the plan and rehearsed on a copy of it, step by step. The
+ * plan is only changed by {@link #applyToPlan()}, as one undoable edit; leaving the wizard half-way changes nothing.
+ */
+public final class WizardViewModel {
+
+    /** Where a step stands in the rehearsal. */
+    public enum StepStatus { PASSED, FAILED, NEXT, PENDING }
+
+    /** A row of the step list. */
+    public record StepRow(int index, String title, StepStatus status) {
+
+        public String label() {
+            String mark = switch (status) {
+                case PASSED -> "\u2713";
+                case FAILED -> "\u2717";
+                case NEXT -> "\u25b6";
+                case PENDING -> " ";
+            };
+            return mark + "  " + (index + 1) + ". " + title;
+        }
+    }
+
+    private PlanSession session;
+    private ServicesViewModel.Runner runner;
+    private BiConsumer<ClusterState, String> mapPreview = (s, l) -> { };
+    private Rehearsal rehearsal;
+    /** The plan's content when the scenario was prepared: Apply refuses once the plan has changed since. */
+    private long preparedFrom;
+
+    private final ObjectProperty<ScenarioKind> kind = new SimpleObjectProperty<>(ScenarioKind.REPLACE_PRIMARY);
+    private final StringProperty target = new SimpleStringProperty("");
+    private final ObservableList<PreflightFinding> preflight = FXCollections.observableArrayList();
+    private final ObservableList<StepRow> steps = FXCollections.observableArrayList();
+    private final IntegerProperty selected = new SimpleIntegerProperty(-1);
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(
+            "Pick a scenario and a target range, then Prepare: the wizard rehearses it on a copy of the plan.");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper stepTitle = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper explanation = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper commands = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper expected = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper transcript = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper diff = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper warnings = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper rollback = new ReadOnlyStringWrapper("");
+    private final ObservableList<String> checks = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper prepared = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper canRun = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper canBack = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper canApply = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper selectedRan = new ReadOnlyBooleanWrapper(false);
+
+    public WizardViewModel() {
+        selected.addListener((o, a, b) -> showStep());
+    }
+
+    /** The plan to build scenarios from; called again whenever the plan changes. */
+    public void load(PlanSession s) {
+        this.session = s;
+        updateState();
+    }
+
+    /** Where the steps run: the window's worker, with progress and Cancel; none runs them in place. */
+    public void setRunner(ServicesViewModel.Runner r) {
+        this.runner = r;
+    }
+
+    /** Shows a cluster state on the Map tab, with a label saying which. */
+    public void setMapPreview(BiConsumer<ClusterState, String> preview) {
+        this.mapPreview = preview;
+    }
+
+    /** Builds the chosen scenario from the plan as it is now and runs its pre-flight checks. */
+    public void prepare() {
+        String to = target.get() == null ? "" : target.get().strip();
+        ScenarioKind k = kind.get();
+        ClusterState plan = session.api().snapshot();
+        long version = session.api().state().contentVersion();
+        work("Preparing " + k.label().toLowerCase(java.util.Locale.ROOT), () -> {
+            Scenario sc = Scenarios.build(plan, k, to.isEmpty() ? Optional.empty() : Optional.of(to));
+            Rehearsal r = new Rehearsal(sc);
+            return () -> {
+                rehearsal = r;
+                preparedFrom = version;
+                preflight.setAll(sc.preflight());
+                summary.set(sc.title() + ". " + sc.summary());
+                message.set(sc.ready() ? "Pre-flight passed: run the steps one by one, or all at once."
+                        : "The pre-flight found problems: fix them, or try "
+                                + (sc.alternatives().isEmpty() ? "another target"
+                                        : String.join(" or ", sc.alternatives())) + ".");
+                selected.set(-1);
+                refreshSteps();
+                selected.set(sc.steps().isEmpty() ? -1 : 0);
+            };
+        });
+    }
+
+    /** Runs the next step on the rehearsal's cluster. */
+    public void runNext() {
+        rehearse("Running step " + (position() + 1), r -> {
+            Rehearsal.StepRun run = r.runNext();
+            return "Step " + (run.index() + 1) + (run.passed() ? " done: every check holds."
+                    : " ran, but a check does not hold: read its output before you go on.");
+        });
+    }
+
+    /** Runs every step up to and including the selected one (or goes back to it). */
+    public void runToSelected() {
+        int to = selected.get() + 1;
+        rehearse("Running to step " + to, r -> {
+            r.jumpTo(to);
+            return "At step " + to + " of " + r.scenario().steps().size() + ".";
+        });
+    }
+
+    /** Runs every remaining step. */
+    public void runAll() {
+        rehearse("Running every step", r -> {
+            r.runAll();
+            long failed = r.done().stream().filter(s -> !s.passed()).count();
+            return failed == 0 ? "Every step done and checked. Export the runbook, or apply the end state to the plan."
+                    : failed + " step" + (failed == 1 ? "" : "s") + " with a check that does not hold.";
+        });
+    }
+
+    /** Takes the last step back: the rehearsal's cluster returns to the state before it. */
+    public void back() {
+        if (rehearsal == null || rehearsal.position() == 0) {
+            return;
+        }
+        rehearsal.back();
+        message.set("Step " + (rehearsal.position() + 1) + " taken back.");
+        refreshSteps();
+        selected.set(rehearsal.position());
+        showStep();
+    }
+
+    /** Starts the rehearsal again from the plan it was prepared from. */
+    public void reset() {
+        if (rehearsal == null) {
+            return;
+        }
+        rehearsal = new Rehearsal(rehearsal.scenario());
+        message.set("Back at the start; the plan is unchanged.");
+        refreshSteps();
+        selected.set(rehearsal.scenario().steps().isEmpty() ? -1 : 0);
+        showStep();
+    }
+
+    /** Writes the runbook folder; returns what to tell the user. */
+    public String exportRunbook(Path dir) {
+        if (rehearsal == null) {
+            return "Prepare a scenario first.";
+        }
+        try {
+            Runbook.write(rehearsal, session.name(), dir);
+            String m = "Runbook written to " + dir.getFileName() + ": " + Runbook.MARKDOWN + ", " + Runbook.SCRIPT
+                    + " and " + rehearsal.scenario().manifests().size() + " manifest"
+                    + (rehearsal.scenario().manifests().size() == 1 ? "" : "s") + ".";
+            message.set(m);
+            return m;
+        } catch (IOException e) {
+            String m = "The runbook could not be written to " + dir + ": " + e.getMessage();
+            message.set(m);
+            return m;
+        }
+    }
+
+    /**
+     * Makes the plan what the rehearsal's cluster is now, as one undoable edit. Refused when the plan changed after
+     * the scenario was prepared (prepare again), or when no step ran.
+     */
+    public void applyToPlan() {
+        if (rehearsal == null || rehearsal.position() == 0) {
+            message.set("Run at least one step before applying.");
+            return;
+        }
+        if (session.api().state().contentVersion() != preparedFrom) {
+            message.set("The plan changed after the scenario was prepared; Prepare again to rehearse on it.");
+            updateState();
+            return;
+        }
+        ClusterState end = rehearsal.cluster().snapshot();
+        String label = "Wizard: " + rehearsal.scenario().title() + " (" + rehearsal.position() + " of "
+                + rehearsal.scenario().steps().size() + " steps)";
+        try {
+            session.edit(label, api -> api.restore(end));
+        } catch (ApiException e) {
+            message.set(e.status().message());
+            return;
+        }
+        preparedFrom = session.api().state().contentVersion();
+        // The rehearsal goes on from where the plan now is, so Apply again after more steps stays one edit each.
+        message.set("Applied to the plan (Undo takes it back).");
+        updateState();
+    }
+
+    /** Shows the cluster after the selected step (before step 1: the plan) on the Map tab. */
+    public void showOnMap() {
+        if (rehearsal == null) {
+            return;
+        }
+        int i = selected.get();
+        if (i >= 0 && i < rehearsal.position()) {
+            mapPreview.accept(rehearsal.done().get(i).after(), "after step " + (i + 1) + " of the wizard");
+        } else {
+            mapPreview.accept(rehearsal.cluster().snapshot(), "wizard's current");
+        }
+    }
+
+    /** Work on the rehearsal that returns the message to show. */
+    @FunctionalInterface
+    interface RehearsalWork {
+        String run(Rehearsal r) throws Rehearsal.Refused;
+    }
+
+    private void rehearse(String what, RehearsalWork w) {
+        Rehearsal r = rehearsal;
+        if (r == null) {
+            message.set("Prepare a scenario first.");
+            return;
+        }
+        work(what, () -> {
+            String m;
+            try {
+                m = w.run(r);
+            } catch (Rehearsal.Refused e) {
+                m = "Refused: " + e.getMessage() + ".";
+            }
+            String shown = m;
+            return () -> {
+                message.set(shown);
+                refreshSteps();
+                selected.set(Math.max(0, Math.min(r.scenario().steps().size() - 1,
+                        r.done().isEmpty() ? 0 : r.position() - 1)));
+                showStep();
+            };
+        });
+    }
+
+    /** Builds the UI update off the FX thread; the update runs on it. */
+    @FunctionalInterface
+    interface Work {
+        Runnable run() throws Exception;
+    }
+
+    private void work(String what, Work w) {
+        Runnable[] update = new Runnable[1];
+        if (runner == null) {
+            try {
+                w.run().run();
+            } catch (Exception e) {
+                message.set(what + " failed: " + e.getMessage());
+            }
+            return;
+        }
+        runner.run(what, cancelled -> {
+            update[0] = w.run();
+            return what + ": done";
+        }, outcome -> {
+            if (update[0] != null) {
+                update[0].run();
+            } else {
+                message.set(outcome);
+            }
+        });
+    }
+
+    private int position() {
+        return rehearsal == null ? 0 : rehearsal.position();
+    }
+
+    private void refreshSteps() {
+        if (rehearsal == null) {
+            steps.clear();
+            updateState();
+            return;
+        }
+        List<Step> all = rehearsal.scenario().steps();
+        List<Rehearsal.StepRun> done = rehearsal.done();
+        StepRow[] rows = new StepRow[all.size()];
+        for (int i = 0; i < all.size(); i++) {
+            StepStatus st = i < done.size() ? (done.get(i).passed() ? StepStatus.PASSED : StepStatus.FAILED)
+                    : i == done.size() ? StepStatus.NEXT : StepStatus.PENDING;
+            rows[i] = new StepRow(i, all.get(i).title(), st);
+        }
+        steps.setAll(rows);
+        updateState();
+    }
+
+    private void updateState() {
+        boolean have = rehearsal != null;
+        prepared.set(have);
+        canRun.set(have && rehearsal.scenario().ready() && !rehearsal.finished());
+        canBack.set(have && rehearsal.position() > 0);
+        canApply.set(have && rehearsal.position() > 0 && session != null
+                && session.api().state().contentVersion() == preparedFrom);
+        selectedRan.set(have && selected.get() >= 0 && selected.get() < rehearsal.position());
+    }
+
+    private void showStep() {
+        updateState();
+        int i = selected.get();
+        checks.clear();
+        if (rehearsal == null || i < 0 || i >= rehearsal.scenario().steps().size()) {
+            stepTitle.set("");
+            explanation.set("");
+            commands.set("");
+            expected.set("");
+            transcript.set("");
+            diff.set("");
+            warnings.set("");
+            rollback.set("");
+            return;
+        }
+        Step step = rehearsal.scenario().steps().get(i);
+        stepTitle.set("Step " + (i + 1) + " of " + rehearsal.scenario().steps().size() + ": " + step.title());
+        explanation.set(step.explanation());
+        commands.set(String.join("\n", step.commands()));
+        expected.set(step.expected());
+        warnings.set(String.join("\n", step.warnings()));
+        rollback.set(step.rollback());
+        if (i < rehearsal.position()) {
+            Rehearsal.StepRun run = rehearsal.done().get(i);
+            StringBuilder sb = new StringBuilder();
+            for (Rehearsal.Entry e : run.transcript()) {
+                sb.append("$ ").append(e.command().replace("\n", "\n> ")).append('\n').append(e.text());
+                if (!e.text().isEmpty() && !e.text().endsWith("\n")) {
+                    sb.append('\n');
+                }
+            }
+            transcript.set(sb.toString().stripTrailing());
+            for (CheckResult c : run.checks()) {
+                checks.add((c.passed() ? "\u2713 " : "\u2717 ") + c.check().description()
+                        + (c.passed() ? "" : ": " + c.detail()) + "   (" + c.check().command() + ")");
+            }
+            StateDiff d = run.diff();
+            diff.set(d.isEmpty() ? "(nothing changed)"
+                    : String.join("\n", d.lines().stream().map(StateDiff.Line::describe).toList()));
+        } else {
+            transcript.set("(not run yet)");
+            diff.set("");
+            for (var c : step.checks()) {
+                checks.add("\u2022 " + c.description() + "   (" + c.command() + ")");
+            }
+        }
+    }
+
+    public ObjectProperty<ScenarioKind> kindProperty() {
+        return kind;
+    }
+
+    public StringProperty targetProperty() {
+        return target;
+    }
+
+    public ObservableList<PreflightFinding> preflight() {
+        return preflight;
+    }
+
+    public ObservableList<StepRow> steps() {
+        return steps;
+    }
+
+    public IntegerProperty selectedProperty() {
+        return selected;
+    }
+
+    public ObservableList<String> checks() {
+        return checks;
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty stepTitleProperty() {
+        return stepTitle.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty explanationProperty() {
+        return explanation.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty commandsProperty() {
+        return commands.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty expectedProperty() {
+        return expected.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty transcriptProperty() {
+        return transcript.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty diffProperty() {
+        return diff.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty warningsProperty() {
+        return warnings.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty rollbackProperty() {
+        return rollback.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty preparedProperty() {
+        return prepared.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRunProperty() {
+        return canRun.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canBackProperty() {
+        return canBack.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canApplyProperty() {
+        return canApply.getReadOnlyProperty();
+    }
+
+    /** Whether the selected step has run (so it has output, checks and a diff). */
+    public ReadOnlyBooleanProperty selectedRanProperty() {
+        return selectedRan.getReadOnlyProperty();
+    }
+
+    /** The rehearsal, for tests and the runbook export. */
+    public Optional<Rehearsal> rehearsal() {
+        return Optional.ofNullable(rehearsal);
+    }
+}
