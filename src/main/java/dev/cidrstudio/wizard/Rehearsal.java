@@ -63,8 +63,14 @@ public final class Rehearsal {
     private final ClusterState initial;
 
     public Rehearsal(Scenario scenario) {
+        this(scenario, Map.of());
+    }
+
+    /** A rehearsal whose commands may also read {@code extraFiles} by their names (an exercise's files). */
+    public Rehearsal(Scenario scenario, Map<String, String> extraFiles) {
         this.scenario = scenario;
         this.api = ApiServer.fromState(scenario.start());
+        files.putAll(extraFiles);
         for (Manifest m : scenario.manifests()) {
             files.put(m.path(), m.content());
         }
@@ -143,8 +149,11 @@ public final class Rehearsal {
 
     private StepRun record(Step step, ClusterState before, List<Entry> transcript) {
         ClusterState after = api.snapshot();
-        StepRun run = new StepRun(done.size(), transcript, evaluate(step.checks()), StateDiff.between(before, after),
-                before, after);
+        List<CheckResult> results = new ArrayList<>();
+        for (Check c : step.checks()) {
+            results.add(evaluate(c, transcript));
+        }
+        StepRun run = new StepRun(done.size(), transcript, results, StateDiff.between(before, after), before, after);
         done.add(run);
         return run;
     }
@@ -154,6 +163,11 @@ public final class Rehearsal {
         Entry e = new Entry(commandLine, runner.run(commandLine));
         typed.add(e);
         return e;
+    }
+
+    /** What the learner typed since the last step was done. */
+    public List<Entry> typed() {
+        return List.copyOf(typed);
     }
 
     /** The current step's checks against the cluster as it is now. */
@@ -216,16 +230,47 @@ public final class Rehearsal {
 
     /** A check against the cluster as it is now; a command check runs on a copy, so checking changes nothing. */
     public CheckResult evaluate(Check check) {
+        return evaluate(check, typed);
+    }
+
+    private CheckResult evaluate(Check check, List<Entry> ran) {
         if (check instanceof Check.CommandCheck c) {
-            ApiServer copy = ApiServer.fromState(api.state());
-            String got = new ScriptRunner(new Kubectl(copy, this::read), this::read).capture(c.command())
-                    .replaceAll("\n+$", "");
+            String got = capture(c.command());
             return got.equals(c.expected()) ? new CheckResult(c, true, "")
                     : new CheckResult(c, false, "expected " + quote(c.expected()) + ", got " + quote(got));
+        }
+        if (check instanceof Check.OutputCheck c) {
+            String got = capture(c.command());
+            boolean ok;
+            try {
+                ok = c.regex() ? java.util.regex.Pattern.compile(c.pattern()).matcher(got).find()
+                        : got.contains(c.pattern());
+            } catch (java.util.regex.PatternSyntaxException e) {
+                return new CheckResult(c, false, "the check's pattern is not a valid regular expression: "
+                        + e.getDescription());
+            }
+            return ok ? new CheckResult(c, true, "") : new CheckResult(c, false, "\"" + c.command()
+                    + "\" prints " + quote(abbreviate(got)) + ", without " + quote(c.pattern()));
+        }
+        if (check instanceof Check.TypedCheck c) {
+            java.util.regex.Pattern p = java.util.regex.Pattern.compile(c.pattern());
+            boolean ok = ran.stream().anyMatch(e -> p.matcher(e.command()).find());
+            return ok ? new CheckResult(c, true, "") : new CheckResult(c, false, "run a command like: " + c.command());
         }
         Check.StateCheck s = (Check.StateCheck) check;
         Optional<String> failure = s.failure().apply(api);
         return new CheckResult(s, failure.isEmpty(), failure.orElse(""));
+    }
+
+    /** What a command prints on a copy of the cluster, so checking changes nothing; trailing newlines dropped. */
+    private String capture(String command) {
+        ApiServer copy = ApiServer.fromState(api.state());
+        return new ScriptRunner(new Kubectl(copy, this::read), this::read).capture(command).replaceAll("\n+$", "");
+    }
+
+    private static String abbreviate(String s) {
+        String one = s.replace('\n', ' ');
+        return one.length() <= 120 ? one : one.substring(0, 117) + "...";
     }
 
     private static String quote(String s) {

@@ -27,6 +27,25 @@ public final class ClusterDocuments {
     private ClusterDocuments() {
     }
 
+    /**
+     * The fields of a Cluster's {@code spec} written somewhere else (a training exercise's {@code spec.cluster});
+     * problems name the field under {@code path}.
+     */
+    public static ClusterSettings decodeSpec(String source, PMap spec, String path) throws ManifestException {
+        PMap doc = new PMap(java.util.Map.of("spec", spec), java.util.Map.of("spec", spec.mark()), spec.mark());
+        try {
+            return decode(source, doc, API_VERSION).settings();
+        } catch (ManifestException e) {
+            List<Problem> renamed = new ArrayList<>();
+            for (Problem p : e.problems()) {
+                String field = p.field() == null ? null : p.field().replaceFirst("^spec(?=\\.|\\[|$)", path);
+                renamed.add(new Problem(p.source(), p.mark(), field, p.message().replace("spec.", path + "."),
+                        p.kubeMessage()));
+            }
+            throw new ManifestException(renamed);
+        }
+    }
+
     static Decoded.Cluster decode(String source, PMap doc, String apiVersion) throws ManifestException {
         Fields f = new Fields(source, "");
         if (!API_VERSION.equals(apiVersion)) {
