@@ -142,6 +142,63 @@ public final class ScriptRunner {
         return List.copyOf(output.subList(from, output.size()));
     }
 
+    /**
+     * The script cut into the commands a shell would run one after another: a command with its heredoc, a whole
+     * {@code for} loop, a function definition; blank lines and comments dropped. Running them in order with one
+     * runner does what running the script does, so a console can show each command followed by its own output.
+     */
+    public static List<String> commands(String script) {
+        List<String> lines = joinContinuations(script.replace("\r\n", "\n").split("\n", -1));
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        while (i < lines.size()) {
+            String line = lines.get(i++);
+            String trimmed = line.trim();
+            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                continue;
+            }
+            StringBuilder chunk = new StringBuilder(line);
+            if (FUNCTION.matcher(trimmed).lookingAt()) {
+                if (!trimmed.endsWith("}")) {
+                    while (i < lines.size()) {
+                        String l = lines.get(i++);
+                        chunk.append('\n').append(l);
+                        if (l.trim().equals("}")) {
+                            break;
+                        }
+                    }
+                }
+            } else if (firstWord(trimmed).equals("for")) {
+                int depth = countLoopDepth(line);
+                while (depth > 0 && i < lines.size()) {
+                    String l = lines.get(i++);
+                    chunk.append('\n').append(l);
+                    depth += countLoopDepth(l);
+                }
+            } else {
+                List<Token> tokens;
+                try {
+                    tokens = ShellWords.split(line, Map.of());
+                } catch (ShellSyntaxException e) {
+                    tokens = List.of();
+                }
+                for (Token t : tokens) {
+                    if (t.type() == TokenType.HEREDOC) {
+                        while (i < lines.size()) {
+                            String l = lines.get(i++);
+                            chunk.append('\n').append(l);
+                            if (l.equals(t.text()) || l.replaceFirst("^\t+", "").equals(t.text())) {
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+            out.add(chunk.toString());
+        }
+        return out;
+    }
+
     /** Whether the last script stopped at a failed {@code verify}. */
     public boolean stopped() {
         return stopped;

@@ -61,6 +61,7 @@ public final class Rehearsal {
     private final List<StepRun> done = new ArrayList<>();
     private final List<Entry> typed = new ArrayList<>();
     private final ClusterState initial;
+    private final Map<String, String> extraFiles;
 
     public Rehearsal(Scenario scenario) {
         this(scenario, Map.of());
@@ -70,6 +71,7 @@ public final class Rehearsal {
     public Rehearsal(Scenario scenario, Map<String, String> extraFiles) {
         this.scenario = scenario;
         this.api = ApiServer.fromState(scenario.start());
+        this.extraFiles = Map.copyOf(extraFiles);
         files.putAll(extraFiles);
         for (Manifest m : scenario.manifests()) {
             files.put(m.path(), m.content());
@@ -86,6 +88,11 @@ public final class Rehearsal {
             throw new IOException("open " + path + ": no such file or directory");
         }
         return content;
+    }
+
+    /** The files given besides the scenario's manifests (an exercise's). */
+    public Map<String, String> extraFiles() {
+        return extraFiles;
     }
 
     public Scenario scenario() {

@@ -132,4 +132,68 @@ class ConsoleViewTest {
         robot.clickOn(input).write("kubectl get servicecidr").type(KeyCode.ENTER);
         assertTrue(lines(transcript).stream().anyMatch(l -> l.startsWith("kubernetes   10.96.0.0/24,fd00:10:96::/112")));
     }
+
+    @Test
+    void eachCommandIsFollowedByItsOwnOutputAndStepModeRunsOneAtATime(FxRobot robot) {
+        Tabs.open(robot, "Console");
+        @SuppressWarnings("unchecked")
+        ListView<ConsoleViewModel.Line> transcript = robot.lookup("#consoleTranscript").queryAs(ListView.class);
+        TextArea input = robot.lookup("#consoleInput").queryAs(TextArea.class);
+        fx(() -> {
+            input.setText("kubectl get service kubernetes -o name\nkubectl get servicecidr kubernetes -o name");
+            vm.console().run();
+        });
+        assertEquals(List.of("$ kubectl get service kubernetes -o name", "service/kubernetes",
+                "$ kubectl get servicecidr kubernetes -o name", "servicecidr.networking.k8s.io/kubernetes"),
+                lines(transcript));
+
+        fx(() -> {
+            vm.console().transcript().clear();
+            input.setText("kubectl get service kubernetes -o name\nkubectl get servicecidr kubernetes -o name");
+        });
+        robot.clickOn("#consoleStep");
+        assertEquals(List.of("$ kubectl get service kubernetes -o name", "service/kubernetes"), lines(transcript));
+        assertEquals("kubectl get servicecidr kubernetes -o name", input.getText(), "the rest waits in the input");
+        robot.clickOn("#consoleStep");
+        assertEquals(4, lines(transcript).size());
+        assertEquals("", input.getText());
+    }
+
+    @Test
+    void aLearnerCompletesTheHostAliasesExerciseInTheConsole(FxRobot robot) throws Exception {
+        Tabs.open(robot, "Console");
+        long before = vm.session().api().state().contentVersion();
+        robot.clickOn("#consoleExercises").clickOn("Adding entries to Pod /etc/hosts with HostAliases");
+        assertTrue(robot.lookup("#exercisePanel").query().isVisible());
+        assertEquals("Step 1 of 4: Run an nginx Pod", robot.lookup("#exerciseStep").queryLabeled().getText());
+        TextArea input = robot.lookup("#consoleInput").queryAs(TextArea.class);
+
+        // Checking before doing anything says what is missing.
+        robot.clickOn("#exerciseCheck");
+        assertTrue(robot.lookup("#exerciseFeedback").queryLabeled().getText().startsWith(
+                "Not yet: Pod nginx is Running: expected \"Running\""),
+                robot.lookup("#exerciseFeedback").queryLabeled().getText());
+        robot.clickOn("#exerciseHint");
+        assertTrue(vm.console().exerciseHints().get(0).startsWith("Hint: "));
+
+        robot.clickOn(input).write("kubectl run nginx --image nginx").type(KeyCode.ENTER);
+        assertEquals("Step 2 of 4: Read the default hosts file", robot.lookup("#exerciseStep").queryLabeled().getText());
+        // While the exercise runs, the navigator and the status bar show its practice cluster.
+        assertTrue(robot.lookup("#totals").queryLabeled().getText().startsWith("Console on a practice cluster"),
+                robot.lookup("#totals").queryLabeled().getText());
+        robot.clickOn(input).write("kubectl exec nginx -- cat /etc/hosts").type(KeyCode.ENTER);
+        robot.clickOn("#exerciseAnswer");
+        assertEquals("kubectl apply -f https://k8s.io/examples/service/networking/hostaliases-pod.yaml\n"
+                + "kubectl get pod --output=wide", input.getText());
+        fx(() -> vm.console().run());
+        robot.clickOn(input).write("kubectl logs hostaliases-pod").type(KeyCode.ENTER);
+        assertTrue(vm.console().exercise().orElseThrow().finished());
+        assertTrue(robot.lookup("#exerciseFeedback").queryLabeled().getText().startsWith("Exercise complete"));
+        WaitForAsyncUtils.asyncFx(() -> Screenshots.write(stage.getScene(), "console-exercise")).get();
+        assertEquals(before, vm.session().api().state().contentVersion(), "the plan is not touched");
+
+        robot.clickOn("#exerciseEnd");
+        assertTrue(robot.lookup("#totals").queryLabeled().getText().startsWith("demo"),
+                robot.lookup("#totals").queryLabeled().getText());
+    }
 }

@@ -28,6 +28,24 @@ public final class ConsoleView {
     private MenuButton docsPages;
     @FXML
     private Button backToPlan;
+    @FXML
+    private MenuButton exercises;
+    @FXML
+    private javafx.scene.control.ScrollPane exercisePanel;
+    @FXML
+    private Label exerciseTitle;
+    @FXML
+    private Label exerciseStep;
+    @FXML
+    private Label exerciseExplanation;
+    @FXML
+    private javafx.scene.layout.VBox exerciseChecks;
+    @FXML
+    private Label exerciseFeedback;
+    @FXML
+    private javafx.scene.layout.VBox exerciseHints;
+    @FXML
+    private javafx.scene.control.ToggleButton scriptEditor;
 
     private ConsoleViewModel vm;
 
@@ -65,7 +83,32 @@ public final class ConsoleView {
             });
             docsPages.getItems().add(item);
         }
+        for (dev.cidrstudio.wizard.Training.BuiltIn b : dev.cidrstudio.wizard.Training.BUILT_IN) {
+            MenuItem item = new MenuItem(b.title());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> {
+                vm.startExercise(b.build().get());
+                input.requestFocus();
+            });
+            exercises.getItems().add(item);
+        }
+        exercises.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+        MenuItem open = new MenuItem("Open an exercise file...");
+        open.setOnAction(e -> openExercise());
+        exercises.getItems().add(open);
+        exercisePanel.visibleProperty().bind(vm.exerciseActiveProperty());
+        exercisePanel.managedProperty().bind(exercisePanel.visibleProperty());
+        exerciseTitle.textProperty().bind(vm.exerciseTitleProperty());
+        exerciseStep.textProperty().bind(vm.exerciseStepProperty());
+        exerciseExplanation.textProperty().bind(vm.exerciseExplanationProperty());
+        exerciseFeedback.textProperty().bind(vm.exerciseFeedbackProperty());
+        vm.exerciseChecks().addListener((ListChangeListener<String>) c -> lines(exerciseChecks, vm.exerciseChecks()));
+        vm.exerciseHints().addListener((ListChangeListener<String>) c -> lines(exerciseHints, vm.exerciseHints()));
+        scriptEditor.selectedProperty().addListener((o, a, b) -> input.setPrefRowCount(b ? 12 : 2));
         input.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && scriptEditor.isSelected() && !e.isShortcutDown()) {
+                return;
+            }
             if (e.getCode() == KeyCode.ENTER && !e.isShiftDown()) {
                 e.consume();
                 vm.run();
@@ -79,6 +122,72 @@ public final class ConsoleView {
                 input.end();
             }
         });
+    }
+
+    private static void lines(javafx.scene.layout.VBox box, java.util.List<String> items) {
+        box.getChildren().clear();
+        for (String s : items) {
+            Label l = new Label(s);
+            l.setWrapText(true);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            if (s.startsWith("\u2713")) {
+                l.getStyleClass().add("pass");
+            } else if (s.startsWith("\u2717")) {
+                l.getStyleClass().add("fail");
+            } else {
+                l.getStyleClass().add("hint-line");
+            }
+            box.getChildren().add(l);
+        }
+    }
+
+    private void openExercise() {
+        javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+        fc.setTitle("Open an exercise (kind: TrainingScenario)");
+        fc.getExtensionFilters().addAll(new javafx.stage.FileChooser.ExtensionFilter("YAML", "*.yaml", "*.yml"),
+                new javafx.stage.FileChooser.ExtensionFilter("All files", "*"));
+        java.io.File f = fc.showOpenDialog(input.getScene().getWindow());
+        if (f == null) {
+            return;
+        }
+        java.util.List<String> problems = vm.loadExercise(f.toPath());
+        if (!problems.isEmpty()) {
+            javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR);
+            a.initOwner(input.getScene().getWindow());
+            a.setHeaderText("The exercise " + f.getName() + " cannot be used");
+            TextArea text = new TextArea(String.join("\n", problems));
+            text.setEditable(false);
+            text.setWrapText(true);
+            a.getDialogPane().setContent(text);
+            a.show();
+        }
+    }
+
+    @FXML
+    void onCheckStep() {
+        vm.checkStep();
+    }
+
+    @FXML
+    void onHint() {
+        vm.hint();
+    }
+
+    @FXML
+    void onShowAnswer() {
+        vm.showAnswer();
+        input.requestFocus();
+    }
+
+    @FXML
+    void onRestartExercise() {
+        vm.restartExercise();
+    }
+
+    @FXML
+    void onStep() {
+        vm.step();
+        input.requestFocus();
     }
 
     @FXML

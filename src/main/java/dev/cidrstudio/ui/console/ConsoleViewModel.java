@@ -9,6 +9,10 @@ import dev.cidrstudio.console.ScriptRunner;
 import dev.cidrstudio.model.cluster.ApiException;
 import dev.cidrstudio.model.cluster.ApiServer;
 import dev.cidrstudio.model.cluster.ClusterConfigException;
+import dev.cidrstudio.wizard.Rehearsal;
+import dev.cidrstudio.wizard.Scenario;
+import dev.cidrstudio.wizard.Step;
+import dev.cidrstudio.wizard.Training;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -57,6 +61,8 @@ public final class ConsoleViewModel {
      * (the plan is not touched); {@link #usePlan()} goes back.
      */
     public void loadDocsPage(DocsPages.Page page) {
+        exercise = null;
+        exerciseActive.set(false);
         try {
             practice = ApiServer.bootstrap(page.cluster());
         } catch (ClusterConfigException e) {
@@ -67,12 +73,188 @@ public final class ConsoleViewModel {
         add(new Line("# " + page.title() + ": a fresh practice cluster (service range "
                 + page.cluster().serviceClusterIPRange() + "); the plan is not touched", true, false));
         input.set(page.script().strip());
+        ran();
     }
 
     /** Works on the plan again. */
     public void usePlan() {
         practice = null;
+        exercise = null;
+        exerciseActive.set(false);
         target.set("the plan");
+        ran();
+    }
+
+    // ---- exercises ----
+
+    /** The exercise being done, or null. */
+    private Rehearsal exercise;
+    private int hintsShown;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper exerciseActive =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper exerciseTitle = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper exerciseStep = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper exerciseExplanation = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper exerciseFeedback = new ReadOnlyStringWrapper("");
+    private final ObservableList<String> exerciseChecks = FXCollections.observableArrayList();
+    private final ObservableList<String> exerciseHints = FXCollections.observableArrayList();
+    private java.util.function.Consumer<ApiServer> practiceListener = a -> { };
+
+    /** Told after each command which cluster the console works on: a practice cluster, or null for the plan. */
+    public void setPracticeListener(java.util.function.Consumer<ApiServer> l) {
+        this.practiceListener = l;
+    }
+
+    private void ran() {
+        practiceListener.accept(exercise != null ? exercise.cluster() : practice);
+    }
+
+    /** Starts an exercise on its own practice cluster; the plan is not touched. */
+    public void startExercise(Training.Exercise ex) {
+        practice = null;
+        exercise = ex.start();
+        exerciseActive.set(true);
+        exerciseTitle.set(ex.title());
+        target.set("the exercise \"" + ex.title() + "\"");
+        add(new Line("# Exercise: " + ex.title() + " on a fresh practice cluster; the plan is not touched", true,
+                false));
+        input.set("");
+        showExerciseStep("");
+        ran();
+    }
+
+    /** Loads a trainer's exercise file; returns the problems (empty when it started). */
+    public List<String> loadExercise(java.nio.file.Path file) {
+        try {
+            startExercise(Training.load(file.getFileName().toString(), LocalFiles.read(file)));
+            return List.of();
+        } catch (Training.InvalidExercise e) {
+            return e.findings().stream().map(dev.cidrstudio.app.Finding::describe).toList();
+        } catch (java.io.IOException e) {
+            return List.of(file.getFileName() + ": " + e.getMessage());
+        }
+    }
+
+    private void runExercise(String text) {
+        for (String c : ScriptRunner.commands(text)) {
+            Rehearsal.Entry e = exercise.type(c);
+            show(List.of(new Segment(c, e.output())));
+        }
+        // A step is done once its checks hold after the learner's own commands.
+        if (!exercise.finished() && exercise.checkNow().stream().allMatch(dev.cidrstudio.wizard.CheckResult::passed)) {
+            completeStep();
+        } else {
+            showExerciseStep("");
+        }
+        ran();
+    }
+
+    /** Checks the current step now: done, or what is still missing. */
+    public void checkStep() {
+        if (exercise == null || exercise.finished()) {
+            return;
+        }
+        completeStep();
+        ran();
+    }
+
+    private void completeStep() {
+        int n = exercise.position() + 1;
+        String title = exercise.nextStep().map(Step::title).orElse("");
+        try {
+            exercise.complete();
+            add(new Line("# \u2713 Step " + n + " done: " + title, true, false));
+            hintsShown = 0;
+            exerciseHints.clear();
+            showExerciseStep(exercise.finished() ? "Exercise complete: every step's checks hold. Well done."
+                    : "\u2713 Step " + n + " done. On to the next.");
+        } catch (Rehearsal.Refused e) {
+            showExerciseStep(e.getMessage().replaceFirst("^not yet: ", "Not yet: "));
+        }
+    }
+
+    /** Shows the next hint of the current step; after the hints, the step's commands. */
+    public void hint() {
+        if (exercise == null || exercise.finished()) {
+            return;
+        }
+        Step step = exercise.nextStep().orElseThrow();
+        if (hintsShown < step.hints().size()) {
+            exerciseHints.add("Hint: " + step.hints().get(hintsShown));
+        } else if (hintsShown == step.hints().size()) {
+            exerciseHints.add("Answer: " + String.join("\n", step.commands()));
+        }
+        hintsShown++;
+    }
+
+    /** Puts the current step's commands in the input, to read or to run. */
+    public void showAnswer() {
+        if (exercise != null && !exercise.finished()) {
+            input.set(String.join("\n", exercise.nextStep().orElseThrow().commands()));
+        }
+    }
+
+    /** Starts the exercise again from its first step. */
+    public void restartExercise() {
+        if (exercise != null) {
+            Scenario sc = exercise.scenario();
+            exercise = new Rehearsal(sc, exercise.extraFiles());
+            hintsShown = 0;
+            exerciseHints.clear();
+            add(new Line("# Exercise restarted", true, false));
+            showExerciseStep("");
+            ran();
+        }
+    }
+
+    private void showExerciseStep(String feedback) {
+        exerciseFeedback.set(feedback);
+        exerciseChecks.clear();
+        if (exercise.finished()) {
+            exerciseStep.set("All " + exercise.scenario().steps().size() + " steps done");
+            exerciseExplanation.set("");
+            return;
+        }
+        Step step = exercise.nextStep().orElseThrow();
+        exerciseStep.set("Step " + (exercise.position() + 1) + " of " + exercise.scenario().steps().size() + ": "
+                + step.title());
+        exerciseExplanation.set(step.explanation());
+        for (var r : exercise.checkNow()) {
+            exerciseChecks.add((r.passed() ? "\u2713 " : "\u2717 ") + r.check().description());
+        }
+    }
+
+    /** The exercise being done, if any (tests read its progress). */
+    public java.util.Optional<Rehearsal> exercise() {
+        return java.util.Optional.ofNullable(exercise);
+    }
+
+    public javafx.beans.property.ReadOnlyBooleanProperty exerciseActiveProperty() {
+        return exerciseActive.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty exerciseTitleProperty() {
+        return exerciseTitle.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty exerciseStepProperty() {
+        return exerciseStep.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty exerciseExplanationProperty() {
+        return exerciseExplanation.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty exerciseFeedbackProperty() {
+        return exerciseFeedback.getReadOnlyProperty();
+    }
+
+    public ObservableList<String> exerciseChecks() {
+        return exerciseChecks;
+    }
+
+    public ObservableList<String> exerciseHints() {
+        return exerciseHints;
     }
 
     /** What the console runs against ("the plan", or a practice cluster). */
@@ -94,68 +276,112 @@ public final class ConsoleViewModel {
         input.set("");
         history.add(text);
         historyAt = history.size();
-        String[] typed = text.split("\n");
-        for (int i = 0; i < typed.length; i++) {
-            add(new Line((i == 0 ? "$ " : "> ") + typed[i], true, false));
-        }
         if (text.equals("clear")) {
             transcript.clear();
             return;
         }
+        if (exercise != null) {
+            runExercise(text);
+            return;
+        }
         if (runner != null && LONG.matcher(text).find()) {
             // A loop may create thousands of Services: it runs off the UI thread, with progress and Cancel.
-            List<ConsoleOutput> out = new ArrayList<>();
+            List<Segment> out = new ArrayList<>();
             runner.run("Running the script", cancelled -> {
                 out.addAll(execute(text, cancelled));
                 return "Script done";
             }, outcome -> {
                 if (out.isEmpty() && !outcome.equals("Script done")) {
-                    out.add(new ConsoleOutput.Stderr(outcome + "\n"));
+                    out.add(new Segment(text, List.of(new ConsoleOutput.Stderr(outcome + "\n"))));
                 }
                 show(out);
+                ran();
             });
             return;
         }
         show(execute(text, () -> false));
+        ran();
+    }
+
+    /**
+     * Step mode: runs only the first command of the input (with its heredoc or loop) and leaves the rest there, so
+     * the next press runs the next command.
+     */
+    public void step() {
+        String text = input.get() == null ? "" : input.get();
+        List<String> commands = ScriptRunner.commands(text);
+        if (commands.isEmpty()) {
+            input.set("");
+            return;
+        }
+        String first = commands.get(0);
+        String rest = String.join("\n", commands.subList(1, commands.size()));
+        input.set(first);
+        run();
+        input.set(rest);
+    }
+
+    /** One command of what was run, and what it printed. */
+    record Segment(String command, List<ConsoleOutput> output) {
     }
 
     /** Runs a command or script against the practice cluster or the plan (a write is one undoable edit). */
-    private List<ConsoleOutput> execute(String text, java.util.function.BooleanSupplier cancelled) {
-        List<ConsoleOutput> out = new ArrayList<>();
+    private List<Segment> execute(String text, java.util.function.BooleanSupplier cancelled) {
+        List<Segment> out = new ArrayList<>();
+        List<String> commands = ScriptRunner.commands(text);
         boolean writes = WRITES.matcher(text).find();
         try {
             if (practice != null) {
-                out.addAll(runner(practice).cancelWhen(cancelled).run(text));
+                runEach(runner(practice).cancelWhen(cancelled), commands, out);
             } else if (writes) {
                 long before = session.api().state().contentVersion();
                 session.edit("kubectl " + text.lines().findFirst().orElse("").replaceFirst("^kubectl\\s+", ""),
                         api -> {
-                            out.addAll(runner(api).cancelWhen(cancelled).run(text));
+                            runEach(runner(api).cancelWhen(cancelled), commands, out);
                             if (api.state().contentVersion() == before) {
                                 throw new NothingWritten();
                             }
                         });
             } else {
-                out.addAll(runner(session.api()).cancelWhen(cancelled).run(text));
+                runEach(runner(session.api()).cancelWhen(cancelled), commands, out);
             }
         } catch (ApiException e) {
-            out.add(new ConsoleOutput.Stderr(e.status().message() + "\n"));
+            out.add(new Segment("", List.of(new ConsoleOutput.Stderr(e.status().message() + "\n"))));
         } catch (NothingWritten e) {
             // Every write was refused: nothing to undo, and the plan stays as it was.
         } catch (java.util.concurrent.CancellationException e) {
             out.clear();
-            out.add(new ConsoleOutput.Stderr("^C (the script was cancelled; the plan is as it was)\n"));
+            out.add(new Segment(text, List.of(new ConsoleOutput.Stderr(
+                    "^C (the script was cancelled; the plan is as it was)\n"))));
         }
         return out;
     }
 
-    private void show(List<ConsoleOutput> out) {
-        for (ConsoleOutput o : out) {
-            for (String l : o.text().split("\n", -1)) {
-                add(new Line(l, false, o instanceof ConsoleOutput.Stderr));
+    /** Runs the commands one by one with one runner (variables carry over), stopping where a verify failed. */
+    private static void runEach(ScriptRunner r, List<String> commands, List<Segment> out) {
+        for (String c : commands) {
+            out.add(new Segment(c, r.run(c)));
+            if (r.stopped()) {
+                break;
             }
-            if (!transcript.isEmpty() && transcript.get(transcript.size() - 1).text().isEmpty()) {
-                transcript.remove(transcript.size() - 1);
+        }
+    }
+
+    private void show(List<Segment> segments) {
+        for (Segment seg : segments) {
+            if (!seg.command().isEmpty()) {
+                String[] typed = seg.command().split("\n");
+                for (int i = 0; i < typed.length; i++) {
+                    add(new Line((i == 0 ? "$ " : "> ") + typed[i], true, false));
+                }
+            }
+            for (ConsoleOutput o : seg.output()) {
+                for (String l : o.text().split("\n", -1)) {
+                    add(new Line(l, false, o instanceof ConsoleOutput.Stderr));
+                }
+                if (!transcript.isEmpty() && transcript.get(transcript.size() - 1).text().isEmpty()) {
+                    transcript.remove(transcript.size() - 1);
+                }
             }
         }
     }

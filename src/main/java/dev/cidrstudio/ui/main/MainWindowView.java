@@ -165,14 +165,18 @@ public final class MainWindowView {
                 }
             }
         });
-        totals.textProperty().bind(Bindings.createStringBinding(() -> vm.titleProperty().get()
-                .replace("CIDR Studio - ", "") + "  ·  " + vm.navigator().totalsProperty().get(), vm.titleProperty(),
-                vm.navigator().totalsProperty()));
+        totals.textProperty().bind(Bindings.createStringBinding(() -> vm.practiceStatusProperty().get().isEmpty()
+                ? vm.titleProperty().get().replace("CIDR Studio - ", "") + "  ·  " + vm.navigator().totalsProperty().get()
+                : vm.practiceStatusProperty().get() + "  ·  " + vm.navigator().totalsProperty().get(),
+                vm.titleProperty(), vm.navigator().totalsProperty(), vm.practiceStatusProperty()));
         if (vm.preferences().divider() > 0) {
             workspace.setDividerPositions(vm.preferences().divider());
         }
-        workspace.getDividers().get(0).positionProperty().addListener((o, a, b) -> vm.rememberDivider(
-                b.doubleValue()));
+        workspace.getDividers().get(0).positionProperty().addListener((o, a, b) -> {
+            if (!vm.presenterProperty().get()) {
+                vm.rememberDivider(b.doubleValue());
+            }
+        });
         vm.services().setShowOnMap(ip -> {
             select("mapTab");
             Platform.runLater(() -> mapView().reveal(ip));
@@ -195,6 +199,11 @@ public final class MainWindowView {
         darkItem.selectedProperty().addListener((o, a, b) -> vm.darkProperty().set(b));
         vm.darkProperty().addListener((o, a, b) -> (b ? darkItem : lightItem).setSelected(true));
         presenterItem.selectedProperty().bindBidirectional(vm.presenterProperty());
+        // Presenter mode gives the room to the tabs (console, map): the navigator folds away, and comes back after.
+        vm.presenterProperty().addListener((o, a, b) -> presenterLayout(b));
+        if (vm.presenterProperty().get()) {
+            Platform.runLater(() -> presenterLayout(true));
+        }
         vm.darkProperty().addListener((o, a, b) -> applyTheme());
         vm.presenterProperty().addListener((o, a, b) -> applyTheme());
         vm.textZoomProperty().addListener((o, a, b) -> applyTheme());
@@ -235,6 +244,17 @@ public final class MainWindowView {
             if (!root.getScene().getStylesheets().equals(java.util.List.of(tokens))) {
                 root.getScene().getStylesheets().setAll(tokens);
             }
+        }
+    }
+
+    private double dividerBeforePresenting = 0.22;
+
+    private void presenterLayout(boolean presenting) {
+        if (presenting) {
+            dividerBeforePresenting = workspace.getDividerPositions()[0];
+            workspace.setDividerPositions(0.0);
+        } else {
+            workspace.setDividerPositions(dividerBeforePresenting > 0.02 ? dividerBeforePresenting : 0.22);
         }
     }
 

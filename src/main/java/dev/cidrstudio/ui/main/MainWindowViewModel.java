@@ -70,6 +70,7 @@ public final class MainWindowViewModel {
             new PoliciesViewModel();
     private final WizardViewModel wizard = new WizardViewModel();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper practiceStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Ready");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private volatile boolean cancelRequested;
@@ -96,6 +97,12 @@ public final class MainWindowViewModel {
         services.setRunner(this::runLong);
         console.setRunner(this::runLong);
         wizard.setRunner(this::runLong);
+        console.setPracticeListener(practice -> {
+            navigator.view(practice, practice == null ? null : "Practice cluster (" + console.targetProperty().get()
+                    + ")");
+            practiceStatus.set(practice == null ? "" : "Console on a practice cluster (shown read-only); the plan "
+                    + "is untouched");
+        });
         map.setSelectionHandler(spot -> {
             if (spot.used()) {
                 navigator.reveal(new NavigatorViewModel.Ref("IPAddress", null,
@@ -303,6 +310,11 @@ public final class MainWindowViewModel {
 
     public PlanSession session() {
         return session;
+    }
+
+    /** What the status bar says while the console works on a practice cluster; empty on the plan. */
+    public ReadOnlyStringProperty practiceStatusProperty() {
+        return practiceStatus.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty titleProperty() {

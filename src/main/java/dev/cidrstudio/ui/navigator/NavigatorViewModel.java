@@ -64,9 +64,32 @@ public final class NavigatorViewModel {
         });
     }
 
+    /** A practice cluster the navigator shows instead of the plan (read-only), or null. */
+    private ApiServer viewing;
+    private String viewingName = "";
+
+    /**
+     * Shows a practice cluster (the console's) instead of the plan, read-only; null shows the plan again.
+     */
+    public void view(ApiServer practice, String name) {
+        if (practice == null && viewing == null) {
+            return;
+        }
+        viewing = practice;
+        viewingName = name == null ? "" : name;
+        if (session != null) {
+            load(session);
+        }
+    }
+
+    /** Whether the navigator shows a practice cluster rather than the plan. */
+    public boolean viewingPractice() {
+        return viewing != null;
+    }
+
     public void load(PlanSession s) {
         this.session = s;
-        ApiServer api = s.api();
+        ApiServer api = viewing != null ? viewing : s.api();
         List<Node> groups = new ArrayList<>();
         List<Node> cidrs = new ArrayList<>();
         for (ServiceCidr sc : api.<ServiceCidr>list(Kind.SERVICE_CIDR, null)) {
@@ -112,7 +135,7 @@ public final class NavigatorViewModel {
                     new Ref(r.kind(), null, r.name()), List.of()));
         }
         groups.add(new Node("Policies (" + policies.size() + ")", null, policies));
-        tree.set(new Node(s.name(), null, groups));
+        tree.set(new Node(viewing != null ? viewingName : s.name(), null, groups));
         long cidrCount = cidrs.size();
         long problems = PolicyWorkbench.rows(api.state()).stream().filter(r -> !r.problems().isEmpty()).count();
         long pols = PolicyWorkbench.rows(api.state()).stream().filter(PolicyWorkbench.Row::isPolicy).count();
@@ -140,7 +163,7 @@ public final class NavigatorViewModel {
     /** Whether the selected object can be edited in the inspector (a model object or an admission policy). */
     public boolean editable() {
         Ref r = selected.get();
-        return r != null && List.of("ServiceCIDR", "Service", "IPAddress", "ValidatingAdmissionPolicy",
+        return r != null && viewing == null && List.of("ServiceCIDR", "Service", "IPAddress", "ValidatingAdmissionPolicy",
                 "ValidatingAdmissionPolicyBinding").contains(r.kind());
     }
 
@@ -224,7 +247,7 @@ public final class NavigatorViewModel {
             inspector.set("");
             return;
         }
-        ApiServer api = session.api();
+        ApiServer api = viewing != null ? viewing : session.api();
         inspectorTitle.set(ref.kind() + " " + (ref.namespace() == null ? "" : ref.namespace() + "/") + ref.name());
         Optional<String> yaml = switch (ref.kind()) {
             case "ServiceCIDR" -> model(api, Kind.SERVICE_CIDR, ref);

@@ -102,7 +102,10 @@ public final class WizardView {
                 }
             }
         });
-        steps.setPlaceholder(new Label("No scenario prepared."));
+        Label noSteps = new Label();
+        noSteps.textProperty().bind(Bindings.when(vm.preparedProperty())
+                .then("No steps until the pre-flight passes.").otherwise("No scenario prepared."));
+        steps.setPlaceholder(noSteps);
         steps.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
             if (b.intValue() >= 0) {
                 vm.selectedProperty().set(b.intValue());
@@ -166,7 +169,10 @@ public final class WizardView {
             preflight.getChildren().add(none);
             return;
         }
-        for (PreflightFinding f : vm.preflight()) {
+        // Failures first, then warnings: what stops step 1 is what the user must see.
+        java.util.List<PreflightFinding> ordered = new java.util.ArrayList<>(vm.preflight());
+        ordered.sort(java.util.Comparator.comparingInt(f -> 2 - f.verdict().ordinal()));
+        for (PreflightFinding f : ordered) {
             Label l = new Label(f.describe());
             l.setWrapText(true);
             l.setMaxWidth(Double.MAX_VALUE);
