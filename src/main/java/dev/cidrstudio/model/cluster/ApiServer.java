@@ -544,6 +544,15 @@ public final class ApiServer {
         return state.settings.kubeletClusterDns();
     }
 
+    /**
+     * The kube-controller-manager's {@code --cluster-cidr} and the cluster's Kubernetes version (an upgrade or a
+     * downgrade of every component); the caller has validated both.
+     */
+    public void reconfigureCluster(String clusterCidr, KubeVersion version) {
+        state.settings = state.settings.withClusterCIDR(clusterCidr).withKubernetesVersion(version);
+        prefixCache = null;
+    }
+
     /** Reconfigures every kubelet's {@code clusterDNS} (each node restarts its kubelet). */
     public void setKubeletClusterDns(String ip) {
         state.settings = state.settings.withClusterDNS(ip);

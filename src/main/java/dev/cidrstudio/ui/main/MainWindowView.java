@@ -272,6 +272,11 @@ public final class MainWindowView {
     }
 
     @FXML
+    void onClusterSettings() {
+        new ClusterSettingsDialog(vm, window()).dialog().show();
+    }
+
+    @FXML
     void onFocusNavigator() {
         navigatorController.focus();
     }

@@ -487,6 +487,20 @@ public final class MainWindowViewModel {
         }
     }
 
+    /**
+     * Applies the Cluster settings dialog's values as one undoable edit; returns the problems (empty when applied).
+     */
+    public List<String> applyClusterSettings(dev.cidrstudio.app.ClusterSettingsEdit.Values values) {
+        try {
+            List<String> changes = dev.cidrstudio.app.ClusterSettingsEdit.apply(session, values);
+            status.set(changes.isEmpty() ? "Cluster settings unchanged" : "Cluster settings: "
+                    + String.join("; ", changes));
+            return List.of();
+        } catch (dev.cidrstudio.app.ClusterSettingsEdit.Refused e) {
+            return e.problems();
+        }
+    }
+
     public void newPlan() {
         session.newPlan();
         status.set("New plan");
