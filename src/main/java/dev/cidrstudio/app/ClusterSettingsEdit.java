@@ -61,6 +61,30 @@ public final class ClusterSettingsEdit {
 
     /** The settings' problems, with kube-apiserver's and the plan file's own messages; empty when they are valid. */
     public static List<String> validate(ApiServer api, Values v) {
+        try {
+            start(api.settings(), v);
+            return List.of();
+        } catch (Refused e) {
+            return e.problems();
+        }
+    }
+
+    /** The values a new plan starts from: one apiserver per name, the default range, kubeadm's DNS address. */
+    public static Values forNewPlan() {
+        ClusterSettings d = ClusterSettings.defaults();
+        return new Values(Map.of(ApiServer.KUBE_APISERVER, d.serviceClusterIPRange()), d.clusterCIDR(),
+                ClusterSettings.DNS_AUTO, d.kubernetesVersion());
+    }
+
+    /**
+     * A new cluster started with these settings (the rest as in {@link ClusterSettings#defaults()}), as a plan file
+     * with them would load; refused with the reasons by field.
+     */
+    public static ApiServer newCluster(Values v) throws Refused {
+        return start(ClusterSettings.defaults(), v).api();
+    }
+
+    private static PlanLoader.Result start(ClusterSettings base, Values v) throws Refused {
         List<ClusterSettings.ApiServerSetting> servers = new ArrayList<>();
         String first = null;
         for (Map.Entry<String, String> e : v.apiServerRanges().entrySet()) {
@@ -72,19 +96,33 @@ public final class ClusterSettingsEdit {
                         e.getValue().equals(first) ? null : e.getValue()));
             }
         }
-        ClusterSettings proposed = api.settings().withKubernetesVersion(v.version())
-                .withServiceClusterIPRange(first == null ? "" : first).withClusterCIDR(v.clusterCidr())
+        if (servers.size() == 1 && servers.get(0).name().equals(ApiServer.KUBE_APISERVER)) {
+            servers = List.of();
+        }
+        List<String> names = new ArrayList<>();
+        for (String n : v.apiServerRanges().keySet()) {
+            if (!n.matches("[a-z0-9]([-a-z0-9.]*[a-z0-9])?")) {
+                names.add("kube-apiserver name \"" + n + "\": a lowercase RFC 1123 name is required");
+            }
+        }
+        if (v.apiServerRanges().isEmpty()) {
+            names.add("at least one kube-apiserver is required");
+        }
+        if (!names.isEmpty()) {
+            throw new Refused(names);
+        }
+        ClusterSettings proposed = base.withKubernetesVersion(v.version())
+                .withServiceClusterIPRange(first).withClusterCIDR(v.clusterCidr())
                 .withClusterDNS(v.clusterDns()).withApiServers(servers);
         String yaml = GoYaml.marshal(ClusterDocuments.encode(proposed));
         try {
-            PlanLoader.load("settings", yaml);
-            return List.of();
+            return PlanLoader.load("settings", yaml);
         } catch (ManifestImport.ImportException e) {
             List<String> out = new ArrayList<>();
             for (Finding f : e.findings()) {
                 out.add(label(f.message().replaceFirst(" \\(column \\d+\\)$", ""), v));
             }
-            return out;
+            throw new Refused(out);
         }
     }
 
@@ -123,22 +161,38 @@ public final class ClusterSettingsEdit {
                 if (!now.clusterCidr().equals(v.clusterCidr()) || now.version() != v.version()) {
                     api.reconfigureCluster(v.clusterCidr(), v.version());
                     if (now.version() != v.version()) {
-                        changes.add("Kubernetes " + now.version() + " -> " + v.version());
+                        changes.add("Kubernetes " + now.version().text() + " -> " + v.version().text());
                     }
                     if (!now.clusterCidr().equals(v.clusterCidr())) {
                         changes.add("kube-controller-manager --cluster-cidr=" + v.clusterCidr());
                     }
                 }
                 for (Map.Entry<String, String> e : v.apiServerRanges().entrySet()) {
-                    if (!Objects.equals(now.apiServerRanges().get(e.getKey()), e.getValue())) {
+                    String was = now.apiServerRanges().get(e.getKey());
+                    if (!Objects.equals(was, e.getValue())) {
                         try {
-                            api.restartApiServer(e.getKey(), e.getValue());
+                            if (was == null) {
+                                api.addApiServer(e.getKey(), e.getValue());
+                            } else {
+                                api.restartApiServer(e.getKey(), e.getValue());
+                            }
                         } catch (ClusterConfigException ex) {
                             throw new Failed(List.of("kube-apiserver " + e.getKey() + ": "
                                     + String.join("; ", ex.errors())));
                         }
-                        changes.add("kube-apiserver " + e.getKey() + " restarted with --service-cluster-ip-range="
-                                + e.getValue());
+                        changes.add("kube-apiserver " + e.getKey() + (was == null ? " started" : " restarted")
+                                + " with --service-cluster-ip-range=" + e.getValue());
+                    }
+                }
+                for (String name : now.apiServerRanges().keySet()) {
+                    if (!v.apiServerRanges().containsKey(name)) {
+                        try {
+                            api.removeApiServer(name);
+                        } catch (ClusterConfigException ex) {
+                            throw new Failed(List.of("kube-apiserver " + name + ": "
+                                    + String.join("; ", ex.errors())));
+                        }
+                        changes.add("kube-apiserver " + name + " stopped");
                     }
                 }
                 if (!now.clusterDns().equals(v.clusterDns())) {

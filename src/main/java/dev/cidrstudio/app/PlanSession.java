@@ -118,7 +118,12 @@ public final class PlanSession {
 
     /** A fresh cluster with default settings. */
     public void newPlan() {
-        api = PlanLoader.empty();
+        newPlan(PlanLoader.empty());
+    }
+
+    /** A fresh, untitled plan of this cluster (File > New with the settings asked for). */
+    public void newPlan(ApiServer fresh) {
+        api = fresh;
         file = null;
         name = "untitled" + EXTENSION;
         dirty = false;

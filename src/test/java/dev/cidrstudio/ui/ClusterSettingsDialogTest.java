@@ -65,4 +65,29 @@ class ClusterSettingsDialogTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(KubeVersion.V1_34, vm.session().api().settings().kubernetesVersion());
     }
+
+    @Test
+    void fileNewAsksForTheClusterAndCanStartSeveralApiservers(FxRobot robot) throws Exception {
+        robot.clickOn("#fileMenu").clickOn("#newItem");
+        WaitForAsyncUtils.waitForFxEvents();
+        TextField range = robot.lookup("#apiserverRange-kube-apiserver").queryAs(TextField.class);
+        assertEquals("10.96.0.0/12", range.getText());
+        assertTrue(robot.lookup("#removeApiServer-kube-apiserver").queryButton().isDisabled(), "the only one");
+        robot.clickOn("#addApiServer");
+        TextField second = robot.lookup("#apiserverRange-kube-apiserver-2").queryAs(TextField.class);
+        assertEquals("10.96.0.0/12", second.getText());
+        assertTrue(!robot.lookup("#removeApiServer-kube-apiserver").queryButton().isDisabled());
+        Platform.runLater(() -> {
+            range.setText("10.64.0.0/20");
+            second.setText("10.64.0.0/20");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.asyncFx(() -> Screenshots.write(range.getScene(), "new-plan")).get();
+        robot.clickOn("#clusterSettingsOk");
+        assertEquals("untitled.cidrplan.yaml", vm.session().name());
+        assertEquals(java.util.Map.of("kube-apiserver", "10.64.0.0/20", "kube-apiserver-2", "10.64.0.0/20"),
+                dev.cidrstudio.app.ClusterSettingsEdit.current(vm.session().api()).apiServerRanges());
+        assertEquals("New plan: Service range 10.64.0.0/20, Kubernetes 1.34",
+                robot.lookup("#status").queryLabeled().getText());
+    }
 }

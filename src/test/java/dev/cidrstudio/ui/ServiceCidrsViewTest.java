@@ -117,6 +117,27 @@ class ServiceCidrsViewTest {
         assertTrue(label(robot, "#scDeletePreview").startsWith("ServiceCIDR kubernetes will stay, pending deletion"),
                 label(robot, "#scDeletePreview"));
 
+        // Delete asks first, and says the default comes back from the flags once it is gone.
+        robot.clickOn("#scDelete");
+        javafx.scene.control.DialogPane ask = robot.lookup("#confirmDeleteServiceCidr")
+                .queryAs(javafx.scene.control.DialogPane.class);
+        assertEquals("Delete ServiceCIDR kubernetes?", ask.getHeaderText());
+        assertTrue(ask.getContentText().startsWith("ServiceCIDR kubernetes will stay, pending deletion"),
+                ask.getContentText());
+        assertTrue(ask.getContentText().contains("creates it again from its --service-cluster-ip-range "
+                + "(10.96.0.0/24,fd00:10:96::/112)"), ask.getContentText());
+        WaitForAsyncUtils.asyncFx(() -> Screenshots.write(ask.getScene(), "servicecidr-delete-confirm")).get();
+        robot.clickOn((javafx.scene.Node) ask.lookupButton(javafx.scene.control.ButtonType.CANCEL));
+        assertFalse(vm.session().api().find(Kind.SERVICE_CIDR, null, "kubernetes").orElseThrow().meta()
+                .beingDeleted(), "cancel deletes nothing");
+        robot.clickOn("#scDelete");
+        robot.clickOn("#confirmDelete");
+        assertTrue(vm.session().api().find(Kind.SERVICE_CIDR, null, "kubernetes").orElseThrow().meta()
+                .beingDeleted());
+        assertTrue(label(robot, "#scMessage").startsWith("servicecidr.networking.k8s.io \"kubernetes\" deleted "
+                + "(pending"), label(robot, "#scMessage"));
+        fx(vm::undo);
+
         fx(vm::undo);
         assertTrue(vm.session().api().find(Kind.SERVICE_CIDR, null, "newcidr1").isEmpty());
         assertEquals(3, table.getItems().size());

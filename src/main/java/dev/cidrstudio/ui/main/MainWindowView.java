@@ -366,7 +366,7 @@ public final class MainWindowView {
     @FXML
     void onNew() {
         if (confirmDiscard()) {
-            vm.newPlan();
+            ClusterSettingsDialog.forNewPlan(vm, window()).dialog().show();
         }
     }
 

@@ -506,6 +506,18 @@ public final class MainWindowViewModel {
         status.set("New plan");
     }
 
+    /** File > New with the settings asked for; returns the problems (empty when the new plan is open). */
+    public List<String> newPlan(dev.cidrstudio.app.ClusterSettingsEdit.Values values) {
+        try {
+            session.newPlan(dev.cidrstudio.app.ClusterSettingsEdit.newCluster(values));
+            status.set("New plan: Service range " + String.join(" and ", new java.util.LinkedHashSet<>(
+                    values.apiServerRanges().values())) + ", Kubernetes " + values.version().text());
+            return List.of();
+        } catch (dev.cidrstudio.app.ClusterSettingsEdit.Refused e) {
+            return e.problems();
+        }
+    }
+
     public void autosave() {
         try {
             if (session.autosave()) {

@@ -9,7 +9,10 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableColumn;
@@ -191,6 +194,22 @@ public final class ServiceCidrsView {
 
     @FXML
     void onDelete() {
-        vm.delete();
+        String question = vm.deleteQuestion();
+        if (question.isEmpty()) {
+            vm.delete();
+            return;
+        }
+        ButtonType delete = new ButtonType("Delete", ButtonBar.ButtonData.OK_DONE);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, question, delete, ButtonType.CANCEL);
+        a.setTitle("Delete ServiceCIDR");
+        a.setHeaderText("Delete ServiceCIDR " + vm.nameProperty().get().strip() + "?");
+        a.getDialogPane().setId("confirmDeleteServiceCidr");
+        a.getDialogPane().lookupButton(delete).setId("confirmDelete");
+        a.getDialogPane().setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        a.getDialogPane().setPrefWidth(560);
+        a.initOwner(deleteButton.getScene().getWindow());
+        if (a.showAndWait().orElse(ButtonType.CANCEL) == delete) {
+            vm.delete();
+        }
     }
 }

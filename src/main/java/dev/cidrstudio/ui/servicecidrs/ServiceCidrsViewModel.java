@@ -146,6 +146,26 @@ public final class ServiceCidrsViewModel {
         }
     }
 
+    /**
+     * What Delete asks before it deletes: what the controller will do (from the preview), and for the default
+     * ServiceCIDR that the apiservers create it again from their flags once it is gone. Empty when there is nothing
+     * of that name.
+     */
+    public String deleteQuestion() {
+        String n = name.get().strip();
+        if (session.api().find(Kind.SERVICE_CIDR, null, n).isEmpty()) {
+            return "";
+        }
+        String preview = ServiceCidrEditor.deletePreview(session.api(), n).message();
+        if (!n.equals(ServiceCidr.DEFAULT_NAME)) {
+            return preview;
+        }
+        return preview + "\n\nkubernetes is the cluster's default ServiceCIDR. Once it is gone, the kube-apiserver "
+                + "creates it again from its --service-cluster-ip-range (" + session.api().activeApiServer().flags()
+                .text() + "), so deleting it only moves the default when every apiserver was restarted with the new "
+                + "range first. Undo puts it back.";
+    }
+
     /** Deletes the ServiceCIDR named in the editor. */
     public void delete() {
         String n = name.get().strip();
