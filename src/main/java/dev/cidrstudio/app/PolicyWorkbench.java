@@ -115,7 +115,9 @@ public final class PolicyWorkbench {
                 ? ServiceCidrValidation.validateServiceCIDRUpdate(candidate.withMeta(old.get().meta()), old.get())
                 : ServiceCidrValidation.validateServiceCIDR(candidate);
         if (!errs.isEmpty()) {
-            return new Verdict(Outcome.INVALID, errs.stream().map(FieldError::toString).toList(), List.of());
+            boolean json = state.settings().kubernetesVersion().jsonFieldValues();
+            return new Verdict(Outcome.INVALID, errs.stream().map(e -> e.styled(json).toString()).toList(),
+                    List.of());
         }
         AdmissionPolicies.Verdict v = ADMISSION.evaluate(state, candidate, old.orElse(null),
                 old.isPresent() ? "UPDATE" : "CREATE");
@@ -260,6 +262,7 @@ public final class PolicyWorkbench {
         List<FieldError> errs = PolicyAdmission.POLICY.equals(manifest.get("kind"))
                 ? PolicyValidation.validatePolicy(manifest, old, state.settings().kubernetesVersion())
                 : PolicyValidation.validateBinding(manifest);
-        return errs.stream().map(FieldError::toString).toList();
+        boolean json = state.settings().kubernetesVersion().jsonFieldValues();
+        return errs.stream().map(e -> e.styled(json).toString()).toList();
     }
 }

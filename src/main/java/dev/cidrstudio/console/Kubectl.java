@@ -27,6 +27,8 @@ import dev.cidrstudio.model.cluster.ClusterState;
 import dev.cidrstudio.model.cluster.KubeVersion;
 import dev.cidrstudio.model.cluster.Status;
 import dev.cidrstudio.model.policy.PolicyAdmission;
+import dev.cidrstudio.model.service.ServiceValidation;
+import dev.cidrstudio.model.validation.NameValidation;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,8 +69,13 @@ public final class Kubectl {
 
     /** Runs {@code kubectl ARGS}; {@code stdin} feeds {@code -f -}. */
     public CommandResult run(List<String> args, String stdin) {
+        // Warnings from writes made outside the console belong to no command.
+        api.takeWarnings();
         try {
-            return dispatch(args, stdin == null ? "" : stdin);
+            CommandResult r = dispatch(args, stdin == null ? "" : stdin);
+            // A write's warnings come before the command's own lines, never at a later command.
+            String left = warnings();
+            return left.isEmpty() ? r : new CommandResult(r.stdout(), left + r.stderr(), r.exitCode());
         } catch (FlagException e) {
             return CommandResult.error("error: " + e.getMessage() + "\nSee 'kubectl " + commandName(args)
                     + " --help' for usage.", 1);
@@ -680,24 +687,63 @@ public final class Kubectl {
             return CommandResult.error("error: unknown command \"" + rest.get(0) + "\" for \"kubectl create "
                     + "service\"", 1);
         }
+        // Each subcommand has its own flags; cobra refuses the others before anything runs.
+        Map<String, List<String>> own = Map.of("ClusterIP", List.of("tcp", "clusterip"), "NodePort",
+                List.of("tcp", "node-port"), "LoadBalancer", List.of("tcp"), "ExternalName",
+                List.of("tcp", "external-name"));
+        for (String flag : List.of("tcp", "clusterip", "node-port", "external-name")) {
+            if (p.has(flag) && !own.get(type).contains(flag)) {
+                return CommandResult.error("error: unknown flag: --" + flag + "\nSee 'kubectl create service "
+                        + rest.get(0) + " --help' for usage.", 1);
+            }
+        }
+        if ("ExternalName".equals(type) && !p.has("external-name")) {
+            return CommandResult.error("error: required flag(s) \"external-name\" not set", 1);
+        }
         List<String> names = rest.subList(1, rest.size());
         if (names.size() != 1) {
             return CommandResult.error("error: exactly one NAME is required, got " + names.size() + "\n"
                     + String.format(EDIT_HINT, "create service " + rest.get(0)), 1);
         }
         String name = names.get(0);
+        String clusterIpFlag = p.string("clusterip", null);
+        List<String> tcps = p.strings("tcp");
+        if ("None".equals(clusterIpFlag) && !"ClusterIP".equals(type)) {
+            return CommandResult.error("error: ClusterIP=None can only be used with ClusterIP service type", 1);
+        }
+        if (!"None".equals(clusterIpFlag) && tcps.isEmpty() && !"ExternalName".equals(type)) {
+            return CommandResult.error("error: at least one tcp port specifier must be provided", 1);
+        }
+        String externalName = p.string("external-name", "");
+        if ("ExternalName".equals(type) && !NameValidation.isDns1123Subdomain(externalName).isEmpty()) {
+            return CommandResult.error("error: invalid service external name " + externalName, 1);
+        }
         List<ServicePort> ports = new ArrayList<>();
-        for (String tcp : p.strings("tcp")) {
-            String[] pt = tcp.split(":", 2);
-            int port;
-            String target;
-            try {
-                port = Integer.parseInt(pt[0]);
-                target = pt.length > 1 ? pt[1] : pt[0];
-            } catch (NumberFormatException e) {
-                return CommandResult.error("error: " + pt[0] + " is not a valid port number", 1);
+        for (String tcp : tcps) {
+            String[] pt = tcp.split(":", -1);
+            String portError = parseUint16(pt[0]);
+            if (portError != null) {
+                return CommandResult.error("error: " + portError, 1);
             }
-            boolean numeric = target.matches("[0-9]+");
+            int port = Integer.parseInt(pt[0]);
+            String target = Integer.toString(port);
+            boolean numeric = true;
+            if (pt.length > 1) {
+                target = pt[1];
+                if (!target.matches("[+-]?[0-9]+") || target.length() > 18) {
+                    List<String> bad = ServiceValidation.portNameProblems(target);
+                    if (!bad.isEmpty()) {
+                        return CommandResult.error("error: " + String.join(",", bad), 1);
+                    }
+                    numeric = false;
+                } else {
+                    long n = Long.parseLong(target);
+                    if (n < 1 || n > 65535) {
+                        return CommandResult.error("error: must be between 1 and 65535, inclusive", 1);
+                    }
+                    target = Long.toString(n);
+                }
+            }
             Integer nodePort = null;
             if ("NodePort".equals(type) && p.has("node-port")) {
                 nodePort = Integer.parseInt(p.string("node-port", "0"));
@@ -708,9 +754,9 @@ public final class Kubectl {
         ServiceSpec spec = ServiceSpec.empty().withType(type).withPorts(ports.isEmpty() ? null : ports)
                 .withSelector(labels);
         if ("ExternalName".equals(type)) {
-            spec = spec.withExternalName(p.string("external-name", null));
+            spec = spec.withExternalName(externalName);
         }
-        String clusterIp = p.string("clusterip", null);
+        String clusterIp = clusterIpFlag;
         if (clusterIp != null && !clusterIp.isEmpty()) {
             spec = spec.withClusterIPs(clusterIp, null);
         }
@@ -723,6 +769,25 @@ public final class Kubectl {
         } catch (ApiException e) {
             return CommandResult.error("error: failed to create " + type + " service: " + e.status().message(), 1);
         }
+    }
+
+    /** kubectl 1.34 names the namespace a namespaced object was deleted from; 1.33 does not. */
+    static String fromNamespace(ApiServer api, String namespace) {
+        return namespace == null || api.settings().kubernetesVersion() == KubeVersion.V1_33 ? ""
+                : " from " + namespace + " namespace";
+    }
+
+    /** Go's {@code strconv.ParseUint(s, 10, 16)} as {@code utilsnet.ParsePort} reports it; null when it parses. */
+    static String parseUint16(String s) {
+        String head = "strconv.ParseUint: parsing " + dev.cidrstudio.model.field.GoValue.quote(s) + ": ";
+        if (s.isEmpty() || !s.chars().allMatch(Character::isDigit)) {
+            return head + "invalid syntax";
+        }
+        String digits = s.replaceFirst("^0+(?=.)", "");
+        if (digits.length() > 5 || Integer.parseInt(digits) > 65535) {
+            return head + "value out of range";
+        }
+        return null;
     }
 
     private CommandResult apply(List<String> argv, String stdin) throws FlagException, UsageException {
@@ -962,7 +1027,8 @@ public final class Kubectl {
                 out.append(ResourceTypes.prefix(v.kind())).append('/').append(v.name()).append('\n');
             } else {
                 out.append(ResourceTypes.prefix(v.kind())).append(" \"").append(v.name()).append("\" ")
-                        .append(operation).append(suffix(dry)).append('\n');
+                        .append(operation).append(suffix(dry)).append(fromNamespace(api, v.namespace()))
+                        .append('\n');
             }
         }
         if (p.bool("wait", true) && !pending.isEmpty()) {

@@ -235,7 +235,8 @@ final class PodConsole {
         List<FieldError> errs = PodRuntime.validate(manifest);
         if (!errs.isEmpty()) {
             return CommandResult.error("The Pod \"" + name + "\" is invalid: "
-                    + ErrorList.aggregate(errs) + "\n", 1);
+                    + ErrorList.aggregate(ErrorList.styled(errs, api.settings().kubernetesVersion()
+                            .jsonFieldValues())) + "\n", 1);
         }
         Map<String, Object> started = PodRuntime.start(manifest, ns, api.settings(), pods(), api.now());
         KeptObject pod = new KeptObject("v1", "Pod", ns, name, started);
@@ -290,7 +291,7 @@ final class PodConsole {
                         : PolicyValidation.validateBinding(manifest);
         if (!errs.isEmpty()) {
             return CommandResult.error(KubectlErrors.forStatus(Status.invalid(kind,
-                    group, name, errs), existing.isPresent() ? "applying" : "creating", null), 1);
+                    group, name, errs, api.state().settings().kubernetesVersion()), existing.isPresent() ? "applying" : "creating", null), 1);
         }
         Map<String, Object> sent = apply ? withLastApplied(manifest) : manifest;
         String verb = existing.isEmpty() ? "created"
@@ -312,7 +313,8 @@ final class PodConsole {
         var errs = NodeValidation.validatePodCidrs(cidrs);
         if (!errs.isEmpty()) {
             return CommandResult.error("The Node \"" + name + "\" is invalid: "
-                    + ErrorList.aggregate(errs) + "\n", 1);
+                    + ErrorList.aggregate(ErrorList.styled(errs, api.settings().kubernetesVersion()
+                            .jsonFieldValues())) + "\n", 1);
         }
         boolean exists = api.state().kept().stream().anyMatch(k -> "Node".equals(k.kind()) && name.equals(k.name()));
         if (exists) {
@@ -489,7 +491,8 @@ final class PodConsole {
                 err.append(notFound(n));
             } else {
                 api.removeKept(pod.get().key());
-                out.append("pod \"").append(n).append("\" deleted\n");
+                out.append("pod \"").append(n).append("\" deleted").append(Kubectl.fromNamespace(api, ns))
+                        .append('\n');
             }
         }
         return new CommandResult(out.toString(), err.toString(), err.length() == 0 ? 0 : 1);

@@ -68,7 +68,7 @@ class ImportExportTest {
         ManifestImport.ImportException e = assertThrows(ManifestImport.ImportException.class,
                 () -> ManifestImport.apply(r.api(), docs));
         assertEquals("broken.yaml:10: error: ServiceCIDR.networking.k8s.io \"bad\" is invalid: spec.cidrs: Invalid "
-                + "value: []string{\"10.0.0.0/8\", \"10.1.0.0/16\"}: may specify no more than one IP for each IP "
+                + "value: [\"10.0.0.0/8\",\"10.1.0.0/16\"]: may specify no more than one IP for each IP "
                 + "family, i.e 192.168.0.0/24 and 2001:db8::/64", e.findings().get(0).describe());
         assertEquals(before, ManifestExport.export(r.api(), ManifestExport.Options.PLAN));
         assertTrue(r.api().find(Kind.SERVICE, "shop", "ok").isEmpty());

@@ -170,7 +170,7 @@ class PolicyAdmissionTest {
         Finding f = e.findings().get(0);
         assertEquals(6, f.mark().line());
         assertEquals("ValidatingAdmissionPolicyBinding.admissionregistration.k8s.io \"b\" is invalid: "
-                + "spec.validationActions: Invalid value: []admissionregistration.ValidationAction{\"Deny\", \"Warn\"}: "
+                + "spec.validationActions: Invalid value: [\"Deny\",\"Warn\"]: "
                 + "must not contain both Deny and Warn (repeating the same validation failure information in the API "
                 + "response and headers serves no purpose)", f.message());
     }

@@ -117,8 +117,8 @@ class HostsCliTest {
                 + "  - 10.244.2.0/24\n";
         CliTest.Run r = CliTest.cli(node, "check", "-");
         assertEquals(1, r.code());
-        assertEquals("STDIN:6: error: Node \"n1\" is invalid: spec.podCIDRs: Invalid value: []string{\"10.244.1.0/24\", "
-                + "\"10.244.2.0/24\"}: may specify no more than one CIDR for each IP family\n", r.out());
+        assertEquals("STDIN:6: error: Node \"n1\" is invalid: spec.podCIDRs: Invalid value: [\"10.244.1.0/24\","
+                + "\"10.244.2.0/24\"]: may specify no more than one CIDR for each IP family\n", r.out());
     }
 
     @Test

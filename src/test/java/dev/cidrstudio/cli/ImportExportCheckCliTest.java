@@ -38,11 +38,11 @@ class ImportExportCheckCliTest {
         CliTest.Run r = CliTest.cli("", "check", f.toString());
         assertEquals(1, r.code());
         assertEquals(f + ":6: error: ServiceCIDR.networking.k8s.io \"bad\" is invalid: spec.cidrs: Invalid value: "
-                + "[]string{\"10.100.0.0/16\", \"10.200.0.1/24\"}: may specify no more than one IP for each IP family, "
+                + "[\"10.100.0.0/16\",\"10.200.0.1/24\"]: may specify no more than one IP for each IP family, "
                 + "i.e 192.168.0.0/24 and 2001:db8::/64\n"
                 + f + ":8: error: ServiceCIDR.networking.k8s.io \"bad\" is invalid: spec.cidrs[1]: Invalid value: "
                 + "\"10.200.0.1/24\": must not have bits set beyond the prefix length\n"
-                + f + ":15: error: Service \"web\" is invalid: spec.clusterIPs: Invalid value: []string{\"10.96.0.1\"}: "
+                + f + ":15: error: Service \"web\" is invalid: spec.clusterIPs: Invalid value: [\"10.96.0.1\"]: "
                 + "failed to allocate IP 10.96.0.1: provided IP is already allocated\n", r.out());
     }
 

@@ -87,7 +87,8 @@ class ConsoleReplayTest {
                 + "      them or create a new ServiceCIDR\n    reason: Terminating\n    status: \"False\"\n"
                 + "    type: Ready"), doc);
         for (int n = 13; n <= 16; n++) {
-            assertEquals("service \"test-" + n + "\" deleted", l.get(i++));
+            // The docs page shows an older kubectl; 1.34 names the namespace.
+            assertEquals("service \"test-" + n + "\" deleted from default namespace", l.get(i++));
         }
         assertEquals("Error from server (NotFound): servicecidrs.networking.k8s.io \"newcidr1\" not found", l.get(i++));
         assertEquals(l.size(), i);
@@ -134,7 +135,7 @@ class ConsoleReplayTest {
                 kubectl get svc nope 2>/dev/null
                 kubectl get svc web-2 -o name
                 """));
-        assertEquals(List.of("service \"web-1\" deleted",
+        assertEquals(List.of("service \"web-1\" deleted from default namespace",
                 "console: line 7: '||' is not supported in the practice console", "service/web-2"), l);
         assertTrue(written.get("web.yaml").contains("name: web-1"));
     }

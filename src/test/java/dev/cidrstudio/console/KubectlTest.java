@@ -135,7 +135,7 @@ class KubectlTest {
         assertEquals("""
                 The ServiceCIDR "bad" is invalid:\s
                 * spec.cidrs[0]: Invalid value: "10.0.0.1/24": must not have bits set beyond the prefix length
-                * spec.cidrs: Invalid value: []string{"10.0.0.1/24", "10.1.0.0/16"}: may specify no more than one IP for each IP family, i.e 192.168.0.0/24 and 2001:db8::/64
+                * spec.cidrs: Invalid value: ["10.0.0.1/24","10.1.0.0/16"]: may specify no more than one IP for each IP family, i.e 192.168.0.0/24 and 2001:db8::/64
                 """, r.stderr());
         assertEquals(1, r.exitCode());
     }
@@ -144,7 +144,7 @@ class KubectlTest {
     void staticClusterIpAlreadyTaken() {
         CommandResult r = run("create service clusterip dns2 --tcp 53 --clusterip 10.96.0.10");
         assertEquals("error: failed to create ClusterIP service: Service \"dns2\" is invalid: spec.clusterIPs: "
-                + "Invalid value: []string{\"10.96.0.10\"}: failed to allocate IP 10.96.0.10: provided IP is "
+                + "Invalid value: [\"10.96.0.10\"]: failed to allocate IP 10.96.0.10: provided IP is "
                 + "already allocated\n", r.stderr());
         assertEquals(1, r.exitCode());
     }
@@ -178,7 +178,8 @@ class KubectlTest {
         assertEquals("service/api created\n", run("apply -f -", manifest).stdout());
         assertEquals("service/api unchanged\n", run("apply -f -", manifest).stdout());
         assertEquals("service/api configured\n", run("apply -f -", manifest.replace("443", "8443")).stdout());
-        assertEquals("service \"api\" deleted\nservice \"web\" deleted\n", run("delete svc api web").stdout());
+        assertEquals("service \"api\" deleted from default namespace\nservice \"web\" deleted from default "
+                + "namespace\n", run("delete svc api web").stdout());
     }
 
     @Test

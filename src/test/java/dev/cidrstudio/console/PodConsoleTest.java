@@ -62,7 +62,7 @@ class PodConsoleTest {
                 kubectl exec nothere -- env
                 """);
         assertEquals("pod/pod01 created\n10.244.0.2,fd00:10:244::2\n" + HOSTS + "10.244.0.2\tpod01\n"
-                + "fd00:10:244::2\tpod01\npod \"pod01\" deleted\n"
+                + "fd00:10:244::2\tpod01\npod \"pod01\" deleted from default namespace\n"
                 + "Error from server (NotFound): pods \"pod01\" not found\n"
                 + "Error from server (NotFound): pods \"nothere\" not found\n", out);
     }
@@ -157,8 +157,8 @@ class PodConsoleTest {
                 kubectl get nodes
                 kubectl get node n2 -o go-template='{{.spec.podCIDR}}'
                 """);
-        assertEquals("The Node \"n1\" is invalid: spec.podCIDRs: Invalid value: []string{\"10.244.1.0/24\", "
-                + "\"10.244.2.0/24\"}: may specify no more than one CIDR for each IP family\n"
+        assertEquals("The Node \"n1\" is invalid: spec.podCIDRs: Invalid value: [\"10.244.1.0/24\","
+                + "\"10.244.2.0/24\"]: may specify no more than one CIDR for each IP family\n"
                 + "node/n2 created\nNAME   STATUS    ROLES    AGE   VERSION\nn2     Unknown   <none>   5s    \n"
                 + "10.244.2.0/24", out);
     }

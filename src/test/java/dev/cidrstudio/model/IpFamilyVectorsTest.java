@@ -36,7 +36,9 @@ class IpFamilyVectorsTest {
             ranges.add("IPv4".equals(f) ? "10.0.0.0/16" : "2000::/108");
         }
         ApiServer api = ApiServer.bootstrap(ClusterSettings.defaults()
-                .withServiceClusterIPRange(String.join(",", ranges)).withClusterDNS("none"));
+                .withServiceClusterIPRange(String.join(",", ranges)).withClusterDNS("none")
+                // The vectors' messages print values with Go's %#v, as 1.33 does.
+                .withKubernetesVersion(dev.cidrstudio.model.cluster.KubeVersion.V1_33));
         // The vectors come from REST tests that have no kubernetes.default holding .1.
         api.delete(Kind.SERVICE, "default", "kubernetes");
         return api;

@@ -12,8 +12,22 @@ import org.junit.jupiter.api.Test;
 /** Node spec.podCIDRs and Pod status.podIPs: one per family, at most two, no duplicates, Kubernetes' text. */
 class NodePodCidrsTest {
 
+    /** As Kubernetes 1.33 prints them (Go's %#v); {@link #json} as 1.34 does. */
     private static String errors(List<String> cidrs) {
+        return ErrorList.aggregate(ErrorList.styled(NodeValidation.validatePodCidrs(cidrs), false));
+    }
+
+    private static String json(List<String> cidrs) {
         return ErrorList.aggregate(NodeValidation.validatePodCidrs(cidrs));
+    }
+
+    @Test
+    void from134ListValuesPrintAsJson() {
+        assertEquals("spec.podCIDRs: Invalid value: [\"10.0.0.0/24\",\"10.0.1.0/24\"]: may specify no more "
+                + "than one CIDR for each IP family", json(List.of("10.0.0.0/24", "10.0.1.0/24")));
+        assertEquals("status.podIPs: Invalid value: [{\"IP\":\"10.0.0.1\"},{\"IP\":\"10.0.0.2\"}]: may specify "
+                + "no more than one IP for each IP family", ErrorList.aggregate(HostsPreview.validatePodIps(
+                        List.of("10.0.0.1", "10.0.0.2"))));
     }
 
     @Test
@@ -56,8 +70,8 @@ class NodePodCidrsTest {
         assertTrue(HostsPreview.validatePodIps(List.of("10.244.1.4", "a00:100::4")).isEmpty());
         assertEquals("status.podIPs: Invalid value: []core.PodIP{core.PodIP{IP:\"10.0.0.1\"}, "
                 + "core.PodIP{IP:\"10.0.0.2\"}, core.PodIP{IP:\"fd00::1\"}}: may specify no more than one IP for "
-                + "each IP family", ErrorList.aggregate(HostsPreview.validatePodIps(List.of("10.0.0.1", "10.0.0.2",
-                        "fd00::1"))));
+                + "each IP family", ErrorList.aggregate(ErrorList.styled(HostsPreview.validatePodIps(List.of(
+                        "10.0.0.1", "10.0.0.2", "fd00::1")), false)));
         assertEquals("status.podIPs[0]: Invalid value: \"10.0.0.300\": must be a valid IP address, (e.g. 10.9.8.7 "
                 + "or 2001:db8::ffff)", ErrorList.aggregate(HostsPreview.validatePodIps(List.of("10.0.0.300"))));
     }

@@ -86,7 +86,7 @@ class RunbookTest {
         assertTrue(md.contains("Plan `demo.cidrplan.yaml`, Kubernetes 1.34, 1 kube-apiserver:"));
         assertTrue(md.contains("| DNS Service address | WARN | kube-dns moves from 10.96.0.10 to 10.96.16.10;"));
         assertTrue(md.contains("## Step 7. Delete kubernetes.default so it comes back in the new range"));
-        assertTrue(md.contains("$ kubectl delete service kubernetes\nservice \"kubernetes\" deleted\n"));
+        assertTrue(md.contains("$ kubectl delete service kubernetes\nservice \"kubernetes\" deleted from default namespace\n"));
         assertTrue(md.contains("**Rollback:**"));
         String sh = Files.readString(dir.resolve(Runbook.SCRIPT));
         assertTrue(sh.startsWith("#!/usr/bin/env bash\n"));

@@ -108,10 +108,6 @@ public final class GoYaml {
         } else {
             write(scalar(v.toString(), false, indent + 2));
         }
-        if (top && indent == 0 && out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
-            out.append('\n');
-            column = 0;
-        }
     }
 
     /** True when yaml.v2's resolver reads the plain text back as a string. */

@@ -58,8 +58,11 @@ public final class ManifestDecoder {
         try {
             docs = new YamlReader().read(source, text);
         } catch (YamlFormatException e) {
-            throw new ManifestException(new Problem(source, e.mark(), "", e.problem(), "error converting YAML to JSON: "
-                    + "yaml: line " + e.mark().line() + ": " + e.problem().replaceFirst("^malformed YAML: ", "")));
+            String kubectl = e.problem().startsWith("malformed JSON: ")
+                    ? "json: offset " + e.offset() + ": " + e.problem().substring("malformed JSON: ".length())
+                    : "error converting YAML to JSON: yaml: line " + e.mark().line() + ": "
+                            + e.problem().replaceFirst("^malformed YAML: ", "");
+            throw new ManifestException(new Problem(source, e.mark(), "", e.problem(), kubectl));
         }
         List<Decoded> out = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();

@@ -68,6 +68,9 @@ public final class YamlReader {
             throw new YamlFormatException(source, position(text, bad),
                     "binary data is not YAML (control character 0x" + Integer.toHexString(text.charAt(bad)) + ")");
         }
+        if (looksLikeJson(text)) {
+            checkJson(source, text);
+        }
         try {
             List<Document> fast = FastYaml.read(text, limits);
             if (fast.size() <= limits.maxDocuments()) {
@@ -77,6 +80,72 @@ public final class YamlReader {
             // Not the plain kubectl style: the full parser reads it (and reports any error precisely).
         }
         return readFully(source, text);
+    }
+
+    /** kubectl's decoder reads a stream as JSON when its first non-space character opens an object. */
+    static boolean looksLikeJson(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\uFEFF' || Character.isWhitespace(c)) {
+                continue;
+            }
+            return c == '{';
+        }
+        return false;
+    }
+
+    /**
+     * JSON is read as JSON, strictly (no trailing commas, comments or single quotes, as Go's
+     * {@code encoding/json}): a syntax error stops the file at its line and column, worded as Go words it.
+     */
+    static void checkJson(String source, String text) throws YamlFormatException {
+        com.fasterxml.jackson.core.JsonFactory f = com.fasterxml.jackson.core.JsonFactory.builder()
+                .disable(com.fasterxml.jackson.core.StreamReadFeature.AUTO_CLOSE_SOURCE).build();
+        try (com.fasterxml.jackson.core.JsonParser p = f.createParser(text)) {
+            while (p.nextToken() != null) {
+                p.skipChildren();
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            int line = at == null ? 1 : Math.max(1, at.getLineNr());
+            int col = at == null ? 1 : Math.max(1, at.getColumnNr() - 1);
+            long chars = at == null ? 0 : Math.max(0, at.getCharOffset());
+            long bytes = text.substring(0, (int) Math.min(chars, text.length()))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            throw new YamlFormatException(source, new dev.cidrstudio.io.yaml.Mark(line, col),
+                    "malformed JSON: " + goJsonMessage(e.getOriginalMessage()), bytes + 1);
+        } catch (java.io.IOException e) {
+            throw new YamlFormatException(source, new dev.cidrstudio.io.yaml.Mark(1, 1), "malformed JSON: "
+                    + e.getMessage());
+        }
+    }
+
+    /** Jackson's description of a JSON syntax error as Go's {@code encoding/json} gives it. */
+    static String goJsonMessage(String jackson) {
+        String m = jackson == null ? "" : jackson;
+        java.util.regex.Matcher ch = java.util.regex.Pattern.compile("^Unexpected character \\('(.)' \\(code \\d+\\)\\)"
+                + ": (.*)$", java.util.regex.Pattern.DOTALL).matcher(m);
+        if (ch.find()) {
+            String c = ch.group(1);
+            String rest = ch.group(2);
+            String context = rest.startsWith("expected a value") || rest.startsWith("was expecting double-quote")
+                    && rest.contains("field name") ? (rest.startsWith("expected a value")
+                            ? "looking for beginning of value" : "looking for beginning of object key string")
+                    : rest.contains("comma") ? "after object key:value pair" : "looking for beginning of value";
+            if (rest.contains("was expecting comma to separate Array")) {
+                context = "after array element";
+            } else if (rest.contains("was expecting comma to separate Object")) {
+                context = "after object key:value pair";
+            } else if (rest.contains("was expecting a colon")) {
+                context = "after object key";
+            }
+            return "invalid character '" + c + "' " + context;
+        }
+        if (m.startsWith("Unexpected end-of-input")) {
+            return "unexpected end of JSON input";
+        }
+        int nl = m.indexOf('\n');
+        return nl > 0 ? m.substring(0, nl) : m;
     }
 
     /** The full YAML parser (SnakeYAML's composer), used for anything the fast reader leaves alone. */

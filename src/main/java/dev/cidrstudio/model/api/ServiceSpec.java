@@ -88,6 +88,41 @@ public record ServiceSpec(
                 externalName, externalIPs, affinity, itp, etp, allocateLbNodePorts, loadBalancerIP, otherFields);
     }
 
+    /** The spec with one of the fields it only carries through set (null removes it). */
+    public ServiceSpec withOtherField(String key, Object value) {
+        Map<String, Object> m = new TreeMap<>(otherFields);
+        if (value == null) {
+            m.remove(key);
+        } else {
+            m.put(key, value);
+        }
+        return new ServiceSpec(type, clusterIP, clusterIPs, ipFamilies, ipFamilyPolicy, ports, selector,
+                externalName, externalIPs, sessionAffinity, internalTrafficPolicy, externalTrafficPolicy,
+                allocateLoadBalancerNodePorts, loadBalancerIP, m);
+    }
+
+    public ServiceSpec withExternalTrafficPolicy(String etp) {
+        return new ServiceSpec(type, clusterIP, clusterIPs, ipFamilies, ipFamilyPolicy, ports, selector,
+                externalName, externalIPs, sessionAffinity, internalTrafficPolicy, etp,
+                allocateLoadBalancerNodePorts, loadBalancerIP, otherFields);
+    }
+
+    /** A field it only carries through, as decoded ({@code Long}, {@code String}, {@code List}, {@code Map}). */
+    public Object otherField(String key) {
+        return otherFields.get(key);
+    }
+
+    /** {@code ExternallyAccessible}: NodePort, LoadBalancer, or ClusterIP with external IPs. */
+    public boolean externallyAccessible() {
+        return "LoadBalancer".equals(type) || "NodePort".equals(type)
+                || ("ClusterIP".equals(type) && externalIPs != null && !externalIPs.isEmpty());
+    }
+
+    /** {@code NeedsHealthCheck}: a LoadBalancer with {@code externalTrafficPolicy: Local}. */
+    public boolean needsHealthCheck() {
+        return "LoadBalancer".equals(type) && "Local".equals(externalTrafficPolicy);
+    }
+
     public List<String> clusterIPsOrEmpty() {
         return clusterIPs == null ? List.of() : clusterIPs;
     }

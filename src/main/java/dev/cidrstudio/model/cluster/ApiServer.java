@@ -138,9 +138,8 @@ public final class ApiServer {
         for (KubeObject o : snap.objects()) {
             s.put(o);
             if (o instanceof Service svc) {
-                for (var p : svc.spec().portsOrEmpty()) {
-                    Integer np = p.nodePort();
-                    if (np != null && np >= ClusterState.NODE_PORT_BASE
+                for (int np : ServiceRest.nodePortsOf(svc.spec())) {
+                    if (np >= ClusterState.NODE_PORT_BASE
                             && np < ClusterState.NODE_PORT_BASE + ClusterState.NODE_PORT_SIZE) {
                         s.nodePorts.set(np - ClusterState.NODE_PORT_BASE);
                     }
@@ -217,6 +216,11 @@ public final class ApiServer {
     }
 
     /** The warnings of the writes since the last call (kubectl prints each as "Warning: ..."), then forgets them. */
+    /** Warnings a write adds before admission runs (kube-apiserver's {@code WarningsOnCreate}/{@code OnUpdate}). */
+    void warn(List<String> more) {
+        warnings.addAll(more);
+    }
+
     public List<String> takeWarnings() {
         List<String> out = List.copyOf(warnings);
         warnings.clear();
@@ -572,7 +576,7 @@ public final class ApiServer {
     private KubeObject createNamespace(Namespace ns) throws ApiException {
         List<FieldError> errs = NameValidation.validateName(ns.name(), NameValidation::isDns1123Label);
         if (!errs.isEmpty()) {
-            throw new ApiException(Status.invalid(Kind.NAMESPACE, ns.name(), errs));
+            throw new ApiException(Status.invalid(Kind.NAMESPACE, ns.name(), errs, settings().kubernetesVersion()));
         }
         Map<String, String> labels = new java.util.TreeMap<>(ns.meta().labels());
         labels.put(Namespace.NAME_LABEL, ns.name());
@@ -582,7 +586,7 @@ public final class ApiServer {
     private KubeObject createServiceCidr(ServiceCidr sc) throws ApiException {
         List<FieldError> errs = ServiceCidrValidation.validateServiceCIDR(sc);
         if (!errs.isEmpty()) {
-            throw new ApiException(Status.invalid(Kind.SERVICE_CIDR, sc.name(), errs));
+            throw new ApiException(Status.invalid(Kind.SERVICE_CIDR, sc.name(), errs, settings().kubernetesVersion()));
         }
         return store(new ServiceCidr(newMeta(sc.meta()), sc.cidrs(), List.of()));
     }
@@ -590,7 +594,7 @@ public final class ApiServer {
     private KubeObject updateServiceCidr(ServiceCidr sc, ServiceCidr old) throws ApiException {
         List<FieldError> errs = ServiceCidrValidation.validateServiceCIDRUpdate(sc, old);
         if (!errs.isEmpty()) {
-            throw new ApiException(Status.invalid(Kind.SERVICE_CIDR, sc.name(), errs));
+            throw new ApiException(Status.invalid(Kind.SERVICE_CIDR, sc.name(), errs, settings().kubernetesVersion()));
         }
         ServiceCidr next = new ServiceCidr(sc.meta(), sc.cidrs(), old.conditions());
         if (!next.cidrsOrEmpty().equals(old.cidrsOrEmpty())) {
@@ -602,7 +606,7 @@ public final class ApiServer {
     private KubeObject createIpAddress(IpAddressObject ip) throws ApiException {
         List<FieldError> errs = IpAddressValidation.validateIPAddress(ip);
         if (!errs.isEmpty()) {
-            throw new ApiException(Status.invalid(Kind.IP_ADDRESS, ip.name(), errs));
+            throw new ApiException(Status.invalid(Kind.IP_ADDRESS, ip.name(), errs, settings().kubernetesVersion()));
         }
         return store(new IpAddressObject(newMeta(ip.meta()), ip.parentRef()));
     }
@@ -610,7 +614,7 @@ public final class ApiServer {
     private KubeObject updateIpAddress(IpAddressObject ip, IpAddressObject old) throws ApiException {
         List<FieldError> errs = IpAddressValidation.validateIPAddressUpdate(ip, old);
         if (!errs.isEmpty()) {
-            throw new ApiException(Status.invalid(Kind.IP_ADDRESS, ip.name(), errs));
+            throw new ApiException(Status.invalid(Kind.IP_ADDRESS, ip.name(), errs, settings().kubernetesVersion()));
         }
         return store(ip);
     }

@@ -37,4 +37,12 @@ public enum KubeVersion {
     public boolean flagSizeLimit() {
         return allocatorDualWrite();
     }
+
+    /**
+     * apimachinery's {@code field.Error} prints list and struct values with {@code json.Marshal} from 1.34
+     * ({@code ["10.96.0.51"]}); 1.33 prints them with Go's {@code %#v} ({@code []string{"10.96.0.51"}}).
+     */
+    public boolean jsonFieldValues() {
+        return this != V1_33;
+    }
 }

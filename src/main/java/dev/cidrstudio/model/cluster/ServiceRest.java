@@ -17,6 +17,7 @@ import dev.cidrstudio.model.net.IpFamily;
 import dev.cidrstudio.model.net.IpParsing;
 import dev.cidrstudio.model.service.ServiceIpFamilies;
 import dev.cidrstudio.model.service.ServiceValidation;
+import dev.cidrstudio.model.service.ServiceWarnings;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
@@ -38,8 +39,13 @@ final class ServiceRest {
         this.api = api;
     }
 
-    private static ApiException invalid(String name, List<FieldError> errs) {
-        return new ApiException(Status.invalid(Kind.SERVICE, name, errs));
+    /** The {@code PreferSameTrafficDistribution} gate: alpha (off) in 1.33, on from 1.34. */
+    private boolean preferSame() {
+        return api.settings().kubernetesVersion() != KubeVersion.V1_33;
+    }
+
+    private ApiException invalid(String name, List<FieldError> errs) {
+        return new ApiException(Status.invalid(Kind.SERVICE, name, errs, api.settings().kubernetesVersion()));
     }
 
     Service create(Service svc) throws ApiException {
@@ -56,13 +62,14 @@ final class ServiceRest {
         }
         List<Integer> ports = new ArrayList<>();
         Service candidate = svc.withSpec(withNodePorts(svc.name(), spec, null, ports, allocated));
-        List<FieldError> errs = ServiceValidation.validateService(candidate);
+        List<FieldError> errs = ServiceValidation.validateService(candidate, preferSame());
         if (!errs.isEmpty()) {
             unmark(allocated);
             releasePorts(ports);
             throw invalid(svc.name(), errs);
         }
         spec = candidate.spec();
+        api.warn(ServiceWarnings.forService(candidate, api.settings().kubernetesVersion() == KubeVersion.V1_35));
         unmark(allocated);
         createIpAddresses(candidate, allocated);
         Service stored = new Service(api.newMeta(svc.meta()), spec, svc.loadBalancerIngress());
@@ -87,7 +94,7 @@ final class ServiceRest {
     private ServiceSpec withNodePorts(String name, ServiceSpec spec, ServiceSpec old, List<Integer> taken,
             Map<IpFamily, IpAddress> allocated) throws ApiException {
         try {
-            return allocateNodePorts(name, spec, old, taken);
+            return allocateHealthCheckNodePort(name, allocateNodePorts(name, spec, old, taken), old, taken);
         } catch (ApiException e) {
             unmark(allocated);
             throw e;
@@ -117,7 +124,7 @@ final class ServiceRest {
                 throw new ApiException(Status.internalError("failed to allocate a serviceIP: " + e.getMessage()));
             }
             throw invalid(name, List.of(FieldError.invalid("spec.clusterIPs",
-                    GoValue.stringSlice(spec.clusterIPs()), "failed to allocate IP " + requested + ": "
+                    GoValue.strings(spec.clusterIPs()), "failed to allocate IP " + requested + ": "
                             + e.getMessage())));
         }
     }
@@ -223,18 +230,63 @@ final class ServiceRest {
         return spec.withPorts(out);
     }
 
+    /**
+     * {@code spec.healthCheckNodePort} of a LoadBalancer with {@code externalTrafficPolicy: Local}: kept from the old
+     * object, taken as asked, or allocated from the NodePort range; cleared when the Service stops needing it.
+     */
+    private ServiceSpec allocateHealthCheckNodePort(String name, ServiceSpec spec, ServiceSpec old, List<Integer> taken)
+            throws ApiException {
+        long asked = ServiceValidation.healthCheckNodePort(spec);
+        long had = old == null ? 0 : ServiceValidation.healthCheckNodePort(old);
+        if (!spec.needsHealthCheck()) {
+            return old != null && old.needsHealthCheck() && asked == had && had != 0
+                    ? spec.withOtherField("healthCheckNodePort", null) : spec;
+        }
+        if (old != null && old.needsHealthCheck()) {
+            return asked == 0 && had != 0 ? spec.withOtherField("healthCheckNodePort", had) : spec;
+        }
+        BitSet used = api.mutableState().nodePorts;
+        if (asked != 0) {
+            if (asked >= ClusterState.NODE_PORT_BASE && asked < ClusterState.NODE_PORT_BASE
+                    + ClusterState.NODE_PORT_SIZE && !taken.contains((int) asked)) {
+                String err = NodePortAllocator.checkStatic(used, (int) asked);
+                if (err != null) {
+                    releasePorts(taken);
+                    throw invalid(name, List.of(FieldError.invalid("spec.healthCheckNodePort", Long.toString(asked),
+                            err)));
+                }
+                used.set((int) asked - ClusterState.NODE_PORT_BASE);
+                taken.add((int) asked);
+            }
+            return spec;
+        }
+        int np = NodePortAllocator.next(used, api.nextRandom());
+        if (np < 0) {
+            releasePorts(taken);
+            throw new ApiException(Status.internalError("failed to allocate a nodePort: " + NodePortAllocator.FULL));
+        }
+        used.set(np - ClusterState.NODE_PORT_BASE);
+        taken.add(np);
+        return spec.withOtherField("healthCheckNodePort", (long) np);
+    }
+
     private void releasePorts(List<Integer> ports) {
         for (int p : ports) {
             api.mutableState().nodePorts.clear(p - ClusterState.NODE_PORT_BASE);
         }
     }
 
-    private static List<Integer> nodePortsOf(ServiceSpec s) {
+    /** The NodePorts a Service holds: its ports' and its health-check port. */
+    static List<Integer> nodePortsOf(ServiceSpec s) {
         List<Integer> out = new ArrayList<>();
         for (ServicePort p : s.portsOrEmpty()) {
             if (p.nodePort() != null && p.nodePort() != 0 && !out.contains(p.nodePort())) {
                 out.add(p.nodePort());
             }
+        }
+        long hc = ServiceValidation.healthCheckNodePort(s);
+        if (hc > 0 && hc < Integer.MAX_VALUE && !out.contains((int) hc)) {
+            out.add((int) hc);
         }
         return out;
     }
@@ -295,12 +347,13 @@ final class ServiceRest {
         List<Integer> newPorts = new ArrayList<>();
         spec = withNodePorts(svc.name(), spec, o, newPorts, allocated);
         Service candidate = svc.withSpec(spec);
-        List<FieldError> errs = ServiceValidation.validateServiceUpdate(candidate, old);
+        List<FieldError> errs = ServiceValidation.validateServiceUpdate(candidate, old, preferSame());
         if (!errs.isEmpty()) {
             unmark(allocated);
             releasePorts(newPorts);
             throw invalid(svc.name(), errs);
         }
+        api.warn(ServiceWarnings.forService(candidate, api.settings().kubernetesVersion() == KubeVersion.V1_35));
         unmark(allocated);
         createIpAddresses(candidate, allocated);
         releaseIps(toRelease);

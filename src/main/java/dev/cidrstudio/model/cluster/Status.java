@@ -40,7 +40,8 @@ public record Status(int code, String reason, String message, String kind, Strin
     }
 
     /** {@code NewInvalid}: the message names the qualified kind ("ServiceCIDR.networking.k8s.io"). */
-    public static Status invalid(Kind kind, String name, List<FieldError> errors) {
+    public static Status invalid(Kind kind, String name, List<FieldError> given, KubeVersion version) {
+        List<FieldError> errors = ErrorList.styled(given, version.jsonFieldValues());
         String qualified = kind.group().isEmpty() ? kind.kindName() : kind.kindName() + "." + kind.group();
         return new Status(422, INVALID, qualified + " \"" + name + "\" is invalid: " + ErrorList.aggregate(errors),
                 kind.kindName(), kind.group(), name, ErrorList.dedupe(errors));
@@ -58,7 +59,9 @@ public record Status(int code, String reason, String message, String kind, Strin
     }
 
     /** {@code NewInvalid} for a kind the model only keeps (a ValidatingAdmissionPolicy, a Pod, ...). */
-    public static Status invalid(String kindName, String group, String name, List<FieldError> errors) {
+    public static Status invalid(String kindName, String group, String name, List<FieldError> given,
+            KubeVersion version) {
+        List<FieldError> errors = ErrorList.styled(given, version.jsonFieldValues());
         String qualified = group.isEmpty() ? kindName : kindName + "." + group;
         return new Status(422, INVALID, qualified + " \"" + name + "\" is invalid: " + ErrorList.aggregate(errors),
                 kindName, group, name, ErrorList.dedupe(errors));

@@ -19,6 +19,11 @@ public final class ErrorList {
         return "[" + String.join(", ", unique) + "]";
     }
 
+    /** The errors with their values printed one way (see {@link FieldError#styled(boolean)}). */
+    public static List<FieldError> styled(List<FieldError> errors, boolean json) {
+        return errors.stream().map(e -> e.styled(json)).toList();
+    }
+
     public static List<FieldError> dedupe(List<FieldError> errors) {
         return new ArrayList<>(new LinkedHashSet<>(errors));
     }

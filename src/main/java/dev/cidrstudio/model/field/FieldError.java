@@ -4,9 +4,30 @@ import java.util.stream.Collectors;
 
 /**
  * One validation error, as apimachinery's {@code field.Error}: the field path, the type, the bad value already
- * rendered the Go way (or null when the type prints none), and the detail.
+ * rendered the Go way (or null when the type prints none), the detail, and, for lists and structs, the bad value as
+ * JSON (how apimachinery prints them from Kubernetes 1.34; null when both print alike).
  */
-public record FieldError(ErrorType type, String field, String renderedValue, String detail) {
+public record FieldError(ErrorType type, String field, String renderedValue, String detail, String jsonValue) {
+
+    public FieldError(ErrorType type, String field, String renderedValue, String detail) {
+        this(type, field, renderedValue, detail, null);
+    }
+
+    public static FieldError invalid(String field, GoValue.Rendered value, String detail) {
+        return new FieldError(ErrorType.INVALID, field, value.go(), detail, value.json());
+    }
+
+    public static FieldError duplicate(String field, GoValue.Rendered value) {
+        return new FieldError(ErrorType.DUPLICATE, field, value.go(), "", value.json());
+    }
+
+    /** This error with its value printed one way: as JSON (1.34 on) or Go's {@code %#v} (1.33). */
+    public FieldError styled(boolean json) {
+        if (jsonValue == null) {
+            return this;
+        }
+        return new FieldError(type, field, json ? jsonValue : renderedValue, detail, null);
+    }
 
     public static FieldError invalid(String field, String renderedValue, String detail) {
         return new FieldError(ErrorType.INVALID, field, renderedValue, detail);
@@ -49,14 +70,18 @@ public record FieldError(ErrorType type, String field, String renderedValue, Str
         return new FieldError(ErrorType.NOT_SUPPORTED, field, GoValue.quote(value), "supported values: " + list);
     }
 
-    /** What follows the field path: {@code Invalid value: "x": detail}. This is a status cause's message. */
+    /**
+     * What follows the field path: {@code Invalid value: "x": detail}. This is a status cause's message. Lists and
+     * structs print as JSON, as the default release (1.34) does; {@link #styled(boolean)} picks the other way.
+     */
     public String body() {
         if (type == ErrorType.CAUSE) {
             return detail;
         }
         StringBuilder sb = new StringBuilder(type.text());
         if (type.printsValue()) {
-            sb.append(": ").append(renderedValue == null ? "null" : renderedValue);
+            String v = jsonValue != null ? jsonValue : renderedValue;
+            sb.append(": ").append(v == null ? "null" : v);
         }
         if (detail != null && !detail.isEmpty()) {
             sb.append(": ").append(detail);

@@ -71,6 +71,38 @@ public final class GoValue {
         return sb.append('"').toString();
     }
 
+    /**
+     * A bad value as both releases print it: {@code go} is Go's {@code %#v} (Kubernetes 1.33 and before), {@code json}
+     * is {@code json.Marshal} (apimachinery from 1.34 prints non-scalar values as JSON).
+     */
+    public record Rendered(String go, String json) {
+    }
+
+    /** A {@code []string}. */
+    public static Rendered strings(List<String> values) {
+        return new Rendered(stringSlice(values), jsonStrings(values));
+    }
+
+    /** A slice of a named string type ({@code []core.IPFamily}); JSON does not name the type. */
+    public static Rendered typed(String typeName, List<String> values) {
+        return new Rendered(typedSlice(typeName, values), jsonStrings(values));
+    }
+
+    /** {@code json.Marshal} of a string slice: {@code ["a","b"]}, {@code null} for a nil slice. */
+    public static String jsonStrings(List<String> values) {
+        if (values == null) {
+            return "null";
+        }
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            json(sb, values.get(i), true);
+        }
+        return sb.append(']').toString();
+    }
+
     /** {@code %#v} of a {@code []string}; a null list prints as Go's nil slice. */
     public static String stringSlice(List<String> values) {
         return typedSlice("string", values);

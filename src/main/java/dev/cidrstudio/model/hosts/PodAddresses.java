@@ -98,16 +98,20 @@ public final class PodAddresses {
                 continue;
             }
             if (!seen.add(ip)) {
-                errs.add(FieldError.duplicate("status.podIPs[" + i + "]", "core.PodIP{IP:" + GoValue.quote(ip) + "}"));
+                errs.add(FieldError.duplicate("status.podIPs[" + i + "]", new GoValue.Rendered("core.PodIP{IP:"
+                        + GoValue.quote(ip) + "}", "{\"IP\":" + GoValue.json(ip, true) + "}")));
             }
             families.add(IpParsing.goFamily(parsed.get()));
         }
         if (errs.isEmpty() && ips.size() > 1 && (ips.size() > 2 || families.size() < 2)) {
             StringBuilder v = new StringBuilder("[]core.PodIP{");
+            StringBuilder json = new StringBuilder("[");
             for (int i = 0; i < ips.size(); i++) {
                 v.append(i > 0 ? ", " : "").append("core.PodIP{IP:").append(GoValue.quote(ips.get(i))).append('}');
+                json.append(i > 0 ? "," : "").append("{\"IP\":").append(GoValue.json(ips.get(i), true)).append('}');
             }
-            errs.add(FieldError.invalid("status.podIPs", v.append('}').toString(),
+            errs.add(FieldError.invalid("status.podIPs", new GoValue.Rendered(v.append('}').toString(),
+                    json.append(']').toString()),
                     "may specify no more than one IP for each IP family"));
         }
         return errs;

@@ -142,7 +142,7 @@ public final class PolicyValidation {
             validation(cel, map(validations.get(i)), "spec.validations[" + i + "]", errs);
         }
         if (audits.size() > 20) {
-            errs.add(FieldError.invalid("spec.auditAnnotations", "[]admissionregistration.AuditAnnotation{...}",
+            errs.add(FieldError.invalid("spec.auditAnnotations", auditAnnotationsValue(audits),
                     "must not have more than 20 auditAnnotations"));
         }
         Set<String> keys = new HashSet<>();
@@ -256,7 +256,7 @@ public final class PolicyValidation {
                 }
             }
             if (ops.size() > 1 && ops.contains("*")) {
-                errs.add(FieldError.invalid(rf + ".operations", GoValue.typedSlice("admissionregistration"
+                errs.add(FieldError.invalid(rf + ".operations", GoValue.typed("admissionregistration"
                         + ".OperationType", ops.stream().map(PolicyValidation::str).toList()),
                         "if '*' is present, must not specify other operations"));
             }
@@ -265,7 +265,7 @@ public final class PolicyValidation {
                 if (values.isEmpty()) {
                     errs.add(FieldError.required(rf + "." + k, ""));
                 } else if (values.size() > 1 && values.contains("*") && !"resources".equals(k)) {
-                    errs.add(FieldError.invalid(rf + "." + k, GoValue.stringSlice(values.stream()
+                    errs.add(FieldError.invalid(rf + "." + k, GoValue.strings(values.stream()
                             .map(PolicyValidation::str).toList()), "if '*' is present, must not specify other "
                                     + k.substring(3).toLowerCase(java.util.Locale.ROOT) + "s"));
                 }
@@ -378,7 +378,7 @@ public final class PolicyValidation {
             }
         }
         if (seen.contains("Deny") && seen.contains("Warn")) {
-            errs.add(FieldError.invalid("spec.validationActions", GoValue.typedSlice(
+            errs.add(FieldError.invalid("spec.validationActions", GoValue.typed(
                     "admissionregistration.ValidationAction", actions), "must not contain both Deny and Warn "
                             + "(repeating the same validation failure information in the API response and headers "
                             + "serves no purpose)"));
@@ -408,5 +408,21 @@ public final class PolicyValidation {
 
     private static List<Object> list(Object o) {
         return o instanceof List<?> l ? new ArrayList<>(l) : List.of();
+    }
+
+    /** The {@code []admissionregistration.AuditAnnotation} list as a bad value (the internal type has no JSON tags). */
+    private static GoValue.Rendered auditAnnotationsValue(List<Object> audits) {
+        StringBuilder go = new StringBuilder("[]admissionregistration.AuditAnnotation{");
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < audits.size(); i++) {
+            Map<String, Object> a = map(audits.get(i));
+            String key = str(a.get("key"));
+            String expr = str(a.get("valueExpression"));
+            go.append(i > 0 ? ", " : "").append("admissionregistration.AuditAnnotation{Key:")
+                    .append(GoValue.quote(key)).append(", ValueExpression:").append(GoValue.quote(expr)).append('}');
+            json.append(i > 0 ? "," : "").append("{\"Key\":").append(GoValue.json(key, true))
+                    .append(",\"ValueExpression\":").append(GoValue.json(expr, true)).append('}');
+        }
+        return new GoValue.Rendered(go.append('}').toString(), json.append(']').toString());
     }
 }

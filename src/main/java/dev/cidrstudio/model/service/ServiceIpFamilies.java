@@ -7,6 +7,7 @@ import dev.cidrstudio.model.field.GoValue;
 import dev.cidrstudio.model.net.IpFamily;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -37,11 +38,17 @@ public final class ServiceIpFamilies {
                 : s.sessionAffinity();
         boolean takesIp = !"ExternalName".equals(type);
         String itp = s.internalTrafficPolicy() == null && takesIp ? "Cluster" : s.internalTrafficPolicy();
-        boolean external = "NodePort".equals(type) || "LoadBalancer".equals(type);
-        String etp = s.externalTrafficPolicy() == null && external ? "Cluster" : s.externalTrafficPolicy();
+        String etp = (s.externalTrafficPolicy() == null || s.externalTrafficPolicy().isEmpty())
+                && s.externallyAccessible() ? "Cluster" : s.externalTrafficPolicy();
         Boolean alloc = s.allocateLoadBalancerNodePorts() == null && "LoadBalancer".equals(type)
                 ? Boolean.TRUE : s.allocateLoadBalancerNodePorts();
         s = s.withDefaults(affinity, itp, etp, alloc);
+        if ("None".equals(affinity)) {
+            s = s.withOtherField("sessionAffinityConfig", null);
+        } else if ("ClientIP".equals(affinity) && clientIpTimeout(s.otherField("sessionAffinityConfig")) == null) {
+            s = s.withOtherField("sessionAffinityConfig", Map.of("clientIP", Map.of("timeoutSeconds",
+                    (long) DEFAULT_CLIENT_IP_AFFINITY_SECONDS)));
+        }
         if (s.ports() != null) {
             List<ServicePort> ports = new ArrayList<>();
             for (ServicePort p : s.ports()) {
@@ -54,6 +61,17 @@ public final class ServiceIpFamilies {
             s = s.withPorts(ports);
         }
         return s;
+    }
+
+    /** {@code DefaultClientIPServiceAffinitySeconds}: three hours. */
+    public static final int DEFAULT_CLIENT_IP_AFFINITY_SECONDS = 10800;
+
+    /** {@code sessionAffinityConfig.clientIP.timeoutSeconds} as decoded, or null when any level is missing. */
+    static Object clientIpTimeout(Object config) {
+        if (config instanceof Map<?, ?> c && c.get("clientIP") instanceof Map<?, ?> ip) {
+            return ip.get("timeoutSeconds");
+        }
+        return null;
     }
 
     static boolean needsClusterIP(ServiceSpec s) {

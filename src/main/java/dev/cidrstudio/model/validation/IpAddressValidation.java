@@ -71,13 +71,15 @@ public final class IpAddressValidation {
         return errs;
     }
 
-    private static String goParentRef(ParentReference r) {
+    private static GoValue.Rendered goParentRef(ParentReference r) {
         if (r == null) {
-            return "null";
+            return new GoValue.Rendered("null", "null");
         }
-        return "networking.ParentReference{Group:" + GoValue.quote(nz(r.group())) + ", Resource:"
+        return new GoValue.Rendered("networking.ParentReference{Group:" + GoValue.quote(nz(r.group())) + ", Resource:"
                 + GoValue.quote(nz(r.resource())) + ", Namespace:" + GoValue.quote(nz(r.namespace())) + ", Name:"
-                + GoValue.quote(nz(r.name())) + "}";
+                + GoValue.quote(nz(r.name())) + "}", "{\"Group\":" + GoValue.json(nz(r.group()), true)
+                + ",\"Resource\":" + GoValue.json(nz(r.resource()), true) + ",\"Namespace\":"
+                + GoValue.json(nz(r.namespace()), true) + ",\"Name\":" + GoValue.json(nz(r.name()), true) + "}");
     }
 
     private static String nz(String s) {

@@ -56,7 +56,7 @@ public final class NodeValidation {
             }
             boolean dualStack = firstBad < 0 && new HashSet<>(families).size() > 1;
             if (!dualStack || cidrs.size() > 2) {
-                errs.add(FieldError.invalid(path, GoValue.stringSlice(cidrs),
+                errs.add(FieldError.invalid(path, GoValue.strings(cidrs),
                         "may specify no more than one CIDR for each IP family"));
             }
             Set<String> seen = new HashSet<>();

@@ -21,9 +21,10 @@ public final class ServiceCidrValidation {
     private ServiceCidrValidation() {
     }
 
-    /** Go's {@code %#v} of the spec struct, the bad value of the "up to 2 values" error. */
-    static String specGoString(List<String> cidrs) {
-        return "networking.ServiceCIDRSpec{CIDRs:" + GoValue.stringSlice(cidrs) + "}";
+    /** The spec struct, the bad value of the "up to 2 values" error (the internal type has no JSON tags). */
+    static GoValue.Rendered specValue(List<String> cidrs) {
+        return new GoValue.Rendered("networking.ServiceCIDRSpec{CIDRs:" + GoValue.stringSlice(cidrs) + "}",
+                "{\"CIDRs\":" + GoValue.jsonStrings(cidrs) + "}");
     }
 
     public static List<FieldError> validateServiceCIDR(ServiceCidr sc) {
@@ -41,7 +42,7 @@ public final class ServiceCidrValidation {
             return errs;
         }
         if (list.size() > 2) {
-            errs.add(FieldError.invalid("spec.cidrs", specGoString(cidrs), UP_TO_TWO));
+            errs.add(FieldError.invalid("spec.cidrs", specValue(cidrs), UP_TO_TWO));
             return errs;
         }
         for (int i = 0; i < list.size(); i++) {
@@ -53,7 +54,7 @@ public final class ServiceCidrValidation {
             Optional<IpFamily> a = sloppyFamily(list.get(0));
             Optional<IpFamily> b = sloppyFamily(list.get(1));
             if (a.isPresent() && b.isPresent() && a.get() == b.get()) {
-                errs.add(FieldError.invalid("spec.cidrs", GoValue.stringSlice(list), ONE_PER_FAMILY));
+                errs.add(FieldError.invalid("spec.cidrs", GoValue.strings(list), ONE_PER_FAMILY));
             }
         }
         return errs;
@@ -79,7 +80,7 @@ public final class ServiceCidrValidation {
             }
             errs.addAll(validateServiceCIDRSpec(n));
         } else {
-            errs.add(FieldError.invalid("spec.cidrs", GoValue.stringSlice(updated.cidrs()), IMMUTABLE));
+            errs.add(FieldError.invalid("spec.cidrs", GoValue.strings(updated.cidrs()), IMMUTABLE));
         }
         return errs;
     }
