@@ -35,9 +35,14 @@ final class Describer {
 
     /** Text for one object; {@code events} are those involving it, or null to leave the section out. */
     static String describe(KubeObject obj, List<Event> events, Instant now) {
+        return describe(obj, events, now, List.of());
+    }
+
+    /** As {@link #describe(KubeObject, List, Instant)}; {@code pods} are the Pods of the object's namespace. */
+    static String describe(KubeObject obj, List<Event> events, Instant now, List<Map<String, Object>> pods) {
         StringBuilder head = new StringBuilder();
         if (obj instanceof Service s) {
-            service(head, s);
+            service(head, s, pods);
         } else if (obj instanceof ServiceCidr sc) {
             serviceCidr(head, sc);
         } else if (obj instanceof IpAddressObject ip) {
@@ -113,7 +118,7 @@ final class Describer {
         }
     }
 
-    private static void service(StringBuilder w, Service s) {
+    private static void service(StringBuilder w, Service s, List<Map<String, Object>> pods) {
         ServiceSpec spec = s.spec();
         w.append("Name:\t").append(s.name()).append('\n');
         w.append("Namespace:\t").append(s.namespace()).append('\n');
@@ -155,7 +160,7 @@ final class Describer {
                 w.append("NodePort:\t").append(name).append('\t').append(p.nodePort()).append('/')
                         .append(p.protocol()).append('\n');
             }
-            w.append("Endpoints:\t<none>\n");
+            w.append("Endpoints:\t").append(endpoints(s, p, pods)).append('\n');
         }
         w.append("Session Affinity:\t").append(spec.sessionAffinity() == null ? "" : spec.sessionAffinity())
                 .append('\n');
@@ -178,6 +183,54 @@ final class Describer {
         if (td != null && !td.toString().isEmpty()) {
             w.append("Traffic Distribution:\t").append(td).append('\n');
         }
+    }
+
+    /**
+     * kubectl's {@code formatEndpointSlices} for one port: {@code <none>} when the Service has no selector (no
+     * EndpointSlice), else the ready endpoints' {@code ip:port} of each family's slice, at most three and then
+     * {@code + N more...}; an empty value when the selector matches no Pod (the slice exists but is empty).
+     */
+    static String endpoints(Service s, ServicePort port, List<Map<String, Object>> pods) {
+        ServiceSpec spec = s.spec();
+        if (spec.selectorEmpty()) {
+            return "<none>";
+        }
+        List<String> families = spec.ipFamiliesOrEmpty().isEmpty() ? List.of("IPv4") : spec.ipFamiliesOrEmpty();
+        List<String> list = new ArrayList<>();
+        int count = 0;
+        int max = 3;
+        boolean more = false;
+        for (String family : families) {
+            for (Map<String, Object> pod : pods) {
+                Map<?, ?> meta = pod.get("metadata") instanceof Map<?, ?> m ? m : Map.of();
+                Map<?, ?> labels = meta.get("labels") instanceof Map<?, ?> l ? l : Map.of();
+                boolean match = spec.selector().entrySet().stream().allMatch(e -> e.getValue().equals(
+                        labels.get(e.getKey())));
+                if (!match) {
+                    continue;
+                }
+                Map<?, ?> status = pod.get("status") instanceof Map<?, ?> st ? st : Map.of();
+                if (!(status.get("podIPs") instanceof List<?> ips)) {
+                    continue;
+                }
+                for (Object o : ips) {
+                    String ip = o instanceof Map<?, ?> im ? String.valueOf(im.get("ip")) : String.valueOf(o);
+                    boolean v6 = ip.contains(":");
+                    if (v6 != "IPv6".equals(family) || !port.targetPortIsNumber()) {
+                        continue;
+                    }
+                    if (list.size() == max) {
+                        more = true;
+                    }
+                    if (!more) {
+                        list.add((v6 ? "[" + ip + "]" : ip) + ":" + port.targetPort());
+                    }
+                    count++;
+                }
+            }
+        }
+        String ret = String.join(",", list);
+        return more ? ret + " + " + (count - max) + " more..." : ret;
     }
 
     private static void serviceCidr(StringBuilder w, ServiceCidr sc) {

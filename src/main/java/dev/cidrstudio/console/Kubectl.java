@@ -432,7 +432,11 @@ public final class Kubectl {
         boolean first = true;
         for (KubeObject o : found) {
             List<Event> events = p.bool("show-events", true) ? eventsFor(o) : null;
-            String text = Describer.describe(o, events, api.now());
+            List<Map<String, Object>> podsHere = api.state().kept().stream().filter(k -> "Pod".equals(k.kind())
+                    && java.util.Objects.equals(k.namespace(), o.namespace()))
+                    .sorted(java.util.Comparator.comparing(dev.cidrstudio.model.api.KeptObject::name))
+                    .map(dev.cidrstudio.model.api.KeptObject::content).toList();
+            String text = Describer.describe(o, events, api.now(), podsHere);
             out.append(first ? text : "\n\n" + text);
             first = false;
         }

@@ -370,7 +370,21 @@ final class PodConsole {
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("apiVersion", "v1");
         manifest.put("kind", "Pod");
-        manifest.put("metadata", new LinkedHashMap<>(Map.of("labels", Map.of("run", name), "name", name)));
+        // --labels replaces the default run=NAME label, as kubectl run's generator does.
+        Map<String, Object> labels = new java.util.TreeMap<>();
+        String given = p.string("labels", null);
+        if (given == null || given.isEmpty()) {
+            labels.put("run", name);
+        } else {
+            for (String pair : given.split(",")) {
+                int eq = pair.indexOf('=');
+                if (eq <= 0) {
+                    return CommandResult.error("error: invalid label spec: " + given, 1);
+                }
+                labels.put(pair.substring(0, eq), pair.substring(eq + 1));
+            }
+        }
+        manifest.put("metadata", new LinkedHashMap<>(Map.of("labels", labels, "name", name)));
         manifest.put("spec", spec);
         return create(manifest, ns, false);
     }

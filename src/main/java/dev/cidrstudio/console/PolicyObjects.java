@@ -113,17 +113,55 @@ final class PolicyObjects {
                 sb.append(list(spec.get("validations")).size()).append('\t').append(pk.isEmpty() ? "<unset>"
                         : pk.get("apiVersion") + "/" + pk.get("kind"));
             } else {
-                Map<String, Object> ref = map(spec.get("paramRef"));
-                String param = ref.isEmpty() ? "<unset>" : ref.get("namespace") != null
-                        && !String.valueOf(ref.get("namespace")).isEmpty() ? ref.get("namespace") + "/"
-                                + ref.getOrDefault("name", "") : String.valueOf(ref.getOrDefault("name", ""));
-                sb.append(spec.getOrDefault("policyName", "")).append('\t').append(param);
+                sb.append(spec.getOrDefault("policyName", "")).append('\t')
+                        .append(paramRefColumn(spec.get("paramRef")));
             }
             Object created = map(k.content().get("metadata")).get("creationTimestamp");
             sb.append('\t').append(created == null ? "<unknown>" : HumanDuration.format(Duration.between(
                     Instant.parse(String.valueOf(created)), api.now()))).append('\n');
         }
         return TabWriter.KUBECTL_TABLE.format(sb.toString());
+    }
+
+    /**
+     * The PARAMREF column: {@code ns/name}, {@code *\/name} when the namespace is not given (kubectl cannot tell a
+     * cluster-scoped param), the selector when there is no name, {@code <unset>} without a paramRef.
+     */
+    static String paramRefColumn(Object paramRef) {
+        Map<String, Object> ref = map(paramRef);
+        String name = String.valueOf(ref.getOrDefault("name", ""));
+        if (paramRef == null || name.equals("null")) {
+            name = "";
+        }
+        if (!name.isEmpty()) {
+            Object ns = ref.get("namespace");
+            return ns != null && !String.valueOf(ns).isEmpty() ? ns + "/" + name : "*/" + name;
+        }
+        if (ref.get("selector") instanceof Map<?, ?> sel) {
+            java.util.TreeMap<String, String> parts = new java.util.TreeMap<>();
+            if (sel.get("matchLabels") instanceof Map<?, ?> ml) {
+                ml.forEach((k, v) -> parts.put(k + "\u0000=", k + "=" + v));
+            }
+            if (sel.get("matchExpressions") instanceof List<?> me) {
+                for (Object o : me) {
+                    Map<String, Object> e = map(o);
+                    String key = String.valueOf(e.get("key"));
+                    List<Object> values = list(e.get("values"));
+                    String vs = values.stream().map(String::valueOf).sorted().collect(
+                            java.util.stream.Collectors.joining(","));
+                    String op = String.valueOf(e.get("operator"));
+                    parts.put(key + "\u0000" + op, switch (op) {
+                        case "In" -> key + " in (" + vs + ")";
+                        case "NotIn" -> key + " notin (" + vs + ")";
+                        case "Exists" -> key;
+                        case "DoesNotExist" -> "!" + key;
+                        default -> key + " " + op;
+                    });
+                }
+            }
+            return String.join(",", parts.values());
+        }
+        return "<unset>";
     }
 
     CommandResult delete(String kind, List<String> names) {

@@ -211,4 +211,37 @@ class ServiceRulesFidelityTest {
         assertEquals("malformed JSON: invalid character ']' looking for beginning of value", e.problem());
         assertEquals(22, e.offset());
     }
+
+    @Test
+    void describeListsTheEndpointsOfTheSelectedPods() throws Exception {
+        Kubectl k = kubectl(KubeVersion.V1_34);
+        run(k, "create service clusterip web --tcp 80:8080");
+        String none = run(k, "describe svc web").stdout();
+        assertTrue(none.contains("\nEndpoints:                \n"), "an empty EndpointSlice prints nothing: " + none);
+        run(k, "run web --image nginx --labels app=web");
+        assertTrue(run(k, "describe svc web").stdout().contains("\nEndpoints:                10.244.0.2:8080\n"));
+        run(k, "create service clusterip nosel --clusterip None");
+        assertTrue(run(k, "describe svc kubernetes").stdout().contains("\nEndpoints:                <none>\n"));
+    }
+
+    @Test
+    void aBindingsParamRefWithoutNamespaceIsStarSlashName() {
+        assertEquals("<unset>", PolicyObjects.paramRefColumn(null));
+        assertEquals("*/limits", PolicyObjects.paramRefColumn(java.util.Map.of("name", "limits")));
+        assertEquals("ops/limits", PolicyObjects.paramRefColumn(java.util.Map.of("name", "limits", "namespace",
+                "ops")));
+        assertEquals("env=prod,tier in (a,b)", PolicyObjects.paramRefColumn(java.util.Map.of("selector",
+                java.util.Map.of("matchLabels", java.util.Map.of("env", "prod"), "matchExpressions", List.of(
+                        java.util.Map.of("key", "tier", "operator", "In", "values", List.of("b", "a")))))));
+    }
+
+    @Test
+    void grammarErrorsCarryCelGosSyntaxErrorPrefix() throws Exception {
+        String policy = "apiVersion: admissionregistration.k8s.io/v1\nkind: ValidatingAdmissionPolicy\nmetadata:\n"
+                + "  name: bad\nspec:\n  matchConstraints:\n    resourceRules:\n    - apiGroups: [\"\"]\n"
+                + "      apiVersions: [\"v1\"]\n      operations: [\"CREATE\"]\n      resources: [\"services\"]\n"
+                + "  validations:\n  - expression: \"object.spec.(\"\n";
+        assertTrue(apply(kubectl(KubeVersion.V1_34), policy).stderr().contains("compilation failed: ERROR: "
+                + "<input>:1:13: Syntax error: no viable alternative at input '.('\n"));
+    }
 }

@@ -180,8 +180,16 @@ public final class KubeCel {
             typed = typedCompilers.computeIfAbsent(schema.type(), t -> compilerFor(t, schema.provider()));
         }
         CelValidationResult r = typed.compile(expression);
-        return r.hasError() ? selectPositions(r.getErrorString().replaceAll(" \\(candidates: [^\n]*\\)", ""))
-                : null;
+        return r.hasError() ? syntaxErrors(selectPositions(r.getErrorString().replaceAll(
+                " \\(candidates: [^\n]*\\)", ""))) : null;
+    }
+
+    private static final Pattern ANTLR_ISSUE = Pattern.compile("(ERROR: <input>:\\d+:\\d+: )(no viable alternative"
+            + "|mismatched input|extraneous input|token recognition error|missing )");
+
+    /** cel-go reports the grammar's (ANTLR's) errors as {@code Syntax error: ...}; cel-java leaves the prefix out. */
+    static String syntaxErrors(String issues) {
+        return ANTLR_ISSUE.matcher(issues).replaceAll("$1Syntax error: $2");
     }
 
     private static final Pattern UNDEFINED_FIELD = Pattern.compile(
@@ -247,8 +255,8 @@ public final class KubeCel {
         CelValidationResult r = compiler.compile(expression);
         if (r.hasError()) {
             // cel-java lists the candidate overloads; cel-go (kube-apiserver) does not.
-            c = new Compiled(null, null, r.getErrorString().replaceAll(" \\(candidates: [^\n]*\\)", ""), List.of(),
-                    null);
+            c = new Compiled(null, null, syntaxErrors(r.getErrorString().replaceAll(" \\(candidates: [^\n]*\\)",
+                    "")), List.of(), null);
         } else {
             try {
                 CelAbstractSyntaxTree ast = r.getAst();
