@@ -43,6 +43,8 @@ public final class ClusterInference {
             }
         }
         Map<IpFamily, Cidr> span = new EnumMap<>(IpFamily.class);
+        Map<IpFamily, IpAddress> lowest = new EnumMap<>(IpFamily.class);
+        Map<IpFamily, IpAddress> highest = new EnumMap<>(IpFamily.class);
         IpFamily primary = null;
         for (KubeObject o : objects) {
             if (!(o instanceof Service s)) {
@@ -55,6 +57,8 @@ public final class ClusterInference {
                 }
                 IpAddress a = ip.get().isIpv4Mapped() ? IpAddress.ipv4(ip.get().lo() & 0xFFFF_FFFFL) : ip.get();
                 span.merge(a.family(), Cidr.containing(a, a.family().bits()), ClusterInference::widen);
+                lowest.merge(a.family(), a, (x, y) -> x.compareTo(y) <= 0 ? x : y);
+                highest.merge(a.family(), a, (x, y) -> x.compareTo(y) >= 0 ? x : y);
                 if ("default".equals(s.namespace()) && "kubernetes".equals(s.name()) && primary == null) {
                     primary = a.family();
                 }
@@ -67,14 +71,58 @@ public final class ClusterInference {
             primary = span.containsKey(IpFamily.IPv4) ? IpFamily.IPv4 : IpFamily.IPv6;
         }
         List<String> ranges = new ArrayList<>();
-        ranges.add(atLeastEight(span.get(primary)).toString());
-        if (span.containsKey(primary.other())) {
-            ranges.add(atLeastEight(span.get(primary.other())).toString());
+        for (IpFamily f : span.containsKey(primary.other()) ? List.of(primary, primary.other()) : List.of(primary)) {
+            ranges.add(allocatable(atLeastEight(span.get(f)), lowest.get(f), highest.get(f)).toString());
         }
         String range = String.join(",", ranges);
         return new Inferred(base.withServiceClusterIPRange(range), "serviceClusterIPRange " + range
                 + " inferred from the Services' cluster IPs (the import has no \"kubernetes\" ServiceCIDR; put the "
                 + "real value in a Cluster document)");
+    }
+
+    /**
+     * The settings a new, untouched plan should take before this import, when the import says its cluster's Service
+     * range differs: the {@code kubernetes} ServiceCIDR's range, or (without one) the range inferred from the
+     * Services' IPs when some of them lie outside the plan's range. Every apiserver gets the one flag.
+     */
+    public static java.util.Optional<Inferred> forNewPlan(List<Decoded> docs, ClusterSettings current) {
+        Inferred inferred = infer(docs);
+        if (inferred.note() == null) {
+            return java.util.Optional.empty();
+        }
+        String range = inferred.settings().serviceClusterIPRange();
+        boolean fromObject = inferred.note().contains("taken from");
+        if (range.equals(current.serviceClusterIPRange()) && current.apiServers().stream()
+                .allMatch(a -> a.serviceClusterIPRange() == null || a.serviceClusterIPRange().equals(range))) {
+            return java.util.Optional.empty();
+        }
+        if (!fromObject && allInside(docs, current.serviceClusterIPRange())) {
+            return java.util.Optional.empty();
+        }
+        List<ClusterSettings.ApiServerSetting> servers = current.apiServers().stream()
+                .map(a -> new ClusterSettings.ApiServerSetting(a.name(), null)).toList();
+        ClusterSettings adopted = current.withServiceClusterIPRange(range).withApiServers(servers);
+        return java.util.Optional.of(new Inferred(adopted, "the new plan's kube-apiserver"
+                + (servers.size() > 1 ? "s now run" : " now runs") + " with --service-cluster-ip-range=" + range
+                + " (was " + current.serviceClusterIPRange() + "): " + inferred.note()));
+    }
+
+    private static boolean allInside(List<Decoded> docs, String ranges) {
+        List<Cidr> cidrs = new ArrayList<>();
+        for (String r : ranges.split(",")) {
+            IpParsing.parseCidr(r.trim()).ifPresent(cidrs::add);
+        }
+        for (Decoded d : docs) {
+            if (d instanceof Decoded.Object o && o.object() instanceof Service s) {
+                for (String text : s.spec().clusterIPsOrEmpty()) {
+                    var ip = IpParsing.parseIpSloppy(text);
+                    if (ip.isPresent() && cidrs.stream().noneMatch(c -> c.contains(ip.get()))) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     /** The smallest prefix holding both. */
@@ -85,6 +133,26 @@ public final class ClusterInference {
         }
         return Cidr.containing(a.network(), len);
     }
+
+    /**
+     * The usual default range when it holds every address; else the prefix widened until no Service IP is an
+     * address the allocator keeps back (the network address, and for IPv4 the broadcast address).
+     */
+    static Cidr allocatable(Cidr c, IpAddress low, IpAddress high) {
+        if (c.family() == IpFamily.IPv4 && USUAL_IPV4.containsCidr(c)) {
+            return USUAL_IPV4;
+        }
+        int len = c.prefixLength();
+        Cidr r = c;
+        while (len > 0 && (r.network().equals(low)
+                || (c.family() == IpFamily.IPv4 && r.lastAddress().equals(high)))) {
+            len--;
+            r = Cidr.containing(c.network(), len);
+        }
+        return r;
+    }
+
+    private static final Cidr USUAL_IPV4 = Cidr.containing(IpAddress.ipv4(0x0A60_0000L), 12);
 
     /** kube-apiserver wants at least 8 addresses. */
     private static Cidr atLeastEight(Cidr c) {

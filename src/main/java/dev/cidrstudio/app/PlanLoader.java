@@ -15,8 +15,11 @@ import java.util.List;
  */
 public final class PlanLoader {
 
-    /** The opened cluster and the import's report. */
-    public record Result(ApiServer api, ManifestImport.Report report) {
+    /**
+     * The opened cluster and the import's report; {@code plan} says whether the files held a Cluster document (a
+     * plan) rather than only manifests or a dump, whose cluster settings were inferred.
+     */
+    public record Result(ApiServer api, ManifestImport.Report report, boolean plan) {
     }
 
     private PlanLoader() {
@@ -84,6 +87,6 @@ public final class PlanLoader {
         ManifestImport.Report report = ManifestImport.apply(api, rest, cancelled);
         List<Finding> all = new ArrayList<>(notes);
         all.addAll(report.findings());
-        return new Result(api, new ManifestImport.Report(report.countsByKind(), all));
+        return new Result(api, new ManifestImport.Report(report.countsByKind(), all), clusterDoc != null);
     }
 }

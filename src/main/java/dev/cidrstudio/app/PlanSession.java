@@ -29,6 +29,8 @@ public final class PlanSession {
     private Path file;
     private String name;
     private boolean dirty;
+    /** A plan made by File > New and not changed since: an import may still set its Service range. */
+    private boolean fresh;
     private final List<Runnable> listeners = new ArrayList<>();
     private final java.util.ArrayDeque<Edit> undo = new java.util.ArrayDeque<>();
     private final java.util.ArrayDeque<Edit> redo = new java.util.ArrayDeque<>();
@@ -93,10 +95,14 @@ public final class PlanSession {
     /** Marks the plan changed (every edit through the session's cluster calls this). */
     public void markDirty() {
         dirty = true;
+        fresh = false;
         changed();
     }
 
-    /** Opens a plan file in place of the current plan. */
+    /**
+     * Opens a plan file in place of the current plan. A file that is not a plan (manifests, a kubectl dump) opens
+     * as an untitled plan named after it, so Save asks where and never rewrites the dump.
+     */
     public PlanLoader.Result open(Path path) throws IOException, ManifestImport.ImportException {
         return open(path, () -> false);
     }
@@ -107,13 +113,28 @@ public final class PlanSession {
         PlanLoader.Result r = PlanLoader.load(List.of(new ManifestImport.Source(path.toString(),
                 LocalFiles.read(path))), cancelled);
         api = r.api();
-        file = path;
-        name = path.getFileName().toString();
+        String fileName = path.getFileName().toString();
+        boolean plan = r.plan() || fileName.endsWith(EXTENSION);
+        file = plan ? path : null;
+        name = plan ? fileName : untitledName(fileName);
         dirty = false;
+        fresh = false;
         forgetEdits();
         remember(path);
         changed();
         return r;
+    }
+
+    /** The plan name a non-plan file opens under: {@code dump.yaml} becomes {@code dump.cidrplan.yaml}. */
+    static String untitledName(String fileName) {
+        String base = fileName;
+        for (String ext : List.of(EXTENSION, ".yaml", ".yml", ".json")) {
+            if (base.toLowerCase(java.util.Locale.ROOT).endsWith(ext) && base.length() > ext.length()) {
+                base = base.substring(0, base.length() - ext.length());
+                break;
+            }
+        }
+        return base + EXTENSION;
     }
 
     /** A fresh cluster with default settings. */
@@ -122,11 +143,12 @@ public final class PlanSession {
     }
 
     /** A fresh, untitled plan of this cluster (File > New with the settings asked for). */
-    public void newPlan(ApiServer fresh) {
-        api = fresh;
+    public void newPlan(ApiServer cluster) {
+        api = cluster;
         file = null;
         name = "untitled" + EXTENSION;
         dirty = false;
+        fresh = true;
         forgetEdits();
         changed();
     }
@@ -144,10 +166,33 @@ public final class PlanSession {
             throw new ManifestImport.ImportException(List.of(ManifestImport.CANCELLED));
         }
         var before = pointBefore();
-        ManifestImport.Report report = ManifestImport.apply(api, docs, cancelled);
+        List<Finding> adopted = new ArrayList<>();
+        if (fresh) {
+            var inferred = ClusterInference.forNewPlan(docs, api.settings());
+            if (inferred.isPresent()) {
+                try {
+                    api.restore(ApiServer.bootstrap(inferred.get().settings()).snapshot());
+                    adopted.add(new Finding(Finding.Severity.INFO, null, null, inferred.get().note()));
+                } catch (dev.cidrstudio.model.cluster.ClusterConfigException e) {
+                    adopted.add(new Finding(Finding.Severity.WARNING, null, null, "the plan keeps its Service range: "
+                            + String.join("; ", e.errors())));
+                }
+            }
+        }
+        ManifestImport.Report report;
+        try {
+            report = ManifestImport.apply(api, docs, cancelled);
+        } catch (ManifestImport.ImportException e) {
+            api.restore(before);
+            throw e;
+        }
         record(new Edit("Import", before, api.snapshot()));
         markDirty();
-        return report;
+        if (adopted.isEmpty()) {
+            return report;
+        }
+        adopted.addAll(report.findings());
+        return new ManifestImport.Report(report.countsByKind(), adopted);
     }
 
     /** A change of the plan through its API server. */
@@ -255,7 +300,7 @@ public final class PlanSession {
             return false;
         }
         Files.createDirectories(configDir);
-        StateFile.writeAtomically(configDir.resolve(RECOVERY), ManifestExport.export(api, ManifestExport.Options.PLAN));
+        StateFile.writePrivately(configDir.resolve(RECOVERY), ManifestExport.export(api, ManifestExport.Options.PLAN));
         return true;
     }
 
@@ -273,6 +318,7 @@ public final class PlanSession {
         file = null;
         name = "recovered" + EXTENSION;
         dirty = true;
+        fresh = false;
         forgetEdits();
         changed();
     }
@@ -302,7 +348,7 @@ public final class PlanSession {
             recent.remove(recent.size() - 1);
         }
         Files.createDirectories(configDir);
-        StateFile.writeAtomically(configDir.resolve(RECENT),
+        StateFile.writePrivately(configDir.resolve(RECENT),
                 String.join("\n", recent.stream().map(Path::toString).toList()) + "\n");
     }
 }

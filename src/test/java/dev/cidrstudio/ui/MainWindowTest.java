@@ -95,7 +95,7 @@ class MainWindowTest {
         assertEquals("CIDR Studio - lab.cidrplan.yaml", stage.getTitle());
         assertTrue(Files.readString(plan).startsWith("apiVersion: cidrstudio.dev/v1alpha1\nkind: Cluster\n"));
         assertFalse(vm.session().recoveryFile().isPresent(), "saving removes the recovery copy");
-        assertEquals(List.of(plan.toAbsolutePath()), vm.recentFiles());
+        assertEquals(plan.toAbsolutePath(), vm.recentFiles().get(0));
         assertEquals("Saved lab.cidrplan.yaml", robot.lookup("#status").queryAs(Label.class).getText());
 
         AtomicReference<Path> shot = new AtomicReference<>();
@@ -122,5 +122,23 @@ class MainWindowTest {
                 m.lines().toString());
         assertEquals("CIDR Studio - demo.cidrplan.yaml", stage.getTitle());
         assertEquals(rowsBefore, robot.lookup("#serviceTable").queryTableView().getItems().size());
+    }
+
+    @Test
+    void anOpenedDumpIsAnUntitledPlanThatSaveNeverWritesOver(FxRobot robot) throws Exception {
+        Path dump = dir.resolve("svc-dump.yaml");
+        String text = DumpFixturesAccess.smallDump();
+        Files.writeString(dump, text);
+        Files.setPosixFilePermissions(dump, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        fx(() -> vm.open(dump));
+        assertEquals("CIDR Studio - svc-dump.cidrplan.yaml", stage.getTitle());
+        assertTrue(messages.get(messages.size() - 1).heading().contains("Save asks where"),
+                messages.get(messages.size() - 1).heading());
+        AtomicReference<Boolean> saved = new AtomicReference<>();
+        fx(() -> saved.set(vm.save()));
+        assertFalse(saved.get(), "Save asks for a file instead of writing over the dump");
+        assertEquals(text, Files.readString(dump));
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dump)));
     }
 }

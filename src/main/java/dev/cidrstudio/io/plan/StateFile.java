@@ -26,11 +26,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The console's {@code --state} file: a {@code SimulationState} document (settings, clock, counters, apiservers)
@@ -133,13 +137,28 @@ public final class StateFile {
         return m.get(key) instanceof PNode.PScalar s ? s.value() : null;
     }
 
-    /** Writes a file atomically: a temporary file beside it, flushed, then renamed over the target. */
+    /**
+     * Writes a file atomically: a temporary file beside it, flushed, then renamed over the target. An existing
+     * target keeps its permissions; a new file gets the usual {@code rw-r--r--}.
+     */
     public static void writeAtomically(Path target, String content) throws IOException {
         writeAtomically(target, content.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Writes bytes atomically: a temporary file beside the target, flushed, then moved into place. */
+    /** Writes bytes atomically, keeping an existing target's permissions ({@code rw-r--r--} for a new file). */
     public static void writeAtomically(Path target, byte[] content) throws IOException {
+        write(target, content, SHARED);
+    }
+
+    /** Writes a file only its owner may read ({@code rw-------}), atomically: recovery copies, preferences. */
+    public static void writePrivately(Path target, String content) throws IOException {
+        write(target, content.getBytes(StandardCharsets.UTF_8), PRIVATE);
+    }
+
+    private static final Set<PosixFilePermission> SHARED = PosixFilePermissions.fromString("rw-r--r--");
+    private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rw-------");
+
+    private static void write(Path target, byte[] content, Set<PosixFilePermission> forNewFile) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
@@ -151,6 +170,7 @@ public final class StateFile {
                 }
                 ch.force(true);
             }
+            applyPermissions(tmp, target, forNewFile);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -159,5 +179,22 @@ public final class StateFile {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /** The temporary file takes the target's permissions, or the given ones when the target is new. */
+    private static void applyPermissions(Path tmp, Path target, Set<PosixFilePermission> forNewFile)
+            throws IOException {
+        PosixFileAttributeView view = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
+        if (view == null) {
+            return;
+        }
+        Set<PosixFilePermission> perms = forNewFile;
+        if (Files.exists(target)) {
+            PosixFileAttributeView existing = Files.getFileAttributeView(target, PosixFileAttributeView.class);
+            if (existing != null) {
+                perms = existing.readAttributes().permissions();
+            }
+        }
+        view.setPermissions(perms);
     }
 }

@@ -438,6 +438,10 @@ public final class MainWindowViewModel {
     public void open(Path path) {
         background("Opening " + path.getFileName(), () -> {
             var r = session.open(path, () -> cancelRequested);
+            if (session.file().isEmpty()) {
+                return report("Opened " + path.getFileName() + " as the new plan " + session.name()
+                        + "; it is not a plan file, so Save asks where to write the plan", r.report());
+            }
             return report("Opened " + path.getFileName(), r.report());
         });
     }
