@@ -95,6 +95,52 @@ public final class ManifestExport {
         return out;
     }
 
+    /**
+     * What an export with these options leaves out of the plan, one line each with the reason, in the order the
+     * documents would have come; empty when it keeps everything.
+     */
+    public static List<String> leftOut(ClusterState s, Options o) {
+        List<String> out = new ArrayList<>();
+        if (!o.includeCluster()) {
+            out.add("the Cluster settings document: kube-apiserver flags, the Pod range and clusterDNS are not an "
+                    + "object kubectl can apply");
+        }
+        if (o.keepStatus()) {
+            return out;
+        }
+        long namespaces = s.<Namespace>list(Kind.NAMESPACE).stream()
+                .filter(ns -> ApiServer.SYSTEM_NAMESPACES.contains(ns.name())).count();
+        if (namespaces > 0) {
+            out.add(count(namespaces, "system Namespace") + " (default, kube-system, ...): every cluster has them");
+        }
+        if (s.get(Kind.SERVICE_CIDR, null, ServiceCidr.DEFAULT_NAME).isPresent()) {
+            out.add("ServiceCIDR kubernetes: each kube-apiserver makes it from its --service-cluster-ip-range");
+        }
+        long allocated = s.<IpAddressObject>list(Kind.IP_ADDRESS).stream()
+                .filter(IpAddressObject::managedByAllocator).count();
+        if (allocated > 0) {
+            out.add(count(allocated, "IPAddress object") + " of the allocator: it makes them again as the Services "
+                    + "are created");
+        }
+        if (s.get(Kind.SERVICE, "default", "kubernetes").isPresent()) {
+            out.add("Service default/kubernetes: kube-apiserver creates it on the first address of its range");
+        }
+        if (s.get(Kind.SERVICE, "kube-system", "kube-dns").isPresent()) {
+            out.add("Service kube-system/kube-dns: the cluster installer creates it, on the address the kubelets' "
+                    + "clusterDNS names");
+        }
+        int events = s.count(Kind.EVENT);
+        if (events > 0) {
+            out.add(count(events, "Event") + ": a cluster records its own");
+        }
+        out.add("status, uid, resourceVersion and creationTimestamp of every object: the API server sets them");
+        return out;
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     /** One object as a manifest to apply: without status, server-owned metadata or last-applied. */
     public static Map<String, Object> manifest(KubeObject obj) {
         return clean(obj, Options.APPLY);

@@ -408,12 +408,14 @@ public final class MainWindowView {
 
     @FXML
     void onExport() {
-        FileChooser fc = chooser("Export manifests for kubectl apply", false);
-        fc.setInitialFileName(vm.session().name().replace(PlanSession.EXTENSION, "") + "-manifests.yaml");
-        File f = fc.showSaveDialog(window());
-        if (f != null) {
-            vm.export(f.toPath(), false, false);
-        }
+        new ExportDialog(vm, window(), options -> Platform.runLater(() -> {
+            FileChooser fc = chooser("Export manifests for kubectl apply", false);
+            fc.setInitialFileName(vm.session().name().replace(PlanSession.EXTENSION, "") + "-manifests.yaml");
+            File f = fc.showSaveDialog(window());
+            if (f != null) {
+                vm.export(f.toPath(), options.keepStatus(), options.includeCluster());
+            }
+        })).dialog().show();
     }
 
     @FXML
