@@ -268,13 +268,31 @@ public final class CapacityPlanner {
      * empty when none is found near the existing ranges.
      */
     public static Optional<Suggestion> suggest(ClusterState state, IpFamily family, long needed) {
-        int hostBits = 1;
-        while (usable(family, hostBits).compareTo(BigInteger.valueOf(needed)) < 0) {
-            hostBits++;
-        }
+        int hostBits = hostBitsFor(family, BigInteger.valueOf(needed));
         if (family == IpFamily.IPv4 && hostBits > 24 || family == IpFamily.IPv6 && hostBits > 64) {
             return Optional.empty();
         }
+        return place(state, family, hostBits).map(c -> new Suggestion(c.toString(), usable(family, hostBits),
+                "the smallest prefix with room for " + String.format(java.util.Locale.ROOT, "%,d", needed)
+                        + " more; it overlaps neither the Pod range, a Node's pod range nor another ServiceCIDR, "
+                        + "and the plan's policies allow it"));
+    }
+
+    /** The fewest host bits whose prefix has {@code needed} usable addresses. */
+    static int hostBitsFor(IpFamily family, BigInteger needed) {
+        int hostBits = 1;
+        while (usable(family, hostBits).compareTo(needed) < 0 && hostBits < family.bits()) {
+            hostBits++;
+        }
+        return hostBits;
+    }
+
+    /**
+     * The first prefix with this many host bits, searched from the existing ranges and then the private blocks,
+     * that overlaps neither the Pod range, a Node's pod range nor a ServiceCIDR, draws no warning, and that the
+     * plan's policies allow.
+     */
+    static Optional<Cidr> place(ClusterState state, IpFamily family, int hostBits) {
         int prefix = family.bits() - hostBits;
         List<Cidr> taken = new ArrayList<>();
         for (String p : ServiceCidrEditor.cidrs(state.settings().clusterCIDR() == null ? ""
@@ -319,10 +337,7 @@ public final class CapacityPlanner {
                     var verdict = PolicyWorkbench.serviceCidr(state, "suggested", List.of(candidate.toString()));
                     if (verdict.outcome() == PolicyWorkbench.Outcome.ALLOWED
                             || verdict.outcome() == PolicyWorkbench.Outcome.WARNING) {
-                        return Optional.of(new Suggestion(candidate.toString(), usable(family, hostBits),
-                                "the smallest prefix with room for " + String.format(java.util.Locale.ROOT, "%,d",
-                                        needed) + " more; it overlaps neither the Pod range, a Node's pod "
-                                        + "range nor another ServiceCIDR, and the plan's policies allow it"));
+                        return Optional.of(candidate);
                     }
                 }
                 IpAddress next = c.network().plus(1L << Math.min(63, hostBits));
@@ -335,7 +350,7 @@ public final class CapacityPlanner {
         return Optional.empty();
     }
 
-    private static BigInteger usable(IpFamily family, int hostBits) {
+    static BigInteger usable(IpFamily family, int hostBits) {
         BigInteger size = BigInteger.ONE.shiftLeft(hostBits);
         return size.subtract(BigInteger.valueOf(family == IpFamily.IPv4 && hostBits > 1 ? 2 : 1));
     }

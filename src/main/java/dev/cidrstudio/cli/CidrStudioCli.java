@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "cidrstudio", mixinStandardHelpOptions = true, versionProvider = CidrStudioCli.Version.class,
         description = "CIDR Studio: plan Kubernetes Service IP ranges. Run without arguments for the desktop app.",
         subcommands = {KubectlCommand.class, ImportCommand.class, ExportCommand.class, CheckCommand.class,
-            HostsCommand.class, DualStackCommand.class, CelCommand.class, MapCommand.class, WizardCommand.class})
+            HostsCommand.class, DualStackCommand.class, CelCommand.class, MapCommand.class, WizardCommand.class,
+            CapacityCommand.class})
 public final class CidrStudioCli implements Runnable {
 
     /** Reads the version from the jar manifest. */

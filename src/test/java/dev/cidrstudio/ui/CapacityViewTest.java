@@ -12,6 +12,10 @@ import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableView;
+import dev.cidrstudio.ui.capacity.CapacityViewModel;
+import java.util.List;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -53,9 +57,22 @@ class CapacityViewTest {
         fx(() -> count.getValueFactory().setValue(5000));
         assertTrue(robot.lookup("#moreFit").queryAs(Label.class).getText().startsWith("4,342 more SingleStack IPv4 "
                 + "Services fit"), robot.lookup("#moreFit").queryAs(Label.class).getText());
+        // The sizing answers its own target, not the what-if's count.
         String suggestion = robot.lookup("#suggestion").queryAs(Label.class).getText();
-        assertTrue(suggestion.startsWith("To make room for 658 more: add ServiceCIDR 10.96.4.0/22 (1,022 usable)"),
-                suggestion);
+        assertTrue(suggestion.startsWith("IPv4: 6 in use, 4,342 free. Target: 25% growth (2 more). The plan has "
+                + "room"), suggestion);
+        assertTrue(robot.lookup("#addSuggestion").queryAs(Button.class).isDisabled(), "nothing to add");
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> more = robot.lookup("#sizingMore").queryAs(Spinner.class);
+        fx(() -> more.getValueFactory().setValue(5000));
+        suggestion = robot.lookup("#suggestion").queryAs(Label.class).getText();
+        assertTrue(suggestion.startsWith("IPv4: 6 in use, 4,342 free. Target: room for 5,000 more. Short by 658: "
+                + "add a ServiceCIDR of at least /22."), suggestion);
+        TableView<CapacityViewModel.CandidateRow> candidates = robot.lookup("#sizingCandidates").queryTableView();
+        assertEquals(List.of("10.96.4.0/22 1,022", "10.96.8.0/21 2,046", "10.96.16.0/20 4,094"),
+                candidates.getItems().stream().map(r -> r.cidr() + " " + r.usable()).toList());
+        assertEquals("10.96.4.0/22", candidates.getSelectionModel().getSelectedItem().cidr());
+        assertFalse(robot.lookup("#addSuggestion").queryAs(Button.class).isDisabled());
 
         int before = vm.session().api().list(Kind.SERVICE, null).size();
         fx(() -> robot.lookup("#whatIfRun").queryAs(Button.class).fire());
@@ -71,6 +88,10 @@ class CapacityViewTest {
         Tabs.open(robot, "Capacity");
         WaitForAsyncUtils.asyncFx(() -> Screenshots.write(stage.getScene(), "capacity")).get();
 
+        // The namespace box keeps its value when the plan changes under it.
+        @SuppressWarnings("unchecked")
+        ComboBox<String> ns = robot.lookup("#whatIfNamespace").queryAs(ComboBox.class);
+        fx(() -> ns.setValue("team-a"));
         int services = vm.session().api().list(Kind.SERVICE, null).size();
         fx(() -> robot.lookup("#addSuggestion").queryAs(Button.class).fire());
         assertTrue(vm.session().api().find(Kind.SERVICE_CIDR, null, "capacity-10-96-4-0-22").isPresent());
@@ -79,6 +100,13 @@ class CapacityViewTest {
                 "All 5,000 Services fit."), robot.lookup("#whatIfResult").queryAs(TextArea.class).getText());
         fx(() -> robot.lookup("#whatIfAdd").queryAs(Button.class).fire());
         assertEquals(services + 5000, vm.session().api().list(Kind.SERVICE, null).size());
+        assertEquals(5000, vm.session().api().list(Kind.SERVICE, "team-a").size());
+        assertEquals("team-a", ns.getValue(), "the namespace box keeps its value after Add");
+        Tabs.open(robot, "Overview");
+        Label warning = robot.lookup("#capacityWarning").queryAs(Label.class);
+        assertTrue(warning.isVisible() && warning.getText().contains("ServiceCIDR kubernetes 10.96.0.0/24 is 100% "
+                + "allocated (0 free), over the 80% mark"), warning.getText());
+        Tabs.open(robot, "Capacity");
         assertEquals("Add 5000 Services", vm.session().undoLabel().orElseThrow());
         fx(vm::undo);
         assertEquals(services, vm.session().api().list(Kind.SERVICE, null).size());

@@ -54,6 +54,8 @@ class OverviewWindowTest extends FxRobot {
         assertEquals("256", v4.total());
         assertEquals("254", v4.usable());
         assertEquals(Long.parseLong(v4.usable()) - Long.parseLong(v4.allocated()), Long.parseLong(v4.free()));
+        assertEquals(List.of("<0.1%", "1.6%", "<0.1%"), cidrs.getItems().stream().map(r -> r.used()).toList());
+        assertTrue(!lookup("#capacityWarning").query().isVisible(), "no prefix is near full");
         TableView<OverviewViewModel.ServiceRow> services = lookup("#serviceTable").queryTableView();
         assertTrue(services.getItems().stream().anyMatch(s -> s.name().equals("kubernetes")
                 && s.clusterIps().equals("10.96.0.1")));

@@ -10,7 +10,10 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /** Code-behind of {@code CapacityView.fxml}. */
 public final class CapacityView {
@@ -43,6 +46,20 @@ public final class CapacityView {
     private Button addSuggestion;
     @FXML
     private Label warnings;
+    @FXML
+    private Spinner<Integer> moreWanted;
+    @FXML
+    private Spinner<Integer> growth;
+    @FXML
+    private TableView<CapacityViewModel.CandidateRow> candidateTable;
+    @FXML
+    private TableColumn<CapacityViewModel.CandidateRow, String> candidateFamily;
+    @FXML
+    private TableColumn<CapacityViewModel.CandidateRow, String> candidateCidr;
+    @FXML
+    private TableColumn<CapacityViewModel.CandidateRow, String> candidatePrefix;
+    @FXML
+    private TableColumn<CapacityViewModel.CandidateRow, String> candidateUsable;
 
     private CapacityViewModel vm;
 
@@ -72,6 +89,33 @@ public final class CapacityView {
         suggestion.textProperty().bind(vm.suggestionProperty());
         addSuggestion.disableProperty().bind(vm.canAddSuggestionProperty().not());
         warnings.textProperty().bind(vm.warningsProperty());
+        SpinnerValueFactory.IntegerSpinnerValueFactory more =
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 10_000_000, vm.moreWantedProperty().get(), 100);
+        moreWanted.setValueFactory(more);
+        more.valueProperty().addListener((o, a, b) -> vm.moreWantedProperty().set(b == null ? 0 : b));
+        SpinnerValueFactory.IntegerSpinnerValueFactory pct =
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 10_000, vm.growthPercentProperty().get(), 5);
+        growth.setValueFactory(pct);
+        pct.valueProperty().addListener((o, a, b) -> vm.growthPercentProperty().set(b == null ? 0 : b));
+        candidateTable.setItems(vm.candidates());
+        candidateFamily.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().family().toString()));
+        candidateCidr.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().cidr()));
+        candidatePrefix.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().prefix()));
+        candidateUsable.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().usable()));
+        // The table's selection and the view-model's choice follow each other (a refresh picks the smallest).
+        candidateTable.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                vm.chosenProperty().set(b);
+            }
+        });
+        if (vm.chosenProperty().get() != null) {
+            candidateTable.getSelectionModel().select(vm.chosenProperty().get());
+        }
+        vm.chosenProperty().addListener((o, a, b) -> {
+            if (b != null && b != candidateTable.getSelectionModel().getSelectedItem()) {
+                candidateTable.getSelectionModel().select(b);
+            }
+        });
     }
 
     @FXML

@@ -1,6 +1,7 @@
 package dev.cidrstudio.ui.capacity;
 
 import dev.cidrstudio.app.CapacityPlanner;
+import dev.cidrstudio.app.CapacitySizing;
 import dev.cidrstudio.app.PlanSession;
 import dev.cidrstudio.app.ServiceCidrEditor;
 import dev.cidrstudio.model.api.Kind;
@@ -13,7 +14,6 @@ import dev.cidrstudio.model.net.IpFamily;
 import dev.cidrstudio.ui.main.MainWindowViewModel;
 import java.math.BigInteger;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -37,8 +37,9 @@ import javafx.collections.ObservableList;
 
 /**
  * The Capacity tab: a what-if ("add N Services") run by the real allocator on a copy of the plan, off the UI
- * thread with progress and Cancel; how many more Services fit; the smallest ServiceCIDR that would make room;
- * and, when the user wants it, the Services or the suggested ServiceCIDR added to the plan as one undoable edit.
+ * thread with progress and Cancel; how many more Services fit; sizing against a headroom target (room for N more,
+ * or a growth in per cent) with candidate prefixes of several sizes; and, when the user wants it, the Services or
+ * the chosen ServiceCIDR added to the plan as one undoable edit.
  */
 public final class CapacityViewModel {
 
@@ -74,6 +75,10 @@ public final class CapacityViewModel {
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper fit = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper suggestion = new ReadOnlyStringWrapper("");
+    private final IntegerProperty moreWanted = new SimpleIntegerProperty(0);
+    private final IntegerProperty growthPercent = new SimpleIntegerProperty(25);
+    private final ObservableList<CandidateRow> candidates = FXCollections.observableArrayList();
+    private final ObjectProperty<CandidateRow> chosen = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper warnings = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper canAddSuggestion = new ReadOnlyBooleanWrapper(false);
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
@@ -81,7 +86,10 @@ public final class CapacityViewModel {
     private final ReadOnlyBooleanWrapper hasResult = new ReadOnlyBooleanWrapper(false);
     private Consumer<ClusterState> preview = s -> { };
     private AtomicBoolean cancel = new AtomicBoolean();
-    private CapacityPlanner.Suggestion suggested;
+
+    /** One candidate prefix of the sizing. */
+    public record CandidateRow(IpFamily family, String cidr, String prefix, String usable) {
+    }
     private CapacityPlanner.WhatIf last;
 
     public CapacityViewModel(Executor worker) {
@@ -89,6 +97,9 @@ public final class CapacityViewModel {
         policy.addListener((o, a, b) -> refresh());
         family.addListener((o, a, b) -> refresh());
         count.addListener((o, a, b) -> refresh());
+        moreWanted.addListener((o, a, b) -> refresh());
+        growthPercent.addListener((o, a, b) -> refresh());
+        chosen.addListener((o, a, b) -> canAddSuggestion.set(b != null));
     }
 
     /** Where a what-if's resulting cluster goes to be shown (the Map tab). */
@@ -98,7 +109,10 @@ public final class CapacityViewModel {
 
     public void load(PlanSession s) {
         this.session = s;
+        // The namespace box keeps what the user chose or typed when its list is refreshed.
+        String keep = namespace.get();
         namespaces.setAll(s.api().<Namespace>list(Kind.NAMESPACE, null).stream().map(Namespace::name).toList());
+        namespace.set(keep);
         refresh();
     }
 
@@ -119,21 +133,17 @@ public final class CapacityViewModel {
         fit.set(String.format(java.util.Locale.ROOT, "%s more %s Services fit (free: IPv4 %s, IPv6 %s).",
                 count(more), policy.get() + ("SingleStack".equals(policy.get()) ? " " + family.get() : ""),
                 count(free.get(IpFamily.IPv4)), count(free.get(IpFamily.IPv6))));
-        long needed = Math.max(0, count.get() - more.min(BigInteger.valueOf(Long.MAX_VALUE)).longValue());
-        suggested = null;
-        if (needed > 0) {
-            IpFamily f = "SingleStack".equals(policy.get()) ? family.get() : IpFamily.IPv4;
-            Optional<CapacityPlanner.Suggestion> s = CapacityPlanner.suggest(st, f, needed);
-            suggested = s.orElse(null);
-            suggestion.set(s.map(x -> "To make room for " + String.format(java.util.Locale.ROOT, "%,d", needed)
-                    + " more: add ServiceCIDR " + x.cidr() + " (" + count(x.usable()) + " usable), " + x.reason()
-                    + ".").orElse("No free private range near the existing ones has room for "
-                            + String.format(java.util.Locale.ROOT, "%,d", needed) + " more."));
-        } else {
-            suggestion.set("The plan has room for " + String.format(java.util.Locale.ROOT, "%,d", count.get())
-                    + " more; no new ServiceCIDR is needed.");
+        List<CapacitySizing.Sizing> sizing = CapacitySizing.size(st, new CapacitySizing.Headroom(
+                Math.max(0, moreWanted.get()), Math.max(0, growthPercent.get())));
+        suggestion.set(String.join("\n", sizing.stream().map(CapacitySizing.Sizing::describe).toList()));
+        List<CandidateRow> rows = new java.util.ArrayList<>();
+        for (CapacitySizing.Sizing z : sizing) {
+            for (CapacitySizing.Candidate c : z.candidates()) {
+                rows.add(new CandidateRow(z.family(), c.cidr(), "/" + c.prefixLength(), count(c.usable())));
+            }
         }
-        canAddSuggestion.set(suggested != null);
+        candidates.setAll(rows);
+        chosen.set(rows.isEmpty() ? null : rows.get(0));
         StringBuilder w = new StringBuilder();
         for (ServiceCidr sc : st.<ServiceCidr>list(Kind.SERVICE_CIDR)) {
             for (String warning : ServiceCidrEditor.warnings(st, sc.name(), sc.cidrsOrEmpty())) {
@@ -193,12 +203,12 @@ public final class CapacityViewModel {
         }, result::set);
     }
 
-    /** Adds the suggested ServiceCIDR to the plan: one undoable edit. */
+    /** Adds the chosen candidate ServiceCIDR to the plan: one undoable edit. */
     public void addSuggestion() {
-        if (suggested == null) {
+        if (chosen.get() == null) {
             return;
         }
-        String cidr = suggested.cidr();
+        String cidr = chosen.get().cidr();
         String name = "capacity-" + cidr.replaceAll("[^0-9a-f]+", "-").replaceAll("-+$", "");
         try {
             session.edit("Add ServiceCIDR " + name, api -> api.create(new ServiceCidr(ObjectMeta.named(name),
@@ -251,6 +261,25 @@ public final class CapacityViewModel {
 
     public ReadOnlyStringProperty suggestionProperty() {
         return suggestion.getReadOnlyProperty();
+    }
+
+    /** Room wanted for this many more Services. */
+    public IntegerProperty moreWantedProperty() {
+        return moreWanted;
+    }
+
+    /** Room wanted for this growth of today's Services, in per cent. */
+    public IntegerProperty growthPercentProperty() {
+        return growthPercent;
+    }
+
+    public ObservableList<CandidateRow> candidates() {
+        return candidates;
+    }
+
+    /** The candidate that Add would create (the smallest, until the user picks another). */
+    public ObjectProperty<CandidateRow> chosenProperty() {
+        return chosen;
     }
 
     public ReadOnlyStringProperty warningsProperty() {

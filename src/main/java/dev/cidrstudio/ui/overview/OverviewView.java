@@ -30,6 +30,10 @@ public final class OverviewView {
     @FXML
     private TableColumn<OverviewViewModel.CidrRow, String> cidrFree;
     @FXML
+    private TableColumn<OverviewViewModel.CidrRow, String> cidrUsed;
+    @FXML
+    private javafx.scene.control.Label capacityWarning;
+    @FXML
     private TableView<OverviewViewModel.ServiceRow> serviceTable;
     @FXML
     private TableColumn<OverviewViewModel.ServiceRow, String> svcNamespace;
@@ -55,6 +59,10 @@ public final class OverviewView {
         cidrUsable.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().usable()));
         cidrAllocated.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().allocated()));
         cidrFree.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().free()));
+        cidrUsed.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().used()));
+        capacityWarning.textProperty().bind(vm.capacityWarningProperty());
+        capacityWarning.visibleProperty().bind(vm.capacityWarningProperty().isNotEmpty());
+        capacityWarning.managedProperty().bind(capacityWarning.visibleProperty());
         serviceTable.setItems(vm.services());
         svcNamespace.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().namespace()));
         svcName.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));

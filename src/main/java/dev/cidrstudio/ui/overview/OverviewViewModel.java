@@ -1,6 +1,7 @@
 package dev.cidrstudio.ui.overview;
 
 import dev.cidrstudio.app.CapacityReport;
+import dev.cidrstudio.app.CapacitySizing;
 import dev.cidrstudio.model.api.Kind;
 import dev.cidrstudio.model.api.Service;
 import dev.cidrstudio.model.cluster.ApiServer;
@@ -17,7 +18,7 @@ public final class OverviewViewModel {
 
     /** One ServiceCIDR prefix row. */
     public record CidrRow(String serviceCidr, String cidr, String status, String total, String usable,
-            String allocated, String free) {
+            String allocated, String free, String used) {
     }
 
     /** One Service row. */
@@ -29,6 +30,12 @@ public final class OverviewViewModel {
     private final ObservableList<ServiceRow> services = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper planName = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper capacityWarning = new ReadOnlyStringWrapper("");
+
+    /** A prefix at or over {@link CapacitySizing#WARN_PERCENT} allocated, one line each; empty when none is. */
+    public ReadOnlyStringProperty capacityWarningProperty() {
+        return capacityWarning.getReadOnlyProperty();
+    }
 
     public ObservableList<CidrRow> cidrs() {
         return cidrs;
@@ -56,12 +63,14 @@ public final class OverviewViewModel {
         for (CapacityReport.Row r : CapacityReport.of(api.state())) {
             if (r.note() != null) {
                 cidrs.add(new CidrRow(r.serviceCidr(), r.cidr(), r.status() + " - " + r.note(), number(r.total()),
-                        "0", "0", "0"));
+                        "0", "0", "0", "-"));
             } else {
                 cidrs.add(new CidrRow(r.serviceCidr(), r.cidr(), r.status(), number(r.total()), number(r.usable()),
-                        number(BigInteger.valueOf(r.allocated())), number(r.free())));
+                        number(BigInteger.valueOf(r.allocated())), number(r.free()),
+                        CapacitySizing.percent(BigInteger.valueOf(r.allocated()), r.usable())));
             }
         }
+        capacityWarning.set(String.join("\n", CapacitySizing.thresholdWarnings(api.state())));
         services.clear();
         for (Service s : api.<Service>list(Kind.SERVICE, null)) {
             var spec = s.spec();

@@ -1,0 +1,90 @@
+package dev.cidrstudio.cli;
+
+import dev.cidrstudio.app.CapacityReport;
+import dev.cidrstudio.app.CapacitySizing;
+import dev.cidrstudio.app.Finding;
+import dev.cidrstudio.app.ManifestImport;
+import dev.cidrstudio.app.PlanLoader;
+import dev.cidrstudio.console.TabWriter;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code cidrstudio capacity PLAN [--add N] [--headroom P]}: the Capacity tab's numbers on standard output. */
+@Command(name = "capacity", header = "Print a plan's Service IP capacity and what to add for a headroom target.",
+        mixinStandardHelpOptions = true, description = {
+            "Print each ServiceCIDR prefix with its total, usable, allocated and free addresses and the share in",
+            "use (a warning at " + CapacitySizing.WARN_PERCENT + "% or more), then, per IP family, whether the plan",
+            "has room for --add more Services or --headroom per cent of today's, and if not, candidate prefixes",
+            "that overlap nothing and that the plan's policies allow. Exit 0 when there is room, 1 when a family",
+            "falls short, 2 when the input cannot be read."})
+public final class CapacityCommand extends StreamCommand {
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Plan or manifests; '-' reads standard input.")
+    List<String> files = new ArrayList<>();
+
+    @Option(names = "--add", paramLabel = "N", defaultValue = "0",
+            description = "Room wanted for N more Services (default ${DEFAULT-VALUE}).")
+    long add;
+
+    @Option(names = "--headroom", paramLabel = "P", defaultValue = "0",
+            description = "Room wanted for P per cent growth of today's Services (default ${DEFAULT-VALUE}).")
+    int headroom;
+
+    public CapacityCommand(InputStream in, PrintStream out, PrintStream err) {
+        super(in, out, err);
+    }
+
+    @Override
+    public Integer call() {
+        if (add < 0 || headroom < 0) {
+            err.println("error: --add and --headroom must not be negative");
+            return 2;
+        }
+        List<ManifestImport.Source> sources = readOrReport(files);
+        if (sources == null) {
+            return 2;
+        }
+        PlanLoader.Result plan;
+        try {
+            plan = PlanLoader.load(sources);
+        } catch (ManifestImport.ImportException e) {
+            e.findings().forEach((Finding f) -> err.println(f.describe()));
+            return 2;
+        }
+        var state = plan.api().state();
+        StringBuilder table = new StringBuilder("SERVICECIDR\tCIDR\tSTATUS\tTOTAL\tUSABLE\tALLOCATED\tFREE\tUSED\n");
+        for (CapacityReport.Row r : CapacityReport.of(state)) {
+            BigInteger allocated = BigInteger.valueOf(r.allocated());
+            table.append(String.join("\t", r.serviceCidr(), r.cidr(), r.note() == null ? r.status()
+                    : r.status() + " (" + r.note() + ")", n(r.total()), n(r.usable()), n(allocated), n(r.free()),
+                    CapacitySizing.percent(allocated, r.usable()))).append('\n');
+        }
+        out.print(TabWriter.KUBECTL_TABLE.format(table.toString()));
+        for (String w : CapacitySizing.thresholdWarnings(state)) {
+            out.println("warning: " + w);
+        }
+        boolean short_ = false;
+        if (add > 0 || headroom > 0) {
+            out.println();
+            for (CapacitySizing.Sizing s : CapacitySizing.size(state, new CapacitySizing.Headroom(add, headroom))) {
+                out.println(s.describe());
+                for (CapacitySizing.Candidate c : s.candidates()) {
+                    out.println("  " + c.cidr() + "\t" + n(c.usable()) + " usable");
+                }
+                short_ |= !s.fits();
+            }
+        }
+        return short_ ? 1 : 0;
+    }
+
+    private static String n(BigInteger v) {
+        return String.format(Locale.ROOT, "%,d", v);
+    }
+}
