@@ -36,7 +36,7 @@ class MapCliTest {
         assertEquals(0, r.code(), r.err());
         assertEquals("""
                 kubernetes 10.96.0.0/24 - 3 of 254 used (1.2%)
-                kubernetes fd00:10:96::/112 - 0 of 65,535 used (0.0%)
+                kubernetes fd00:10:96::/112 - 0 of 65,535 used (0%)
                 """, r.out());
         String text = Files.readString(svg);
         assertTrue(text.contains(">kubernetes 10.96.0.0/24 - 3 of 254 used (1.2%)</text>"), "titles");

@@ -1,6 +1,7 @@
 package dev.cidrstudio.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -110,6 +111,40 @@ class MapViewTest {
         assertEquals(under.address(), v4.spotAt(sx, sy).address());
         fx(() -> v4.zoomBy(-1, sx, sy));
         assertEquals(perCell, v4.scale() * Math.pow(2, -v4.viewport().level()), 0.01 * perCell);
+    }
+
+    @Test
+    void eachPanelSaysItsRangeAndScaleAndLabelsItsBlocks(FxRobot robot) throws Exception {
+        Tabs.open(robot, "Map");
+        AddressMapView v6 = canvases(robot).stream().filter(c -> c.space().layout().cidr().toString()
+                .equals("fd00:10:96::/112")).findFirst().orElseThrow();
+        String scale = robot.lookup("#mapScale-kubernetes-IPv6").queryAs(Label.class).getText();
+        assertTrue(scale.matches("start fd00:10:96::, end fd00:10:96::ffff  \u00b7  (1 px = ~?[0-9,]+ addresses"
+                + "|1 address = [0-9.]+ px)"), scale);
+        assertTrue(robot.lookup("#mapCurve").queryAs(Label.class).getText().startsWith("Hilbert curve: addresses "
+                + "run from the top-left corner to the top-right one"));
+        // Two lone Service IPs in 65,536 addresses are still marked far out.
+        int[] marks = dev.cidrstudio.app.map.MapCaption.marks(v6.pixels(), v6.viewport(), v6.scale(),
+                v6.paletteProperty().get());
+        assertEquals(2, marks.length);
+        javafx.scene.control.ToggleButton labels = robot.lookup("#mapLabels").queryAs(
+                javafx.scene.control.ToggleButton.class);
+        assertTrue(labels.isSelected() && v6.labelsShown());
+        WaitForAsyncUtils.asyncFx(() -> Screenshots.write(stage.getScene(), "map-labels")).get();
+        robot.clickOn(labels);
+        assertFalse(v6.labelsShown());
+
+        // The hover line describes the plan on screen: a change of plan clears it.
+        AddressMapView v4 = canvases(robot).stream().filter(c -> c.space().layout().cidr().toString()
+                .equals("10.96.0.0/24")).findFirst().orElseThrow();
+        robot.moveTo(robot.point(v4).atPosition(Pos.CENTER));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#mapHover").queryAs(Label.class).getText().startsWith("10.96.0."));
+        fx(() -> vm.session().markDirty());
+        robot.moveTo(robot.lookup("#mapLegend").queryAs(javafx.scene.Node.class));
+        fx(() -> vm.session().markDirty());
+        assertEquals("Point at an address to see what it is.",
+                robot.lookup("#mapHover").queryAs(Label.class).getText());
     }
 
     @Test

@@ -137,8 +137,8 @@ public final class AddressMap {
         java.math.BigInteger usable = java.math.BigInteger.ONE.shiftLeft(space.layout().hostBits())
                 .subtract(java.math.BigInteger.valueOf(space.layout().cidr().family() == IpFamily.IPv4
                         && space.layout().hostBits() > 1 ? 2 : 1));
-        String pct = usable.signum() == 0 ? "" : String.format(java.util.Locale.ROOT, " (%.1f%%)",
-                100.0 * space.used() / usable.doubleValue());
+        String pct = usable.signum() == 0 ? "" : " (" + dev.cidrstudio.app.CapacitySizing.percent(
+                java.math.BigInteger.valueOf(space.used()), usable) + ")";
         String total = usable.bitLength() > 50 ? "2^" + space.layout().hostBits() + " - 1"
                 : String.format(java.util.Locale.ROOT, "%,d", usable);
         return String.format(java.util.Locale.ROOT, "%,d of %s used", space.used(), total) + pct;

@@ -1,6 +1,7 @@
 package dev.cidrstudio.ui.map;
 
 import dev.cidrstudio.app.map.AddressMap;
+import dev.cidrstudio.app.map.MapCaption;
 import dev.cidrstudio.app.map.MapRenderer;
 import dev.cidrstudio.app.map.MapViewport;
 import javafx.scene.canvas.Canvas;
@@ -30,6 +31,7 @@ final class AddressMapSkin extends SkinBase<AddressMapView> {
         control.viewportProperty().addListener((o, a, b) -> redraw());
         control.paletteProperty().addListener((o, a, b) -> redraw());
         control.selectedProperty().addListener((o, a, b) -> redraw());
+        control.labelsShownProperty().addListener((o, a, b) -> redraw());
         control.setOnScroll(e -> {
             if (e.getDeltaY() != 0) {
                 control.zoomBy(e.getDeltaY() > 0 ? 0.5 : -0.5, e.getX(), e.getY());
@@ -107,6 +109,40 @@ final class AddressMapSkin extends SkinBase<AddressMapView> {
         }
     }
 
+    private static Color rgb(int argb) {
+        return Color.rgb((argb >> 16) & 0xFF, (argb >> 8) & 0xFF, argb & 0xFF);
+    }
+
+    /** The first address of each block on screen, at the block corner where the curve enters it. */
+    private void drawLabels(javafx.scene.canvas.GraphicsContext g, AddressMapView c, MapViewport v, double scale,
+            MapRenderer.Style style) {
+        if (!c.labelsShown()) {
+            return;
+        }
+        g.setFont(javafx.scene.text.Font.font("Monospaced", 10));
+        g.setTextBaseline(javafx.geometry.VPos.TOP);
+        // A labelled block is wide enough for its label (IPv6 addresses are long).
+        String widest = MapCaption.range(c.space().layout());
+        double minSide = Math.max(LABEL_BLOCK, (widest.length() - widest.indexOf(", end ") - 6) * 6.2 + 12);
+        for (MapCaption.Label l : MapCaption.labels(c.space(), v, scale, minSide, MAX_LABELS)) {
+            javafx.scene.text.Text probe = new javafx.scene.text.Text(l.text());
+            probe.setFont(g.getFont());
+            double w = probe.getLayoutBounds().getWidth() + 4;
+            double h = probe.getLayoutBounds().getHeight();
+            double x = Math.max(0, Math.min(canvas.getWidth() - w, l.right() ? l.x() - w : l.x()));
+            double y = Math.max(0, Math.min(canvas.getHeight() - h, l.bottom() ? l.y() - h : l.y()));
+            g.setFill(Color.rgb((style.outside() >> 16) & 0xFF, (style.outside() >> 8) & 0xFF,
+                    style.outside() & 0xFF, 0.85));
+            g.fillRect(x, y, w, h);
+            g.setFill(rgb(style.selection()));
+            g.fillText(l.text(), x + 2, y);
+        }
+    }
+
+    /** Labelled blocks are at least this wide on screen, and at most this many are labelled. */
+    static final double LABEL_BLOCK = 80;
+    static final int MAX_LABELS = 16;
+
     private void redraw() {
         AddressMapView c = getSkinnable();
         MapViewport v = c.viewport();
@@ -124,6 +160,20 @@ final class AddressMapSkin extends SkinBase<AddressMapView> {
         g.setImageSmoothing(false);
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         g.drawImage(img, 0, 0, v.width() * scale, v.height() * scale);
+        MapRenderer.Style style = c.paletteProperty().get();
+        // Far out, a lone allocation is a single faint pixel: draw the few used ones as marks of a minimum size.
+        double pixelSide = (v.level() < 0 ? Math.pow(2, -v.level()) : 1) * scale;
+        double half = MapCaption.MIN_MARK / 2;
+        g.setLineWidth(1);
+        g.setStroke(rgb(style.heatHigh()));
+        for (int i : MapCaption.marks(px, v, scale, style)) {
+            double mx = (i % v.width() + 0.5) * pixelSide;
+            double my = (i / v.width() + 0.5) * pixelSide;
+            g.setFill(rgb(px[i]));
+            g.fillRect(mx - half, my - half, MapCaption.MIN_MARK, MapCaption.MIN_MARK);
+            g.strokeRect(mx - half - 0.5, my - half - 0.5, MapCaption.MIN_MARK + 1, MapCaption.MIN_MARK + 1);
+        }
+        drawLabels(g, c, v, scale, style);
         AddressMap.Spot sel = c.selectedProperty().get();
         if (sel != null && c.space().layout().cidr().contains(sel.address())) {
             long cell = c.space().layout().cellOf(sel.address().minus(c.space().layout().cidr().network()));

@@ -76,6 +76,8 @@ public final class AddressMapView extends Control {
     private final ReadOnlyObjectWrapper<AddressMap.Spot> pointed = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<AddressMap.Spot> selected = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<MapViewport> viewport = new SimpleObjectProperty<>();
+    private final javafx.beans.property.BooleanProperty labelsShown =
+            new javafx.beans.property.SimpleBooleanProperty(true);
     /**
      * Screen pixels per map pixel: zoom levels are powers of two, so a fitted prefix is then enlarged by this
      * factor (between 1 and 2, drawn without smoothing) to fill its panel.
@@ -125,6 +127,15 @@ public final class AddressMapView extends Control {
     /** What is shown; the skin redraws when it changes. */
     public ObjectProperty<MapViewport> viewportProperty() {
         return viewport;
+    }
+
+    /** Whether block corners carry their first address. */
+    public javafx.beans.property.BooleanProperty labelsShownProperty() {
+        return labelsShown;
+    }
+
+    public boolean labelsShown() {
+        return labelsShown.get();
     }
 
     public MapViewport viewport() {

@@ -1,6 +1,7 @@
 package dev.cidrstudio.ui.map;
 
 import dev.cidrstudio.app.map.AddressMap;
+import dev.cidrstudio.app.map.MapCaption;
 import dev.cidrstudio.app.map.MapExport;
 import dev.cidrstudio.app.map.MapSpace;
 import dev.cidrstudio.model.net.IpFamily;
@@ -37,6 +38,10 @@ public final class MapView {
     private Label hover;
     @FXML
     private Label message;
+    @FXML
+    private Label curve;
+    @FXML
+    private javafx.scene.control.ToggleButton labels;
 
     private MapViewModel vm;
     private final List<AddressMapView> canvases = new ArrayList<>();
@@ -107,6 +112,9 @@ public final class MapView {
             columns.getChildren().add(column);
         }
         rebuildLegend();
+        curve.setText(map.spaces().isEmpty() ? "" : MapCaption.curve(map.spaces().stream()
+                .filter(sp -> sp.layout().halves() == 1).findFirst().orElse(map.spaces().get(0)).layout())
+                + ". Numbers at block corners are each block's first address.");
     }
 
     private VBox panel(AddressMap map, MapSpace space) {
@@ -134,7 +142,14 @@ public final class MapView {
             }
         });
         canvases.add(canvas);
-        VBox box = new VBox(2, name, summary, canvas);
+        canvas.labelsShownProperty().bind(labels.selectedProperty());
+        Label scale = new Label();
+        scale.setId("mapScale-" + space.serviceCidr() + "-" + space.layout().cidr().family());
+        scale.getStyleClass().add("panel-scale");
+        scale.textProperty().bind(Bindings.createStringBinding(() -> MapCaption.range(space.layout())
+                + (canvas.viewport() == null ? "" : "  \u00b7  " + MapCaption.scale(canvas.viewport(),
+                        canvas.scale())), canvas.viewportProperty()));
+        VBox box = new VBox(2, name, summary, canvas, scale);
         VBox.setVgrow(canvas, Priority.ALWAYS);
         return box;
     }

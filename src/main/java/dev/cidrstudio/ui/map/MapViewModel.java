@@ -28,7 +28,8 @@ public final class MapViewModel {
     private final Executor worker;
     private final ReadOnlyObjectWrapper<AddressMap> map = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty dark = new SimpleBooleanProperty(false);
-    private final ReadOnlyStringWrapper hover = new ReadOnlyStringWrapper("Point at an address to see what it is.");
+    static final String HOVER_HINT = "Point at an address to see what it is.";
+    private final ReadOnlyStringWrapper hover = new ReadOnlyStringWrapper(HOVER_HINT);
     private Consumer<AddressMap.Spot> selection = s -> { };
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper previewing = new ReadOnlyStringWrapper("");
@@ -61,6 +62,8 @@ public final class MapViewModel {
             Runnable publish = () -> {
                 if (mine == generation) {
                     map.set(built);
+                    // What was pointed at described the old plan.
+                    hover.set(HOVER_HINT);
                 }
             };
             if (Platform.isFxApplicationThread()) {

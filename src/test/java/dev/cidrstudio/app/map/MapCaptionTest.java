@@ -1,0 +1,70 @@
+package dev.cidrstudio.app.map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.cidrstudio.model.allocator.UsedAddressSet;
+import dev.cidrstudio.model.net.Cidr;
+import dev.cidrstudio.model.net.IpParsing;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The map's words: range, scale, block labels, and marks for sparse allocations. */
+class MapCaptionTest {
+
+    private static Cidr cidr(String s) {
+        return IpParsing.parseCidr(s).orElseThrow();
+    }
+
+    @Test
+    void theRangeIsThePrefixsFirstAndLastAddress() {
+        assertEquals("start 10.97.0.0, end 10.97.15.255", MapCaption.range(MapLayout.of(cidr("10.97.0.0/20"))));
+        assertEquals("start 2001:db8::, end 2001:db8::ffff:ffff:ffff:ffff",
+                MapCaption.range(MapLayout.of(cidr("2001:db8::/48"))));
+    }
+
+    @Test
+    void theScaleCountsAddressesPerScreenPixel() {
+        assertEquals("1 px = 256 addresses", MapCaption.scale(new MapViewport(4, 0, 0, 10, 10), 1));
+        assertEquals("1 px = 1 address", MapCaption.scale(new MapViewport(0, 0, 0, 10, 10), 1));
+        assertEquals("1 address = 4 px", MapCaption.scale(new MapViewport(-2, 0, 0, 10, 10), 1));
+        assertEquals("1 address = 1.5 px", MapCaption.scale(new MapViewport(0, 0, 0, 10, 10), 1.5));
+        assertEquals("1 px = ~64 addresses", MapCaption.scale(new MapViewport(4, 0, 0, 10, 10), 2));
+    }
+
+    @Test
+    void theFourQuartersOfAFittedPrefixAreLabelledAtTheCornerWhereTheyStart() {
+        Cidr c = cidr("10.0.0.0/16");
+        MapSpace space = MapSpace.of("s", c, new UsedAddressSet(c.family()), null, List.of(), false);
+        // 256 x 256 addresses shown at level 0 in a 256 px view: blocks of 128 px (a quarter each) at minSide 100.
+        List<MapCaption.Label> labels = MapCaption.labels(space, new MapViewport(0, 0, 0, 256, 256), 1, 100, 16);
+        assertEquals(List.of("10.0.0.0", "10.0.128.0", "10.0.192.0", "10.0.64.0"),
+                labels.stream().map(MapCaption.Label::text).sorted().toList());
+        MapCaption.Label first = labels.stream().filter(l -> l.text().equals("10.0.0.0")).findFirst().orElseThrow();
+        assertEquals(0, first.x());
+        assertEquals(0, first.y());
+        // The curve ends top-right: the last quarter is entered at the right edge's middle.
+        MapCaption.Label last = labels.stream().filter(l -> l.text().equals("10.0.192.0")).findFirst()
+                .orElseThrow();
+        assertEquals(256, last.x());
+        assertEquals(128, last.y());
+        assertTrue(last.right() && last.bottom());
+        assertTrue(MapCaption.labels(space, new MapViewport(0, 0, 0, 256, 256), 1, 10, 16).isEmpty(),
+                "too many blocks: no labels rather than a crowd");
+    }
+
+    @Test
+    void lonePixelsAreMarkedAndADenseViewIsNot() {
+        MapRenderer.Style s = MapTheme.light();
+        int[] px = new int[100];
+        java.util.Arrays.fill(px, s.freeDynamic());
+        px[42] = s.kubernetes();
+        px[7] = s.heatLow() + 1;
+        MapViewport far = new MapViewport(3, 0, 0, 10, 10);
+        assertEquals(List.of(7, 42), java.util.Arrays.stream(MapCaption.marks(px, far, 1, s)).boxed().toList());
+        assertEquals(0, MapCaption.marks(px, new MapViewport(-2, 0, 0, 10, 10), 1, s).length, "already 4 px wide");
+        int[] dense = new int[MapCaption.MARK_LIMIT + 1];
+        java.util.Arrays.fill(dense, s.kubernetes());
+        assertEquals(0, MapCaption.marks(dense, new MapViewport(3, 0, 0, dense.length, 1), 1, s).length);
+    }
+}
