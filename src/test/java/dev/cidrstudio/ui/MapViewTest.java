@@ -10,6 +10,7 @@ import dev.cidrstudio.app.map.AddressMap;
 import dev.cidrstudio.app.map.MapViewport;
 import dev.cidrstudio.ui.main.MainWindowViewModel;
 import dev.cidrstudio.ui.map.AddressMapView;
+import dev.cidrstudio.ui.map.LinearStripView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -119,10 +120,15 @@ class MapViewTest {
         AddressMapView v6 = canvases(robot).stream().filter(c -> c.space().layout().cidr().toString()
                 .equals("fd00:10:96::/112")).findFirst().orElseThrow();
         String scale = robot.lookup("#mapScale-kubernetes-IPv6").queryAs(Label.class).getText();
-        assertTrue(scale.matches("start fd00:10:96::, end fd00:10:96::ffff  \u00b7  (1 px = ~?[0-9,]+ addresses"
-                + "|1 address = [0-9.]+ px)"), scale);
+        assertTrue(scale.matches("Map: (1 px = ~?[0-9,]+ addresses|1 address = [0-9.]+ px); the bar above runs "
+                + "from the first address to the last"), scale);
         assertTrue(robot.lookup("#mapCurve").queryAs(Label.class).getText().startsWith("Hilbert curve: addresses "
                 + "run from the top-left corner to the top-right one"));
+        // The linear view under it runs from the first address to the last.
+        LinearStripView strip = robot.lookup("#strip-kubernetes-IPv6").queryAs(LinearStripView.class);
+        assertEquals(List.of("fd00:10:96::", "fd00:10:96::ffff"), List.of(strip.strip().ticks().get(0).label(),
+                strip.strip().ticks().get(strip.strip().ticks().size() - 1).label()));
+        assertEquals((int) Math.floor(strip.getWidth()), strip.strip().columns().length);
         // Two lone Service IPs in 65,536 addresses are still marked far out.
         int[] marks = dev.cidrstudio.app.map.MapCaption.marks(v6.pixels(), v6.viewport(), v6.scale(),
                 v6.paletteProperty().get());
@@ -135,13 +141,10 @@ class MapViewTest {
         assertFalse(v6.labelsShown());
 
         // The hover line describes the plan on screen: a change of plan clears it.
-        AddressMapView v4 = canvases(robot).stream().filter(c -> c.space().layout().cidr().toString()
-                .equals("10.96.0.0/24")).findFirst().orElseThrow();
-        robot.moveTo(robot.point(v4).atPosition(Pos.CENTER));
+        robot.moveTo(robot.point(v6).atPosition(Pos.CENTER));
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(robot.lookup("#mapHover").queryAs(Label.class).getText().startsWith("10.96.0."));
-        fx(() -> vm.session().markDirty());
-        robot.moveTo(robot.lookup("#mapLegend").queryAs(javafx.scene.Node.class));
+        assertTrue(robot.lookup("#mapHover").queryAs(Label.class).getText().startsWith("fd00:10:96::"));
+        robot.moveTo("#mapZoomIn");
         fx(() -> vm.session().markDirty());
         assertEquals("Point at an address to see what it is.",
                 robot.lookup("#mapHover").queryAs(Label.class).getText());

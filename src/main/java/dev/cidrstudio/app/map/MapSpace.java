@@ -183,6 +183,71 @@ public final class MapSpace {
         return Long.bitCount(bits[(int) (start >>> 6)] & mask);
     }
 
+    /** Used addresses among the offsets {@code [from, to]} (inclusive, unsigned, clipped to the prefix). */
+    public long countRange(long from, long to) {
+        if (Long.compareUnsigned(to, lastOffset) > 0) {
+            to = lastOffset;
+        }
+        if (Long.compareUnsigned(from, to) > 0) {
+            return 0;
+        }
+        if (bits != null) {
+            int w0 = (int) (from >>> 6);
+            int w1 = (int) (to >>> 6);
+            long first = -1L << (from & 63);
+            long last = (to & 63) == 63 ? -1L : (1L << ((to & 63) + 1)) - 1;
+            if (w0 == w1) {
+                return Long.bitCount(bits[w0] & first & last);
+            }
+            long n = Long.bitCount(bits[w0] & first) + Long.bitCount(bits[w1] & last);
+            for (int i = w0 + 1; i < w1; i++) {
+                n += Long.bitCount(bits[i]);
+            }
+            return n;
+        }
+        return upperIndex(to) - lowerIndex(from);
+    }
+
+    /** The index of the first kept offset at or above {@code v} (sparse spaces). */
+    private int lowerIndex(long v) {
+        int lo = 0;
+        int hi = offsets.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (Long.compareUnsigned(offsets[mid], v) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** The index after the last kept offset at or below {@code v} (sparse spaces). */
+    private int upperIndex(long v) {
+        int lo = 0;
+        int hi = offsets.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (Long.compareUnsigned(offsets[mid], v) <= 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** The first offset of the dynamic band (the static band is {@code [1, staticEnd)}). */
+    public long staticBandEnd() {
+        return staticEnd;
+    }
+
+    /** The prefix's last offset (unsigned; the first /64's for a longer IPv6 prefix). */
+    public long lastAddressOffset() {
+        return lastOffset;
+    }
+
     /** Whether one address offset is used. */
     public boolean isUsed(long offset) {
         if (Long.compareUnsigned(offset, lastOffset) > 0) {

@@ -146,10 +146,12 @@ public final class MapView {
         Label scale = new Label();
         scale.setId("mapScale-" + space.serviceCidr() + "-" + space.layout().cidr().family());
         scale.getStyleClass().add("panel-scale");
-        scale.textProperty().bind(Bindings.createStringBinding(() -> MapCaption.range(space.layout())
-                + (canvas.viewport() == null ? "" : "  \u00b7  " + MapCaption.scale(canvas.viewport(),
-                        canvas.scale())), canvas.viewportProperty()));
-        VBox box = new VBox(2, name, summary, canvas, scale);
+        scale.textProperty().bind(Bindings.createStringBinding(() -> canvas.viewport() == null ? ""
+                : "Map: " + MapCaption.scale(canvas.viewport(), canvas.scale()) + "; the bar above runs from the "
+                        + "first address to the last", canvas.viewportProperty()));
+        LinearStripView strip = new LinearStripView(space, canvas.paletteProperty());
+        strip.setId("strip-" + space.serviceCidr() + "-" + space.layout().cidr().family());
+        VBox box = new VBox(2, name, summary, canvas, strip, scale);
         VBox.setVgrow(canvas, Priority.ALWAYS);
         return box;
     }
