@@ -18,6 +18,7 @@ import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -148,6 +149,23 @@ class MapViewTest {
         fx(() -> vm.session().markDirty());
         assertEquals("Point at an address to see what it is.",
                 robot.lookup("#mapHover").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void aPrefixSplitsIntoHalvesWithTheAllocationsInEach(FxRobot robot) throws Exception {
+        Tabs.open(robot, "Map");
+        javafx.scene.control.MenuButton split = robot.lookup("#split-extra-v4-IPv4")
+                .queryAs(javafx.scene.control.MenuButton.class);
+        assertEquals("Halves (/21)", split.getItems().get(0).getText());
+        assertEquals("/28 (256 subnets)", split.getItems().get(7).getText());
+        fx(() -> split.getItems().get(0).fire());
+        TableView<dev.cidrstudio.app.map.PrefixSplit.Subnet> table = robot.lookup("#splitTable").queryTableView();
+        assertEquals(List.of("10.97.0.0/21", "10.97.8.0/21"), table.getItems().stream()
+                .map(dev.cidrstudio.app.map.PrefixSplit.Subnet::cidr).toList());
+        assertEquals(2, table.getItems().stream().mapToLong(dev.cidrstudio.app.map.PrefixSplit.Subnet::allocated)
+                .sum(), "the prefix's two allocations");
+        WaitForAsyncUtils.asyncFx(() -> Screenshots.write(table.getScene(), "map-split")).get();
+        fx(() -> ((javafx.stage.Stage) table.getScene().getWindow()).close());
     }
 
     @Test

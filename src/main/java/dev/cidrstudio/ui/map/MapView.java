@@ -151,7 +151,13 @@ public final class MapView {
                         + "first address to the last", canvas.viewportProperty()));
         LinearStripView strip = new LinearStripView(space, canvas.paletteProperty());
         strip.setId("strip-" + space.serviceCidr() + "-" + space.layout().cidr().family());
-        VBox box = new VBox(2, name, summary, canvas, strip, scale);
+        javafx.scene.control.MenuButton split = SplitDialog.button(space,
+                () -> mapArea.getScene() == null ? null : mapArea.getScene().getWindow());
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox head = new HBox(8, name, gap, split);
+        head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox box = new VBox(2, head, summary, canvas, strip, scale);
         VBox.setVgrow(canvas, Priority.ALWAYS);
         return box;
     }
