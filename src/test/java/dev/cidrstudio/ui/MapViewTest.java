@@ -169,6 +169,23 @@ class MapViewTest {
     }
 
     @Test
+    void theLegendPicksOneNamespace(FxRobot robot) throws Exception {
+        Tabs.open(robot, "Map");
+        long before = canvases(robot).stream().mapToLong(c -> c.space().used()).sum();
+        Label shop = robot.lookup("#legend-ns-shop").queryAs(Label.class);
+        fx(() -> shop.getOnMouseClicked().handle(null));
+        long only = canvases(robot).stream().mapToLong(c -> c.space().used()).sum();
+        assertTrue(only > 0 && only < before, only + " of " + before);
+        assertTrue(robot.lookup("#mapMessage").queryAs(Label.class).getText().startsWith(
+                "Showing only namespace shop"));
+        assertTrue(robot.lookup("#legend-ns-shop").queryAs(Label.class).getStyleClass().contains("legend-picked"));
+        WaitForAsyncUtils.asyncFx(() -> Screenshots.write(stage.getScene(), "map-one-namespace")).get();
+        fx(() -> robot.lookup("#legend-ns-shop").queryAs(Label.class).getOnMouseClicked().handle(null));
+        assertEquals(before, canvases(robot).stream().mapToLong(c -> c.space().used()).sum());
+        assertEquals("", robot.lookup("#mapMessage").queryAs(Label.class).getText());
+    }
+
+    @Test
     void exportsTheViewAsPngAndSvgAndSwitchesToTheDarkPalette(FxRobot robot) throws Exception {
         Tabs.open(robot, "Map");
         AddressMapView first = canvases(robot).get(0);

@@ -64,6 +64,25 @@ public final class AddressMap {
 
     /** Builds the map of a state (a snapshot the caller no longer changes). */
     public static AddressMap of(ClusterState state) {
+        return of(state, null);
+    }
+
+    /**
+     * As {@link #of(ClusterState)}, showing only the addresses held by Services of one namespace (all when
+     * {@code onlyNamespace} is null); the namespaces keep their colours.
+     */
+    public static AddressMap of(ClusterState state, String onlyNamespace) {
+        Map<IpFamily, dev.cidrstudio.model.allocator.UsedAddressSet> used = new java.util.EnumMap<>(IpFamily.class);
+        for (IpFamily f : IpFamily.values()) {
+            used.put(f, onlyNamespace == null ? state.used(f) : new dev.cidrstudio.model.allocator.UsedAddressSet(f));
+        }
+        if (onlyNamespace != null) {
+            for (IpAddressObject ip : state.<IpAddressObject>list(Kind.IP_ADDRESS)) {
+                if (ip.parentRef() != null && onlyNamespace.equals(ip.parentRef().namespace())) {
+                    IpParsing.parseIpSloppy(ip.name()).ifPresent(a -> used.get(a.family()).add(a));
+                }
+            }
+        }
         List<ServiceCidr> cidrs = state.list(Kind.SERVICE_CIDR);
         List<Map.Entry<String, Cidr>> all = new ArrayList<>();
         for (ServiceCidr sc : cidrs) {
@@ -83,7 +102,7 @@ public final class AddressMap {
                     List<Map.Entry<String, Cidr>> others = all.stream().filter(o -> !o.getKey().equals(sc.name()))
                             .toList();
                     IpAddress k = kubernetes.stream().filter(a -> a.family() == family).findFirst().orElse(null);
-                    spaces.add(MapSpace.of(sc.name(), e.getValue(), state.used(family), k, others,
+                    spaces.add(MapSpace.of(sc.name(), e.getValue(), used.get(family), k, others,
                             sc.meta().beingDeleted()));
                 }
             }

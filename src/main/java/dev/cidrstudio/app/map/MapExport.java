@@ -19,8 +19,11 @@ public final class MapExport {
     public record Panel(String title, int[] pixels, int width, int height) {
     }
 
-    /** One legend entry. */
-    public record LegendEntry(int color, String label) {
+    /** One legend entry; {@code namespace} is set for a namespace's entry. */
+    public record LegendEntry(int color, String label, String namespace) {
+        public LegendEntry(int color, String label) {
+            this(color, label, null);
+        }
     }
 
     private static final int TITLE = 22;
@@ -120,8 +123,9 @@ public final class MapExport {
                 new LegendEntry(s.kubernetes(), "kubernetes.default"),
                 new LegendEntry(s.overlap(), "overlaps another ServiceCIDR"),
                 new LegendEntry(s.pending(), "pending deletion (stripes)")));
-        for (int i = 0; i < namespaces.size() && i < 16; i++) {
-            out.add(new LegendEntry(MapRenderer.namespaceColor(s, i), "namespace " + namespaces.get(i)));
+        for (int i = 0; i < namespaces.size(); i++) {
+            out.add(new LegendEntry(MapRenderer.namespaceColor(s, i), "namespace " + namespaces.get(i),
+                    namespaces.get(i)));
         }
         return out;
     }

@@ -20,7 +20,25 @@ public final class MapRenderer {
 
     /** How a namespace's addresses look: its colour and its pattern (0 solid, 1 diagonal, 2 dots, 3 rows). */
     public static int namespaceColor(Style style, int index) {
-        return style.namespaces()[Math.floorMod(index, style.namespaces().length)];
+        int[] palette = style.namespaces();
+        if (index >= 0 && index < palette.length) {
+            return palette[index];
+        }
+        // Beyond the palette: hues a golden angle apart, so no two namespaces on the map share a colour.
+        int k = Math.max(0, index - palette.length);
+        double hue = (k * 137.50776405 + 17) % 360;
+        double lum = (0.2126 * ((style.outside() >> 16) & 0xFF) + 0.7152 * ((style.outside() >> 8) & 0xFF)
+                + 0.0722 * (style.outside() & 0xFF)) / 255;
+        double saturation = 0.62 + 0.2 * ((k / 7) % 2);
+        double brightness = lum < 0.5 ? 0.88 - 0.12 * ((k / 3) % 2) : 0.72 - 0.14 * ((k / 3) % 2);
+        int rgb = java.awt.Color.HSBtoRGB((float) (hue / 360), (float) saturation, (float) brightness);
+        int c = 0xFF000000 | (rgb & 0xFFFFFF);
+        for (int p : palette) {
+            if (p == c) {
+                c ^= 0x010101;
+            }
+        }
+        return c;
     }
 
     public static int namespacePattern(int index) {

@@ -51,8 +51,10 @@ public final class MapView {
         this.vm = viewModel;
         hover.textProperty().bind(vm.hoverProperty());
         message.textProperty().bind(Bindings.createStringBinding(
-                () -> (vm.previewingProperty().get() + "  " + vm.messageProperty().get()).strip(),
-                vm.previewingProperty(), vm.messageProperty()));
+                () -> ((vm.onlyNamespaceProperty().get() == null ? "" : "Showing only namespace "
+                        + vm.onlyNamespaceProperty().get() + " (click it in the legend again for all).  ")
+                        + vm.previewingProperty().get() + "  " + vm.messageProperty().get()).strip(),
+                vm.previewingProperty(), vm.messageProperty(), vm.onlyNamespaceProperty()));
         vm.mapProperty().addListener((o, a, b) -> rebuild(b));
         vm.darkProperty().addListener((o, a, b) -> rebuildLegend());
         rebuild(vm.mapProperty().get());
@@ -169,6 +171,25 @@ public final class MapView {
                     e.color() & 0xFF));
             swatch.getStyleClass().add("swatch");
             Label l = new Label(e.label(), swatch);
+            if (e.namespace() != null) {
+                // A namespace's entry picks it: the map then shows only its Services' addresses.
+                String ns = e.namespace();
+                l.setId("legend-ns-" + ns);
+                l.getStyleClass().add("legend-pick");
+                if (ns.equals(vm.onlyNamespaceProperty().get())) {
+                    l.getStyleClass().add("legend-picked");
+                }
+                l.setAccessibleRole(javafx.scene.AccessibleRole.TOGGLE_BUTTON);
+                l.setAccessibleHelp("Show only namespace " + ns + " on the map; again to show all");
+                l.setFocusTraversable(true);
+                l.setOnMouseClicked(ev -> vm.toggleNamespace(ns));
+                l.setOnKeyPressed(ev -> {
+                    if (ev.getCode() == javafx.scene.input.KeyCode.ENTER
+                            || ev.getCode() == javafx.scene.input.KeyCode.SPACE) {
+                        vm.toggleNamespace(ns);
+                    }
+                });
+            }
             legend.getChildren().add(l);
         }
     }

@@ -34,6 +34,9 @@ public final class MapViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper previewing = new ReadOnlyStringWrapper("");
     private long generation;
+    private final javafx.beans.property.StringProperty onlyNamespace =
+            new javafx.beans.property.SimpleStringProperty();
+    private ClusterState shown;
 
     public MapViewModel(Executor worker) {
         this.worker = worker;
@@ -55,10 +58,25 @@ public final class MapViewModel {
         return previewing.getReadOnlyProperty();
     }
 
+    /** Shows only the addresses of one namespace's Services (null: all); the legend's entries pick it. */
+    public javafx.beans.property.StringProperty onlyNamespaceProperty() {
+        return onlyNamespace;
+    }
+
+    /** Picks a namespace from the legend, or, when it is already the one shown, shows all again. */
+    public void toggleNamespace(String namespace) {
+        onlyNamespace.set(namespace == null || namespace.equals(onlyNamespace.get()) ? null : namespace);
+        if (shown != null) {
+            show(shown);
+        }
+    }
+
     private void show(ClusterState s) {
         long mine = ++generation;
+        shown = s;
+        String only = onlyNamespace.get();
         worker.execute(() -> {
-            AddressMap built = AddressMap.of(s);
+            AddressMap built = AddressMap.of(s, only);
             Runnable publish = () -> {
                 if (mine == generation) {
                     map.set(built);

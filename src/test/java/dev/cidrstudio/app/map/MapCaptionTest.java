@@ -67,4 +67,29 @@ class MapCaptionTest {
         java.util.Arrays.fill(dense, s.kubernetes());
         assertEquals(0, MapCaption.marks(dense, new MapViewport(3, 0, 0, dense.length, 1), 1, s).length);
     }
+
+    @Test
+    void namespaceColoursNeverRepeat() {
+        for (MapRenderer.Style s : List.of(MapTheme.light(), MapTheme.dark())) {
+            java.util.Set<Integer> seen = new java.util.HashSet<>();
+            for (int i = 0; i < 300; i++) {
+                int c = MapRenderer.namespaceColor(s, i);
+                assertTrue(seen.add(c), "namespace " + i + " repeats a colour");
+                assertTrue(c != s.freeDynamic() && c != s.freeStatic() && c != s.kubernetes() && c != s.outside());
+            }
+        }
+    }
+
+    @Test
+    void aMapOfOneNamespaceShowsOnlyItsAddresses() {
+        var state = dev.cidrstudio.app.DemoPlan.load().api().state();
+        AddressMap all = AddressMap.of(state);
+        AddressMap shop = AddressMap.of(state, "shop");
+        assertEquals(all.namespaces(), shop.namespaces(), "colours stay as they were");
+        long shopIps = state.<dev.cidrstudio.model.api.IpAddressObject>list(dev.cidrstudio.model.api.Kind.IP_ADDRESS)
+                .stream().filter(ip -> ip.parentRef() != null && "shop".equals(ip.parentRef().namespace())).count();
+        assertTrue(shopIps > 0);
+        assertEquals(shopIps, shop.spaces().stream().mapToLong(MapSpace::used).sum());
+        assertTrue(all.spaces().stream().mapToLong(MapSpace::used).sum() > shopIps);
+    }
 }
