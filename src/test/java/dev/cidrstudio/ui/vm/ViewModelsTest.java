@@ -113,12 +113,15 @@ class ViewModelsTest {
             vm.load(s);
             vm.countProperty().set(100);
             assertTrue(vm.fitProperty().get().startsWith("4,342 more SingleStack IPv4 Services fit"));
-            assertTrue(vm.suggestionProperty().get().startsWith("The plan has room for 100 more"));
+            assertTrue(vm.suggestionProperty().get().contains("The plan has room"), vm.suggestionProperty().get());
             assertFalse(vm.canAddSuggestionProperty().get());
             vm.policyProperty().set("RequireDualStack");
             vm.countProperty().set(70_000);
-            assertTrue(vm.suggestionProperty().get().startsWith("To make room for 65,658 more: add ServiceCIDR"),
-                    vm.suggestionProperty().get());
+            assertFalse(vm.canAddSuggestionProperty().get(), "the what-if count is not the sizing target");
+            vm.moreWantedProperty().set(70_000);
+            assertTrue(vm.suggestionProperty().get().startsWith("IPv4: 6 in use, 4,342 free. Target: room for 70,000 "
+                    + "more. Short by 65,658: add a ServiceCIDR of at least /15."), vm.suggestionProperty().get());
+            assertTrue(vm.canAddSuggestionProperty().get());
             vm.run();
             assertTrue(vm.resultProperty().get().startsWith("4,342 of 70,000 fit"), vm.resultProperty().get());
             assertEquals(9, s.api().list(Kind.SERVICE, null).size(), "a what-if leaves the plan alone");
