@@ -2,7 +2,6 @@ package dev.cidrstudio.cli;
 
 import dev.cidrstudio.app.CapacityReport;
 import dev.cidrstudio.app.CapacitySizing;
-import dev.cidrstudio.app.Finding;
 import dev.cidrstudio.app.ManifestImport;
 import dev.cidrstudio.app.PlanLoader;
 import dev.cidrstudio.console.TabWriter;
@@ -51,11 +50,8 @@ public final class CapacityCommand extends StreamCommand {
         if (sources == null) {
             return 2;
         }
-        PlanLoader.Result plan;
-        try {
-            plan = PlanLoader.load(sources);
-        } catch (ManifestImport.ImportException e) {
-            e.findings().forEach((Finding f) -> err.println(f.describe()));
+        PlanLoader.Result plan = loadOrReport(sources);
+        if (plan == null) {
             return 2;
         }
         var state = plan.api().state();

@@ -1,7 +1,6 @@
 package dev.cidrstudio.cli;
 
 import dev.cidrstudio.app.DualStackReport;
-import dev.cidrstudio.app.Finding;
 import dev.cidrstudio.app.ManifestImport;
 import dev.cidrstudio.app.PlanLoader;
 import java.io.InputStream;
@@ -31,11 +30,8 @@ public final class DualStackCommand extends StreamCommand {
         if (sources == null) {
             return 2;
         }
-        PlanLoader.Result plan;
-        try {
-            plan = PlanLoader.load(sources);
-        } catch (ManifestImport.ImportException e) {
-            e.findings().forEach((Finding f) -> err.println(f.describe()));
+        PlanLoader.Result plan = loadOrReport(sources);
+        if (plan == null) {
             return 1;
         }
         boolean failed = false;

@@ -28,4 +28,17 @@ abstract class StreamCommand implements Callable<Integer> {
             return null;
         }
     }
+
+    /**
+     * The plan the files make, or null after printing why: an unreadable file, or the import's findings at their
+     * file and line. The plan of files that cannot be loaded is never half made.
+     */
+    dev.cidrstudio.app.PlanLoader.Result loadOrReport(List<ManifestImport.Source> sources) {
+        try {
+            return dev.cidrstudio.app.PlanLoader.load(sources);
+        } catch (ManifestImport.ImportException e) {
+            e.findings().forEach(f -> err.println(f.describe()));
+            return null;
+        }
+    }
 }
