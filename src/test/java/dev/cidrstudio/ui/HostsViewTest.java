@@ -100,6 +100,27 @@ class HostsViewTest {
 
         fx(() -> hosts.aliases().get(1).ipProperty().set("10.1.2.3"));
         assertFalse(robot.lookup(".table-row-cell.invalid").tryQuery().isPresent());
+
+        // A row just added is not an error (nor part of the Pod) until it is typed in; then it is checked.
+        String before = file();
+        robot.clickOn("Add");
+        assertEquals(3, table.getItems().size());
+        assertFalse(robot.lookup(".table-row-cell.invalid").tryQuery().isPresent(), "no error before typing");
+        assertEquals(before, file());
+        fx(() -> hosts.aliases().get(2).hostnamesProperty().set("late.local"));
+        assertTrue(hosts.rowErrors().get(2).startsWith("spec.hostAliases[2].ip: Invalid value: \"\": "),
+                hosts.rowErrors().toString());
+        fx(() -> hosts.aliases().get(2).ipProperty().set("10.9.9.9"));
+        assertTrue(file().endsWith("10.9.9.9\tlate.local\n"), file());
+
+        // A long line scrolls sideways instead of wrapping.
+        String longName = "a-very-long-host-name-that-does-not-fit-the-preview-pane-at-this-width.example.com";
+        fx(() -> hosts.aliases().get(2).hostnamesProperty().set(longName + " " + longName.replace("a-", "b-")));
+        javafx.scene.control.ScrollPane scroll = robot.lookup("#hostsScroll").queryAs(
+                javafx.scene.control.ScrollPane.class);
+        assertFalse(scroll.isFitToWidth());
+        assertTrue(flow.getWidth() > scroll.getViewportBounds().getWidth(), "wider than the pane: it scrolls");
+        fx(() -> hosts.removeAlias(2));
         fx(() -> hosts.podIpsProperty().set("10.0.0.1, 10.0.0.2"));
         assertTrue(robot.lookup("#fieldError").queryAs(Label.class).getText().endsWith(
                 "may specify no more than one IP for each IP family"));

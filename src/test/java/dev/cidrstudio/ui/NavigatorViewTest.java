@@ -50,8 +50,15 @@ class NavigatorViewTest {
         @SuppressWarnings("unchecked")
         TreeView<NavigatorViewModel.Node> tree = robot.lookup("#navigatorTree").queryAs(TreeView.class);
         assertEquals(java.util.List.of("ServiceCIDRs (2)", "Services (9)", "IPAddresses (8)", "Pods (1)",
-                "Nodes (0)", "Policies (2)"), tree.getRoot().getChildren().stream().map(i -> i.getValue().label())
+                "Nodes (2)", "Policies (2)"), tree.getRoot().getChildren().stream().map(i -> i.getValue().label())
                         .toList());
+        // The Nodes the Dual-stack tab checks (from the cluster settings), with their pod ranges; the status bar
+        // counts the policy and its binding as the Policies group does.
+        assertEquals(java.util.List.of("worker0  10.244.0.0/24, fd00:10:244::/64",
+                "worker1  10.244.1.0/24, fd00:10:244:1::/64"), tree.getRoot().getChildren().get(4).getChildren()
+                        .stream().map(i -> i.getValue().label()).toList());
+        assertTrue(vm.navigator().totalsProperty().get().endsWith("1 policy, 1 binding, all valid"),
+                vm.navigator().totalsProperty().get());
         var extra = new NavigatorViewModel.Ref("ServiceCIDR", null, "extra-v4");
         fx(() -> vm.navigator().reveal(extra));
         assertEquals("ServiceCIDR extra-v4", robot.lookup("#inspectorTitle").queryAs(Label.class).getText());

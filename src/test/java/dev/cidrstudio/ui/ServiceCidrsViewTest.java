@@ -63,6 +63,15 @@ class ServiceCidrsViewTest {
         TextField name = robot.lookup("#scName").queryAs(TextField.class);
         TextField cidrs = robot.lookup("#scCidrs").queryAs(TextField.class);
         Button apply = robot.lookup("#scApply").queryAs(Button.class);
+        // Nothing typed yet: no error, no verdict; typing and clearing the field is the error.
+        assertEquals("", label(robot, "#scCidrsError"));
+        assertFalse(cidrs.getStyleClass().contains("invalid"));
+        assertFalse(robot.lookup("#scVerdict").query().isVisible());
+        assertTrue(apply.isDisabled());
+        fx(() -> cidrs.setText("10"));
+        fx(() -> cidrs.setText(""));
+        assertEquals("spec.cidrs: Required value: at least one CIDR required", label(robot, "#scCidrsError"));
+        assertEquals("Invalid", label(robot, "#scVerdict"));
         fx(() -> {
             name.setText("newcidr1");
             cidrs.setText("10.96.16.0/33");

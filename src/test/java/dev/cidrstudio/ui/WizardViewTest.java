@@ -12,12 +12,15 @@ import dev.cidrstudio.ui.main.MainWindowViewModel;
 import dev.cidrstudio.ui.wizard.WizardViewModel;
 import dev.cidrstudio.wizard.PreflightFinding;
 import dev.cidrstudio.wizard.ScenarioKind;
+import dev.cidrstudio.wizard.StateTables;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -88,6 +91,15 @@ class WizardViewTest {
         TextArea diff = robot.lookup("#wizardDiff").queryAs(TextArea.class);
         assertTrue(diff.getText().contains("servicecidr/kubernetes"), diff.getText());
         assertEquals(before, vm.session().api().state().contentVersion(), "the plan is untouched so far");
+        @SuppressWarnings("unchecked")
+        TableView<StateTables.ServiceCidrRow> cidrs = robot.lookup("#wizardStateServiceCidrs")
+                .queryAs(TableView.class);
+        StateTables.ServiceCidrRow old = cidrs.getItems().stream().filter(r -> r.name().equals("kubernetes"))
+                .findFirst().orElseThrow();
+        assertEquals(StateTables.Change.CHANGED, old.change(), "step 4 marked the default for deletion");
+        assertEquals("Terminating", old.deletion(), "held by the Services still in it");
+        assertTrue(cidrs.getItems().stream().anyMatch(r -> r.cidrs().startsWith("10.96.16.0/20,")), cidrs.getItems().toString());
+        assertTrue(robot.lookup("#wizardStateCaption").queryLabeled().getText().startsWith("After step 4: "));
 
         robot.clickOn("#wizardBack");
         assertEquals(3, vm.wizard().rehearsal().orElseThrow().position());
@@ -95,6 +107,25 @@ class WizardViewTest {
         assertTrue(steps.getItems().stream().allMatch(r -> r.status() == WizardViewModel.StepStatus.PASSED),
                 steps.getItems().toString());
         assertTrue(robot.lookup("#wizardMessage").queryLabeled().getText().startsWith("Every step done"));
+
+        // Step 5 recreated the Services: their rows are marked changed, with addresses in the new range.
+        fx(() -> steps.getSelectionModel().select(4));
+        @SuppressWarnings("unchecked")
+        TableView<StateTables.ServiceRow> services = robot.lookup("#wizardStateServices").queryAs(TableView.class);
+        int all = services.getItems().size();
+        var recreated = services.getItems().stream().filter(r -> r.change() == StateTables.Change.CHANGED).toList();
+        assertFalse(recreated.isEmpty(), services.getItems().toString());
+        assertTrue(recreated.stream().allMatch(r -> r.clusterIps().startsWith("10.96.")), recreated.toString());
+        ScrollPane detail = robot.lookup("#wizardStepScroll").queryAs(ScrollPane.class);
+        fx(() -> detail.setVvalue(0.78));
+        robot.clickOn("#wizardOnlyChanged");
+        assertEquals(recreated.size() + services.getItems().stream()
+                .filter(r -> r.change() == StateTables.Change.CREATED).count(), services.getItems().size());
+        assertTrue(services.getItems().size() < all, "the untouched ones are hidden");
+        WaitForAsyncUtils.asyncFx(() -> Screenshots.write(stage.getScene(), "wizard-state")).get();
+        robot.clickOn("#wizardOnlyChanged");
+        fx(() -> detail.setVvalue(0));
+        fx(() -> steps.getSelectionModel().select(6));
         WaitForAsyncUtils.asyncFx(() -> Screenshots.write(stage.getScene(), "wizard")).get();
 
         Path runbook = dir.resolve("runbook");

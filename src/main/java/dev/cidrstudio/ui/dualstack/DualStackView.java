@@ -39,5 +39,7 @@ public final class DualStackView {
         });
         subject.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().subject()));
         reason.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().reason()));
+        dev.cidrstudio.ui.Tables.wrap(subject);
+        dev.cidrstudio.ui.Tables.wrap(reason);
     }
 }

@@ -56,6 +56,8 @@ public final class HostsView {
     private TableColumn<HostsViewModel.AliasRow, String> aliasNames;
     @FXML
     private TextFlow hostsFile;
+    @FXML
+    private javafx.scene.control.ScrollPane hostsScroll;
 
     private HostsViewModel vm;
 
@@ -98,6 +100,11 @@ public final class HostsView {
             }
         });
         vm.rowErrors().addListener((MapChangeListener<Integer, String>) c -> aliases.refresh());
+        // The file never wraps (a line of /etc/hosts is one line; scroll sideways), but the refusal text does.
+        hostsScroll.fitToWidthProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.errors()));
+        hostsFile.minWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> hostsScroll.getViewportBounds().getWidth(), hostsScroll.viewportBoundsProperty()));
+        hostsScroll.setFitToHeight(true);
         vm.fileTextProperty().addListener((o, a, b) -> render());
         vm.aliasBlockStartProperty().addListener((o, a, b) -> render());
         vm.errors().addListener((javafx.collections.ListChangeListener<String>) c -> render());

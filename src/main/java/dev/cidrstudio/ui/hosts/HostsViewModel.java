@@ -38,9 +38,20 @@ public final class HostsViewModel {
         private final StringProperty ip = new SimpleStringProperty("");
         private final StringProperty hostnames = new SimpleStringProperty("");
 
+        /** Whether the user has typed in the row: a fresh empty row is not part of the Pod (nor an error) yet. */
+        private boolean edited;
+
         public AliasRow(String ip, String hostnames) {
             this.ip.set(ip);
             this.hostnames.set(hostnames);
+            // Invalidation listeners, added before the list's: the row counts as edited when the list recomputes.
+            this.ip.addListener(o -> edited = true);
+            this.hostnames.addListener(o -> edited = true);
+        }
+
+        /** An empty row just added, not typed in yet. */
+        boolean fresh() {
+            return !edited && ip.get().isBlank() && hostnames.get().isBlank();
         }
 
         public StringProperty ipProperty() {
@@ -124,8 +135,19 @@ public final class HostsViewModel {
 
     PodHostsInput pod() {
         return new PodHostsInput(name.get().trim(), namespace.get().trim(), blankToNull(hostname.get()),
-                blankToNull(subdomain.get()), null, hostNetwork.get(), aliases.stream().map(AliasRow::toAlias)
-                        .toList());
+                blankToNull(subdomain.get()), null, hostNetwork.get(), aliases.stream()
+                        .filter(r -> !r.fresh()).map(AliasRow::toAlias).toList());
+    }
+
+    /** The table row of the Pod's {@code hostAliases[i]}: fresh rows are left out of the Pod. */
+    private int rowOf(int aliasIndex) {
+        int seen = -1;
+        for (int row = 0; row < aliases.size(); row++) {
+            if (!aliases.get(row).fresh() && ++seen == aliasIndex) {
+                return row;
+            }
+        }
+        return aliasIndex;
     }
 
     List<String> ips() {
@@ -147,7 +169,7 @@ public final class HostsViewModel {
             errors.add(text);
             Matcher m = ALIAS_ROW.matcher(fe.field());
             if (m.find()) {
-                byRow.merge(Integer.parseInt(m.group(1)), fe.toString(), (a, b) -> a + "\n" + b);
+                byRow.merge(rowOf(Integer.parseInt(m.group(1))), fe.toString(), (a, b) -> a + "\n" + b);
             } else {
                 other.append(other.length() > 0 ? "\n" : "").append(fe);
             }

@@ -3,7 +3,6 @@ package dev.cidrstudio.ui.map;
 import dev.cidrstudio.app.map.MapSpace;
 import dev.cidrstudio.app.map.PrefixSplit;
 import java.util.List;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -50,10 +49,7 @@ public final class SplitDialog {
 
     private static TableColumn<PrefixSplit.Subnet, String> column(String title, double width,
             java.util.function.Function<PrefixSplit.Subnet, String> value) {
-        TableColumn<PrefixSplit.Subnet, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
-        return c;
+        return dev.cidrstudio.ui.Tables.column(title, width, value);
     }
 
     /** A panel's Split button: halves, quarters, and each /N up to eight bits longer. */

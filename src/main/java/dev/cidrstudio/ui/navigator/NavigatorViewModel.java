@@ -127,6 +127,9 @@ public final class NavigatorViewModel {
                             new Ref(kind, k.namespace(), k.name()), List.of()));
                 }
             }
+            if (kind.equals("Node") && kept.isEmpty()) {
+                kept.addAll(settingsNodes(api));
+            }
             groups.add(new Node(kind + "s (" + kept.size() + ")", null, kept));
         }
         List<Node> policies = new ArrayList<>();
@@ -139,11 +142,34 @@ public final class NavigatorViewModel {
         long cidrCount = cidrs.size();
         long problems = PolicyWorkbench.rows(api.state()).stream().filter(r -> !r.problems().isEmpty()).count();
         long pols = PolicyWorkbench.rows(api.state()).stream().filter(PolicyWorkbench.Row::isPolicy).count();
+        long bindings = policies.size() - pols;
+        // The same objects the navigator's Policies group counts: policies and bindings, each named.
         totals.set(String.format(java.util.Locale.ROOT, "%d ServiceCIDRs · %,d Services · %,d IPAddresses · %s",
-                cidrCount, services.size(), ips.size(), pols == 0 ? "no policies"
-                        : pols + " polic" + (pols == 1 ? "y" : "ies") + (problems > 0 ? ", " + problems
-                                + " with errors" : ", all valid")));
+                cidrCount, services.size(), ips.size(), policies.isEmpty() ? "no policies"
+                        : pols + " polic" + (pols == 1 ? "y" : "ies") + ", " + bindings + " binding"
+                                + (bindings == 1 ? "" : "s") + (problems > 0 ? ", " + problems + " with errors"
+                                        : ", all valid")));
         inspect(selected.get());
+    }
+
+    /**
+     * The Nodes of the cluster settings when the plan holds no Node objects: the ones the Dual-stack tab checks,
+     * each with the pod ranges the node IPAM controller gives it. They are not objects, so they open nothing.
+     */
+    private static List<Node> settingsNodes(ApiServer api) {
+        var settings = api.settings();
+        List<dev.cidrstudio.model.net.Cidr> cidrs = new ArrayList<>();
+        for (String c : settings.clusterCIDR() == null ? new String[0] : settings.clusterCIDR().split(",")) {
+            dev.cidrstudio.model.net.IpParsing.parseCidr(c.strip()).ifPresent(cidrs::add);
+        }
+        List<Node> out = new ArrayList<>();
+        for (int i = 0; i < settings.nodes().size(); i++) {
+            String pods = cidrs.isEmpty() ? "" : "  " + String.join(", ", dev.cidrstudio.model.hosts.PodAddresses
+                    .nodePodCidrs(cidrs, settings.nodeCIDRMaskSizeIPv4(), settings.nodeCIDRMaskSizeIPv6(), i)
+                    .stream().map(Object::toString).toList());
+            out.add(new Node(settings.nodes().get(i) + pods, null, List.of()));
+        }
+        return out;
     }
 
     private Consumer<Ref> opener = r -> { };

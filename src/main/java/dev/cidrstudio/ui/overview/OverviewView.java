@@ -70,5 +70,7 @@ public final class OverviewView {
         svcIps.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().clusterIps()));
         svcFamilies.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().families()));
         svcPorts.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().ports()));
+        dev.cidrstudio.ui.Tables.wrap(svcIps);
+        dev.cidrstudio.ui.Tables.wrap(svcPorts);
     }
 }

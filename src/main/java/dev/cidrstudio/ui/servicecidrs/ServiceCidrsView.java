@@ -1,5 +1,7 @@
 package dev.cidrstudio.ui.servicecidrs;
 
+import dev.cidrstudio.ui.Tables;
+
 import dev.cidrstudio.app.CapacityReport;
 import dev.cidrstudio.app.PolicyWorkbench;
 import java.math.BigDecimal;
@@ -7,7 +9,6 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -81,7 +82,7 @@ public final class ServiceCidrsView {
     private ServiceCidrsViewModel vm;
 
     private static void column(TableColumn<CapacityReport.Row, String> c, Function<CapacityReport.Row, String> f) {
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(f.apply(cell.getValue())));
+        Tables.bind(c, f);
     }
 
     private static String n(BigInteger v) {
@@ -137,6 +138,7 @@ public final class ServiceCidrsView {
         mark(nameField, vm.nameErrorProperty().get());
         mark(cidrsField, vm.cidrsErrorProperty().get());
         verdict.textProperty().bind(vm.verdictProperty());
+        hideWhenEmpty(verdict);
         verdictDetail.textProperty().bind(vm.verdictDetailProperty());
         hideWhenEmpty(verdictDetail);
         vm.outcomeProperty().addListener((o, a, b) -> styleVerdict(b));

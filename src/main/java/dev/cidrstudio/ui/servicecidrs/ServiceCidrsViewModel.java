@@ -51,10 +51,15 @@ public final class ServiceCidrsViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     /** The name the delete preview was computed for (it simulates the controller on a copy of the plan). */
     private String deletePreviewFor;
+    /** Whether the CIDRs field holds something the user typed or loaded: a blank, untouched field is no error. */
+    private boolean cidrsTouched;
 
     public ServiceCidrsViewModel() {
         name.addListener((o, a, b) -> refreshPreview());
-        cidrs.addListener((o, a, b) -> refreshPreview());
+        cidrs.addListener((o, a, b) -> {
+            cidrsTouched = true;
+            refreshPreview();
+        });
     }
 
     public void load(PlanSession s) {
@@ -81,6 +86,8 @@ public final class ServiceCidrsViewModel {
         }
         name.set("newcidr" + i);
         cidrs.set("");
+        cidrsTouched = false;
+        refreshPreview();
         message.set("");
     }
 
@@ -96,12 +103,13 @@ public final class ServiceCidrsViewModel {
         for (FieldError e : p.errors()) {
             (e.field().startsWith("metadata") ? nameErrs : cidrErrs).add(e.toString());
         }
+        boolean pristine = !cidrsTouched && list.isEmpty();
         nameError.set(String.join("\n", nameErrs));
-        cidrsError.set(String.join("\n", cidrErrs));
+        cidrsError.set(pristine ? "" : String.join("\n", cidrErrs));
         preview.setAll(p.capacity());
         warnings.setAll(p.warnings());
         outcome.set(p.verdict().outcome());
-        verdict.set(switch (p.verdict().outcome()) {
+        verdict.set(pristine && nameErrs.isEmpty() ? "" : switch (p.verdict().outcome()) {
             case INVALID -> "Invalid";
             case DENIED -> p.verdict().messages().size() > 1 ? "Denied by " + p.verdict().messages().size()
                     + " policies" : "Denied by policy";

@@ -1,11 +1,12 @@
 package dev.cidrstudio.ui.services;
 
+import dev.cidrstudio.ui.Tables;
+
 import dev.cidrstudio.model.net.IpFamily;
 import dev.cidrstudio.model.net.IpParsing;
 import dev.cidrstudio.ui.capacity.CapacityViewModel;
 import java.util.List;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
@@ -74,7 +75,7 @@ public final class ServicesView {
     private ServicesViewModel vm;
 
     private static <R> void column(TableColumn<R, String> c, Function<R, String> f) {
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(f.apply(cell.getValue())));
+        Tables.bind(c, f);
     }
 
     public void bind(ServicesViewModel viewModel, ObservableList<String> namespaces) {

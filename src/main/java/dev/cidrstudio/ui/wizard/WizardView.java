@@ -1,16 +1,23 @@
 package dev.cidrstudio.ui.wizard;
 
+import dev.cidrstudio.ui.Tables;
 import dev.cidrstudio.wizard.PreflightFinding;
 import dev.cidrstudio.wizard.ScenarioKind;
+import dev.cidrstudio.wizard.StateTables;
 import java.io.File;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.SortedList;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
@@ -49,6 +56,16 @@ public final class WizardView {
     private TextArea diff;
     @FXML
     private Label rollback;
+    @FXML
+    private Label stateCaption;
+    @FXML
+    private CheckBox onlyChanged;
+    @FXML
+    private TableView<StateTables.ApiServerRow> stateApiServers;
+    @FXML
+    private TableView<StateTables.ServiceCidrRow> stateCidrs;
+    @FXML
+    private TableView<StateTables.ServiceRow> stateServices;
     @FXML
     private Label message;
     @FXML
@@ -147,6 +164,7 @@ public final class WizardView {
         });
         diff.textProperty().bind(vm.diffProperty());
         rollback.textProperty().bind(vm.rollbackProperty());
+        bindState();
         message.textProperty().bind(vm.messageProperty());
         exportButton.disableProperty().bind(vm.preparedProperty().not());
         applyButton.disableProperty().bind(vm.canApplyProperty().not());
@@ -157,6 +175,63 @@ public final class WizardView {
                 .and(vm.canBackProperty().not())));
         resetButton.disableProperty().bind(vm.canBackProperty().not());
         mapButton.disableProperty().bind(vm.preparedProperty().not());
+    }
+
+    /** The tables of the selected step's cluster, each row marked (and tinted) with what the step did to it. */
+    private void bindState() {
+        stateCaption.textProperty().bind(vm.stateCaptionProperty());
+        onlyChanged.selectedProperty().bindBidirectional(vm.onlyChangedProperty());
+        stateApiServers.getColumns().setAll(java.util.List.of(
+                Tables.column("", 26, (StateTables.ApiServerRow r) -> r.change().mark()),
+                Tables.column("kube-apiserver", 170, StateTables.ApiServerRow::name),
+                Tables.column("--service-cluster-ip-range", 330, StateTables.ApiServerRow::flag)));
+        stateCidrs.getColumns().setAll(java.util.List.of(
+                Tables.column("", 26, (StateTables.ServiceCidrRow r) -> r.change().mark()),
+                Tables.column("Name", 150, StateTables.ServiceCidrRow::name),
+                Tables.column("CIDRs", 210, StateTables.ServiceCidrRow::cidrs),
+                Tables.column("Ready", 130, StateTables.ServiceCidrRow::ready),
+                Tables.column("Deletion", 90, StateTables.ServiceCidrRow::deletion)));
+        stateServices.getColumns().setAll(java.util.List.of(
+                Tables.column("", 26, (StateTables.ServiceRow r) -> r.change().mark()),
+                Tables.column("Namespace", 110, StateTables.ServiceRow::namespace),
+                Tables.column("Name", 110, StateTables.ServiceRow::name),
+                Tables.column("Type", 85, StateTables.ServiceRow::type),
+                Tables.column("Cluster IPs", 200, StateTables.ServiceRow::clusterIps),
+                Tables.column("IP family policy", 125, StateTables.ServiceRow::ipFamilyPolicy)));
+        table(stateApiServers, vm.stateApiServers(), StateTables.ApiServerRow::change);
+        table(stateCidrs, vm.stateServiceCidrs(), StateTables.ServiceCidrRow::change);
+        table(stateServices, vm.stateServices(), StateTables.ServiceRow::change);
+        stateServices.setPlaceholder(placeholder("No Services.", "The step changed no Service."));
+        stateCidrs.setPlaceholder(placeholder("No ServiceCIDRs.", "The step changed no ServiceCIDR."));
+    }
+
+    private Label placeholder(String none, String unchanged) {
+        Label l = new Label();
+        l.textProperty().bind(Bindings.when(vm.onlyChangedProperty()).then(unchanged).otherwise(none));
+        return l;
+    }
+
+    private static <R> void table(TableView<R> t, ObservableList<R> rows,
+            java.util.function.Function<R, StateTables.Change> change) {
+        SortedList<R> sorted = new SortedList<>(rows);
+        sorted.comparatorProperty().bind(t.comparatorProperty());
+        t.setItems(sorted);
+        t.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        t.setRowFactory(v -> new TableRow<>() {
+            @Override
+            protected void updateItem(R r, boolean empty) {
+                super.updateItem(r, empty);
+                getStyleClass().removeAll("created", "changed", "deleted");
+                if (!empty && r != null) {
+                    switch (change.apply(r)) {
+                        case CREATED -> getStyleClass().add("created");
+                        case CHANGED -> getStyleClass().add("changed");
+                        case DELETED -> getStyleClass().add("deleted");
+                        default -> { }
+                    }
+                }
+            }
+        });
     }
 
     /** The pre-flight findings as wrapped lines, each marked PASS, WARN or FAIL (in words, not only in colour). */

@@ -12,24 +12,28 @@ import dev.cidrstudio.wizard.Scenario;
 import dev.cidrstudio.wizard.ScenarioKind;
 import dev.cidrstudio.wizard.Scenarios;
 import dev.cidrstudio.wizard.StateDiff;
+import dev.cidrstudio.wizard.StateTables;
 import dev.cidrstudio.wizard.Step;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 
 /**
  * The Wizard tab: a reconfiguration scenario built from the plan and rehearsed on a copy of it, step by step. The
@@ -78,6 +82,13 @@ public final class WizardViewModel {
     private final ReadOnlyStringWrapper warnings = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper rollback = new ReadOnlyStringWrapper("");
     private final ObservableList<String> checks = FXCollections.observableArrayList();
+    private final ObservableList<StateTables.ApiServerRow> stateApiServers = FXCollections.observableArrayList();
+    private final ObservableList<StateTables.ServiceCidrRow> stateCidrs = FXCollections.observableArrayList();
+    private final ObservableList<StateTables.ServiceRow> stateServices = FXCollections.observableArrayList();
+    private final FilteredList<StateTables.ServiceCidrRow> shownCidrs = new FilteredList<>(stateCidrs);
+    private final FilteredList<StateTables.ServiceRow> shownServices = new FilteredList<>(stateServices);
+    private final BooleanProperty onlyChanged = new SimpleBooleanProperty(false);
+    private final ReadOnlyStringWrapper stateCaption = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper prepared = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canRun = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canBack = new ReadOnlyBooleanWrapper(false);
@@ -86,6 +97,7 @@ public final class WizardViewModel {
 
     public WizardViewModel() {
         selected.addListener((o, a, b) -> showStep());
+        onlyChanged.addListener((o, a, b) -> filterState());
     }
 
     /** The plan to build scenarios from; called again whenever the plan changes. */
@@ -345,6 +357,7 @@ public final class WizardViewModel {
             diff.set("");
             warnings.set("");
             rollback.set("");
+            showState(null, -1);
             return;
         }
         Step step = rehearsal.scenario().steps().get(i);
@@ -371,13 +384,78 @@ public final class WizardViewModel {
             StateDiff d = run.diff();
             diff.set(d.isEmpty() ? "(nothing changed)"
                     : String.join("\n", d.lines().stream().map(StateDiff.Line::describe).toList()));
+            showState(StateTables.between(run.before(), run.after()), i);
         } else {
+            showState(StateTables.of(rehearsal.stateBefore(rehearsal.position())), i);
             transcript.set("(not run yet)");
             diff.set("");
             for (var c : step.checks()) {
                 checks.add("\u2022 " + c.description() + "   (" + c.command() + ")");
             }
         }
+    }
+
+    /** Fills the state tables: after step {@code i} when it ran, else the cluster as it is before the next step. */
+    private void showState(StateTables t, int i) {
+        if (t == null) {
+            stateApiServers.clear();
+            stateCidrs.clear();
+            stateServices.clear();
+            stateCaption.set("");
+            return;
+        }
+        stateApiServers.setAll(t.apiServers());
+        stateCidrs.setAll(t.serviceCidrs());
+        stateServices.setAll(t.services());
+        String counts = count(t.apiServers().size(), "kube-apiserver") + ", "
+                + count(t.serviceCidrs().stream().filter(r -> r.change() != StateTables.Change.DELETED).count(),
+                        "ServiceCIDR") + ", "
+                + count(t.services().stream().filter(r -> r.change() != StateTables.Change.DELETED).count(),
+                        "Service");
+        if (i < rehearsal.position()) {
+            long touched = t.changedCount();
+            stateCaption.set("After step " + (i + 1) + ": " + counts + "; " + (touched == 0 ? "the step changed none of them"
+                    : "the step touched " + count(touched, "row") + " (+ created, ~ changed, - deleted)") + ".");
+        } else {
+            stateCaption.set("Step " + (i + 1) + " has not run; the cluster before step " + (rehearsal.position() + 1)
+                    + ": " + counts + ".");
+        }
+        filterState();
+    }
+
+    private static String count(long n, String what) {
+        return String.format(java.util.Locale.ROOT, "%,d %s%s", n, what, n == 1 ? "" : "s");
+    }
+
+    private void filterState() {
+        boolean only = onlyChanged.get();
+        shownCidrs.setPredicate(only ? r -> r.change() != StateTables.Change.NONE : null);
+        shownServices.setPredicate(only ? r -> r.change() != StateTables.Change.NONE : null);
+    }
+
+    /** The kube-apiservers of the selected step's cluster. */
+    public ObservableList<StateTables.ApiServerRow> stateApiServers() {
+        return stateApiServers;
+    }
+
+    /** The ServiceCIDRs of the selected step's cluster (only the changed ones when so asked). */
+    public ObservableList<StateTables.ServiceCidrRow> stateServiceCidrs() {
+        return shownCidrs;
+    }
+
+    /** The Services of the selected step's cluster (only the changed ones when so asked). */
+    public ObservableList<StateTables.ServiceRow> stateServices() {
+        return shownServices;
+    }
+
+    /** Whether the state tables show only the rows the selected step touched. */
+    public BooleanProperty onlyChangedProperty() {
+        return onlyChanged;
+    }
+
+    /** Which cluster the state tables show, and how much of it the step touched. */
+    public ReadOnlyStringProperty stateCaptionProperty() {
+        return stateCaption.getReadOnlyProperty();
     }
 
     public ObjectProperty<ScenarioKind> kindProperty() {

@@ -147,7 +147,7 @@ class ViewModelsTest {
             PlanSession s = PlanSession.demo(dir);
             NavigatorViewModel nav = new NavigatorViewModel();
             nav.load(s);
-            assertEquals("2 ServiceCIDRs · 9 Services · 8 IPAddresses · 1 policy, all valid",
+            assertEquals("2 ServiceCIDRs · 9 Services · 8 IPAddresses · 1 policy, 1 binding, all valid",
                     nav.totalsProperty().get());
             var services = nav.treeProperty().get().children().get(1);
             assertEquals(java.util.List.of("default (2)", "kube-system (1)", "monitoring (2)", "shop (4)"),
