@@ -626,7 +626,8 @@ public final class Kubectl {
         if (dry == DryRun.CLIENT) {
             return obj;
         }
-        ClusterState before = api.snapshot();
+        // Only a server-side dry run needs the state to put back (a snapshot copies the whole plan).
+        ClusterState before = dry == DryRun.SERVER ? api.snapshot() : null;
         try {
             KubeObject created = api.create(obj);
             if (dry == DryRun.SERVER) {

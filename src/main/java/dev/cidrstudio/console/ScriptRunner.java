@@ -39,6 +39,8 @@ public final class ScriptRunner {
     private int exitCode;
     private int lineNumber;
     private boolean stopped;
+    /** The pause before each line: a person typing, or none for lines a script runs back to back. */
+    private Duration typingPause = TYPING_PAUSE;
     /** Commands a runbook script defines as shell functions for a real shell and the console knows itself. */
     static final List<String> BUILT_IN_FUNCTIONS = List.of(ControlPlaneCommand.NAME, "verify");
     private static final Pattern FUNCTION = Pattern.compile("([A-Za-z_][A-Za-z0-9_-]*)\\s*\\(\\)\\s*\\{");
@@ -47,6 +49,15 @@ public final class ScriptRunner {
         this.kubectl = kubectl;
         this.api = kubectl.api();
         this.files = files;
+    }
+
+    /**
+     * Sets the pause before each line: {@link #TYPING_PAUSE} as a person types (the default), or zero for a
+     * script file whose lines follow each other (each command still takes {@link #COMMAND_TIME}).
+     */
+    public ScriptRunner withTypingPause(Duration pause) {
+        this.typingPause = pause;
+        return this;
     }
 
     /** Where {@code > FILE} writes; the CLI writes real files, the GUI and tests may keep them in memory. */
@@ -97,7 +108,7 @@ public final class ScriptRunner {
                 }
                 continue;
             }
-            api.advanceClock(TYPING_PAUSE);
+            api.advanceClock(typingPause);
             try {
                 if (firstWord(trimmed).equals("for")) {
                     StringBuilder loop = new StringBuilder(line);

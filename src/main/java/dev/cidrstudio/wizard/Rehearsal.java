@@ -131,12 +131,17 @@ public final class Rehearsal {
         Step step = checkedNextStep();
         ClusterState before = api.snapshot();
         List<Entry> transcript = new ArrayList<>();
+        // The operator starts the step; its commands then follow one another as the runbook's script runs them.
+        boolean first = true;
         for (String command : step.commands()) {
+            runner.withTypingPause(first ? ScriptRunner.TYPING_PAUSE : java.time.Duration.ZERO);
+            first = false;
             transcript.add(new Entry(command, runner.run(command)));
             if (runner.stopped()) {
                 break;
             }
         }
+        runner.withTypingPause(ScriptRunner.TYPING_PAUSE);
         return record(step, before, transcript);
     }
 

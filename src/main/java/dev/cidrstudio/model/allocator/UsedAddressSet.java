@@ -278,6 +278,17 @@ public final class UsedAddressSet {
      * (same high 64 bits for IPv6), in address order. The cost grows with the used addresses, not the range.
      */
     public void forEachInRange(IpAddress first, IpAddress last, LongConsumer action) {
+        anyInRange(first, last, o -> {
+            action.accept(o);
+            return false;
+        });
+    }
+
+    /**
+     * Whether {@code test} holds for the offset from {@code first} of some used address in {@code [first, last]}
+     * (same high 64 bits for IPv6), tried in address order and stopping at the first that holds.
+     */
+    public boolean anyInRange(IpAddress first, IpAddress last, java.util.function.LongPredicate test) {
         ChunkKey from = new ChunkKey(first.hi(), first.lo() >>> CHUNK_BITS);
         ChunkKey to = new ChunkKey(last.hi(), last.lo() >>> CHUNK_BITS);
         for (Map.Entry<ChunkKey, Chunk> e : chunks.subMap(from, true, to, true).entrySet()) {
@@ -291,20 +302,21 @@ public final class UsedAddressSet {
                     while (word != 0) {
                         int bit = (w << 6) + Long.numberOfTrailingZeros(word);
                         word &= word - 1;
-                        if (bit >= low && bit <= high) {
-                            action.accept(base + bit);
+                        if (bit >= low && bit <= high && test.test(base + bit)) {
+                            return true;
                         }
                     }
                 }
             } else {
                 for (int k = 0; k < c.count; k++) {
                     int o = c.sparse[k];
-                    if (o >= low && o <= high) {
-                        action.accept(base + o);
+                    if (o >= low && o <= high && test.test(base + o)) {
+                        return true;
                     }
                 }
             }
         }
+        return false;
     }
 
     /** Memory held for the used addresses, in bytes (for benchmarks and the capacity view). */

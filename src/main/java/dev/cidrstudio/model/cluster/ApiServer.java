@@ -761,6 +761,19 @@ public final class ApiServer {
             return state.list(Kind.IP_ADDRESS);
         }
 
+        /** From the address index: only the used addresses inside the prefix, each looked up by its name. */
+        @Override
+        public boolean anyIpAddressIn(dev.cidrstudio.model.net.Cidr prefix,
+                java.util.function.Predicate<IpAddressObject> test) {
+            if (prefix.hostBits() > 64) {
+                return DefaultServiceCidrContext.super.anyIpAddressIn(prefix, test);
+            }
+            var first = prefix.network();
+            return state.used(prefix.family()).anyInRange(first, prefix.lastAddress(), offset -> state
+                    .<IpAddressObject>get(Kind.IP_ADDRESS, null, first.plus(offset).toString())
+                    .map(test::test).orElse(false));
+        }
+
         @Override
         public void patchFinalizers(ServiceCidr sc, List<String> finalizers) {
             ServiceCidr current = state.<ServiceCidr>get(Kind.SERVICE_CIDR, null, sc.name()).orElse(sc);

@@ -5,7 +5,10 @@ import dev.cidrstudio.model.api.IpAddressObject;
 import dev.cidrstudio.model.api.KubeObject;
 import dev.cidrstudio.model.api.ServiceCidr;
 import java.time.Instant;
+import dev.cidrstudio.model.net.Cidr;
+import dev.cidrstudio.model.net.IpParsing;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** What a controller may see and do: the same reads and writes a real controller makes through the apiserver. */
 public interface ControllerContext {
@@ -15,6 +18,20 @@ public interface ControllerContext {
     List<ServiceCidr> serviceCidrs();
 
     List<IpAddressObject> ipAddresses();
+
+    /**
+     * Whether some IPAddress object whose address lies in {@code prefix} passes {@code test}. By default a scan of
+     * {@link #ipAddresses()}; the apiserver answers from its address index, looking only inside the prefix.
+     */
+    default boolean anyIpAddressIn(Cidr prefix, Predicate<IpAddressObject> test) {
+        for (IpAddressObject ip : ipAddresses()) {
+            var a = IpParsing.parseIpSloppy(ip.name());
+            if (a.isPresent() && prefix.contains(a.get()) && test.test(ip)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** Patches the finalizers; an object being deleted with none left is then removed. */
     void patchFinalizers(ServiceCidr sc, List<String> finalizers);

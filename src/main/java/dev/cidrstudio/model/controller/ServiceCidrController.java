@@ -45,7 +45,7 @@ public final class ServiceCidrController {
             }
             return actions;
         }
-        if (!canDeleteCIDR(ctx.serviceCidrs(), ctx.ipAddresses(), sc)) {
+        if (!canDeleteCIDR(ctx.serviceCidrs(), sc, ctx::anyIpAddressIn)) {
             if (setCondition(ctx, sc, "False", ServiceCidr.REASON_TERMINATING, TERMINATING_MESSAGE)) {
                 actions.add("patch servicecidrs/status");
             }
@@ -94,6 +94,25 @@ public final class ServiceCidrController {
      * no allocator-managed IPAddress would be left with {@code x} as its only containing ServiceCIDR.
      */
     public static boolean canDeleteCIDR(Collection<ServiceCidr> all, Collection<IpAddressObject> ips, ServiceCidr x) {
+        return canDeleteCIDR(all, x, (prefix, test) -> {
+            for (IpAddressObject ip : ips) {
+                Optional<IpAddress> addr = IpParsing.parseIpSloppy(ip.name());
+                if (addr.isPresent() && prefix.contains(addr.get()) && test.test(ip)) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    /** Finds whether an IPAddress object in a prefix passes a test (the apiserver looks only inside the prefix). */
+    @FunctionalInterface
+    public interface AddressLookup {
+        boolean any(Cidr prefix, java.util.function.Predicate<IpAddressObject> test);
+    }
+
+    /** {@link #canDeleteCIDR(Collection, Collection, ServiceCidr)} with the IPAddresses found through a lookup. */
+    public static boolean canDeleteCIDR(Collection<ServiceCidr> all, ServiceCidr x, AddressLookup lookup) {
         List<Cidr> prefixes = prefixes(x);
         boolean hasParent = !prefixes.isEmpty();
         for (Cidr c : prefixes) {
@@ -117,20 +136,23 @@ public final class ServiceCidrController {
         if (withX.stream().noneMatch(s -> s.name().equals(x.name()))) {
             withX.add(x);
         }
+        // An allocator-managed address whose only containing ServiceCIDR is x lies in one of x's prefixes (one per
+        // family), so only the addresses inside each prefix are looked at.
         for (Cidr c : prefixes) {
-            for (IpAddressObject ip : ips) {
+            boolean held = lookup.any(c, ip -> {
                 if (!ip.managedByAllocator()
                         || !c.family().name().equals(ip.meta().labels().get(IpAddressObject.LABEL_IP_FAMILY))) {
-                    continue;
+                    return false;
                 }
                 Optional<IpAddress> addr = IpParsing.parseIpSloppy(ip.name());
                 if (addr.isEmpty()) {
-                    continue;
-                }
-                List<String> owners = MetaAllocator.containingServiceCidrs(withX, addr.get());
-                if (owners.size() == 1 && owners.get(0).equals(x.name())) {
                     return false;
                 }
+                List<String> owners = MetaAllocator.containingServiceCidrs(withX, addr.get());
+                return owners.size() == 1 && owners.get(0).equals(x.name());
+            });
+            if (held) {
+                return false;
             }
         }
         return true;
