@@ -43,5 +43,22 @@ class UsedAddressSetPropertiesTest {
         for (int probe = lo; probe <= Math.min(hi, lo + 50); probe++) {
             assertEquals(model.contains(probe), set.contains(base.plus(probe)));
         }
+        // anyInRange tries the used addresses in order and stops at the first that passes.
+        List<Long> tried = new java.util.ArrayList<>();
+        boolean found = set.anyInRange(base.plus(lo), base.plus(hi), o -> {
+            tried.add(o);
+            return o % 3 == 0;
+        });
+        List<Long> expectedTried = new java.util.ArrayList<>();
+        boolean expectedFound = false;
+        for (int v : model.subSet(lo, true, hi, true)) {
+            expectedTried.add((long) (v - lo));
+            if ((v - lo) % 3 == 0) {
+                expectedFound = true;
+                break;
+            }
+        }
+        assertEquals(expectedFound, found);
+        assertEquals(expectedTried, tried);
     }
 }
