@@ -126,10 +126,36 @@ public final class ManifestDecoder {
             throw new ManifestException(new Problem(source, items.mark(), "items", "expected a list",
                     "json: cannot unmarshal " + PNode.goTypeName(items) + " into Go value of type []interface {}"));
         }
+        // A big dump's items are decoded in chunks on every core (decoding is pure), then joined in order.
+        List<PNode> all = list.items();
+        int chunks = all.size() < PARALLEL_ITEMS ? 1 : Math.min(64, Runtime.getRuntime().availableProcessors() * 4);
+        int per = (all.size() + chunks - 1) / Math.max(1, chunks);
+        List<Chunk> done = java.util.stream.IntStream.range(0, chunks).parallel()
+                .mapToObj(c -> decodeItems(source, all, c * per, Math.min(all.size(), (c + 1) * per))).toList();
         List<Problem> problems = new ArrayList<>();
-        for (int i = 0; i < list.items().size(); i++) {
+        for (Chunk c : done) {
+            out.addAll(c.decoded());
+            problems.addAll(c.problems());
+        }
+        if (!problems.isEmpty()) {
+            throw new ManifestException(problems);
+        }
+        return out;
+    }
+
+    /** Lists of at least this many items are decoded in parallel. */
+    private static final int PARALLEL_ITEMS = 2048;
+
+    /** The decoded objects and the problems of a run of list items. */
+    private record Chunk(List<Decoded> decoded, List<Problem> problems) {
+    }
+
+    private static Chunk decodeItems(String source, List<PNode> items, int from, int to) {
+        List<Decoded> out = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        for (int i = from; i < to; i++) {
             try {
-                out.addAll(decode(source, list.items().get(i)));
+                out.addAll(decode(source, items.get(i)));
             } catch (ManifestException e) {
                 for (Problem p : e.problems()) {
                     problems.add(new Problem(p.source(), p.mark(), "items[" + i + "]"
@@ -138,10 +164,7 @@ public final class ManifestDecoder {
                 }
             }
         }
-        if (!problems.isEmpty()) {
-            throw new ManifestException(problems);
-        }
-        return out;
+        return new Chunk(out, problems);
     }
 
     static String scalar(PMap m, String key) {

@@ -38,10 +38,10 @@ final class FastYaml {
     private int overrideLine = -1;
     private int overrideIndent;
 
-    private FastYaml(String text, YamlLimits limits) {
+    private FastYaml(String text, char[] chars, YamlLimits limits) {
         this.text = text;
         this.limits = limits;
-        this.chars = text.toCharArray();
+        this.chars = chars;
         int lines = 1;
         for (char c : chars) {
             if (c == '\n') {
@@ -79,10 +79,15 @@ final class FastYaml {
     }
 
     static List<YamlReader.Document> read(String text, YamlLimits limits) throws Unsupported {
+        return read(text, text.toCharArray(), limits);
+    }
+
+    /** As {@link #read(String, YamlLimits)}, on the text's characters when the caller has them already. */
+    static List<YamlReader.Document> read(String text, char[] chars, YamlLimits limits) throws Unsupported {
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             throw new Unsupported("byte order mark");
         }
-        return new FastYaml(text, limits).documents();
+        return new FastYaml(text, chars, limits).documents();
     }
 
     // ---- lines ----

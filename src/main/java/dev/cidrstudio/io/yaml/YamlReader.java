@@ -63,7 +63,9 @@ public final class YamlReader {
             throw new YamlFormatException(source, new dev.cidrstudio.io.yaml.Mark(1, 1),
                     "file is larger than " + (limits.maxBytes() / (1024 * 1024)) + " MiB");
         }
-        int bad = firstControlCharacter(text);
+        // One copy of the characters serves the control-character check and the fast parser.
+        char[] chars = text.toCharArray();
+        int bad = firstControlCharacter(chars);
         if (bad >= 0) {
             throw new YamlFormatException(source, position(text, bad),
                     "binary data is not YAML (control character 0x" + Integer.toHexString(text.charAt(bad)) + ")");
@@ -72,7 +74,7 @@ public final class YamlReader {
             checkJson(source, text);
         }
         try {
-            List<Document> fast = FastYaml.read(text, limits);
+            List<Document> fast = FastYaml.read(text, chars, limits);
             if (fast.size() <= limits.maxDocuments()) {
                 return fast;
             }
@@ -199,8 +201,7 @@ public final class YamlReader {
         return docs;
     }
 
-    private static int firstControlCharacter(String text) {
-        char[] chars = text.toCharArray();
+    private static int firstControlCharacter(char[] chars) {
         for (int i = 0; i < chars.length; i++) {
             char c = chars[i];
             if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') {
