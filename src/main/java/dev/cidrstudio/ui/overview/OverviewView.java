@@ -72,5 +72,6 @@ public final class OverviewView {
         svcPorts.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().ports()));
         dev.cidrstudio.ui.Tables.wrap(svcIps);
         dev.cidrstudio.ui.Tables.wrap(svcPorts);
+        dev.cidrstudio.ui.Tables.wrap(svcFamilies);
     }
 }
