@@ -129,7 +129,7 @@ public final class ManifestDecoder {
         // A big dump's items are decoded in chunks on every core (decoding is pure), then joined in order.
         List<PNode> all = list.items();
         int chunks = all.size() < PARALLEL_ITEMS ? 1 : Math.min(64, Runtime.getRuntime().availableProcessors() * 4);
-        int per = (all.size() + chunks - 1) / Math.max(1, chunks);
+        int per = (all.size() + chunks - 1) / chunks;
         List<Chunk> done = java.util.stream.IntStream.range(0, chunks).parallel()
                 .mapToObj(c -> decodeItems(source, all, c * per, Math.min(all.size(), (c + 1) * per))).toList();
         List<Problem> problems = new ArrayList<>();

@@ -4,9 +4,8 @@ import dev.cidrstudio.model.api.Condition;
 import dev.cidrstudio.model.api.IpAddressObject;
 import dev.cidrstudio.model.api.KubeObject;
 import dev.cidrstudio.model.api.ServiceCidr;
-import java.time.Instant;
 import dev.cidrstudio.model.net.Cidr;
-import dev.cidrstudio.model.net.IpParsing;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -24,13 +23,7 @@ public interface ControllerContext {
      * {@link #ipAddresses()}; the apiserver answers from its address index, looking only inside the prefix.
      */
     default boolean anyIpAddressIn(Cidr prefix, Predicate<IpAddressObject> test) {
-        for (IpAddressObject ip : ipAddresses()) {
-            var a = IpParsing.parseIpSloppy(ip.name());
-            if (a.isPresent() && prefix.contains(a.get()) && test.test(ip)) {
-                return true;
-            }
-        }
-        return false;
+        return ServiceCidrController.scan(ipAddresses()).any(prefix, test);
     }
 
     /** Patches the finalizers; an object being deleted with none left is then removed. */

@@ -94,7 +94,12 @@ public final class ServiceCidrController {
      * no allocator-managed IPAddress would be left with {@code x} as its only containing ServiceCIDR.
      */
     public static boolean canDeleteCIDR(Collection<ServiceCidr> all, Collection<IpAddressObject> ips, ServiceCidr x) {
-        return canDeleteCIDR(all, x, (prefix, test) -> {
+        return canDeleteCIDR(all, x, scan(ips));
+    }
+
+    /** A lookup that reads every IPAddress object and keeps those inside the prefix. */
+    static AddressLookup scan(Collection<IpAddressObject> ips) {
+        return (prefix, test) -> {
             for (IpAddressObject ip : ips) {
                 Optional<IpAddress> addr = IpParsing.parseIpSloppy(ip.name());
                 if (addr.isPresent() && prefix.contains(addr.get()) && test.test(ip)) {
@@ -102,7 +107,7 @@ public final class ServiceCidrController {
                 }
             }
             return false;
-        });
+        };
     }
 
     /** Finds whether an IPAddress object in a prefix passes a test (the apiserver looks only inside the prefix). */

@@ -169,12 +169,12 @@ final class HelpWindow {
         org.commonmark.node.Node doc = Parser.builder().build().parse(markdown);
         List<Node> out = new ArrayList<>();
         for (org.commonmark.node.Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
-            out.add(block(n, 0));
+            out.add(block(n));
         }
         return out;
     }
 
-    private static Node block(org.commonmark.node.Node n, int depth) {
+    private static Node block(org.commonmark.node.Node n) {
         if (n instanceof Heading h) {
             TextFlow t = inline(h);
             t.getStyleClass().addAll("help-heading", "help-h" + h.getLevel());
@@ -195,7 +195,7 @@ final class HelpWindow {
                 mark.setMinWidth(22);
                 VBox body = new VBox(4);
                 for (org.commonmark.node.Node c = item.getFirstChild(); c != null; c = c.getNext()) {
-                    body.getChildren().add(block(c, depth + 1));
+                    body.getChildren().add(block(c));
                 }
                 HBox row = new HBox(4, mark, body);
                 HBox.setHgrow(body, Priority.ALWAYS);
@@ -212,7 +212,7 @@ final class HelpWindow {
             return l;
         }
         if (n instanceof ListItem) {
-            return block(n.getFirstChild(), depth);
+            return block(n.getFirstChild());
         }
         return inline(n);
     }
