@@ -32,6 +32,8 @@ public final class CidrStudioCli implements Runnable {
         // No subcommand: the launcher opens the GUI instead of calling this.
     }
 
+    static final int HELP_WIDTH = 120;
+
     /** Runs the CLI and returns the exit status: 0 ok, 1 failure, 2 unusable arguments. */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         CommandLine cl = new CommandLine(new CidrStudioCli(), new CommandLine.IFactory() {
@@ -44,6 +46,9 @@ public final class CidrStudioCli implements Runnable {
                 return CommandLine.defaultFactory().create(cls);
             }
         });
+        // The descriptions are written as lines of up to 110 characters; at picocli's default of 80 columns
+        // every one of them would break in two.
+        cl.setUsageHelpWidth(HELP_WIDTH);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         cl.getSubcommands().get("kubectl").setStopAtPositional(true).setUnmatchedOptionsArePositionalParams(true);

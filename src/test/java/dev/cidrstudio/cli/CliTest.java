@@ -42,6 +42,20 @@ class CliTest {
     }
 
     @Test
+    void everyCommandsHelpKeepsItsDescriptionLinesWhole() {
+        Class<?>[] subcommands = CidrStudioCli.class.getAnnotation(picocli.CommandLine.Command.class).subcommands();
+        assertTrue(subcommands.length > 5);
+        for (Class<?> sub : subcommands) {
+            picocli.CommandLine.Command command = sub.getAnnotation(picocli.CommandLine.Command.class);
+            Run help = cli("", command.name(), "--help");
+            assertEquals(0, help.code(), command.name());
+            for (String line : command.description()) {
+                assertTrue(help.out().contains(line), command.name() + " --help breaks the line: " + line);
+            }
+        }
+    }
+
+    @Test
     void scriptFromStandardInput() {
         Run r = cli("kubectl get svc kubernetes -o name\n# a comment\nkubectl get svc nope\n", "kubectl");
         assertEquals("service/kubernetes\n", r.out());

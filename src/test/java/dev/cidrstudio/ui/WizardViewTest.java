@@ -127,6 +127,12 @@ class WizardViewTest {
         fx(() -> detail.setVvalue(0));
         fx(() -> steps.getSelectionModel().select(6));
         WaitForAsyncUtils.asyncFx(() -> Screenshots.write(stage.getScene(), "wizard")).get();
+        // Long step titles wrap: no horizontal scroll bar under the step list, no cell wider than the list.
+        var stepList = robot.lookup("#wizardSteps").queryAs(javafx.scene.control.ListView.class);
+        assertTrue(robot.from(stepList).lookup(".scroll-bar").queryAll().stream()
+                .map(javafx.scene.control.ScrollBar.class::cast)
+                .noneMatch(b -> b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && b.isVisible()),
+                "the step list scrolls sideways");
 
         Path runbook = dir.resolve("runbook");
         fx(() -> vm.wizard().exportRunbook(runbook));

@@ -147,6 +147,18 @@ class ScenariosTest {
     }
 
     @Test
+    void theDemoGoesDualStackAgainAfterItsSingleStackEndStateIsApplied() throws Exception {
+        Scenario refused = Scenarios.build(demo(), ScenarioKind.SINGLE_TO_DUAL, Optional.empty());
+        assertFalse(refused.ready(), "the demo is dual-stack already");
+        assertTrue(refused.preflight().stream().anyMatch(f -> f.fix().contains("dual-to-single")));
+        ClusterState single = rehearsed(demo(), ScenarioKind.DUAL_TO_SINGLE, null).cluster().snapshot();
+        Rehearsal back = rehearsed(single, ScenarioKind.SINGLE_TO_DUAL, null);
+        ApiServer api = back.cluster();
+        assertEquals(2, api.<ServiceCidr>get(Kind.SERVICE_CIDR, null, "kubernetes").cidrs().size());
+        assertEquals(List.of(IpFamily.IPv4, IpFamily.IPv6), api.serviceFamilies());
+    }
+
+    @Test
     void backRestoresTheStateBeforeTheStepAndJumpRunsForward() throws Exception {
         Scenario s = Scenarios.build(demo(), ScenarioKind.REPLACE_PRIMARY, Optional.of("10.96.16.0/20"));
         Rehearsal r = new Rehearsal(s);

@@ -101,6 +101,13 @@ public final class WizardView {
         vm.preflight().addListener((javafx.collections.ListChangeListener<PreflightFinding>) c -> showPreflight());
         steps.setItems(vm.steps());
         steps.setCellFactory(l -> new ListCell<>() {
+            {
+                // A long step title wraps inside the list instead of hiding behind a horizontal scroll bar.
+                setWrapText(true);
+                prefWidthProperty().bind(l.widthProperty().subtract(20));
+                setMaxWidth(USE_PREF_SIZE);
+            }
+
             @Override
             protected void updateItem(WizardViewModel.StepRow r, boolean empty) {
                 super.updateItem(r, empty);

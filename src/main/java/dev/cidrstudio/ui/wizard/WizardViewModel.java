@@ -122,7 +122,7 @@ public final class WizardViewModel {
         ScenarioKind k = kind.get();
         ClusterState plan = session.api().snapshot();
         long version = session.api().state().contentVersion();
-        work("Preparing " + k.label().toLowerCase(java.util.Locale.ROOT), () -> {
+        work("Preparing \u2018" + k.label() + "\u2019", () -> {
             Scenario sc = Scenarios.build(plan, k, to.isEmpty() ? Optional.empty() : Optional.of(to));
             Rehearsal r = new Rehearsal(sc);
             return () -> {
