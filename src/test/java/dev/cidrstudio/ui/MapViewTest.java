@@ -121,8 +121,16 @@ class MapViewTest {
         AddressMapView v6 = canvases(robot).stream().filter(c -> c.space().layout().cidr().toString()
                 .equals("fd00:10:96::/112")).findFirst().orElseThrow();
         String scale = robot.lookup("#mapScale-kubernetes-IPv6").queryAs(Label.class).getText();
-        assertTrue(scale.matches("Map: (1 px = ~?[0-9,]+ addresses|1 address = [0-9.]+ px); the bar above runs "
-                + "from the first address to the last"), scale);
+        assertTrue(scale.matches("Map: (1 px = ~?[0-9,]+ addresses|1 address = [0-9.]+ px); showing all of "
+                + "fd00:10:96::/112\\. The bar above runs from the first address to the last\\."), scale);
+        // Zoomed in, the breadcrumb says where: the prefix, then the smaller prefixes on screen.
+        for (int i = 0; i < 3; i++) {
+            fx(() -> v6.zoom(1, v6.viewport().width() / 2, v6.viewport().height() / 2));
+        }
+        String zoomed = robot.lookup("#mapScale-kubernetes-IPv6").queryAs(Label.class).getText();
+        assertTrue(zoomed.contains("showing fd00:10:96::/112 \u203a fd00:10:96:"), zoomed);
+        WaitForAsyncUtils.asyncFx(() -> Screenshots.write(stage.getScene(), "map-breadcrumb")).get();
+        fx(() -> v6.fit());
         assertTrue(robot.lookup("#mapCurve").queryAs(Label.class).getText().startsWith("Hilbert curve: addresses "
                 + "run from the top-left corner to the top-right one"));
         // The linear view under it runs from the first address to the last.

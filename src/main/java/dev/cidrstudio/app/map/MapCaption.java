@@ -1,9 +1,11 @@
 package dev.cidrstudio.app.map;
 
+import dev.cidrstudio.model.net.Cidr;
 import dev.cidrstudio.model.net.IpAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What the map says in words beside its pixels: the prefix's first and last address, the scale of the current
@@ -55,6 +57,72 @@ public final class MapCaption {
 
     private static String px(double side) {
         return side == Math.rint(side) ? String.valueOf((long) side) : String.format(Locale.ROOT, "%.1f", side);
+    }
+
+    /**
+     * The prefix the view is on: the whole prefix when all of it is on screen, else the aligned square of the
+     * largest power-of-two side that fits the visible part, around the view's centre. On the Hilbert layout every
+     * aligned square of side {@code 2^k} cells holds {@code 4^k} consecutive addresses, so it is a prefix of the
+     * layout's own. Empty when nothing of the layout is on screen.
+     */
+    public static Optional<Cidr> visiblePrefix(MapLayout layout, MapViewport v) {
+        long[] xs = cells(v.x(), v.width(), v.level(), layout.width());
+        long[] ys = cells(v.y(), v.height(), v.level(), layout.height());
+        if (xs == null || ys == null) {
+            return Optional.empty();
+        }
+        if (xs[0] == 0 && ys[0] == 0 && xs[1] == layout.width() - 1 && ys[1] == layout.height() - 1) {
+            return Optional.of(shownPrefix(layout));
+        }
+        long span = Math.min(xs[1] - xs[0], ys[1] - ys[0]) + 1;
+        int k = Math.min(layout.order(), 63 - Long.numberOfLeadingZeros(span));
+        long cx = (xs[0] + xs[1]) / 2;
+        long cy = (ys[0] + ys[1]) / 2;
+        long first = layout.blockStart(k, cx >>> k, cy >>> k);
+        return Optional.of(Cidr.containing(layout.cidr().network().plus(first), layout.cidr().family().bits() - 2 * k));
+    }
+
+    /** The prefix the layout draws: the prefix itself, or its first /64 for a shorter IPv6 prefix. */
+    static Cidr shownPrefix(MapLayout layout) {
+        int bits = layout.cidr().family().bits();
+        return Cidr.containing(layout.cidr().network(), bits - layout.hostBits());
+    }
+
+    /** The first and last cell a view span covers, clamped to the layout, or null when it covers none. */
+    private static long[] cells(long from, int pixels, int level, long size) {
+        long a = level >= 0 ? from << level : from >> -level;
+        long end = from + Math.max(1, pixels) - 1;
+        long b = level >= 0 ? ((end + 1) << level) - 1 : end >> -level;
+        a = Math.max(0, a);
+        b = Math.min(size - 1, b);
+        return a > b ? null : new long[] {a, b};
+    }
+
+    /**
+     * Where the view is, as a breadcrumb from the prefix down to the prefix on screen:
+     * "10.97.0.0/20 \u203a 10.97.4.0/22 \u203a 10.97.6.0/24" (the middle steps elided past four), or "all of
+     * 10.97.0.0/20".
+     */
+    public static String breadcrumb(MapLayout layout, MapViewport v) {
+        Optional<Cidr> shown = visiblePrefix(layout, v);
+        if (shown.isEmpty()) {
+            return "off the prefix (Fit brings it back)";
+        }
+        Cidr top = shownPrefix(layout);
+        Cidr end = shown.get();
+        if (end.equals(top)) {
+            return "all of " + top;
+        }
+        List<String> steps = new ArrayList<>();
+        int first = top.prefixLength() + (layout.halves() == 2 ? 1 : 2);
+        for (int len = first; len < end.prefixLength(); len += 2) {
+            steps.add(Cidr.containing(end.network(), len).toString());
+        }
+        steps.add(end.toString());
+        if (steps.size() > 3) {
+            steps = List.of(steps.get(0), "\u2026", steps.get(steps.size() - 2), steps.get(steps.size() - 1));
+        }
+        return top + " \u203a " + String.join(" \u203a ", steps);
     }
 
     /** How the Hilbert curve runs through the prefix. */

@@ -148,9 +148,12 @@ public final class MapView {
         Label scale = new Label();
         scale.setId("mapScale-" + space.serviceCidr() + "-" + space.layout().cidr().family());
         scale.getStyleClass().add("panel-scale");
+        scale.setWrapText(true);
+        scale.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         scale.textProperty().bind(Bindings.createStringBinding(() -> canvas.viewport() == null ? ""
-                : "Map: " + MapCaption.scale(canvas.viewport(), canvas.scale()) + "; the bar above runs from the "
-                        + "first address to the last", canvas.viewportProperty()));
+                : "Map: " + MapCaption.scale(canvas.viewport(), canvas.scale()) + "; showing "
+                        + MapCaption.breadcrumb(space.layout(), canvas.viewport())
+                        + ". The bar above runs from the first address to the last.", canvas.viewportProperty()));
         LinearStripView strip = new LinearStripView(space, canvas.paletteProperty());
         strip.setId("strip-" + space.serviceCidr() + "-" + space.layout().cidr().family());
         javafx.scene.control.MenuButton split = SplitDialog.button(space,

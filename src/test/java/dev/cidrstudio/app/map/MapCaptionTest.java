@@ -7,6 +7,7 @@ import dev.cidrstudio.model.allocator.UsedAddressSet;
 import dev.cidrstudio.model.net.Cidr;
 import dev.cidrstudio.model.net.IpParsing;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The map's words: range, scale, block labels, and marks for sparse allocations. */
@@ -21,6 +22,35 @@ class MapCaptionTest {
         assertEquals("start 10.97.0.0, end 10.97.15.255", MapCaption.range(MapLayout.of(cidr("10.97.0.0/20"))));
         assertEquals("start 2001:db8::, end 2001:db8::ffff:ffff:ffff:ffff",
                 MapCaption.range(MapLayout.of(cidr("2001:db8::/48"))));
+    }
+
+    @Test
+    void theBreadcrumbNamesThePrefixOnScreen() {
+        MapLayout l = MapLayout.of(cidr("10.97.0.0/20"));
+        // A 64 x 64 square: fitted at one pixel per address it is all of the prefix.
+        assertEquals("all of 10.97.0.0/20", MapCaption.breadcrumb(l, MapViewport.fit(l, 64, 64)));
+        // The top-left 32 x 32 quarter is the first /22; its top-left 16 x 16 is the first /24.
+        assertEquals("10.97.0.0/20 \u203a 10.97.0.0/22", MapCaption.breadcrumb(l, new MapViewport(0, 0, 0, 32, 32)));
+        assertEquals("10.97.0.0/20 \u203a 10.97.0.0/22 \u203a 10.97.0.0/24",
+                MapCaption.breadcrumb(l, new MapViewport(0, 0, 0, 16, 16)));
+        // The top-right quarter is where the curve ends: the last /22.
+        assertEquals(Optional.of(cidr("10.97.12.0/22")), MapCaption.visiblePrefix(l, new MapViewport(0, 32, 0, 32, 32)));
+        // Zoomed in to 4 px an address on the last address: a /32 deep down, the middle elided.
+        MapViewport deep = new MapViewport(-2, 63 * 4, 0, 4, 4);
+        assertEquals(Optional.of(cidr("10.97.15.255/32")), MapCaption.visiblePrefix(l, deep));
+        assertEquals("10.97.0.0/20 \u203a 10.97.12.0/22 \u203a \u2026 \u203a 10.97.15.252/30 \u203a 10.97.15.255/32",
+                MapCaption.breadcrumb(l, deep));
+        assertEquals("off the prefix (Fit brings it back)", MapCaption.breadcrumb(l, new MapViewport(0, 500, 500, 10, 10)));
+        // Around the middle of the square, where the four quarters meet: the block under the centre, the third /24
+        // of the first /22 to lie at (1, 1) of the 4 x 4 blocks of /24s.
+        assertEquals(Optional.of(cidr("10.97.2.0/24")), MapCaption.visiblePrefix(l, new MapViewport(0, 24, 24, 16, 16)));
+        // Two squares side by side (a /21): fitted it is the whole prefix, one square is a half.
+        MapLayout two = MapLayout.of(cidr("10.0.0.0/21"));
+        assertEquals("all of 10.0.0.0/21", MapCaption.breadcrumb(two, MapViewport.fit(two, 64, 32)));
+        assertEquals("10.0.0.0/21 \u203a 10.0.4.0/22", MapCaption.breadcrumb(two, new MapViewport(0, 32, 0, 32, 32)));
+        // A /48 is drawn as its first /64.
+        MapLayout wide = MapLayout.of(cidr("2001:db8::/48"));
+        assertEquals("all of 2001:db8::/64", MapCaption.breadcrumb(wide, MapViewport.fit(wide, 256, 256)));
     }
 
     @Test
