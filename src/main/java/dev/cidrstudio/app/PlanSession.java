@@ -29,6 +29,10 @@ public final class PlanSession {
     private Path file;
     private String name;
     private boolean dirty;
+    /** The top of the undo stack when the plan was last opened or saved ({@link #BASE} for an empty stack). */
+    private Object cleanAt;
+    private static final Object BASE = new Object();
+    private static final Object NEVER = new Object();
     /** A plan made by File > New and not changed since: an import may still set its Service range. */
     private boolean fresh;
     private final List<Runnable> listeners = new ArrayList<>();
@@ -45,6 +49,7 @@ public final class PlanSession {
         this.configDir = configDir;
         this.api = api;
         this.name = name;
+        this.cleanAt = BASE;
     }
 
     /** The built-in demo plan, unsaved. */
@@ -92,11 +97,29 @@ public final class PlanSession {
         listeners.forEach(Runnable::run);
     }
 
-    /** Marks the plan changed (every edit through the session's cluster calls this). */
-    public void markDirty() {
-        dirty = true;
+    /**
+     * Marks the plan changed (every edit, undo and redo calls this). It is unsaved unless Undo or Redo brought it
+     * back to where it was opened or last saved; then the recovery copy of the changes goes too.
+     */
+    private void markDirty() {
+        Edit top = undo.peek();
+        dirty = (top == null ? BASE : top) != cleanAt;
         fresh = false;
+        if (!dirty) {
+            try {
+                Files.deleteIfExists(configDir.resolve(RECOVERY));
+            } catch (IOException e) {
+                // Best effort: a stale recovery copy is only offered, never applied unasked.
+            }
+        }
         changed();
+    }
+
+    /** Where the plan is now is its saved state. */
+    private void markClean() {
+        Edit top = undo.peek();
+        cleanAt = top == null ? BASE : top;
+        dirty = false;
     }
 
     /**
@@ -117,9 +140,9 @@ public final class PlanSession {
         boolean plan = r.plan() || fileName.endsWith(EXTENSION);
         file = plan ? path : null;
         name = plan ? fileName : untitledName(fileName);
-        dirty = false;
         fresh = false;
         forgetEdits();
+        markClean();
         remember(path);
         changed();
         return r;
@@ -147,9 +170,9 @@ public final class PlanSession {
         api = cluster;
         file = null;
         name = "untitled" + EXTENSION;
-        dirty = false;
         fresh = true;
         forgetEdits();
+        markClean();
         changed();
     }
 
@@ -284,7 +307,7 @@ public final class PlanSession {
         StateFile.writeAtomically(path, ManifestExport.export(api, ManifestExport.Options.PLAN));
         file = path;
         name = path.getFileName().toString();
-        dirty = false;
+        markClean();
         remember(path);
         Files.deleteIfExists(configDir.resolve(RECOVERY));
         changed();
@@ -318,6 +341,7 @@ public final class PlanSession {
         file = null;
         name = "recovered" + EXTENSION;
         dirty = true;
+        cleanAt = NEVER;
         fresh = false;
         forgetEdits();
         changed();

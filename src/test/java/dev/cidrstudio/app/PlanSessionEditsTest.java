@@ -1,6 +1,7 @@
 package dev.cidrstudio.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,6 +38,37 @@ class PlanSessionEditsTest {
         s.redo();
         assertEquals("Create c0", s.undoLabel().orElseThrow());
         assertTrue(s.dirty());
+    }
+
+    @Test
+    void undoingBackToTheSavedPlanMakesItSavedAgain() throws Exception {
+        PlanSession s = PlanSession.demo(dir);
+        Path file = dir.resolve("p.cidrplan.yaml");
+        s.edit("Create a", api -> api.create(new ServiceCidr(ObjectMeta.named("a"), List.of("10.100.0.0/24"),
+                List.of())));
+        s.saveAs(file);
+        assertFalse(s.dirty());
+        s.edit("Create b", api -> api.create(new ServiceCidr(ObjectMeta.named("b"), List.of("10.100.1.0/24"),
+                List.of())));
+        assertTrue(s.dirty());
+        assertTrue(s.autosave(), "a recovery copy of the unsaved change");
+        s.undo();
+        assertFalse(s.dirty(), "back where it was saved");
+        assertFalse(s.title().endsWith("*"), s.title());
+        assertTrue(s.recoveryFile().isEmpty(), "nothing left to recover");
+        s.undo();
+        assertTrue(s.dirty(), "before the save is not what the file holds");
+        s.redo();
+        assertFalse(s.dirty());
+        s.redo();
+        assertTrue(s.dirty());
+        // A new edit after an undo past the save point: the saved state cannot come back by redo.
+        s.undo();
+        s.undo();
+        s.edit("Create c", api -> api.create(new ServiceCidr(ObjectMeta.named("c"), List.of("10.100.2.0/24"),
+                List.of())));
+        s.undo();
+        assertTrue(s.dirty(), "the plan before the save, not the saved one");
     }
 
     @Test
