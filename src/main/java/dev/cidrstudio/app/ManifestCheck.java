@@ -50,6 +50,10 @@ public final class ManifestCheck {
                 for (Problem p : e.problems()) {
                     String msg = p.kubeMessage() != null ? p.kubeMessage() : (p.field() == null || p.field().isEmpty()
                             ? "" : p.field() + ": ") + p.message();
+                    if (p.message().startsWith("malformed ") && p.mark() != null && p.mark().column() > 0) {
+                        // kubectl's text for a syntax error has no column (JSON's has a byte offset): say it too.
+                        msg += " (column " + p.mark().column() + ")";
+                    }
                     findings.add(new Finding(Finding.Severity.ERROR, p.source(), p.mark(), msg));
                 }
             }

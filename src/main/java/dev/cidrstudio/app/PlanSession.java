@@ -101,7 +101,7 @@ public final class PlanSession {
      * Marks the plan changed (every edit, undo and redo calls this). It is unsaved unless Undo or Redo brought it
      * back to where it was opened or last saved; then the recovery copy of the changes goes too.
      */
-    private void markDirty() {
+    private void touched() {
         Edit top = undo.peek();
         dirty = (top == null ? BASE : top) != cleanAt;
         fresh = false;
@@ -113,6 +113,12 @@ public final class PlanSession {
             }
         }
         changed();
+    }
+
+    /** Marks the plan changed by something that is not an edit: it stays unsaved until it is saved. */
+    public void markDirty() {
+        cleanAt = NEVER;
+        touched();
     }
 
     /** Where the plan is now is its saved state. */
@@ -210,7 +216,7 @@ public final class PlanSession {
             throw e;
         }
         record(new Edit("Import", before, api.snapshot()));
-        markDirty();
+        touched();
         if (adopted.isEmpty()) {
             return report;
         }
@@ -239,7 +245,7 @@ public final class PlanSession {
             throw e;
         }
         record(new Edit(label, before, api.snapshot()));
-        markDirty();
+        touched();
         return api.takeWarnings();
     }
 
@@ -282,7 +288,7 @@ public final class PlanSession {
         if (e != null) {
             api.restore(e.before());
             redo.push(e);
-            markDirty();
+            touched();
         }
     }
 
@@ -292,7 +298,7 @@ public final class PlanSession {
         if (e != null) {
             api.restore(e.after());
             undo.push(e);
-            markDirty();
+            touched();
         }
     }
 

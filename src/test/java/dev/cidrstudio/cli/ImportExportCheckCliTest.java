@@ -47,6 +47,22 @@ class ImportExportCheckCliTest {
     }
 
     @Test
+    void aTrailingCommaInJsonIsASyntaxErrorAtItsLineAndColumn(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("cidr.json");
+        Files.writeString(f, "{\"apiVersion\":\"networking.k8s.io/v1\",\"kind\":\"ServiceCIDR\",\"metadata\":{\"name\":\"x\"},\n"
+                + " \"spec\":{\"cidrs\":[\"10.96.0.0/24\",]}}\n");
+        CliTest.Run check = CliTest.cli("", "check", f.toString());
+        assertEquals(1, check.code());
+        // kubectl: error parsing cidr.json: json: offset 117: invalid character ']' looking for beginning of value
+        assertEquals(f + ":2: error: json: offset 117: invalid character ']' looking for beginning of value "
+                + "(column 34)\n", check.out() + check.err());
+        CliTest.Run imp = CliTest.cli("", "import", f.toString());
+        assertEquals(1, imp.code());
+        assertTrue(imp.err().startsWith(f + ":2: error: malformed JSON: invalid character ']'"), imp.err());
+        assertTrue(imp.err().contains("(column 34)"), imp.err());
+    }
+
+    @Test
     void checkExitStatuses(@TempDir Path dir) throws Exception {
         Path ok = dir.resolve("ok.yaml");
         Files.writeString(ok, "apiVersion: v1\nkind: Service\nmetadata: {name: a}\nspec: {ports: [{port: 80}]}\n");

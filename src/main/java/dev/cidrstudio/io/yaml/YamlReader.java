@@ -110,8 +110,9 @@ public final class YamlReader {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
             int line = at == null ? 1 : Math.max(1, at.getLineNr());
-            int col = at == null ? 1 : Math.max(1, at.getColumnNr() - 1);
-            long chars = at == null ? 0 : Math.max(0, at.getCharOffset());
+            long chars = at == null ? 0 : Math.min(text.length(), Math.max(0, at.getCharOffset()));
+            // The offset is the character the parser stopped at; its column counts from the line's start.
+            int col = (int) (chars - text.lastIndexOf('\n', (int) chars - 1));
             long bytes = text.substring(0, (int) Math.min(chars, text.length()))
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
             throw new YamlFormatException(source, new dev.cidrstudio.io.yaml.Mark(line, col),
