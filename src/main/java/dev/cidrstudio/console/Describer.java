@@ -40,9 +40,18 @@ final class Describer {
 
     /** As {@link #describe(KubeObject, List, Instant)}; {@code pods} are the Pods of the object's namespace. */
     static String describe(KubeObject obj, List<Event> events, Instant now, List<Map<String, Object>> pods) {
+        return describe(obj, events, now, pods, List.of());
+    }
+
+    /**
+     * As {@link #describe(KubeObject, List, Instant, List)}; {@code apiServers} are the addresses of the running
+     * kube-apiservers, which each put themselves in the {@code kubernetes} Service's EndpointSlice.
+     */
+    static String describe(KubeObject obj, List<Event> events, Instant now, List<Map<String, Object>> pods,
+            List<String> apiServers) {
         StringBuilder head = new StringBuilder();
         if (obj instanceof Service s) {
-            service(head, s, pods);
+            service(head, s, pods, apiServers);
         } else if (obj instanceof ServiceCidr sc) {
             serviceCidr(head, sc);
         } else if (obj instanceof IpAddressObject ip) {
@@ -118,7 +127,10 @@ final class Describer {
         }
     }
 
-    private static void service(StringBuilder w, Service s, List<Map<String, Object>> pods) {
+    private static void service(StringBuilder w, Service s, List<Map<String, Object>> pods,
+            List<String> apiServers) {
+        boolean apiServerManaged = "default".equals(s.namespace()) && "kubernetes".equals(s.name())
+                && s.spec().selectorEmpty() && !apiServers.isEmpty();
         ServiceSpec spec = s.spec();
         w.append("Name:\t").append(s.name()).append('\n');
         w.append("Namespace:\t").append(s.namespace()).append('\n');
@@ -160,7 +172,9 @@ final class Describer {
                 w.append("NodePort:\t").append(name).append('\t').append(p.nodePort()).append('/')
                         .append(p.protocol()).append('\n');
             }
-            w.append("Endpoints:\t").append(endpoints(s, p, pods)).append('\n');
+            w.append("Endpoints:\t").append(apiServerManaged ? joinEndpoints(apiServers.stream()
+                    .map(a -> (a.contains(":") ? "[" + a + "]" : a) + ":" + p.targetPort()).toList())
+                    : endpoints(s, p, pods)).append('\n');
         }
         w.append("Session Affinity:\t").append(spec.sessionAffinity() == null ? "" : spec.sessionAffinity())
                 .append('\n');
@@ -231,6 +245,13 @@ final class Describer {
         }
         String ret = String.join(",", list);
         return more ? ret + " + " + (count - max) + " more..." : ret;
+    }
+
+    /** kubectl's list of endpoints: the first three, then how many more. */
+    static String joinEndpoints(List<String> hostPorts) {
+        int max = 3;
+        String ret = String.join(",", hostPorts.subList(0, Math.min(max, hostPorts.size())));
+        return hostPorts.size() > max ? ret + " + " + (hostPorts.size() - max) + " more..." : ret;
     }
 
     private static void serviceCidr(StringBuilder w, ServiceCidr sc) {

@@ -153,6 +153,25 @@ public final class Kubectl {
         };
     }
 
+    /**
+     * The addresses the running kube-apiservers advertise, for the {@code kubernetes} Service's endpoints: the
+     * simulation runs apiserver {@code i} on node {@code i} (192.168.0.10 and up, fd00:192:168::10 and up), in the
+     * family of the Service's cluster IP.
+     */
+    private List<String> apiServerAddresses(KubeObject o) {
+        if (!(o instanceof dev.cidrstudio.model.api.Service s) || !"default".equals(s.namespace())
+                || !"kubernetes".equals(s.name())) {
+            return List.of();
+        }
+        boolean v6 = s.spec().clusterIP() != null && s.spec().clusterIP().contains(":");
+        int n = api.state().apiServers().size();
+        List<String> out = new java.util.ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(v6 ? "fd00:192:168::" + Integer.toHexString(16 + i) : "192.168.0." + (10 + i));
+        }
+        return out;
+    }
+
     private String namespace(Parsed p) {
         return p.string("namespace", DEFAULT_NAMESPACE);
     }
@@ -436,7 +455,7 @@ public final class Kubectl {
                     && java.util.Objects.equals(k.namespace(), o.namespace()))
                     .sorted(java.util.Comparator.comparing(dev.cidrstudio.model.api.KeptObject::name))
                     .map(dev.cidrstudio.model.api.KeptObject::content).toList();
-            String text = Describer.describe(o, events, api.now(), podsHere);
+            String text = Describer.describe(o, events, api.now(), podsHere, apiServerAddresses(o));
             out.append(first ? text : "\n\n" + text);
             first = false;
         }

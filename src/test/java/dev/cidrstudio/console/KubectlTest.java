@@ -97,7 +97,7 @@ class KubectlTest {
                 IPs:                      10.96.0.1
                 Port:                     https  443/TCP
                 TargetPort:               6443/TCP
-                Endpoints:                <none>
+                Endpoints:                192.168.0.10:6443
                 Session Affinity:         None
                 Internal Traffic Policy:  Cluster
                 Events:                   <none>

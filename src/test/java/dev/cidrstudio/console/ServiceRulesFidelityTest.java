@@ -220,8 +220,20 @@ class ServiceRulesFidelityTest {
         assertTrue(none.contains("\nEndpoints:                \n"), "an empty EndpointSlice prints nothing: " + none);
         run(k, "run web --image nginx --labels app=web");
         assertTrue(run(k, "describe svc web").stdout().contains("\nEndpoints:                10.244.0.2:8080\n"));
-        run(k, "create service clusterip nosel --clusterip None");
-        assertTrue(run(k, "describe svc kubernetes").stdout().contains("\nEndpoints:                <none>\n"));
+    }
+
+    @Test
+    void theKubernetesServicesEndpointsAreTheRunningApiservers() throws Exception {
+        ApiServer api = ApiServer.bootstrap(ClusterSettings.defaults());
+        Kubectl k = new Kubectl(api, p -> {
+            throw new java.io.IOException(p + ": not found");
+        });
+        assertTrue(run(k, "describe svc kubernetes").stdout().contains("\nEndpoints:                192.168.0.10:6443\n"));
+        for (int i = 2; i <= 4; i++) {
+            api.addApiServer("kube-apiserver-" + i, api.settings().serviceClusterIPRange());
+        }
+        assertTrue(run(k, "describe svc kubernetes").stdout().contains("\nEndpoints:                "
+                + "192.168.0.10:6443,192.168.0.11:6443,192.168.0.12:6443 + 1 more...\n"));
     }
 
     @Test
