@@ -129,8 +129,7 @@ final class Describer {
 
     private static void service(StringBuilder w, Service s, List<Map<String, Object>> pods,
             List<String> apiServers) {
-        boolean apiServerManaged = "default".equals(s.namespace()) && "kubernetes".equals(s.name())
-                && s.spec().selectorEmpty() && !apiServers.isEmpty();
+        boolean apiServerManaged = !apiServers.isEmpty() && s.spec().selectorEmpty();
         ServiceSpec spec = s.spec();
         w.append("Name:\t").append(s.name()).append('\n');
         w.append("Namespace:\t").append(s.namespace()).append('\n');
@@ -173,8 +172,7 @@ final class Describer {
                         .append(p.protocol()).append('\n');
             }
             w.append("Endpoints:\t").append(apiServerManaged ? joinEndpoints(apiServers.stream()
-                    .map(a -> (a.contains(":") ? "[" + a + "]" : a) + ":" + p.targetPort()).toList())
-                    : endpoints(s, p, pods)).append('\n');
+                    .map(a -> hostPort(a, p)).toList()) : endpoints(s, p, pods)).append('\n');
         }
         w.append("Session Affinity:\t").append(spec.sessionAffinity() == null ? "" : spec.sessionAffinity())
                 .append('\n');
@@ -211,9 +209,6 @@ final class Describer {
         }
         List<String> families = spec.ipFamiliesOrEmpty().isEmpty() ? List.of("IPv4") : spec.ipFamiliesOrEmpty();
         List<String> list = new ArrayList<>();
-        int count = 0;
-        int max = 3;
-        boolean more = false;
         for (String family : families) {
             for (Map<String, Object> pod : pods) {
                 Map<?, ?> meta = pod.get("metadata") instanceof Map<?, ?> m ? m : Map.of();
@@ -229,26 +224,22 @@ final class Describer {
                 }
                 for (Object o : ips) {
                     String ip = o instanceof Map<?, ?> im ? String.valueOf(im.get("ip")) : String.valueOf(o);
-                    boolean v6 = ip.contains(":");
-                    if (v6 != "IPv6".equals(family) || !port.targetPortIsNumber()) {
-                        continue;
+                    if (ip.contains(":") == "IPv6".equals(family) && port.targetPortIsNumber()) {
+                        list.add(hostPort(ip, port));
                     }
-                    if (list.size() == max) {
-                        more = true;
-                    }
-                    if (!more) {
-                        list.add((v6 ? "[" + ip + "]" : ip) + ":" + port.targetPort());
-                    }
-                    count++;
                 }
             }
         }
-        String ret = String.join(",", list);
-        return more ? ret + " + " + (count - max) + " more..." : ret;
+        return joinEndpoints(list);
+    }
+
+    /** {@code ip:targetPort}, the IPv6 address in brackets (Go's {@code net.JoinHostPort}). */
+    private static String hostPort(String ip, ServicePort port) {
+        return (ip.contains(":") ? "[" + ip + "]" : ip) + ":" + port.targetPort();
     }
 
     /** kubectl's list of endpoints: the first three, then how many more. */
-    static String joinEndpoints(List<String> hostPorts) {
+    private static String joinEndpoints(List<String> hostPorts) {
         int max = 3;
         String ret = String.join(",", hostPorts.subList(0, Math.min(max, hostPorts.size())));
         return hostPorts.size() > max ? ret + " + " + (hostPorts.size() - max) + " more..." : ret;

@@ -155,8 +155,7 @@ public final class Kubectl {
 
     /**
      * The addresses the running kube-apiservers advertise, for the {@code kubernetes} Service's endpoints: the
-     * simulation runs apiserver {@code i} on node {@code i} (192.168.0.10 and up, fd00:192:168::10 and up), in the
-     * family of the Service's cluster IP.
+     * simulation runs apiserver {@code i} on node {@code i}, in the family of the Service's cluster IP.
      */
     private List<String> apiServerAddresses(KubeObject o) {
         if (!(o instanceof dev.cidrstudio.model.api.Service s) || !"default".equals(s.namespace())
@@ -167,7 +166,7 @@ public final class Kubectl {
         int n = api.state().apiServers().size();
         List<String> out = new java.util.ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            out.add(v6 ? "fd00:192:168::" + Integer.toHexString(16 + i) : "192.168.0." + (10 + i));
+            out.add(dev.cidrstudio.model.pod.PodRuntime.nodeAddress(i, v6));
         }
         return out;
     }

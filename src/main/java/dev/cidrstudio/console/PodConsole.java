@@ -78,9 +78,9 @@ final class PodConsole {
             List<String> cidrs = PodAddresses.nodePodCidrs(clusterCidrs,
                     s.nodeCIDRMaskSizeIPv4(), s.nodeCIDRMaskSizeIPv6(), i).stream().map(Object::toString).toList();
             List<Map<String, Object>> addresses = new ArrayList<>();
-            addresses.add(Map.of("address", "192.168.0." + (10 + i), "type", "InternalIP"));
+            addresses.add(Map.of("address", PodRuntime.nodeAddress(i, false), "type", "InternalIP"));
             if (cidrs.size() > 1) {
-                addresses.add(Map.of("address", "fd00:192:168::" + Integer.toHexString(16 + i), "type", "InternalIP"));
+                addresses.add(Map.of("address", PodRuntime.nodeAddress(i, true), "type", "InternalIP"));
             }
             addresses.add(Map.of("address", name, "type", "Hostname"));
             Map<String, Object> node = new LinkedHashMap<>();

@@ -40,8 +40,8 @@ final class SingleToDualScenario {
         Optional<Cidr> secondary = ScenarioSupport.parseCidr(target);
         if (flags.secondary() != null) {
             pre.add(PreflightFinding.fail("single-stack today", "the cluster is already dual-stack ("
-                    + flags.text() + ").", "rehearse dual-to-single first and apply its end state to the plan (Undo takes it back), "
-                    + "or extend with a new ServiceCIDR."));
+                    + flags.text() + ").", "rehearse dual-to-single first and, in the Wizard tab, apply its end "
+                    + "state to the plan (Undo takes it back); or extend with a new ServiceCIDR."));
         } else if (target.isEmpty()) {
             pre.add(PreflightFinding.fail("secondary range", "no free private " + other + " range was found.",
                     "give one with --to."));

@@ -209,8 +209,15 @@ public final class PodRuntime {
 
     /** A node's InternalIP in the simulation: 192.168.0.(10 + index). */
     static String nodeIp(ClusterSettings cluster, String node) {
-        int index = Math.max(0, cluster.nodes().indexOf(node));
-        return "192.168.0." + (10 + index);
+        return nodeAddress(Math.max(0, cluster.nodes().indexOf(node)), false);
+    }
+
+    /**
+     * The simulated InternalIP of the node at {@code index} (also where apiserver {@code index} runs):
+     * 192.168.0.10 and up, or fd00:192:168::10 and up.
+     */
+    public static String nodeAddress(int index, boolean ipv6) {
+        return ipv6 ? "fd00:192:168::" + Integer.toHexString(16 + index) : "192.168.0." + (10 + index);
     }
 
     static List<String> nextFreeIps(ClusterSettings cluster, String node, List<KeptObject> pods) {

@@ -102,7 +102,8 @@ public final class WizardView {
         steps.setItems(vm.steps());
         steps.setCellFactory(l -> new ListCell<>() {
             {
-                // A long step title wraps inside the list instead of hiding behind a horizontal scroll bar.
+                // A long step title wraps inside the list instead of hiding behind a horizontal scroll bar (the
+                // cell is as wide as the list less its vertical scroll bar and padding).
                 setWrapText(true);
                 prefWidthProperty().bind(l.widthProperty().subtract(20));
                 setMaxWidth(USE_PREF_SIZE);
