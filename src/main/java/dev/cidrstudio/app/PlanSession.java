@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
@@ -57,10 +58,47 @@ public final class PlanSession {
         return new PlanSession(configDir, DemoPlan.load().api(), DemoPlan.NAME);
     }
 
-    /** Where settings live by default: ~/.cidrstudio (or the {@code cidrstudio.configDir} system property). */
+    /**
+     * Where settings live by default: the {@code cidrstudio.configDir} system property, else the user's config
+     * directory ({@link #configDirFor}). A {@code ~/.cidrstudio} of an earlier version is moved there once.
+     */
     public static Path defaultConfigDir() {
         String override = System.getProperty("cidrstudio.configDir");
-        return override != null ? Path.of(override) : Path.of(System.getProperty("user.home"), ".cidrstudio");
+        if (override != null) {
+            return Path.of(override);
+        }
+        String home = System.getProperty("user.home");
+        Path dir = configDirFor(System.getProperty("os.name", ""), System.getenv(), home);
+        Path legacy = Path.of(home, ".cidrstudio");
+        if (!Files.exists(dir) && Files.isDirectory(legacy)) {
+            try {
+                Files.createDirectories(dir.getParent());
+                Files.move(legacy, dir);
+            } catch (IOException | UnsupportedOperationException e) {
+                return legacy;
+            }
+        }
+        return dir;
+    }
+
+    /**
+     * The per-user config directory of each system: {@code $XDG_CONFIG_HOME/cidrstudio} (default
+     * {@code ~/.config/cidrstudio}) on Linux and other Unixes, {@code ~/Library/Application Support/CIDR Studio}
+     * on macOS, {@code %APPDATA%\CIDR Studio} on Windows.
+     */
+    public static Path configDirFor(String osName, Map<String, String> env, String home) {
+        String os = osName.toLowerCase(java.util.Locale.ROOT);
+        if (os.startsWith("windows")) {
+            String appData = env.get("APPDATA");
+            return appData != null && !appData.isBlank() ? Path.of(appData, "CIDR Studio")
+                    : Path.of(home, "AppData", "Roaming", "CIDR Studio");
+        }
+        if (os.startsWith("mac")) {
+            return Path.of(home, "Library", "Application Support", "CIDR Studio");
+        }
+        String xdg = env.get("XDG_CONFIG_HOME");
+        // The XDG spec: a relative value is invalid and ignored.
+        return xdg != null && xdg.startsWith("/") ? Path.of(xdg, "cidrstudio") : Path.of(home, ".config", "cidrstudio");
     }
 
     /** Where settings, recent files and the recovery copy live. */

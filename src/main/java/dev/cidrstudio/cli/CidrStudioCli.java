@@ -23,8 +23,7 @@ public final class CidrStudioCli implements Runnable {
     }
 
     public static String version() {
-        String v = CidrStudioCli.class.getPackage().getImplementationVersion();
-        return v == null ? "development build" : v;
+        return dev.cidrstudio.app.AppVersion.version();
     }
 
     @Override

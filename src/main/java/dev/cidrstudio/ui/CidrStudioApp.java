@@ -83,6 +83,7 @@ public final class CidrStudioApp extends Application {
         MainWindowView view = main.view();
         Scene scene = main.scene();
         stage.titleProperty().bind(vm.titleProperty());
+        stage.getIcons().setAll(AppIcons.window());
         stage.setScene(scene);
         var prefs = vm.preferences();
         stage.setWidth(prefs.width());

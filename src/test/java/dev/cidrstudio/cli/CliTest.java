@@ -26,6 +26,23 @@ class CliTest {
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** The version the pom declares, read from the pom itself, so a build that loses it fails here. */
+    static String pomVersion() throws java.io.IOException {
+        String pom = Files.readString(Path.of("pom.xml"));
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("<artifactId>cidrstudio</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+        assertTrue(m.find(), "the pom names the project's version");
+        return m.group(1);
+    }
+
+    @Test
+    void versionIsThePoms() throws Exception {
+        Run r = cli("", "--version");
+        assertEquals(0, r.code());
+        assertEquals("CIDR Studio " + pomVersion() + "\n", r.out());
+        assertEquals(pomVersion(), dev.cidrstudio.app.AppVersion.version());
+    }
+
     @Test
     void stateFileCarriesTheClusterAcrossInvocations(@TempDir Path dir) {
         String state = dir.resolve("cluster.state.yaml").toString();

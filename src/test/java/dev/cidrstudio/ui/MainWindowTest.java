@@ -110,6 +110,31 @@ class MainWindowTest {
     }
 
     @Test
+    void aboutSaysThePomsVersionAndWhereSettingsLive(FxRobot robot) throws Exception {
+        fx(() -> stage.getIcons().setAll(AppIcons.window()));
+        assertEquals(5, stage.getIcons().size(), "the window has the app's icon at every size");
+        MenuBar menus = robot.lookup("#menuBar").queryAs(MenuBar.class);
+        javafx.scene.control.MenuItem item = menus.getMenus().get(3).getItems().stream()
+                .filter(i -> "aboutItem".equals(i.getId())).findFirst().orElseThrow();
+        fx(item::fire);
+        javafx.scene.control.DialogPane about = robot.lookup("#aboutDialog").queryAs(javafx.scene.control.DialogPane.class);
+        assertEquals("CIDR Studio " + dev.cidrstudio.cli.CliTestAccess.pomVersion(), about.getHeaderText());
+        assertTrue(about.getContentText().contains("1.33, 1.34 and 1.35"), about.getContentText());
+        assertTrue(about.getContentText().contains(dir.resolve("config").toString()), about.getContentText());
+        assertTrue(about.getGraphic() instanceof javafx.scene.image.ImageView, "the dialog shows the icon");
+        AtomicReference<Path> shot = new AtomicReference<>();
+        fx(() -> {
+            try {
+                shot.set(Screenshots.write(about.getScene(), "about"));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            ((Stage) about.getScene().getWindow()).close();
+        });
+        assertTrue(Files.size(shot.get()) > 1000);
+    }
+
+    @Test
     void aBrokenImportLeavesThePlanAndTitleAlone(FxRobot robot) throws Exception {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "apiVersion: v1\nkind: Service\nmetadata: {name: x}\nspec: {ports: [{port: -1}]}\n");

@@ -492,12 +492,24 @@ public final class MainWindowView {
 
     @FXML
     void onAbout() {
-        Alert a = new Alert(Alert.AlertType.INFORMATION, "A planner for Kubernetes Service IP ranges, dual-stack "
-                + "Services and Pods, and the kubelet's /etc/hosts.\n\nVersion " + MainWindowViewModel.version()
-                + ". Kubernetes behaviour of 1.33, 1.34 and 1.35.");
+        Alert a = new Alert(Alert.AlertType.INFORMATION, aboutText(vm.session().configDir()));
         a.setTitle("About CIDR Studio");
-        a.setHeaderText("CIDR Studio");
+        a.setHeaderText("CIDR Studio " + MainWindowViewModel.version());
+        javafx.scene.image.Image icon = dev.cidrstudio.ui.AppIcons.load(64);
+        if (icon != null) {
+            a.setGraphic(new javafx.scene.image.ImageView(icon));
+        }
+        a.getDialogPane().setId("aboutDialog");
         a.initOwner(window());
         a.show();
+    }
+
+    /** The About dialog's text: what the app is, which Kubernetes it follows, what it runs on, where it writes. */
+    static String aboutText(Path configDir) {
+        return "A planner for Kubernetes Service IP ranges, dual-stack Services and Pods, and the kubelet's "
+                + "/etc/hosts.\n\nKubernetes behaviour of 1.33, 1.34 and 1.35 (the plan's kubernetesVersion).\n"
+                + "Java " + System.getProperty("java.version") + ", JavaFX "
+                + System.getProperty("javafx.runtime.version", "?") + ".\n"
+                + "Settings, recent files and the recovery copy: " + configDir;
     }
 }

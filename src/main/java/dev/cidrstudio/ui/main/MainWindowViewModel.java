@@ -300,8 +300,7 @@ public final class MainWindowViewModel {
 
     /** The version in the jar's manifest (a development build has none). */
     public static String version() {
-        String v = MainWindowViewModel.class.getPackage().getImplementationVersion();
-        return v == null ? "development build" : v;
+        return dev.cidrstudio.app.AppVersion.version();
     }
 
     public HostsViewModel hosts() {
