@@ -11,7 +11,3 @@ convert cidrstudio-16.png cidrstudio-24.png cidrstudio-32.png cidrstudio-48.png 
   cidrstudio-128.png cidrstudio-256.png cidrstudio.ico
 png2icns cidrstudio.icns cidrstudio-16.png cidrstudio-32.png cidrstudio-48.png cidrstudio-128.png \
   cidrstudio-256.png cidrstudio-512.png cidrstudio-1024.png > /dev/null
-# The window's own icons.
-res=../../src/main/resources/dev/cidrstudio/ui/icon
-mkdir -p "$res"
-for size in 16 32 64 128 256; do cp "cidrstudio-$size.png" "$res/"; done

@@ -22,7 +22,6 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /** The desktop app: opens the built-in demo plan (or offers the recovery copy a crash left) in the main window. */
@@ -86,17 +85,19 @@ public final class CidrStudioApp extends Application {
         stage.getIcons().setAll(AppIcons.window());
         stage.setScene(scene);
         var prefs = vm.preferences();
-        stage.setWidth(prefs.width());
-        stage.setHeight(prefs.height());
-        if (Double.isFinite(prefs.x()) && Double.isFinite(prefs.y()) && onScreen(prefs.x(), prefs.y())) {
-            stage.setX(prefs.x());
-            stage.setY(prefs.y());
-        }
-        stage.setMaximized(prefs.maximized());
-        stage.setOnHidden(e -> vm.rememberWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
-                stage.isMaximized()));
         stage.setMinWidth(640);
         stage.setMinHeight(420);
+        stage.setWidth(prefs.width());
+        stage.setHeight(prefs.height());
+        // The size comes back, the place is the window manager's: JavaFX 21 on GTK reads a window's position
+        // without its frame, so a remembered place would creep a frame's width up and left at every start (and
+        // Wayland gives no place to remember). Dialogs open centred on the window.
+        WindowSizing.keepRequestedSize(stage, prefs.width(), prefs.height());
+        if (prefs.maximized()) {
+            stage.setMaximized(true);
+        }
+        stage.setOnHidden(e -> vm.rememberWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                stage.isMaximized()));
         stage.setOnCloseRequest(e -> {
             if (!view.confirmDiscard()) {
                 e.consume();
@@ -137,11 +138,6 @@ public final class CidrStudioApp extends Application {
             }
         };
         timer.start();
-    }
-
-    /** Whether a remembered window corner is on one of today's screens. */
-    private static boolean onScreen(double x, double y) {
-        return Screen.getScreens().stream().anyMatch(sc -> sc.getVisualBounds().contains(x + 40, y + 20));
     }
 
     /** After a crash the recovery copy is offered back once. */

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Builds CIDR Studio's Linux packages with the JDK's own jlink and jpackage:
+#   target/installer/runtime          a runtime image of the JDK and JavaFX modules the app needs
+#   target/installer/cidrstudio/      the app-image (bin/cidrstudio starts the window or the command line)
+#   target/installer/*.deb            a Debian package (depends on GTK 3, which JavaFX needs)
+#   target/installer/*.rpm            an RPM, when rpmbuild is installed
+# Usage: installers/build-linux.sh [--skip-build] [--app-image-only]
+# Needs JDK 17 or later with its jmods (Debian: openjdk-17-jdk), and for the .deb dpkg-deb and fakeroot.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+skip_build=false
+app_image_only=false
+for arg in "$@"; do
+  case "$arg" in
+    --skip-build) skip_build=true ;;
+    --app-image-only) app_image_only=true ;;
+    *) echo "usage: installers/build-linux.sh [--skip-build] [--app-image-only]" >&2; exit 2 ;;
+  esac
+done
+
+jdk="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}"
+for tool in jlink jpackage jdeps; do
+  if [[ ! -x "$jdk/bin/$tool" ]]; then
+    echo "build-linux: $jdk/bin/$tool not found; set JAVA_HOME to a JDK 17 or later" >&2
+    exit 1
+  fi
+done
+if [[ ! -d "$jdk/jmods" ]]; then
+  echo "build-linux: $jdk/jmods not found; jlink needs the JDK's jmods (Debian: apt install openjdk-17-jdk)" >&2
+  exit 1
+fi
+
+if ! $skip_build; then
+  mvn -q -B -DskipTests package
+fi
+jar=target/cidrstudio.jar
+[[ -f "$jar" ]] || { echo "build-linux: $jar not found; run without --skip-build" >&2; exit 1; }
+
+# The version is the pom's, as the jar's manifest has it. jpackage wants numbers only: 0.1.0-SNAPSHOT -> 0.1.0.
+version="$(unzip -p "$jar" META-INF/MANIFEST.MF | sed -n 's/^Implementation-Version: *//p' | tr -d '\r')"
+numeric="$(sed -E 's/^([0-9]+(\.[0-9]+){0,2}).*/\1/' <<< "$version")"
+[[ "$numeric" =~ ^[0-9]+(\.[0-9]+)*$ ]] || { echo "build-linux: cannot read a version from $jar" >&2; exit 1; }
+
+out=target/installer
+rm -rf "$out"
+mkdir -p "$out/input/lib" "$out/fxmods" "$out/native"
+
+# The app's jar and its non-JavaFX libraries run from the class path (the jar's manifest lists lib/*.jar).
+cp "$jar" "$out/input/"
+for lib in target/lib/*.jar; do
+  case "$(basename "$lib")" in javafx-*) ;; *) cp "$lib" "$out/input/lib/" ;; esac
+done
+
+# JavaFX goes into the runtime image as modules. Its native libraries move to the image's lib/, where JavaFX
+# looks first when it runs from a jlinked image; left inside the jars, JavaFX would unpack them into
+# ~/.openjfx/cache at every new version, and the installed app must write only under the config directory.
+for fx in target/lib/javafx-*-linux.jar; do
+  name="$(basename "$fx")"
+  cp "$fx" "$out/fxmods/$name"
+  natives="$(unzip -Z1 "$fx" | grep -E '\.so$' || true)"
+  if [[ -n "$natives" ]]; then
+    unzip -q -o "$fx" $natives -d "$out/native"
+    zip -q -d "$out/fxmods/$name" $natives
+  fi
+done
+
+modules="$("$jdk/bin/jdeps" --ignore-missing-deps --multi-release 17 --print-module-deps \
+  --module-path "$out/fxmods" --class-path "$out/input/lib/*" "$out/input/cidrstudio.jar")"
+# Locale names and charsets beyond UTF-8 (file names and text in any encoding), and the zip file system.
+modules="$modules,jdk.charsets,jdk.localedata,jdk.zipfs"
+echo "build-linux: runtime modules $modules"
+"$jdk/bin/jlink" --module-path "$jdk/jmods:$out/fxmods" --add-modules "$modules" \
+  --include-locales=en --strip-debug --no-header-files --no-man-pages --compress=2 \
+  --generate-cds-archive --output "$out/runtime"
+cp "$out"/native/*.so "$out/runtime/lib/"
+
+common=(--name cidrstudio --app-version "$numeric" --vendor "CIDR Studio"
+  --description "Planner for Kubernetes Service IP ranges, dual-stack Services and Pod /etc/hosts"
+  --copyright "CIDR Studio contributors")
+# The JVM options bin/cidrstudio uses (client compiler, parallel collector); no perf-data file in /tmp.
+java_opts=(--java-options "-XX:TieredStopAtLevel=1" --java-options "-XX:+UseParallelGC"
+  --java-options "-XX:-UsePerfData" --java-options "-Dcidrstudio.installed=true")
+
+"$jdk/bin/jpackage" --type app-image "${common[@]}" --dest "$out" \
+  --runtime-image "$out/runtime" --input "$out/input" --main-jar cidrstudio.jar \
+  --main-class dev.cidrstudio.Launcher --icon assets/icon/cidrstudio-256.png "${java_opts[@]}"
+# The demo plans and training scenarios, and the icon's source, for users to open and adapt.
+mkdir -p "$out/cidrstudio/lib/share"
+cp -r assets/plans assets/training "$out/cidrstudio/lib/share/"
+echo "build-linux: app-image $out/cidrstudio ($("$out/cidrstudio/bin/cidrstudio" --version))"
+$app_image_only && exit 0
+
+types=()
+command -v dpkg-deb > /dev/null && command -v fakeroot > /dev/null && types+=(deb)
+command -v rpmbuild > /dev/null && types+=(rpm)
+if [[ ${#types[@]} -eq 0 ]]; then
+  echo "build-linux: neither dpkg-deb with fakeroot nor rpmbuild is installed; only the app-image was built" >&2
+  exit 1
+fi
+for type in "${types[@]}"; do
+  deps=(--linux-package-deps "libgtk-3-0 | libgtk-3-0t64")
+  [[ "$type" == rpm ]] && deps=(--linux-package-deps "gtk3")
+  "$jdk/bin/jpackage" --type "$type" "${common[@]}" --dest "$out" --app-image "$out/cidrstudio" \
+    --resource-dir installers/linux --file-associations installers/linux/cidrplan.properties \
+    --linux-package-name cidrstudio --linux-app-category net --linux-menu-group "Development;Network;" \
+    "${deps[@]}"
+done
+ls -l "$out"/*.deb "$out"/*.rpm 2>/dev/null
