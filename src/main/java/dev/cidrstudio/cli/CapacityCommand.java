@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "capacity", header = "Print a plan's Service IP capacity and what to add for a headroom target.",
         mixinStandardHelpOptions = true, description = {
             "Print each ServiceCIDR prefix with its total, usable, allocated and free addresses and the share in",
-            "use (a warning at " + CapacitySizing.WARN_PERCENT + "% or more), then, per IP family, whether the plan",
+            "use (a warning at " + CapacitySizing.WARN_PERCENT + "%% or more), then, per IP family, whether the plan",
             "has room for --add more Services or --headroom per cent of today's, and if not, candidate prefixes",
             "that overlap nothing and that the plan's policies allow. Exit 0 when there is room, 1 when a family",
             "falls short, 2 when the input cannot be read."})

@@ -53,7 +53,12 @@ public class PolicyBenchmark {
 
     @Setup
     public void setUp() {
-        objects = new ArrayList<>();
+        objects = objects();
+    }
+
+    /** 10,000 dual-stack ServiceCIDRs as admission sees them: half inside the allowed IPv4 range, half outside. */
+    List<Map<String, Object>> objects() {
+        List<Map<String, Object>> objects = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
             // Half inside 10.96.0.0/16, half outside, each dual-stack.
             String v4 = i % 2 == 0 ? "10.96." + (i / 2 % 256) + ".0/28" : "172.16." + (i % 256) + ".0/28";
@@ -61,6 +66,7 @@ public class PolicyBenchmark {
                     "2001:db8::" + Integer.toHexString(i) + ":0/112"), List.of());
             objects.add(ManifestEncoder.encode(sc));
         }
+        return objects;
     }
 
     /** Every ServiceCIDR admitted or denied by the policy: the whole plan's verdicts. */

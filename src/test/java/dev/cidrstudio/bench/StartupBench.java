@@ -42,8 +42,19 @@ public final class StartupBench {
         return sb.toString();
     }
 
+    /** The X display children open their windows on: the caller's, unless {@link #useDisplay} set another. */
+    private static String display = System.getenv("DISPLAY");
+
+    static void useDisplay(String value) {
+        display = value;
+    }
+
     private static long run(List<String> command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        if (display != null) {
+            pb.environment().put("DISPLAY", display);
+        }
+        Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor();
         for (String line : out.split("\n")) {
@@ -54,7 +65,7 @@ public final class StartupBench {
         throw new IllegalStateException("no first frame reported:\n" + out);
     }
 
-    private static long median(List<String> command, int runs) throws IOException, InterruptedException {
+    static long median(List<String> command, int runs) throws IOException, InterruptedException {
         List<Long> times = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             times.add(run(command));
@@ -63,25 +74,33 @@ public final class StartupBench {
         return times.get(times.size() / 2);
     }
 
-    public static void main(String[] args) throws Exception {
+    /** The command that starts a bare JavaFX window, with the JVM options the app's run command uses. */
+    static List<String> bareWindow() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String cp = System.getProperty("java.class.path");
+        return List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
+                System.getProperty("java.class.path"), BareWindow.Main.class.getName());
+    }
+
+    /** The command that starts CIDR Studio (on the demo plan, or on {@code plan}) and reports its first frame. */
+    static List<String> app(Path config, Path plan) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
+                System.getProperty("java.class.path"), "-Dcidrstudio.configDir=" + config,
+                "-Dcidrstudio.reportFirstFrame=true", "dev.cidrstudio.Launcher"));
+        if (plan != null) {
+            command.add(plan.toString());
+        }
+        return command;
+    }
+
+    public static void main(String[] args) throws Exception {
         Path config = Files.createTempDirectory("cidrstudio-bench-config");
         Path plan = Files.createTempFile("large", ".cidrplan.yaml");
         Files.writeString(plan, largePlan());
-        // The JVM options README's run command (javafx:run) uses, for the app and the bare window alike.
-        List<String> base = List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", cp,
-                "-Dcidrstudio.configDir=" + config, "-Dcidrstudio.reportFirstFrame=true");
-        List<String> bare = List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", cp,
-                BareWindow.Main.class.getName());
-        List<String> demo = new ArrayList<>(base);
-        demo.add("dev.cidrstudio.Launcher");
-        List<String> large = new ArrayList<>(demo);
-        large.add(plan.toString());
         int runs = 5;
-        long b = median(bare, runs);
-        long d = median(demo, runs);
-        long l = median(large, runs);
+        long b = median(bareWindow(), runs);
+        long d = median(app(config, null), runs);
+        long l = median(app(config, plan), runs);
         System.out.printf("bare JavaFX window            %6d ms%n", b);
         System.out.printf("CIDR Studio, demo plan        %6d ms  (%.2f x bare)%n", d, (double) d / b);
         System.out.printf("CIDR Studio, 10,000 Services  %6d ms  (%.2f x bare)%n", l, (double) l / b);
