@@ -35,6 +35,11 @@ public final class CidrStudioCli implements Runnable {
 
     /** Runs the CLI and returns the exit status: 0 ok, 1 failure, 2 unusable arguments. */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        return commandLine(in, out, err).execute(args);
+    }
+
+    /** The command line with its subcommands wired to these streams, ready to execute. */
+    static CommandLine commandLine(InputStream in, PrintStream out, PrintStream err) {
         CommandLine cl = new CommandLine(new CidrStudioCli(), new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> cls) throws Exception {
@@ -60,6 +65,6 @@ public final class CidrStudioCli implements Runnable {
             err.println("cidrstudio: internal error: " + ex);
             return 1;
         });
-        return cl.execute(args);
+        return cl;
     }
 }
