@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Builds the Linux app-image from the jar `mvn package` made and checks that the packaged app runs on its own
+# runtime: --version prints the pom's version and the command line answers. CI runs it after the tests.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+installers/build-linux.sh --skip-build --app-image-only
+app=target/installer/cidrstudio/bin/cidrstudio
+version="$(unzip -p target/cidrstudio.jar META-INF/MANIFEST.MF | sed -n 's/^Implementation-Version: *//p' | tr -d '\r')"
+got="$("$app" --version)"
+if [[ "$got" != "CIDR Studio $version" ]]; then
+  echo "smoke-test: --version printed '$got', expected 'CIDR Studio $version'" >&2
+  exit 1
+fi
+out="$("$app" kubectl get svc kubernetes -o name)"
+if [[ "$out" != "service/kubernetes" ]]; then
+  echo "smoke-test: kubectl get svc kubernetes printed '$out'" >&2
+  exit 1
+fi
+# JavaFX's native libraries live in the runtime image, not in a cache the app would write.
+ls target/installer/cidrstudio/lib/runtime/lib/libglassgtk3.so > /dev/null
+echo "smoke-test: the app-image runs ($got)"
