@@ -85,7 +85,7 @@ java_opts=(--java-options "-XX:TieredStopAtLevel=1" --java-options "-XX:+UsePara
 "$jdk/bin/jpackage" --type app-image "${common[@]}" --dest "$out" \
   --runtime-image "$out/runtime" --input "$out/input" --main-jar cidrstudio.jar \
   --main-class dev.cidrstudio.Launcher --icon assets/icon/cidrstudio-256.png "${java_opts[@]}"
-# The demo plans and training scenarios, and the icon's source, for users to open and adapt.
+# The demo plan and the training scenarios, for users to open and adapt.
 mkdir -p "$out/cidrstudio/lib/share"
 cp -r assets/plans assets/training "$out/cidrstudio/lib/share/"
 echo "build-linux: app-image $out/cidrstudio ($("$out/cidrstudio/bin/cidrstudio" --version))"
@@ -101,9 +101,17 @@ fi
 for type in "${types[@]}"; do
   deps=(--linux-package-deps "libgtk-3-0 | libgtk-3-0t64")
   [[ "$type" == rpm ]] && deps=(--linux-package-deps "gtk3")
+  # The icon again: without it the package's menu entry would get jpackage's default one.
   "$jdk/bin/jpackage" --type "$type" "${common[@]}" --dest "$out" --app-image "$out/cidrstudio" \
+    --icon assets/icon/cidrstudio-256.png \
     --resource-dir installers/linux --file-associations installers/linux/cidrplan.properties \
     --linux-package-name cidrstudio --linux-app-category net --linux-menu-group "Development;Network;" \
     "${deps[@]}"
+done
+# The package's menu icon is the app's, not jpackage's default.
+for deb in "$out"/*.deb; do
+  [[ -f "$deb" ]] || continue
+  dpkg-deb --fsys-tarfile "$deb" | tar -xO ./opt/cidrstudio/lib/cidrstudio.png | cmp -s - assets/icon/cidrstudio-256.png \
+    || { echo "build-linux: $deb does not carry the app's icon" >&2; exit 1; }
 done
 ls -l "$out"/*.deb "$out"/*.rpm 2>/dev/null

@@ -18,4 +18,6 @@ if [[ "$out" != "service/kubernetes" ]]; then
 fi
 # JavaFX's native libraries live in the runtime image, not in a cache the app would write.
 ls target/installer/cidrstudio/lib/runtime/lib/libglassgtk3.so > /dev/null
+cmp -s target/installer/cidrstudio/lib/cidrstudio.png assets/icon/cidrstudio-256.png \
+  || { echo "smoke-test: the app-image's icon is not assets/icon/cidrstudio-256.png" >&2; exit 1; }
 echo "smoke-test: the app-image runs ($got)"
