@@ -61,6 +61,24 @@ class MapViewTest {
     }
 
     @Test
+    void eachCanvasIsAsWideAsItsCurveSoThePrefixFillsIt(FxRobot robot) {
+        fx(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
+        Tabs.open(robot, "Map");
+        for (AddressMapView map : canvases(robot)) {
+            double aspect = (double) map.space().layout().width() / map.space().layout().height();
+            String name = map.space().layout().cidr().toString();
+            assertTrue(map.getWidth() <= map.getHeight() * aspect + 1, name + ": " + map.getWidth() + " x "
+                    + map.getHeight() + " leaves empty margins beside the curve");
+            assertTrue(map.getWidth() >= 159, name + " keeps a usable size: " + map.getWidth());
+            // Fitted, the curve starts at the canvas's left edge: no margin on either side.
+            assertTrue(Math.abs(map.viewport().x()) <= 1, name + " is offset by " + map.viewport().x());
+        }
+    }
+
+    @Test
     void drawsEachPrefixAndTellsWhatIsUnderThePointer(FxRobot robot) throws Exception {
         Tabs.open(robot, "Map");
         List<AddressMapView> maps = canvases(robot);

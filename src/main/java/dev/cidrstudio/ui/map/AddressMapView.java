@@ -95,7 +95,8 @@ public final class AddressMapView extends Control {
         setAccessibleText("Address map of " + space.serviceCidr() + " " + space.layout().cidr() + ": "
                 + AddressMap.summary(space));
         setPrefSize(360, 360);
-        setMinSize(160, 200);
+        // Small enough that two prefixes of a family and their captions fit a 1280x800 window without scrolling.
+        setMinSize(160, 160);
     }
 
     @Override

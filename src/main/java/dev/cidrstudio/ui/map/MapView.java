@@ -104,12 +104,14 @@ public final class MapView {
                 continue;
             }
             VBox column = new VBox(6);
-            HBox.setHgrow(column, Priority.ALWAYS);
             Label title = new Label(family.name());
             title.getStyleClass().add("family-title");
             column.getChildren().add(title);
             for (MapSpace space : spaces) {
-                column.getChildren().add(panel(map, space));
+                VBox panel = panel(map, space);
+                // The family's prefixes share its column's height, so a lone prefix gets all of it.
+                VBox.setVgrow(panel, Priority.ALWAYS);
+                column.getChildren().add(panel);
             }
             columns.getChildren().add(column);
         }
@@ -164,6 +166,18 @@ public final class MapView {
         head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox box = new VBox(2, head, summary, canvas, strip, scale);
         VBox.setVgrow(canvas, Priority.ALWAYS);
+        // The canvas is as wide as the curve needs at the height it gets (a square, or 2:1), so the prefix fills it
+        // instead of sitting between empty margins; the family's column takes that width and the bar follows it.
+        double aspect = (double) space.layout().width() / space.layout().height();
+        canvas.prefWidthProperty().bind(canvas.heightProperty().multiply(aspect));
+        canvas.maxWidthProperty().bind(canvas.heightProperty().multiply(aspect));
+        strip.maxWidthProperty().bind(canvas.widthProperty());
+        // The wrapping lines take the canvas's width rather than widening the column to their own length.
+        summary.setPrefWidth(1);
+        summary.setMaxWidth(Double.MAX_VALUE);
+        summary.setWrapText(true);
+        scale.setPrefWidth(1);
+        scale.setMaxWidth(Double.MAX_VALUE);
         return box;
     }
 
