@@ -37,50 +37,17 @@ fi
 jar=target/cidrstudio.jar
 [[ -f "$jar" ]] || { echo "build-linux: $jar not found; run without --skip-build" >&2; exit 1; }
 
-# The version is the pom's, as the jar's manifest has it. jpackage wants numbers only: 0.1.0-SNAPSHOT -> 0.1.0.
-version="$(unzip -p "$jar" META-INF/MANIFEST.MF | sed -n 's/^Implementation-Version: *//p' | tr -d '\r')"
-numeric="$(sed -E 's/^([0-9]+(\.[0-9]+){0,2}).*/\1/' <<< "$version")"
-[[ "$numeric" =~ ^[0-9]+(\.[0-9]+)*$ ]] || { echo "build-linux: cannot read a version from $jar" >&2; exit 1; }
-
+# shellcheck source=installers/runtime-image.sh
+source installers/runtime-image.sh
+read_version "$jar"
 out=target/installer
 rm -rf "$out"
-mkdir -p "$out/input/lib" "$out/fxmods" "$out/native"
-
-# The app's jar and its non-JavaFX libraries run from the class path (the jar's manifest lists lib/*.jar).
-cp "$jar" "$out/input/"
-for lib in target/lib/*.jar; do
-  case "$(basename "$lib")" in javafx-*) ;; *) cp "$lib" "$out/input/lib/" ;; esac
-done
-
-# JavaFX goes into the runtime image as modules. Its native libraries move to the image's lib/, where JavaFX
-# looks first when it runs from a jlinked image; left inside the jars, JavaFX would unpack them into
-# ~/.openjfx/cache at every new version, and the installed app must write only under the config directory.
-for fx in target/lib/javafx-*-linux.jar; do
-  name="$(basename "$fx")"
-  cp "$fx" "$out/fxmods/$name"
-  natives="$(unzip -Z1 "$fx" | grep -E '\.so$' || true)"
-  if [[ -n "$natives" ]]; then
-    unzip -q -o "$fx" $natives -d "$out/native"
-    zip -q -d "$out/fxmods/$name" $natives
-  fi
-done
-
-modules="$("$jdk/bin/jdeps" --ignore-missing-deps --multi-release 17 --print-module-deps \
-  --module-path "$out/fxmods" --class-path "$out/input/lib/*" "$out/input/cidrstudio.jar")"
-# Locale names and charsets beyond UTF-8 (file names and text in any encoding), and the zip file system.
-modules="$modules,jdk.charsets,jdk.localedata,jdk.zipfs"
-echo "build-linux: runtime modules $modules"
-"$jdk/bin/jlink" --module-path "$jdk/jmods:$out/fxmods" --add-modules "$modules" \
-  --include-locales=en --strip-debug --no-header-files --no-man-pages --compress=2 \
-  --generate-cds-archive --output "$out/runtime"
-cp "$out"/native/*.so "$out/runtime/lib/"
+stage_app "$out" "$jar"
+runtime_image "$jdk" "$out" linux so --generate-cds-archive
 
 common=(--name cidrstudio --app-version "$numeric" --vendor "CIDR Studio"
   --description "Planner for Kubernetes Service IP ranges, dual-stack Services and Pod /etc/hosts"
   --copyright "CIDR Studio contributors")
-# The JVM options bin/cidrstudio uses (client compiler, parallel collector); no perf-data file in /tmp.
-java_opts=(--java-options "-XX:TieredStopAtLevel=1" --java-options "-XX:+UseParallelGC"
-  --java-options "-XX:-UsePerfData" --java-options "-Dcidrstudio.installed=true")
 
 "$jdk/bin/jpackage" --type app-image "${common[@]}" --dest "$out" \
   --runtime-image "$out/runtime" --input "$out/input" --main-jar cidrstudio.jar \

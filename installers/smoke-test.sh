@@ -5,7 +5,9 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 installers/build-linux.sh --skip-build --app-image-only
 app=target/installer/cidrstudio/bin/cidrstudio
-version="$(unzip -p target/cidrstudio.jar META-INF/MANIFEST.MF | sed -n 's/^Implementation-Version: *//p' | tr -d '\r')"
+# shellcheck source=installers/runtime-image.sh
+source installers/runtime-image.sh
+read_version target/cidrstudio.jar
 got="$("$app" --version)"
 if [[ "$got" != "CIDR Studio $version" ]]; then
   echo "smoke-test: --version printed '$got', expected 'CIDR Studio $version'" >&2

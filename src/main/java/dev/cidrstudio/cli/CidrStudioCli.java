@@ -18,12 +18,8 @@ public final class CidrStudioCli implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"CIDR Studio " + version()};
+            return new String[] {"CIDR Studio " + dev.cidrstudio.app.AppVersion.version()};
         }
-    }
-
-    public static String version() {
-        return dev.cidrstudio.app.AppVersion.version();
     }
 
     @Override

@@ -98,15 +98,7 @@ class MainWindowTest {
         assertEquals(plan.toAbsolutePath(), vm.recentFiles().get(0));
         assertEquals("Saved lab.cidrplan.yaml", robot.lookup("#status").queryAs(Label.class).getText());
 
-        AtomicReference<Path> shot = new AtomicReference<>();
-        fx(() -> {
-            try {
-                shot.set(Screenshots.write(stage.getScene(), "main-window"));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        assertTrue(Files.size(shot.get()) > 1000);
+        assertTrue(Files.size(Screenshots.writeFromTest(stage.getScene(), "main-window")) > 1000);
     }
 
     @Test
@@ -122,16 +114,8 @@ class MainWindowTest {
         assertTrue(about.getContentText().contains("1.33, 1.34 and 1.35"), about.getContentText());
         assertTrue(about.getContentText().contains(dir.resolve("config").toString()), about.getContentText());
         assertTrue(about.getGraphic() instanceof javafx.scene.image.ImageView, "the dialog shows the icon");
-        AtomicReference<Path> shot = new AtomicReference<>();
-        fx(() -> {
-            try {
-                shot.set(Screenshots.write(about.getScene(), "about"));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-            ((Stage) about.getScene().getWindow()).close();
-        });
-        assertTrue(Files.size(shot.get()) > 1000);
+        assertTrue(Files.size(Screenshots.writeFromTest(about.getScene(), "about")) > 1000);
+        fx(() -> ((Stage) about.getScene().getWindow()).close());
     }
 
     @Test

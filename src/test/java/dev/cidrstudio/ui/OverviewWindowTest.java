@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cidrstudio.ui.overview.OverviewViewModel;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -64,15 +62,6 @@ class OverviewWindowTest extends FxRobot {
         Label plan = lookup("#planName").query();
         assertEquals("demo.cidrplan.yaml", plan.getText());
 
-        AtomicReference<Path> shot = new AtomicReference<>();
-        javafx.application.Platform.runLater(() -> {
-            try {
-                shot.set(Screenshots.write(window().getScene(), "overview"));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(Files.size(shot.get()) > 1000);
+        assertTrue(Files.size(Screenshots.writeFromTest(window().getScene(), "overview")) > 1000);
     }
 }

@@ -15,6 +15,23 @@ public final class Screenshots {
     private Screenshots() {
     }
 
+    /** {@link #write} from a test thread: renders on the FX thread, waits for it, and returns the file. */
+    public static Path writeFromTest(Scene scene, String name) {
+        java.util.concurrent.atomic.AtomicReference<Path> file = new java.util.concurrent.atomic.AtomicReference<>();
+        javafx.application.Platform.runLater(() -> {
+            try {
+                file.set(write(scene, name));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        if (file.get() == null) {
+            throw new IllegalStateException("the screenshot " + name + " was not written");
+        }
+        return file.get();
+    }
+
     public static Path write(Scene scene, String name) throws IOException {
         WritableImage img = scene.snapshot(null);
         int w = (int) img.getWidth();

@@ -494,7 +494,7 @@ public final class MainWindowView {
     void onAbout() {
         Alert a = new Alert(Alert.AlertType.INFORMATION, aboutText(vm.session().configDir()));
         a.setTitle("About CIDR Studio");
-        a.setHeaderText("CIDR Studio " + MainWindowViewModel.version());
+        a.setHeaderText("CIDR Studio " + dev.cidrstudio.app.AppVersion.version());
         javafx.scene.image.Image icon = dev.cidrstudio.ui.AppIcons.load(64);
         if (icon != null) {
             a.setGraphic(new javafx.scene.image.ImageView(icon));

@@ -298,11 +298,6 @@ public final class MainWindowViewModel {
         }
     }
 
-    /** The version in the jar's manifest (a development build has none). */
-    public static String version() {
-        return dev.cidrstudio.app.AppVersion.version();
-    }
-
     public HostsViewModel hosts() {
         return hosts;
     }
