@@ -147,11 +147,11 @@ public final class ClusterSettingsEdit {
      * changed is restarted in order, then the kubelets' clusterDNS. Returns what changed, one line each.
      */
     public static List<String> apply(PlanSession session, Values v) throws Refused {
-        List<String> problems = validate(session.api(), v);
+        List<String> problems = validate(session.view(), v);
         if (!problems.isEmpty()) {
             throw new Refused(problems);
         }
-        Values now = current(session.api());
+        Values now = current(session.view());
         List<String> changes = new ArrayList<>();
         if (now.equals(v)) {
             return changes;

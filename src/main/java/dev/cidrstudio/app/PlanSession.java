@@ -8,49 +8,70 @@ import dev.cidrstudio.model.cluster.ClusterState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
- * The plan the user has open: its cluster, its file, whether it has unsaved changes, the recent files, and the
- * recovery copy autosaved beside the user's settings. All file writes are atomic.
+ * The plan the user has open, and the one door through which it changes. The session owns the plan's control plane;
+ * everything else reads the published snapshot ({@link #current()}, {@link #view()}) and submits
+ * {@link PlanCommand}s. Each command runs as one transaction under the session's lock, so writers on several
+ * threads (the window, a script on a worker, network clients) take turns; a command that changes the plan's content
+ * is one undo step, one that changes nothing leaves no trace (not even the simulated clock's move). Listeners hear a
+ * {@link PlanChange} after each change, on the thread that made it. Saves, exports and recovery copies are written
+ * from published snapshots, atomically.
  */
 public final class PlanSession {
 
     public static final String EXTENSION = ".cidrplan.yaml";
-    static final String RECOVERY = "recovery" + EXTENSION;
     static final String RECENT = "recent-files.txt";
     static final int MAX_RECENT = 10;
+    static final System.Logger LOG = System.getLogger("dev.cidrstudio.app");
 
     private final Path configDir;
+    private final RecoveryStore recovery;
+    /** Held by whoever changes the plan, its file or its undo history. */
+    private final ReentrantLock door = new ReentrantLock();
+    /** The live control plane: only touched while holding {@link #door}. */
     private ApiServer api;
-    private Path file;
-    private String name;
-    private boolean dirty;
+    /** The plan as of the last change; replaced (never changed) after each one. */
+    private volatile ClusterState published;
+    private volatile ApiServer publishedView;
+    private volatile Path file;
+    private volatile String name;
+    private volatile boolean dirty;
+    private PlanFileLock fileLock;
     /** The top of the undo stack when the plan was last opened or saved ({@link #BASE} for an empty stack). */
     private Object cleanAt;
     private static final Object BASE = new Object();
     private static final Object NEVER = new Object();
     /** A plan made by File > New and not changed since: an import may still set its Service range. */
     private boolean fresh;
-    private final List<Runnable> listeners = new ArrayList<>();
-    private final java.util.ArrayDeque<Edit> undo = new java.util.ArrayDeque<>();
-    private final java.util.ArrayDeque<Edit> redo = new java.util.ArrayDeque<>();
-
+    private final List<Consumer<PlanChange>> listeners = new CopyOnWriteArrayList<>();
+    private final ArrayDeque<Edit> undo = new ArrayDeque<>();
+    private final ArrayDeque<Edit> redo = new ArrayDeque<>();
 
     /** One undoable change of the plan: the cluster before and after it. */
-    private record Edit(String label, ClusterState before,
-            ClusterState after) {
+    private record Edit(String label, ClusterState before, ClusterState after) {
+    }
+
+    /** What a command did: the warnings kubectl would print, and whether the plan changed. */
+    public record Outcome(List<String> warnings, boolean changed, long revision) {
     }
 
     public PlanSession(Path configDir, ApiServer api, String name) {
         this.configDir = configDir;
+        this.recovery = RecoveryStore.forThisProcess(configDir);
         this.api = api;
         this.name = name;
         this.cleanAt = BASE;
+        publish();
     }
 
     /** The built-in demo plan, unsaved. */
@@ -101,13 +122,42 @@ public final class PlanSession {
         return xdg != null && xdg.startsWith("/") ? Path.of(xdg, "cidrstudio") : Path.of(home, ".config", "cidrstudio");
     }
 
-    /** Where settings, recent files and the recovery copy live. */
+    /** Where settings, recent files and the recovery copies live. */
     public Path configDir() {
         return configDir;
     }
 
-    public ApiServer api() {
-        return api;
+    /** The plan as of its last change: an immutable snapshot, safe to read on any thread. */
+    public ClusterState current() {
+        return published;
+    }
+
+    /**
+     * A read-only API server over {@link #current()}, for code that reads through an API server's reads (find,
+     * list, settings). It is a copy: writing to it never reaches the plan (submit a {@link PlanCommand} for that).
+     */
+    public ApiServer view() {
+        ApiServer v = publishedView;
+        if (v == null) {
+            synchronized (this) {
+                v = publishedView;
+                if (v == null) {
+                    v = ApiServer.fromState(published);
+                    publishedView = v;
+                }
+            }
+        }
+        return v;
+    }
+
+    /** The plan's revision: it moves exactly when the plan's content changes. */
+    public long revision() {
+        return published.contentVersion();
+    }
+
+    private void publish() {
+        published = api.snapshot();
+        publishedView = null;
     }
 
     public Optional<Path> file() {
@@ -127,36 +177,37 @@ public final class PlanSession {
         return "CIDR Studio - " + name + (dirty ? " *" : "");
     }
 
-    public void onChange(Runnable listener) {
+    /** Hears every change of the plan, on the thread that made it, in order. */
+    public void onChange(Consumer<PlanChange> listener) {
         listeners.add(listener);
     }
 
-    private void changed() {
-        listeners.forEach(Runnable::run);
+    private void fire(PlanChange change) {
+        for (Consumer<PlanChange> l : listeners) {
+            l.accept(change);
+        }
     }
 
     /**
-     * Marks the plan changed (every edit, undo and redo calls this). It is unsaved unless Undo or Redo brought it
-     * back to where it was opened or last saved; then the recovery copy of the changes goes too.
+     * Marks the plan changed by an undo step (every edit, undo and redo calls this). It is unsaved unless Undo or
+     * Redo brought it back to where it was opened or last saved; then the recovery copy of the changes goes too.
      */
     private void touched() {
         Edit top = undo.peek();
         dirty = (top == null ? BASE : top) != cleanAt;
         fresh = false;
         if (!dirty) {
-            try {
-                Files.deleteIfExists(configDir.resolve(RECOVERY));
-            } catch (IOException e) {
-                // Best effort: a stale recovery copy is only offered, never applied unasked.
-            }
+            discardRecoveryQuietly();
         }
-        changed();
     }
 
-    /** Marks the plan changed by something that is not an edit: it stays unsaved until it is saved. */
-    public void markDirty() {
-        cleanAt = NEVER;
-        touched();
+    private void discardRecoveryQuietly() {
+        try {
+            recovery.discardOwn();
+        } catch (IOException e) {
+            // A stale recovery copy is only offered, never applied unasked.
+            LOG.log(System.Logger.Level.WARNING, "cannot remove the recovery copy", e);
+        }
     }
 
     /** Where the plan is now is its saved state. */
@@ -174,22 +225,51 @@ public final class PlanSession {
         return open(path, () -> false);
     }
 
-    /** As {@link #open(Path)}; {@code cancelled} stops loading, and the open plan stays. */
-    public PlanLoader.Result open(Path path, java.util.function.BooleanSupplier cancelled)
+    /**
+     * As {@link #open(Path)}; {@code cancelled} stops loading, and the open plan stays. A plan file another window
+     * has open is refused with a message that says so.
+     */
+    public PlanLoader.Result open(Path path, BooleanSupplier cancelled)
             throws IOException, ManifestImport.ImportException {
         PlanLoader.Result r = PlanLoader.load(List.of(new ManifestImport.Source(path.toString(),
                 LocalFiles.read(path))), cancelled);
-        api = r.api();
         String fileName = path.getFileName().toString();
         boolean plan = r.plan() || fileName.endsWith(EXTENSION);
-        file = plan ? path : null;
-        name = plan ? fileName : untitledName(fileName);
-        fresh = false;
-        forgetEdits();
-        markClean();
+        door.lock();
+        try {
+            PlanFileLock newLock = plan ? lockFor(path) : null;
+            replace(r.api(), plan ? path : null, plan ? fileName : untitledName(fileName), false, newLock);
+            markClean();
+        } finally {
+            door.unlock();
+        }
         remember(path);
-        changed();
+        fire(PlanChange.replaced(0, revision()));
         return r;
+    }
+
+    /** The lock of a plan file, unless this session holds it already. */
+    private PlanFileLock lockFor(Path path) throws IOException {
+        if (fileLock != null && file != null && PlanFileLock.lockFileOf(file).equals(PlanFileLock.lockFileOf(path))) {
+            return fileLock;
+        }
+        return PlanFileLock.acquire(path);
+    }
+
+    /** Puts another plan in place of this one; the caller holds the door. */
+    private void replace(ApiServer next, Path nextFile, String nextName, boolean isFresh, PlanFileLock nextLock) {
+        if (fileLock != null && fileLock != nextLock) {
+            fileLock.close();
+        }
+        fileLock = nextLock;
+        api = next;
+        file = nextFile;
+        name = nextName;
+        fresh = isFresh;
+        undo.clear();
+        redo.clear();
+        discardRecoveryQuietly();
+        publish();
     }
 
     /** The plan name a non-plan file opens under: {@code dump.yaml} becomes {@code dump.cidrplan.yaml}. */
@@ -211,16 +291,17 @@ public final class PlanSession {
 
     /** A fresh, untitled plan of this cluster (File > New with the settings asked for). */
     public void newPlan(ApiServer cluster) {
-        api = cluster;
-        file = null;
-        name = "untitled" + EXTENSION;
-        fresh = true;
-        forgetEdits();
-        markClean();
-        changed();
+        door.lock();
+        try {
+            replace(cluster, null, "untitled" + EXTENSION, true, null);
+            markClean();
+        } finally {
+            door.unlock();
+        }
+        fire(PlanChange.replaced(0, revision()));
     }
 
-    /** Imports files into the open plan: all or nothing. */
+    /** Imports files into the open plan: all or nothing, one undo step. */
     public ManifestImport.Report importFiles(List<ManifestImport.Source> sources) throws ManifestImport.ImportException {
         return importFiles(sources, () -> false);
     }
@@ -232,34 +313,55 @@ public final class PlanSession {
         if (cancelled.getAsBoolean()) {
             throw new ManifestImport.ImportException(List.of(ManifestImport.CANCELLED));
         }
-        var before = pointBefore();
+        ManifestImport.Report[] report = new ManifestImport.Report[1];
         List<Finding> adopted = new ArrayList<>();
-        if (fresh) {
-            var inferred = ClusterInference.forNewPlan(docs, api.settings());
-            if (inferred.isPresent()) {
-                try {
-                    api.restore(ApiServer.bootstrap(inferred.get().settings()).snapshot());
-                    adopted.add(new Finding(Finding.Severity.INFO, null, null, inferred.get().note()));
-                } catch (dev.cidrstudio.model.cluster.ClusterConfigException e) {
-                    adopted.add(new Finding(Finding.Severity.WARNING, null, null, "the plan keeps its Service range: "
-                            + String.join("; ", e.errors())));
-                }
-            }
-        }
-        ManifestImport.Report report;
         try {
-            report = ManifestImport.apply(api, docs, cancelled);
-        } catch (ManifestImport.ImportException e) {
-            api.restore(before);
-            throw e;
+            run("Import", cluster -> {
+                if (fresh) {
+                    adoptInferredRange(cluster, docs, adopted);
+                }
+                try {
+                    report[0] = ManifestImport.apply(cluster, docs, cancelled);
+                } catch (ManifestImport.ImportException e) {
+                    throw new Refused(e);
+                }
+            });
+        } catch (Refused e) {
+            throw e.cause;
+        } catch (ApiException e) {
+            throw new IllegalStateException(e);
         }
-        record(new Edit("Import", before, api.snapshot()));
-        touched();
         if (adopted.isEmpty()) {
-            return report;
+            return report[0];
         }
-        adopted.addAll(report.findings());
-        return new ManifestImport.Report(report.countsByKind(), adopted);
+        adopted.addAll(report[0].findings());
+        return new ManifestImport.Report(report[0].countsByKind(), adopted);
+    }
+
+    /** An import into a new, untouched plan takes the Service range its objects imply. */
+    private static void adoptInferredRange(ApiServer cluster, List<Decoded> docs, List<Finding> adopted) {
+        var inferred = ClusterInference.forNewPlan(docs, cluster.settings());
+        if (inferred.isEmpty()) {
+            return;
+        }
+        try {
+            cluster.restore(ApiServer.bootstrap(inferred.get().settings()).snapshot());
+            adopted.add(new Finding(Finding.Severity.INFO, null, null, inferred.get().note()));
+        } catch (dev.cidrstudio.model.cluster.ClusterConfigException e) {
+            adopted.add(new Finding(Finding.Severity.WARNING, null, null, "the plan keeps its Service range: "
+                    + String.join("; ", e.errors())));
+        }
+    }
+
+    /** Carries an import's refusal through a command, which takes the plan back. */
+    private static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient ManifestImport.ImportException cause;
+
+        Refused(ManifestImport.ImportException cause) {
+            super(null, null, false, false);
+            this.cause = cause;
+        }
     }
 
     /** A change of the plan through its API server. */
@@ -273,126 +375,233 @@ public final class PlanSession {
      * Returns the admission warnings kubectl would print.
      */
     public List<String> edit(String label, Change change) throws ApiException {
-        var before = pointBefore();
-        api.takeWarnings();
-        try {
-            change.apply(api);
-        } catch (ApiException | RuntimeException e) {
-            api.restore(before);
-            api.takeWarnings();
-            throw e;
-        }
-        record(new Edit(label, before, api.snapshot()));
-        touched();
-        return api.takeWarnings();
+        return run(label, change).warnings();
+    }
+
+    private Outcome run(String label, Change change) throws ApiException {
+        return submit(PlanCommand.of(label, change));
     }
 
     /**
-     * The plan as it is now, for an edit's "before": the last edit's "after" when nothing has changed since (so
-     * consecutive edits share one copy of the plan), else a new copy.
+     * Runs a command as one transaction on the plan. When it throws, the plan is as it was. When it changed the
+     * plan's content, it is one undo step and the plan is unsaved; when it changed nothing (a read, or writes that
+     * were all refused), the plan is exactly as it was, clock included, and there is no undo step.
      */
-    private dev.cidrstudio.model.cluster.ClusterState pointBefore() {
-        Edit last = undo.peek();
-        if (last != null && last.after().contentVersion() == api.state().contentVersion()
-                && last.after().now().equals(api.state().now())) {
-            return last.after();
+    public Outcome submit(PlanCommand command) throws ApiException {
+        PlanChange change;
+        Outcome outcome;
+        door.lock();
+        try {
+            ClusterState before = published;
+            Optional<String> why = command.whyNotExecutable(before);
+            if (why.isPresent()) {
+                throw new IllegalStateException(command.description() + ": " + why.get());
+            }
+            api.takeWarnings();
+            long settled;
+            try {
+                command.settle(api);
+                settled = api.state().contentVersion();
+                command.execute(api);
+            } catch (ApiException | RuntimeException | Error e) {
+                api.restore(before);
+                api.takeWarnings();
+                throw e;
+            }
+            List<String> warnings = api.takeWarnings();
+            if (api.state().contentVersion() == settled) {
+                // Reads never change the plan's identity: not even the clock they moved stays.
+                api.restore(before);
+                return new Outcome(warnings, false, before.contentVersion());
+            }
+            publish();
+            ClusterState after = published;
+            undo.push(new Edit(command.description(), before, after));
+            redo.clear();
+            touched();
+            change = PlanChange.between(PlanChange.Cause.EDIT, before, after);
+            outcome = new Outcome(warnings, true, after.contentVersion());
+            fire(change);
+        } finally {
+            door.unlock();
         }
-        return api.snapshot();
-    }
-
-    private void record(Edit edit) {
-        // Unlimited within a session: each edit keeps the plan before and after it.
-        undo.push(edit);
-        redo.clear();
-    }
-
-    private void forgetEdits() {
-        undo.clear();
-        redo.clear();
+        return outcome;
     }
 
     /** What Undo would take back ("Import"), if anything. */
     public Optional<String> undoLabel() {
-        return Optional.ofNullable(undo.peek()).map(Edit::label);
+        door.lock();
+        try {
+            return Optional.ofNullable(undo.peek()).map(Edit::label);
+        } finally {
+            door.unlock();
+        }
     }
 
     public Optional<String> redoLabel() {
-        return Optional.ofNullable(redo.peek()).map(Edit::label);
+        door.lock();
+        try {
+            return Optional.ofNullable(redo.peek()).map(Edit::label);
+        } finally {
+            door.unlock();
+        }
     }
 
     /** Puts the plan back as it was before the last edit. */
     public void undo() {
-        Edit e = undo.poll();
-        if (e != null) {
-            api.restore(e.before());
-            redo.push(e);
-            touched();
-        }
+        step(undo, redo, true);
     }
 
     /** Applies again the edit Undo took back. */
     public void redo() {
-        Edit e = redo.poll();
-        if (e != null) {
-            api.restore(e.after());
-            undo.push(e);
+        step(redo, undo, false);
+    }
+
+    private void step(ArrayDeque<Edit> from, ArrayDeque<Edit> to, boolean back) {
+        door.lock();
+        try {
+            Edit e = from.poll();
+            if (e == null) {
+                return;
+            }
+            ClusterState was = published;
+            api.restore(back ? e.before() : e.after());
+            publish();
+            to.push(e);
             touched();
+            fire(PlanChange.between(back ? PlanChange.Cause.UNDO : PlanChange.Cause.REDO, was, published));
+        } finally {
+            door.unlock();
         }
     }
 
     public void save() throws IOException {
-        if (file == null) {
+        Path f = file;
+        if (f == null) {
             throw new IllegalStateException("the plan has no file yet: use saveAs");
         }
-        saveAs(file);
+        saveAs(f);
     }
 
+    /** Writes the plan to a file (atomically, keeping the file's permissions); the plan then belongs to it. */
     public void saveAs(Path path) throws IOException {
-        StateFile.writeAtomically(path, ManifestExport.export(api, ManifestExport.Options.PLAN));
-        file = path;
-        name = path.getFileName().toString();
-        markClean();
+        ClusterState snapshot;
+        Object top;
+        door.lock();
+        try {
+            snapshot = published;
+            top = undo.peek() == null ? BASE : undo.peek();
+        } finally {
+            door.unlock();
+        }
+        PlanFileLock newLock = lockFor(path);
+        try {
+            StateFile.writeAtomically(path, ManifestExport.export(ApiServer.fromState(snapshot),
+                    ManifestExport.Options.PLAN));
+        } catch (IOException | RuntimeException e) {
+            if (newLock != fileLock && newLock != null) {
+                newLock.close();
+            }
+            throw e;
+        }
+        door.lock();
+        try {
+            if (fileLock != null && fileLock != newLock) {
+                fileLock.close();
+            }
+            fileLock = newLock;
+            file = path;
+            name = path.getFileName().toString();
+            cleanAt = top;
+            Edit now = undo.peek();
+            dirty = (now == null ? BASE : now) != cleanAt;
+            if (!dirty) {
+                discardRecoveryQuietly();
+            }
+        } finally {
+            door.unlock();
+        }
         remember(path);
-        Files.deleteIfExists(configDir.resolve(RECOVERY));
-        changed();
+        fire(PlanChange.saved(snapshot.contentVersion()));
     }
 
     public void export(Path path, ManifestExport.Options options) throws IOException {
-        StateFile.writeAtomically(path, ManifestExport.export(api, options));
+        StateFile.writeAtomically(path, ManifestExport.export(ApiServer.fromState(published), options));
     }
 
-    /** Writes the recovery copy when there are unsaved changes; returns whether it wrote. */
+    /**
+     * Writes this window's recovery copy when there are unsaved changes; returns whether it wrote. It reads the
+     * published snapshot only, so it may run on any thread while the plan changes.
+     */
     public boolean autosave() throws IOException {
         if (!dirty) {
             return false;
         }
-        Files.createDirectories(configDir);
-        StateFile.writePrivately(configDir.resolve(RECOVERY), ManifestExport.export(api, ManifestExport.Options.PLAN));
+        ClusterState snapshot = published;
+        String text = ManifestExport.export(ApiServer.fromState(snapshot), ManifestExport.Options.PLAN);
+        door.lock();
+        try {
+            // A save or an undo back to the saved plan may have come in the meantime.
+            if (!dirty) {
+                return false;
+            }
+            Files.createDirectories(configDir);
+            recovery.write(text, Optional.ofNullable(file), name);
+        } finally {
+            door.unlock();
+        }
         return true;
     }
 
-    /** The recovery copy a crash left behind, if any. */
+    /** This window's recovery copy, if it wrote one. */
     public Optional<Path> recoveryFile() {
-        Path p = configDir.resolve(RECOVERY);
-        return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+        return recovery.hasOwn() ? Optional.of(recovery.ownFile()) : Optional.empty();
     }
 
-    /** Opens the recovery copy as an unsaved plan. */
-    public void recover() throws IOException, ManifestImport.ImportException {
-        Path p = configDir.resolve(RECOVERY);
-        PlanLoader.Result r = PlanLoader.load("recovered plan", LocalFiles.read(p));
-        api = r.api();
-        file = null;
-        name = "recovered" + EXTENSION;
-        dirty = true;
-        cleanAt = NEVER;
-        fresh = false;
-        forgetEdits();
-        changed();
+    /** The recovery copies of windows that ended without saving (a crash), newest first. */
+    public List<RecoveryStore.Copy> orphanedRecoveries() {
+        return recovery.orphans();
     }
 
-    public void discardRecovery() throws IOException {
-        Files.deleteIfExists(configDir.resolve(RECOVERY));
+    /**
+     * Opens a recovery copy as the unsaved plan: it belongs to the plan file it was a copy of (Save writes there), and
+     * becomes this window's recovery copy until then.
+     */
+    public void recover(RecoveryStore.Copy copy) throws IOException, ManifestImport.ImportException {
+        PlanLoader.Result r = PlanLoader.load("recovered plan", LocalFiles.read(copy.file()));
+        door.lock();
+        try {
+            PlanFileLock newLock = copy.planFile().isPresent() ? lockFor(copy.planFile().get()) : null;
+            replace(r.api(), copy.planFile().orElse(null), copy.name(), false, newLock);
+            cleanAt = NEVER;
+            dirty = true;
+            recovery.adopt(copy);
+        } finally {
+            door.unlock();
+        }
+        fire(PlanChange.replaced(0, revision()));
+    }
+
+    /** Removes a recovery copy that is not wanted back. */
+    public void discardRecovery(RecoveryStore.Copy copy) throws IOException {
+        recovery.discard(copy);
+    }
+
+    /**
+     * Lets go of the plan file's lock and removes this window's recovery copy: the window is closing, and the user
+     * has saved or chosen to discard the changes.
+     */
+    public void close() {
+        door.lock();
+        try {
+            discardRecoveryQuietly();
+            if (fileLock != null) {
+                fileLock.close();
+                fileLock = null;
+            }
+        } finally {
+            door.unlock();
+        }
     }
 
     public List<Path> recentFiles() {

@@ -1,8 +1,12 @@
 package dev.cidrstudio.ui;
 
+import dev.cidrstudio.ui.controls.AppIcons;
 import dev.cidrstudio.app.Finding;
 import dev.cidrstudio.app.ManifestImport;
 import dev.cidrstudio.app.PlanSession;
+import dev.cidrstudio.app.RecoveryStore;
+import java.nio.file.Path;
+import java.util.List;
 import dev.cidrstudio.app.UiPreferences;
 import dev.cidrstudio.ui.main.MainWindowView;
 import dev.cidrstudio.ui.main.MainWindowViewModel;
@@ -60,6 +64,9 @@ public final class CidrStudioApp extends Application {
         Application.launch(CidrStudioApp.class, args);
     }
 
+    /** The window's plan, closed (its lock released, its recovery copy removed) when the app stops. */
+    private PlanSession session;
+
     @Override
     public void start(Stage stage) {
         worker = Executors.newSingleThreadExecutor(r -> {
@@ -76,7 +83,7 @@ public final class CidrStudioApp extends Application {
         loaded.scene().getRoot().applyCss();
         Opened opened = first != null ? first.join() : new Opened(PlanSession.demo(PlanSession.defaultConfigDir()),
                 null);
-        PlanSession session = opened.session();
+        session = opened.session();
         MainWindowViewModel vm = new MainWindowViewModel(session, worker);
         MainWindow main = bindMainWindow(loaded, vm);
         MainWindowView view = main.view();
@@ -140,30 +147,42 @@ public final class CidrStudioApp extends Application {
         timer.start();
     }
 
-    /** After a crash the recovery copy is offered back once. */
+    /**
+     * After a crash the newest recovery copy a window left is offered back once; it reopens as the plan it was a copy
+     * of (Save writes to that file). Copies of windows still running are theirs, never offered.
+     */
     private static void offerRecovery(PlanSession session, Stage stage) {
-        session.recoveryFile().ifPresent(file -> {
-            Alert a = new Alert(Alert.AlertType.CONFIRMATION, "CIDR Studio was closed with unsaved changes. "
-                    + "Open the recovered copy?", ButtonType.YES, ButtonType.NO);
-            a.setHeaderText("Recover unsaved changes");
-            a.initOwner(stage);
-            a.showAndWait().ifPresent(answer -> {
-                try {
-                    if (answer == ButtonType.YES) {
-                        session.recover();
-                    } else {
-                        session.discardRecovery();
-                    }
-                } catch (IOException | ManifestImport.ImportException ex) {
-                    new Alert(Alert.AlertType.ERROR, "The recovered copy could not be opened: " + ex.getMessage())
-                            .show();
+        List<RecoveryStore.Copy> copies = session.orphanedRecoveries();
+        if (copies.isEmpty()) {
+            return;
+        }
+        RecoveryStore.Copy copy = copies.get(0);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, "CIDR Studio was closed with unsaved changes to "
+                + copy.planFile().map(Path::toString).orElse(copy.name()) + ". Open the recovered copy?",
+                ButtonType.YES, ButtonType.NO);
+        a.setHeaderText("Recover unsaved changes");
+        a.initOwner(stage);
+        a.showAndWait().ifPresent(answer -> {
+            try {
+                if (answer == ButtonType.YES) {
+                    session.recover(copy);
+                } else {
+                    session.discardRecovery(copy);
                 }
-            });
+            } catch (IOException | ManifestImport.ImportException ex) {
+                Alert e = new Alert(Alert.AlertType.ERROR, "The recovered copy could not be opened: "
+                        + ex.getMessage() + "\nIt is kept at " + copy.file());
+                e.initOwner(stage);
+                e.show();
+            }
         });
     }
 
     @Override
     public void stop() {
+        if (session != null) {
+            session.close();
+        }
         if (worker != null) {
             worker.shutdownNow();
         }

@@ -32,7 +32,7 @@ class ClusterSettingsEditTest {
     @Test
     void restartingOneApiserverWithOtherFlagsIsOneEditWithTheInconsistencyEvent() throws Exception {
         PlanSession s = twoApiservers();
-        ClusterSettingsEdit.Values now = ClusterSettingsEdit.current(s.api());
+        ClusterSettingsEdit.Values now = ClusterSettingsEdit.current(s.view());
         assertEquals(Map.of("cp-1", "10.96.0.0/24", "cp-2", "10.96.0.0/24"), now.apiServerRanges());
         Map<String, String> ranges = new LinkedHashMap<>(now.apiServerRanges());
         ranges.put("cp-2", "10.100.0.0/24");
@@ -40,16 +40,16 @@ class ClusterSettingsEditTest {
                 now.clusterDns(), now.version()));
         assertEquals(List.of("kube-apiserver cp-2 restarted with --service-cluster-ip-range=10.100.0.0/24"), changes);
         assertEquals("Cluster settings", s.undoLabel().orElseThrow());
-        assertTrue(s.api().<Event>list(Kind.EVENT, null).stream()
+        assertTrue(s.view().<Event>list(Kind.EVENT, null).stream()
                 .anyMatch(e -> e.reason().equals("KubernetesDefaultServiceCIDRInconsistent")));
         s.undo();
-        assertEquals(now, ClusterSettingsEdit.current(s.api()));
+        assertEquals(now, ClusterSettingsEdit.current(s.view()));
     }
 
     @Test
     void badValuesAreRefusedByFieldAndThePlanIsUntouched() throws Exception {
         PlanSession s = twoApiservers();
-        ClusterSettingsEdit.Values now = ClusterSettingsEdit.current(s.api());
+        ClusterSettingsEdit.Values now = ClusterSettingsEdit.current(s.view());
         Map<String, String> ranges = new LinkedHashMap<>(now.apiServerRanges());
         ranges.put("cp-2", "10.0.0.0/30");
         ClusterSettingsEdit.Refused e = assertThrows(ClusterSettingsEdit.Refused.class, () -> ClusterSettingsEdit.apply(
@@ -65,7 +65,7 @@ class ClusterSettingsEditTest {
     @Test
     void addingAndStoppingApiserversIsOneEditAndTheLastOneCannotGo() throws Exception {
         PlanSession s = twoApiservers();
-        ClusterSettingsEdit.Values now = ClusterSettingsEdit.current(s.api());
+        ClusterSettingsEdit.Values now = ClusterSettingsEdit.current(s.view());
         Map<String, String> ranges = new LinkedHashMap<>();
         ranges.put("cp-1", "10.96.0.0/24");
         ranges.put("cp-3", "10.100.0.0/24");
@@ -73,10 +73,10 @@ class ClusterSettingsEditTest {
                 now.clusterDns(), now.version()));
         assertEquals(List.of("kube-apiserver cp-3 started with --service-cluster-ip-range=10.100.0.0/24",
                 "kube-apiserver cp-2 stopped"), changes);
-        assertEquals(ranges, ClusterSettingsEdit.current(s.api()).apiServerRanges());
+        assertEquals(ranges, ClusterSettingsEdit.current(s.view()).apiServerRanges());
         assertEquals("Cluster settings", s.undoLabel().orElseThrow());
         s.undo();
-        assertEquals(now.apiServerRanges(), ClusterSettingsEdit.current(s.api()).apiServerRanges());
+        assertEquals(now.apiServerRanges(), ClusterSettingsEdit.current(s.view()).apiServerRanges());
 
         ClusterSettingsEdit.Refused none = assertThrows(ClusterSettingsEdit.Refused.class, () -> ClusterSettingsEdit
                 .apply(s, new ClusterSettingsEdit.Values(Map.of(), now.clusterCidr(), now.clusterDns(),

@@ -55,7 +55,7 @@ class PlanFilesTest {
         assertFalse(r.plan());
         assertTrue(s.file().isEmpty(), "Save must ask where");
         assertEquals("svc-dump.cidrplan.yaml", s.name());
-        assertTrue(s.api().state().get(dev.cidrstudio.model.api.Kind.SERVICE, "default", "web").isPresent());
+        assertTrue(s.view().state().get(dev.cidrstudio.model.api.Kind.SERVICE, "default", "web").isPresent());
         Path plan = dir.resolve("svc-dump.cidrplan.yaml");
         s.saveAs(plan);
         assertEquals(DUMP, Files.readString(dump));
@@ -67,6 +67,7 @@ class PlanFilesTest {
         Path plan = dir.resolve("lab.cidrplan.yaml");
         PlanSession first = PlanSession.demo(dir.resolve("config"));
         first.saveAs(plan);
+        first.close();
         PlanSession s = new PlanSession(dir.resolve("config"), PlanLoader.empty(), "x");
         assertTrue(s.open(plan).plan());
         assertEquals(plan, s.file().orElseThrow());
@@ -91,9 +92,10 @@ class PlanFilesTest {
     void theRecoveryCopyAndRecentFilesAreTheUsersAlone() throws Exception {
         Path config = dir.resolve("config");
         PlanSession s = PlanSession.demo(config);
-        s.markDirty();
+        s.edit("Create Namespace team", api -> api.create(new dev.cidrstudio.model.api.Namespace(
+                dev.cidrstudio.model.api.ObjectMeta.named("team"), "Active")));
         assertTrue(s.autosave());
-        assertEquals("rw-------", mode(config.resolve(PlanSession.RECOVERY)));
+        assertEquals("rw-------", mode(s.recoveryFile().orElseThrow()));
         s.saveAs(dir.resolve("p.cidrplan.yaml"));
         assertEquals("rw-------", mode(config.resolve(PlanSession.RECENT)));
     }
@@ -135,25 +137,26 @@ class PlanFilesTest {
         PlanSession s = new PlanSession(dir.resolve("config"), PlanLoader.empty(), "x");
         s.newPlan();
         var report = s.importFiles(java.util.List.of(new ManifestImport.Source("dump.yaml", DUMP_20)));
-        assertEquals("10.40.0.0/20", s.api().settings().serviceClusterIPRange());
+        assertEquals("10.40.0.0/20", s.view().settings().serviceClusterIPRange());
         assertTrue(report.findings().get(0).message().contains("--service-cluster-ip-range=10.40.0.0/20"),
                 report.findings().toString());
-        assertTrue(s.api().state().get(dev.cidrstudio.model.api.Kind.SERVICE, "default", "web").isPresent());
+        assertTrue(s.view().state().get(dev.cidrstudio.model.api.Kind.SERVICE, "default", "web").isPresent());
         s.undo();
-        assertEquals("10.96.0.0/12", s.api().settings().serviceClusterIPRange());
+        assertEquals("10.96.0.0/12", s.view().settings().serviceClusterIPRange());
     }
 
     @Test
     void importIntoAnEditedPlanKeepsItsRange() throws Exception {
         PlanSession s = new PlanSession(dir.resolve("config"), PlanLoader.empty(), "x");
         s.newPlan();
-        s.markDirty();
+        s.edit("Create Namespace team", api -> api.create(new dev.cidrstudio.model.api.Namespace(
+                dev.cidrstudio.model.api.ObjectMeta.named("team"), "Active")));
         try {
             s.importFiles(java.util.List.of(new ManifestImport.Source("dump.yaml", DUMP_20)));
         } catch (ManifestImport.ImportException e) {
             // the Service lies outside the plan's range: refused, and the plan is as it was
         }
-        assertEquals("10.96.0.0/12", s.api().settings().serviceClusterIPRange());
+        assertEquals("10.96.0.0/12", s.view().settings().serviceClusterIPRange());
     }
 
     @Test

@@ -22,18 +22,18 @@ class PlanSessionEditsTest {
     @Test
     void everyEditUndoesAndRedoesWithoutALimit() throws Exception {
         PlanSession s = PlanSession.demo(dir);
-        int before = s.api().list(Kind.SERVICE_CIDR, null).size();
+        int before = s.view().list(Kind.SERVICE_CIDR, null).size();
         for (int i = 0; i < 120; i++) {
             String name = "c" + i;
             String cidr = "10.100." + i + ".0/24";
             s.edit("Create " + name, api -> api.create(new ServiceCidr(ObjectMeta.named(name), List.of(cidr),
                     List.of())));
         }
-        assertEquals(before + 120, s.api().list(Kind.SERVICE_CIDR, null).size());
+        assertEquals(before + 120, s.view().list(Kind.SERVICE_CIDR, null).size());
         for (int i = 0; i < 120; i++) {
             s.undo();
         }
-        assertEquals(before, s.api().list(Kind.SERVICE_CIDR, null).size());
+        assertEquals(before, s.view().list(Kind.SERVICE_CIDR, null).size());
         assertTrue(s.undoLabel().isEmpty());
         s.redo();
         assertEquals("Create c0", s.undoLabel().orElseThrow());
@@ -74,13 +74,13 @@ class PlanSessionEditsTest {
     @Test
     void aRefusedEditLeavesThePlanAsItWas() {
         PlanSession s = PlanSession.demo(dir);
-        int before = s.api().state().all().size();
+        int before = s.view().state().all().size();
         var e = assertThrows(dev.cidrstudio.model.cluster.ApiException.class, () -> s.edit("Two", api -> {
             api.create(new ServiceCidr(ObjectMeta.named("ok"), List.of("10.100.0.0/24"), List.of()));
             api.create(new ServiceCidr(ObjectMeta.named("bad"), List.of("10.100.1.0/33"), List.of()));
         }));
         assertTrue(e.status().message().contains("spec.cidrs[0]"), e.status().message());
-        assertEquals(before, s.api().state().all().size());
+        assertEquals(before, s.view().state().all().size());
         assertTrue(s.undoLabel().isEmpty());
     }
 
@@ -92,23 +92,23 @@ class PlanSessionEditsTest {
             yaml.append("apiVersion: v1\nkind: Service\nmetadata: {name: s").append(i)
                     .append(", namespace: default}\nspec: {ports: [{port: 80}]}\n---\n");
         }
-        int before = s.api().list(Kind.SERVICE, null).size();
+        int before = s.view().list(Kind.SERVICE, null).size();
         var e = assertThrows(ManifestImport.ImportException.class, () -> s.importFiles(List.of(
                 new ManifestImport.Source("many.yaml", yaml.toString())), () -> true));
         assertEquals(List.of(ManifestImport.CANCELLED), e.findings());
-        assertEquals(before, s.api().list(Kind.SERVICE, null).size());
+        assertEquals(before, s.view().list(Kind.SERVICE, null).size());
     }
 
     @Test
     void aCancelledBulkCreateChangesNothing() {
         PlanSession s = PlanSession.demo(dir);
-        int before = s.api().list(Kind.SERVICE, null).size();
+        int before = s.view().list(Kind.SERVICE, null).size();
         var r = new CapacityPlanner.Request(500, "bulk", "SingleStack", dev.cidrstudio.model.net.IpFamily.IPv4, "b");
         int[] asked = {0};
         assertThrows(java.util.concurrent.CancellationException.class, () -> s.edit("Add", api ->
                 CapacityPlanner.apply(api, r, () -> ++asked[0] > 2)));
-        assertEquals(before, s.api().list(Kind.SERVICE, null).size());
-        assertTrue(s.api().find(Kind.NAMESPACE, null, "bulk").isEmpty());
+        assertEquals(before, s.view().list(Kind.SERVICE, null).size());
+        assertTrue(s.view().find(Kind.NAMESPACE, null, "bulk").isEmpty());
         assertTrue(s.undoLabel().isEmpty());
     }
 }

@@ -1,10 +1,12 @@
 package dev.cidrstudio.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Dependencies point one way: model ← io ← app ← ui/cli, and nothing below ui knows JavaFX. */
@@ -38,6 +40,38 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.cidrstudio.io..").should().dependOnClassesThat()
                 .resideInAnyPackage("dev.cidrstudio.app..", "dev.cidrstudio.console..", "dev.cidrstudio.ui..",
                         "dev.cidrstudio.cli..").check(CLASSES);
+    }
+
+    @Test
+    void noPackageCircles() {
+        slices().matching("dev.cidrstudio.(**)").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    /** Each tab depends on the workspace, the session and the model, never on another tab or the main window. */
+    @Test
+    void tabsAreIndependent() {
+        List<String> tabs = List.of("capacity", "console", "dualstack", "hosts", "map", "navigator", "overview",
+                "policies", "servicecidrs", "services", "wizard");
+        for (String tab : tabs) {
+            String[] others = tabs.stream().filter(t -> !t.equals(tab)).map(t -> "dev.cidrstudio.ui." + t + "..")
+                    .toArray(String[]::new);
+            noClasses().that().resideInAPackage("dev.cidrstudio.ui." + tab + "..").should().dependOnClassesThat()
+                    .resideInAnyPackage(others).orShould().dependOnClassesThat()
+                    .resideInAnyPackage("dev.cidrstudio.ui.main..", "dev.cidrstudio.ui").check(CLASSES);
+        }
+    }
+
+    @Test
+    void theWizardKnowsNothingOfJavaFx() {
+        noClasses().that().resideInAPackage("dev.cidrstudio.wizard..").should().dependOnClassesThat()
+                .resideInAPackage("javafx..").check(CLASSES);
+    }
+
+    @Test
+    void theAppLayerDoesNotDependOnItsClients() {
+        noClasses().that().resideInAPackage("dev.cidrstudio.app..").should().dependOnClassesThat()
+                .resideInAnyPackage("dev.cidrstudio.console..", "dev.cidrstudio.wizard..", "dev.cidrstudio.cli..")
+                .check(CLASSES);
     }
 
     @Test

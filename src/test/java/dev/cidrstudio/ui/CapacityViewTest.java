@@ -74,13 +74,13 @@ class CapacityViewTest {
         assertEquals("10.96.4.0/22", candidates.getSelectionModel().getSelectedItem().cidr());
         assertFalse(robot.lookup("#addSuggestion").queryAs(Button.class).isDisabled());
 
-        int before = vm.session().api().list(Kind.SERVICE, null).size();
+        int before = vm.session().view().list(Kind.SERVICE, null).size();
         fx(() -> robot.lookup("#whatIfRun").queryAs(Button.class).fire());
         String result = robot.lookup("#whatIfResult").queryAs(TextArea.class).getText();
         assertTrue(result.startsWith("4,342 of 5,000 fit; the range fills up at Service default/svc-4343:"),
                 result);
         assertTrue(result.contains("range is full"), result);
-        assertEquals(before, vm.session().api().list(Kind.SERVICE, null).size(), "a what-if leaves the plan alone");
+        assertEquals(before, vm.session().view().list(Kind.SERVICE, null).size(), "a what-if leaves the plan alone");
         // The map shows the what-if copy.
         assertTrue(vm.map().previewingProperty().get().startsWith("Showing the what-if preview"));
         Tabs.open(robot, "Map");
@@ -92,15 +92,15 @@ class CapacityViewTest {
         @SuppressWarnings("unchecked")
         ComboBox<String> ns = robot.lookup("#whatIfNamespace").queryAs(ComboBox.class);
         fx(() -> ns.setValue("team-a"));
-        int services = vm.session().api().list(Kind.SERVICE, null).size();
+        int services = vm.session().view().list(Kind.SERVICE, null).size();
         fx(() -> robot.lookup("#addSuggestion").queryAs(Button.class).fire());
-        assertTrue(vm.session().api().find(Kind.SERVICE_CIDR, null, "capacity-10-96-4-0-22").isPresent());
+        assertTrue(vm.session().view().find(Kind.SERVICE_CIDR, null, "capacity-10-96-4-0-22").isPresent());
         fx(() -> robot.lookup("#whatIfRun").queryAs(Button.class).fire());
         assertTrue(robot.lookup("#whatIfResult").queryAs(TextArea.class).getText().startsWith(
                 "All 5,000 Services fit."), robot.lookup("#whatIfResult").queryAs(TextArea.class).getText());
         fx(() -> robot.lookup("#whatIfAdd").queryAs(Button.class).fire());
-        assertEquals(services + 5000, vm.session().api().list(Kind.SERVICE, null).size());
-        assertEquals(5000, vm.session().api().list(Kind.SERVICE, "team-a").size());
+        assertEquals(services + 5000, vm.session().view().list(Kind.SERVICE, null).size());
+        assertEquals(5000, vm.session().view().list(Kind.SERVICE, "team-a").size());
         assertEquals("team-a", ns.getValue(), "the namespace box keeps its value after Add");
         Tabs.open(robot, "Overview");
         Label warning = robot.lookup("#capacityWarning").queryAs(Label.class);
@@ -109,8 +109,8 @@ class CapacityViewTest {
         Tabs.open(robot, "Capacity");
         assertEquals("Add 5000 Services", vm.session().undoLabel().orElseThrow());
         fx(vm::undo);
-        assertEquals(services, vm.session().api().list(Kind.SERVICE, null).size());
+        assertEquals(services, vm.session().view().list(Kind.SERVICE, null).size());
         fx(vm::undo);
-        assertFalse(vm.session().api().find(Kind.SERVICE_CIDR, null, "capacity-10-96-4-0-22").isPresent());
+        assertFalse(vm.session().view().find(Kind.SERVICE_CIDR, null, "capacity-10-96-4-0-22").isPresent());
     }
 }

@@ -58,12 +58,12 @@ class ClusterSettingsDialogTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#clusterSettingsOk");
-        assertEquals(KubeVersion.V1_35, vm.session().api().settings().kubernetesVersion());
+        assertEquals(KubeVersion.V1_35, vm.session().view().settings().kubernetesVersion());
         assertEquals("Cluster settings", vm.session().undoLabel().orElseThrow());
         assertTrue(robot.lookup("#status").queryLabeled().getText().startsWith("Cluster settings: Kubernetes"));
         Platform.runLater(vm::undo);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(KubeVersion.V1_34, vm.session().api().settings().kubernetesVersion());
+        assertEquals(KubeVersion.V1_34, vm.session().view().settings().kubernetesVersion());
     }
 
     @Test
@@ -86,7 +86,7 @@ class ClusterSettingsDialogTest {
         robot.clickOn("#clusterSettingsOk");
         assertEquals("untitled.cidrplan.yaml", vm.session().name());
         assertEquals(java.util.Map.of("kube-apiserver", "10.64.0.0/20", "kube-apiserver-2", "10.64.0.0/20"),
-                dev.cidrstudio.app.ClusterSettingsEdit.current(vm.session().api()).apiServerRanges());
+                dev.cidrstudio.app.ClusterSettingsEdit.current(vm.session().view()).apiServerRanges());
         assertEquals("New plan: Service range 10.64.0.0/20, Kubernetes 1.34",
                 robot.lookup("#status").queryLabeled().getText());
     }

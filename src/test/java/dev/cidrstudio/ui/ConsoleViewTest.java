@@ -89,12 +89,12 @@ class ConsoleViewTest {
             vm.console().run();
         });
         assertTrue(lines(transcript).contains("service/console-made created"));
-        assertTrue(vm.session().api().find(Kind.SERVICE, "default", "console-made").isPresent());
+        assertTrue(vm.session().view().find(Kind.SERVICE, "default", "console-made").isPresent());
         assertEquals("kubectl create service clusterip console-made --tcp=80",
                 vm.session().undoLabel().orElseThrow());
         WaitForAsyncUtils.asyncFx(() -> Screenshots.write(stage.getScene(), "console")).get();
         fx(vm::undo);
-        assertTrue(vm.session().api().find(Kind.SERVICE, "default", "console-made").isEmpty());
+        assertTrue(vm.session().view().find(Kind.SERVICE, "default", "console-made").isEmpty());
 
         // Up brings the last command back.
         robot.clickOn(input).type(KeyCode.UP);
@@ -106,7 +106,7 @@ class ConsoleViewTest {
         Tabs.open(robot, "Console");
         @SuppressWarnings("unchecked")
         ListView<ConsoleViewModel.Line> transcript = robot.lookup("#consoleTranscript").queryAs(ListView.class);
-        long before = vm.session().api().state().contentVersion();
+        long before = vm.session().view().state().contentVersion();
 
         robot.clickOn("#consoleDocs").clickOn("Extend Service IP Ranges");
         TextArea input = robot.lookup("#consoleInput").queryAs(TextArea.class);
@@ -123,7 +123,7 @@ class ConsoleViewTest {
                 out.toString());
         assertEquals("Error from server (NotFound): servicecidrs.networking.k8s.io \"newcidr1\" not found",
                 out.get(out.size() - 1));
-        assertEquals(before, vm.session().api().state().contentVersion(), "the plan is not touched");
+        assertEquals(before, vm.session().view().state().contentVersion(), "the plan is not touched");
         WaitForAsyncUtils.asyncFx(() -> Screenshots.write(stage.getScene(), "console-docs-page")).get();
         assertTrue(vm.session().undoLabel().isEmpty());
 
@@ -162,7 +162,7 @@ class ConsoleViewTest {
     @Test
     void aLearnerCompletesTheHostAliasesExerciseInTheConsole(FxRobot robot) throws Exception {
         Tabs.open(robot, "Console");
-        long before = vm.session().api().state().contentVersion();
+        long before = vm.session().view().state().contentVersion();
         robot.clickOn("#consoleExercises").clickOn("Adding entries to Pod /etc/hosts with HostAliases");
         assertTrue(robot.lookup("#exercisePanel").query().isVisible());
         assertEquals("Step 1 of 4: Run an nginx Pod", robot.lookup("#exerciseStep").queryLabeled().getText());
@@ -190,7 +190,7 @@ class ConsoleViewTest {
         assertTrue(vm.console().exercise().orElseThrow().finished());
         assertTrue(robot.lookup("#exerciseFeedback").queryLabeled().getText().startsWith("Exercise complete"));
         WaitForAsyncUtils.asyncFx(() -> Screenshots.write(stage.getScene(), "console-exercise")).get();
-        assertEquals(before, vm.session().api().state().contentVersion(), "the plan is not touched");
+        assertEquals(before, vm.session().view().state().contentVersion(), "the plan is not touched");
 
         robot.clickOn("#exerciseEnd");
         assertTrue(robot.lookup("#totals").queryLabeled().getText().startsWith("demo"),

@@ -1,5 +1,6 @@
 package dev.cidrstudio.ui;
 
+import dev.cidrstudio.ui.controls.AppIcons;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

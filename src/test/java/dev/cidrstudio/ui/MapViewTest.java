@@ -172,7 +172,14 @@ class MapViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#mapHover").queryAs(Label.class).getText().startsWith("fd00:10:96::"));
         robot.moveTo("#mapZoomIn");
-        fx(() -> vm.session().markDirty());
+        fx(() -> {
+            try {
+                vm.session().edit("Create Namespace team", api -> api.create(new dev.cidrstudio.model.api.Namespace(
+                        dev.cidrstudio.model.api.ObjectMeta.named("team"), "Active")));
+            } catch (dev.cidrstudio.model.cluster.ApiException e) {
+                throw new AssertionError(e);
+            }
+        });
         assertEquals("Point at an address to see what it is.",
                 robot.lookup("#mapHover").queryAs(Label.class).getText());
     }

@@ -108,7 +108,7 @@ class NavigatorViewTest {
         fx(() -> robot.lookup("#inspectorApply").queryAs(javafx.scene.control.Button.class).fire());
         assertEquals("servicecidr.networking.k8s.io/extra-v4 configured",
                 robot.lookup("#inspectorMessage").queryAs(Label.class).getText());
-        assertEquals(java.util.List.of("10.97.0.0/20", "fd00:10:96::1:0/112"), vm.session().api()
+        assertEquals(java.util.List.of("10.97.0.0/20", "fd00:10:96::1:0/112"), vm.session().view()
                 .<dev.cidrstudio.model.api.ServiceCidr>find(dev.cidrstudio.model.api.Kind.SERVICE_CIDR, null,
                         "extra-v4").orElseThrow().cidrs());
         assertEquals("Edit ServiceCIDR extra-v4", vm.session().undoLabel().orElseThrow());

@@ -171,6 +171,6 @@ class PoliciesViewTest {
         assertTrue(table.getItems().stream().anyMatch(r -> r.summary().contains("does not exist: ignored")));
         fx(() -> cidrs.setText("172.20.0.0/16"));
         assertEquals("Allowed", text(robot, "#verdict"));
-        assertTrue(vm.session().api().find(Kind.SERVICE_CIDR, null, "kubernetes").isPresent());
+        assertTrue(vm.session().view().find(Kind.SERVICE_CIDR, null, "kubernetes").isPresent());
     }
 }

@@ -111,7 +111,7 @@ class ServiceCidrsViewTest {
         WaitForAsyncUtils.asyncFx(() -> Screenshots.write(stage.getScene(), "servicecidrs")).get();
 
         fx(apply::fire);
-        assertTrue(vm.session().api().find(Kind.SERVICE_CIDR, null, "newcidr1").isPresent());
+        assertTrue(vm.session().view().find(Kind.SERVICE_CIDR, null, "newcidr1").isPresent());
         assertEquals("servicecidr.networking.k8s.io/newcidr1 created", label(robot, "#scMessage"));
         assertEquals(5, table.getItems().size());
         assertEquals("Update", apply.getText());
@@ -137,18 +137,18 @@ class ServiceCidrsViewTest {
                 + "(10.96.0.0/24,fd00:10:96::/112)"), ask.getContentText());
         WaitForAsyncUtils.asyncFx(() -> Screenshots.write(ask.getScene(), "servicecidr-delete-confirm")).get();
         robot.clickOn((javafx.scene.Node) ask.lookupButton(javafx.scene.control.ButtonType.CANCEL));
-        assertFalse(vm.session().api().find(Kind.SERVICE_CIDR, null, "kubernetes").orElseThrow().meta()
+        assertFalse(vm.session().view().find(Kind.SERVICE_CIDR, null, "kubernetes").orElseThrow().meta()
                 .beingDeleted(), "cancel deletes nothing");
         robot.clickOn("#scDelete");
         robot.clickOn("#confirmDelete");
-        assertTrue(vm.session().api().find(Kind.SERVICE_CIDR, null, "kubernetes").orElseThrow().meta()
+        assertTrue(vm.session().view().find(Kind.SERVICE_CIDR, null, "kubernetes").orElseThrow().meta()
                 .beingDeleted());
         assertTrue(label(robot, "#scMessage").startsWith("servicecidr.networking.k8s.io \"kubernetes\" deleted "
                 + "(pending"), label(robot, "#scMessage"));
         fx(vm::undo);
 
         fx(vm::undo);
-        assertTrue(vm.session().api().find(Kind.SERVICE_CIDR, null, "newcidr1").isEmpty());
+        assertTrue(vm.session().view().find(Kind.SERVICE_CIDR, null, "newcidr1").isEmpty());
         assertEquals(3, table.getItems().size());
     }
 }

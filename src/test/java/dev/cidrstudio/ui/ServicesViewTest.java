@@ -79,7 +79,7 @@ class ServicesViewTest {
             robot.lookup("#createServices").queryAs(Button.class).fire();
         });
         assertEquals(all + 3, table.getItems().size());
-        assertTrue(vm.session().api().find(Kind.SERVICE, "default", "batch-3").isPresent());
+        assertTrue(vm.session().view().find(Kind.SERVICE, "default", "batch-3").isPresent());
         assertEquals("Create 3 Services", vm.session().undoLabel().orElseThrow());
 
         // Sorted by cluster IP, numerically.
@@ -98,9 +98,9 @@ class ServicesViewTest {
             table.getSelectionModel().select(0);
             robot.lookup("#deleteServices").queryAs(Button.class).fire();
         });
-        assertTrue(vm.session().api().find(Kind.SERVICE, "default", "batch-2").isEmpty());
+        assertTrue(vm.session().view().find(Kind.SERVICE, "default", "batch-2").isEmpty());
         fx(vm::undo);
-        assertTrue(vm.session().api().find(Kind.SERVICE, "default", "batch-2").isPresent());
+        assertTrue(vm.session().view().find(Kind.SERVICE, "default", "batch-2").isPresent());
 
         // Show on the map: the Map tab comes forward with the address in the inspector.
         fx(() -> {

@@ -64,7 +64,7 @@ class WizardViewTest {
         ComboBox<ScenarioKind> kind = robot.lookup("#wizardKind").queryAs(ComboBox.class);
         fx(() -> kind.setValue(ScenarioKind.REPLACE_PRIMARY));
         robot.clickOn("#wizardTarget").write("10.96.16.0/20");
-        long before = vm.session().api().state().contentVersion();
+        long before = vm.session().view().state().contentVersion();
         robot.clickOn("#wizardPrepare");
 
         var preflight = vm.wizard().preflight();
@@ -90,7 +90,7 @@ class WizardViewTest {
         assertEquals(4, vm.wizard().rehearsal().orElseThrow().position());
         TextArea diff = robot.lookup("#wizardDiff").queryAs(TextArea.class);
         assertTrue(diff.getText().contains("servicecidr/kubernetes"), diff.getText());
-        assertEquals(before, vm.session().api().state().contentVersion(), "the plan is untouched so far");
+        assertEquals(before, vm.session().view().state().contentVersion(), "the plan is untouched so far");
         @SuppressWarnings("unchecked")
         TableView<StateTables.ServiceCidrRow> cidrs = robot.lookup("#wizardStateServiceCidrs")
                 .queryAs(TableView.class);
@@ -140,13 +140,13 @@ class WizardViewTest {
         assertTrue(Files.exists(runbook.resolve("runbook.md")));
 
         robot.clickOn("#wizardApply");
-        ServiceCidr def = vm.session().api().<ServiceCidr>find(Kind.SERVICE_CIDR, null, "kubernetes").orElseThrow();
+        ServiceCidr def = vm.session().view().<ServiceCidr>find(Kind.SERVICE_CIDR, null, "kubernetes").orElseThrow();
         assertEquals("10.96.16.0/20", def.cidrs().get(0));
-        Service k = vm.session().api().<Service>find(Kind.SERVICE, "default", "kubernetes").orElseThrow();
+        Service k = vm.session().view().<Service>find(Kind.SERVICE, "default", "kubernetes").orElseThrow();
         assertEquals("10.96.16.1", k.spec().clusterIP());
         assertTrue(vm.session().undoLabel().orElseThrow().startsWith("Wizard: "));
         fx(vm::undo);
-        assertEquals(before, vm.session().api().state().contentVersion(), "Undo takes the whole wizard back");
+        assertEquals(before, vm.session().view().state().contentVersion(), "Undo takes the whole wizard back");
     }
 
     @Test

@@ -84,7 +84,7 @@ class WorkspaceTourTest {
             robot.lookup("#scCidrs").queryAs(TextField.class).setText("10.96.1.0/24");
         });
         fx(() -> robot.lookup("#scApply").queryAs(Button.class).fire());
-        assertTrue(vm.session().api().find(Kind.SERVICE_CIDR, null, "more").isPresent());
+        assertTrue(vm.session().view().find(Kind.SERVICE_CIDR, null, "more").isPresent());
 
         // A what-if that fills the ranges, then adding its Services for real.
         Tabs.open(robot, "Capacity");
@@ -97,13 +97,13 @@ class WorkspaceTourTest {
         assertTrue(robot.lookup("#whatIfResult").queryAs(javafx.scene.control.TextArea.class).getText()
                 .contains("the range fills up at Service default/svc-4597"));
         fx(() -> robot.lookup("#whatIfAdd").queryAs(Button.class).fire());
-        assertEquals(4596 + 9, vm.session().api().list(Kind.SERVICE, null).size());
+        assertEquals(4596 + 9, vm.session().view().list(Kind.SERVICE, null).size());
 
         // Undo it all.
         fx(vm::undo);
         fx(vm::undo);
-        assertFalse(vm.session().api().find(Kind.SERVICE_CIDR, null, "more").isPresent());
-        assertEquals(9, vm.session().api().list(Kind.SERVICE, null).size());
+        assertFalse(vm.session().view().find(Kind.SERVICE_CIDR, null, "more").isPresent());
+        assertEquals(9, vm.session().view().list(Kind.SERVICE, null).size());
         assertTrue(vm.session().undoLabel().isEmpty());
 
         // Dark theme, every tab again, and the map as PNG.

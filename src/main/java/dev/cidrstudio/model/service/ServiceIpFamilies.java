@@ -19,6 +19,8 @@ public final class ServiceIpFamilies {
     public static final String SINGLE = "SingleStack";
     public static final String PREFER = "PreferDualStack";
     public static final String REQUIRE = "RequireDualStack";
+    /** The values of {@code spec.ipFamilyPolicy}, in the order the docs list them. */
+    public static final List<String> POLICIES = List.of(SINGLE, PREFER, REQUIRE);
 
     /** The outcome: the spec to continue with, or the errors to return alone. */
     public record Result(ServiceSpec spec, List<FieldError> errors) {

@@ -11,7 +11,7 @@ import dev.cidrstudio.model.api.ServiceCidr;
 import dev.cidrstudio.model.cluster.ApiException;
 import dev.cidrstudio.model.cluster.ClusterState;
 import dev.cidrstudio.model.net.IpFamily;
-import dev.cidrstudio.ui.main.MainWindowViewModel;
+import dev.cidrstudio.ui.workspace.TaskRunner;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -43,27 +43,14 @@ import javafx.collections.ObservableList;
  */
 public final class CapacityViewModel {
 
-    public static final List<String> POLICIES = List.of("SingleStack", "PreferDualStack", "RequireDualStack");
+    public static final List<String> POLICIES = dev.cidrstudio.model.service.ServiceIpFamilies.POLICIES;
 
     private final Executor worker;
     private PlanSession session;
     /** How long edits run: off the UI thread with Cancel (the window's runner), or here for tests. */
-    private Runner runner = (what, work, done) -> {
-        try {
-            done.accept(work.run(() -> false));
-        } catch (Exception e) {
-            done.accept(e instanceof ApiException a ? a.status().message() : String.valueOf(e.getMessage()));
-        }
-    };
+    private TaskRunner runner = TaskRunner.inPlace();
 
-    /** Runs long work and hands its outcome back. */
-    @FunctionalInterface
-    public interface Runner {
-        void run(String what, MainWindowViewModel.CancellableWork work,
-                Consumer<String> done);
-    }
-
-    public void setRunner(Runner r) {
+    public void setRunner(TaskRunner r) {
         this.runner = r;
     }
     private final IntegerProperty count = new SimpleIntegerProperty(400);
@@ -111,7 +98,7 @@ public final class CapacityViewModel {
         this.session = s;
         // The namespace box keeps what the user chose or typed when its list is refreshed.
         String keep = namespace.get();
-        namespaces.setAll(s.api().<Namespace>list(Kind.NAMESPACE, null).stream().map(Namespace::name).toList());
+        namespaces.setAll(s.view().<Namespace>list(Kind.NAMESPACE, null).stream().map(Namespace::name).toList());
         namespace.set(keep);
         refresh();
     }
@@ -127,7 +114,7 @@ public final class CapacityViewModel {
         if (session == null) {
             return;
         }
-        ClusterState st = session.api().state();
+        ClusterState st = session.view().state();
         BigInteger more = CapacityPlanner.moreFit(st, policy.get(), family.get());
         var free = CapacityPlanner.free(st);
         fit.set(String.format(java.util.Locale.ROOT, "%s more %s Services fit (free: IPv4 %s, IPv6 %s).",
@@ -170,7 +157,7 @@ public final class CapacityViewModel {
         busy.set(true);
         progress.set(0);
         result.set("Adding " + r.count() + " Services to a copy of the plan...");
-        var api = session.api();
+        var api = session.view();
         worker.execute(() -> {
             CapacityPlanner.WhatIf w = CapacityPlanner.whatIf(api, r, mine::get, n -> {
                 if (n % 50 == 0) {

@@ -1,6 +1,8 @@
 package dev.cidrstudio.ui.console;
 
+import dev.cidrstudio.ui.workspace.TaskRunner;
 import dev.cidrstudio.app.LocalFiles;
+import dev.cidrstudio.app.PlanCommand;
 import dev.cidrstudio.app.PlanSession;
 import dev.cidrstudio.console.ConsoleOutput;
 import dev.cidrstudio.console.DocsPages;
@@ -35,15 +37,12 @@ public final class ConsoleViewModel {
     }
 
     static final int MAX_LINES = 5000;
-    private static final Pattern WRITES = Pattern.compile(
-            "(?m)^\\s*(?:.*\\|\\s*)?kubectl\\s+(?:[^\\n]*\\s)?(create|apply|delete|run|label|annotate|patch|replace|"
-                    + "edit|scale|expose|set)\\b");
 
     private PlanSession session;
     /** Runs long work off the UI thread (the window's worker), or null to run everything in place. */
-    private dev.cidrstudio.ui.services.ServicesViewModel.Runner runner;
+    private TaskRunner runner;
     /** Scripts that may run long: loops. */
-    private static final Pattern LONG = Pattern.compile("(?m)^\\s*for\\s");
+    private static final Pattern LONG = Pattern.compile("(?m)(?:^|[;&|]\\s*)(?:for|while|until)\\s");
     /** A scratch cluster for replaying a docs page; null while the console works on the plan. */
     private ApiServer practice;
     private final ReadOnlyStringWrapper target = new ReadOnlyStringWrapper("the plan");
@@ -263,7 +262,7 @@ public final class ConsoleViewModel {
     }
 
     /** Where long scripts run (the window's worker, with progress and Cancel). */
-    public void setRunner(dev.cidrstudio.ui.services.ServicesViewModel.Runner r) {
+    public void setRunner(TaskRunner r) {
         this.runner = r;
     }
 
@@ -325,36 +324,56 @@ public final class ConsoleViewModel {
     record Segment(String command, List<ConsoleOutput> output) {
     }
 
-    /** Runs a command or script against the practice cluster or the plan (a write is one undoable edit). */
+    /**
+     * Runs a command or script against the practice cluster or the plan. On the plan the whole input, whatever its
+     * shell form, is one command through the plan's door: one undo step when it changed the plan, none when it only
+     * read or every write was refused.
+     */
     private List<Segment> execute(String text, java.util.function.BooleanSupplier cancelled) {
         List<Segment> out = new ArrayList<>();
         List<String> commands = ScriptRunner.commands(text);
-        boolean writes = WRITES.matcher(text).find();
         try {
             if (practice != null) {
                 runEach(runner(practice).cancelWhen(cancelled), commands, out);
-            } else if (writes) {
-                long before = session.api().state().contentVersion();
-                session.edit("kubectl " + text.lines().findFirst().orElse("").replaceFirst("^kubectl\\s+", ""),
-                        api -> {
-                            runEach(runner(api).cancelWhen(cancelled), commands, out);
-                            if (api.state().contentVersion() == before) {
-                                throw new NothingWritten();
-                            }
-                        });
             } else {
-                runEach(runner(session.api()).cancelWhen(cancelled), commands, out);
+                session.submit(new PlanCommand() {
+                    @Override
+                    public String description() {
+                        return label(text);
+                    }
+
+                    @Override
+                    public void settle(ApiServer api) {
+                        // A console's first look starts the plan's Pods (the simulated kubelet); kept only with a write.
+                        runner(api);
+                    }
+
+                    @Override
+                    public void execute(ApiServer api) {
+                        out.clear();
+                        runEach(runner(api).cancelWhen(cancelled), commands, out);
+                    }
+                });
             }
         } catch (ApiException e) {
             out.add(new Segment("", List.of(new ConsoleOutput.Stderr(e.status().message() + "\n"))));
-        } catch (NothingWritten e) {
-            // Every write was refused: nothing to undo, and the plan stays as it was.
         } catch (java.util.concurrent.CancellationException e) {
             out.clear();
             out.add(new Segment(text, List.of(new ConsoleOutput.Stderr(
                     "^C (the script was cancelled; the plan is as it was)\n"))));
         }
         return out;
+    }
+
+    /** What Edit > Undo calls a console input: its first line, shortened. */
+    static String label(String text) {
+        String first = text.lines().findFirst().orElse("").strip();
+        String more = text.strip().contains("\n") ? " ..." : "";
+        if (first.length() > 60) {
+            first = first.substring(0, 57) + "...";
+            more = "";
+        }
+        return (first.startsWith("kubectl ") ? first : "console: " + first) + more;
     }
 
     /** Runs the commands one by one with one runner (variables carry over), stopping where a verify failed. */
@@ -383,15 +402,6 @@ public final class ConsoleViewModel {
                     transcript.remove(transcript.size() - 1);
                 }
             }
-        }
-    }
-
-    /** Ends an edit that changed nothing, so it leaves no undo step. */
-    private static final class NothingWritten extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        NothingWritten() {
-            super(null, null, false, false);
         }
     }
 

@@ -39,7 +39,7 @@ public final class DualStackView {
         });
         subject.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().subject()));
         reason.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().reason()));
-        dev.cidrstudio.ui.Tables.wrap(subject);
-        dev.cidrstudio.ui.Tables.wrap(reason);
+        dev.cidrstudio.ui.controls.Tables.wrap(subject);
+        dev.cidrstudio.ui.controls.Tables.wrap(reason);
     }
 }

@@ -38,7 +38,7 @@ public final class ClusterSettingsDialog {
 
     /** Edit > Cluster settings of the open plan: OK applies the changes as one undoable edit. */
     public ClusterSettingsDialog(MainWindowViewModel vm, Window owner) {
-        this(owner, ClusterSettingsEdit.current(vm.session().api()), "Cluster settings",
+        this(owner, ClusterSettingsEdit.current(vm.session().view()), "Cluster settings",
                 "The control plane's flags. OK restarts what changed, as one undoable edit.", vm::applyClusterSettings);
     }
 

@@ -52,7 +52,7 @@ public final class ExportDialog {
     }
 
     private void update() {
-        var lines = ManifestExport.leftOut(vm.session().api().state(), options());
+        var lines = ManifestExport.leftOut(vm.session().view().state(), options());
         leftOut.setText(lines.isEmpty() ? "nothing: the export holds the whole plan"
                 : String.join("\n", lines.stream().map(l -> "\u2022 " + l).toList()));
         Window w = dialog.getDialogPane().getScene() == null ? null : dialog.getDialogPane().getScene().getWindow();

@@ -495,7 +495,7 @@ public final class MainWindowView {
         Alert a = new Alert(Alert.AlertType.INFORMATION, aboutText(vm.session().configDir()));
         a.setTitle("About CIDR Studio");
         a.setHeaderText("CIDR Studio " + dev.cidrstudio.app.AppVersion.version());
-        javafx.scene.image.Image icon = dev.cidrstudio.ui.AppIcons.load(64);
+        javafx.scene.image.Image icon = dev.cidrstudio.ui.controls.AppIcons.load(64);
         if (icon != null) {
             a.setGraphic(new javafx.scene.image.ImageView(icon));
         }

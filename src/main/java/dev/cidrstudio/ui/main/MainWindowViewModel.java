@@ -1,5 +1,9 @@
 package dev.cidrstudio.ui.main;
 
+import dev.cidrstudio.app.PlanChange;
+import dev.cidrstudio.model.api.Kind;
+import dev.cidrstudio.ui.workspace.CancellableWork;
+import dev.cidrstudio.ui.workspace.Workspace;
 import dev.cidrstudio.app.Finding;
 import dev.cidrstudio.app.LocalFiles;
 import dev.cidrstudio.app.ManifestExport;
@@ -24,6 +28,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
@@ -52,6 +57,7 @@ public final class MainWindowViewModel {
     }
 
     private final PlanSession session;
+    private final Workspace workspace;
     private final Executor worker;
     private final OverviewViewModel overview = new OverviewViewModel();
     private final HostsViewModel hosts = new HostsViewModel();
@@ -119,8 +125,9 @@ public final class MainWindowViewModel {
         dark.addListener((o, a, b) -> savePreferences());
         presenter.addListener((o, a, b) -> savePreferences());
         textZoom.addListener((o, a, b) -> savePreferences());
-        // The session changes on the worker during long work; the views are refreshed on the FX thread.
-        session.onChange(() -> onFx(this::refresh));
+        // The plan changes on the worker during long work; the workspace hands each change over on the FX thread.
+        workspace = new Workspace(session, this::runLong);
+        workspace.onPlanChange(this::planChanged);
         refresh();
     }
 
@@ -186,7 +193,7 @@ public final class MainWindowViewModel {
         if ("IPAddress".equals(ref.kind())) {
             services.showOnMap(new ServicesViewModel.AddressRow(ref.name(), "", "", ""));
         } else {
-            session.api().<Service>find(Kind.SERVICE,
+            session.view().<Service>find(Kind.SERVICE,
                     ref.namespace(), ref.name()).ifPresent(s -> {
                         var ips = s.spec().clusterIPsOrEmpty();
                         if (!ips.isEmpty()) {
@@ -283,6 +290,10 @@ public final class MainWindowViewModel {
     }
 
     public void undo() {
+        if (busy.get()) {
+            status.set("Wait for the running work to finish (or cancel it) before undoing");
+            return;
+        }
         String what = session.undoLabel().orElse(null);
         session.undo();
         if (what != null) {
@@ -291,6 +302,10 @@ public final class MainWindowViewModel {
     }
 
     public void redo() {
+        if (busy.get()) {
+            status.set("Wait for the running work to finish (or cancel it) before redoing");
+            return;
+        }
         String what = session.redoLabel().orElse(null);
         session.redo();
         if (what != null) {
@@ -333,24 +348,55 @@ public final class MainWindowViewModel {
         return recent;
     }
 
+    /** Loads every view from the plan (at start, and after long work). */
     private void refresh() {
-        overview.load(session.name(), session.api());
-        hosts.load(session.api());
-        dualStack.load(session.api());
+        loadViews(null);
+        menusAndTitle();
+    }
+
+    /** Updates what a change of the plan concerns: the views of the kinds it touched, the title and menus. */
+    private void planChanged(PlanChange change) {
+        if (change.contentChanged()) {
+            loadViews(change);
+        }
+        menusAndTitle();
+        if (change.cause() == PlanChange.Cause.REPLACED || change.cause() == PlanChange.Cause.SAVED) {
+            recent.setAll(session.recentFiles());
+        }
+    }
+
+    /** Loads the views a change touched, or all of them when {@code change} is null. */
+    private void loadViews(PlanChange change) {
+        overview.load(session.name(), session.view());
+        hosts.load(session.view());
+        dualStack.load(session.view());
         policies.load(session);
         serviceCidrs.load(session);
-        map.load(session);
+        if (change == null || change.cause() == PlanChange.Cause.REPLACED
+                || change.touches(Kind.SERVICE_CIDR, Kind.IP_ADDRESS, Kind.SERVICE, Kind.NAMESPACE)) {
+            // The map keeps its zoom, pan and selection across the rebuild.
+            map.load(session);
+        }
         capacity.load(session);
         services.load(session);
         navigator.load(session);
         console.load(session);
         wizard.load(session);
-        canUndo.set(session.undoLabel().isPresent());
-        canRedo.set(session.redoLabel().isPresent());
-        undoText.set(session.undoLabel().map(l -> "Undo " + l).orElse("Undo"));
-        redoText.set(session.redoLabel().map(l -> "Redo " + l).orElse("Redo"));
+    }
+
+    private void menusAndTitle() {
+        Optional<String> undoLabel = session.undoLabel();
+        Optional<String> redoLabel = session.redoLabel();
+        canUndo.set(undoLabel.isPresent());
+        canRedo.set(redoLabel.isPresent());
+        undoText.set(undoLabel.map(l -> "Undo " + l).orElse("Undo"));
+        redoText.set(redoLabel.map(l -> "Redo " + l).orElse("Redo"));
         title.set(session.title());
-        recent.setAll(session.recentFiles());
+    }
+
+    /** What the window shares with its tabs: the session, its changes on the FX thread, the runner for long work. */
+    public Workspace workspace() {
+        return workspace;
     }
 
     private void onFx(Runnable r) {
@@ -386,12 +432,6 @@ public final class MainWindowViewModel {
                 messages.accept(result);
             });
         });
-    }
-
-    /** Long work on the plan that can be cancelled; returns what to tell the user. */
-    @FunctionalInterface
-    public interface CancellableWork {
-        String run(BooleanSupplier cancelled) throws Exception;
     }
 
     /**
@@ -516,13 +556,34 @@ public final class MainWindowViewModel {
         }
     }
 
+    /**
+     * Writes the recovery copy of unsaved changes on the worker, from the plan's published snapshot, so it never holds
+     * up the window nor reads a plan a script is changing.
+     */
     public void autosave() {
-        try {
-            if (session.autosave()) {
-                status.set("Recovery copy saved");
+        if (!session.dirty()) {
+            return;
+        }
+        Runnable save = () -> {
+            String outcome;
+            try {
+                outcome = session.autosave() ? "Recovery copy saved" : null;
+            } catch (IOException | RuntimeException e) {
+                outcome = "Could not save a recovery copy: " + e.getMessage();
             }
-        } catch (IOException e) {
-            status.set("Could not save a recovery copy: " + e.getMessage());
+            String said = outcome;
+            if (said != null) {
+                onFx(() -> {
+                    if (!busy.get()) {
+                        status.set(said);
+                    }
+                });
+            }
+        };
+        try {
+            worker.execute(save);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // The window is closing and its worker has stopped: the close itself asks about unsaved changes.
         }
     }
 }

@@ -169,6 +169,25 @@ public final class AddressMapView extends Control {
         selected.set(spot);
     }
 
+    /**
+     * Takes over the view of the map this one replaces after the plan changed: the zoom, the place and the selected
+     * address stay where the user left them, as long as it shows the same prefix.
+     */
+    void continueFrom(AddressMapView old) {
+        if (old == null || !old.space.layout().cidr().equals(space.layout().cidr())
+                || old.space.layout().width() != space.layout().width()
+                || old.space.layout().height() != space.layout().height()) {
+            return;
+        }
+        scale = old.scale;
+        fitted = old.fitted;
+        viewport.set(old.viewport.get());
+        AddressMap.Spot was = old.selected.get();
+        if (was != null && space.layout().cidr().contains(was.address())) {
+            selected.set(map.spot(space, was.address().minus(space.layout().cidr().network())));
+        }
+    }
+
     /** Zooms one or more steps around a point given in map pixels. */
     public void zoom(int steps, int px, int py) {
         if (viewport.get() != null) {

@@ -45,6 +45,8 @@ public final class MapView {
 
     private MapViewModel vm;
     private final List<AddressMapView> canvases = new ArrayList<>();
+    /** The maps of the last rebuild, by prefix, whose view the new ones take over. */
+    private final java.util.Map<String, AddressMapView> previous = new java.util.HashMap<>();
     private AddressMapView focused;
 
     public void bind(MapViewModel viewModel) {
@@ -88,6 +90,9 @@ public final class MapView {
     }
 
     private void rebuild(AddressMap map) {
+        previous.clear();
+        canvases.forEach(c -> previous.put(key(c.space()), c));
+        AddressMapView hadFocus = focused != null && focused.isFocused() ? focused : null;
         columns.getChildren().clear();
         canvases.clear();
         focused = null;
@@ -115,10 +120,19 @@ public final class MapView {
             }
             columns.getChildren().add(column);
         }
+        previous.clear();
+        if (hadFocus != null) {
+            canvases.stream().filter(c -> key(c.space()).equals(key(hadFocus.space()))).findFirst()
+                    .ifPresent(AddressMapView::requestFocus);
+        }
         rebuildLegend();
         curve.setText(map.spaces().isEmpty() ? "" : MapCaption.curve(map.spaces().stream()
                 .filter(sp -> sp.layout().halves() == 1).findFirst().orElse(map.spaces().get(0)).layout())
                 + ". Numbers at block corners are each block's first address.");
+    }
+
+    private static String key(MapSpace space) {
+        return space.serviceCidr() + " " + space.layout().cidr();
     }
 
     private VBox panel(AddressMap map, MapSpace space) {
@@ -137,6 +151,7 @@ public final class MapView {
         Label summary = new Label(notes.toString());
         summary.getStyleClass().add("panel-summary");
         AddressMapView canvas = new AddressMapView(map, space);
+        canvas.continueFrom(previous.get(key(space)));
         canvas.setId("map-" + space.serviceCidr() + "-" + space.layout().cidr().family());
         canvas.pointedProperty().addListener((o, a, b) -> vm.hover(b));
         canvas.selectedProperty().addListener((o, a, b) -> vm.select(b));

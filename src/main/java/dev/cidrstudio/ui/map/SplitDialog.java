@@ -49,7 +49,7 @@ public final class SplitDialog {
 
     private static TableColumn<PrefixSplit.Subnet, String> column(String title, double width,
             java.util.function.Function<PrefixSplit.Subnet, String> value) {
-        return dev.cidrstudio.ui.Tables.column(title, width, value);
+        return dev.cidrstudio.ui.controls.Tables.column(title, width, value);
     }
 
     /** A panel's Split button: halves, quarters, and each /N up to eight bits longer. */

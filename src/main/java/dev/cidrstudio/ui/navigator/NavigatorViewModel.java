@@ -89,7 +89,7 @@ public final class NavigatorViewModel {
 
     public void load(PlanSession s) {
         this.session = s;
-        ApiServer api = viewing != null ? viewing : s.api();
+        ApiServer api = viewing != null ? viewing : s.view();
         List<Node> groups = new ArrayList<>();
         List<Node> cidrs = new ArrayList<>();
         for (ServiceCidr sc : api.<ServiceCidr>list(Kind.SERVICE_CIDR, null)) {
@@ -273,7 +273,7 @@ public final class NavigatorViewModel {
             inspector.set("");
             return;
         }
-        ApiServer api = viewing != null ? viewing : session.api();
+        ApiServer api = viewing != null ? viewing : session.view();
         inspectorTitle.set(ref.kind() + " " + (ref.namespace() == null ? "" : ref.namespace() + "/") + ref.name());
         Optional<String> yaml = switch (ref.kind()) {
             case "ServiceCIDR" -> model(api, Kind.SERVICE_CIDR, ref);

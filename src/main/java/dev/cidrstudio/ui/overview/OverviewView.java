@@ -70,8 +70,8 @@ public final class OverviewView {
         svcIps.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().clusterIps()));
         svcFamilies.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().families()));
         svcPorts.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().ports()));
-        dev.cidrstudio.ui.Tables.wrap(svcIps);
-        dev.cidrstudio.ui.Tables.wrap(svcPorts);
-        dev.cidrstudio.ui.Tables.wrap(svcFamilies);
+        dev.cidrstudio.ui.controls.Tables.wrap(svcIps);
+        dev.cidrstudio.ui.controls.Tables.wrap(svcPorts);
+        dev.cidrstudio.ui.controls.Tables.wrap(svcFamilies);
     }
 }

@@ -71,7 +71,7 @@ public final class PoliciesViewModel {
     public void load(PlanSession s) {
         this.session = s;
         String keep = selected.get() == null ? null : selected.get().kind() + "/" + selected.get().name();
-        rows.setAll(PolicyWorkbench.rows(s.api().state()));
+        rows.setAll(PolicyWorkbench.rows(s.view().state()));
         PolicyWorkbench.Row again = rows.stream().filter(r -> (r.kind() + "/" + r.name()).equals(keep)).findFirst()
                 .orElse(rows.isEmpty() ? null : rows.get(0));
         if (again == selected.get()) {
@@ -79,9 +79,9 @@ public final class PoliciesViewModel {
         } else {
             selected.set(again);
         }
-        planServiceCidrs.setAll(s.api().<ServiceCidr>list(Kind.SERVICE_CIDR, null).stream()
+        planServiceCidrs.setAll(s.view().<ServiceCidr>list(Kind.SERVICE_CIDR, null).stream()
                 .map(sc -> sc.name() + "  " + String.join(",", sc.cidrsOrEmpty())).toList());
-        audit.setAll(s.api().auditLog().stream().map(a -> a.time() + "  " + a.operation() + " " + a.object() + "  "
+        audit.setAll(s.view().auditLog().stream().map(a -> a.time() + "  " + a.operation() + " " + a.object() + "  "
                 + String.join("; ", a.annotations().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                         .toList())).toList());
         evaluate();
@@ -144,7 +144,7 @@ public final class PoliciesViewModel {
             errorColumn.set(0);
             return;
         }
-        List<PolicyWorkbench.CelProblem> problems = PolicyWorkbench.check(text, session.api().state().settings().kubernetesVersion());
+        List<PolicyWorkbench.CelProblem> problems = PolicyWorkbench.check(text, session.view().state().settings().kubernetesVersion());
         if (problems.isEmpty()) {
             compileMessage.set("");
             errorLine.set(0);
@@ -173,7 +173,7 @@ public final class PoliciesViewModel {
             return;
         }
         List<String> cidrs = Arrays.stream(tryCidrs.get().split("[,\\s]+")).filter(c -> !c.isEmpty()).toList();
-        PolicyWorkbench.Verdict v = PolicyWorkbench.serviceCidr(session.api().state(), tryName.get().strip(), cidrs);
+        PolicyWorkbench.Verdict v = PolicyWorkbench.serviceCidr(session.view().state(), tryName.get().strip(), cidrs);
         outcome.set(v.outcome());
         verdict.set(switch (v.outcome()) {
             case INVALID -> "Invalid: the ServiceCIDR's own validation refuses it";
@@ -200,7 +200,7 @@ public final class PoliciesViewModel {
 
     /** Fills the "try it" fields from one of the plan's ServiceCIDRs (an index into {@link #planServiceCidrs()}). */
     public void tryPlanServiceCidr(int index) {
-        List<ServiceCidr> all = session.api().list(Kind.SERVICE_CIDR, null);
+        List<ServiceCidr> all = session.view().list(Kind.SERVICE_CIDR, null);
         if (index >= 0 && index < all.size()) {
             tryName.set(all.get(index).name());
             tryCidrs.set(String.join(", ", all.get(index).cidrsOrEmpty()));
@@ -259,7 +259,7 @@ public final class PoliciesViewModel {
 
     private void keep(String label, List<Map<String, Object>> manifests) {
         for (Map<String, Object> m : manifests) {
-            List<String> problems = PolicyWorkbench.problems(m, session.api().state());
+            List<String> problems = PolicyWorkbench.problems(m, session.view().state());
             if (!problems.isEmpty()) {
                 message.set("The API server would refuse " + m.get("kind") + " \""
                         + ((Map<?, ?>) m.get("metadata")).get("name") + "\":\n" + String.join("\n", problems));

@@ -1,6 +1,6 @@
 package dev.cidrstudio.ui.servicecidrs;
 
-import dev.cidrstudio.ui.Tables;
+import dev.cidrstudio.ui.controls.Tables;
 
 import dev.cidrstudio.app.CapacityReport;
 import dev.cidrstudio.app.PolicyWorkbench;

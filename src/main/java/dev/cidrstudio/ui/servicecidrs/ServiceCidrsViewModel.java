@@ -65,13 +65,13 @@ public final class ServiceCidrsViewModel {
     public void load(PlanSession s) {
         this.session = s;
         deletePreviewFor = null;
-        rows.setAll(CapacityReport.of(s.api().state()));
+        rows.setAll(CapacityReport.of(s.view().state()));
         refreshPreview();
     }
 
     /** Loads one of the plan's ServiceCIDRs into the editor. */
     public void edit(String serviceCidr) {
-        Optional<ServiceCidr> sc = session.api().find(Kind.SERVICE_CIDR, null, serviceCidr);
+        Optional<ServiceCidr> sc = session.view().find(Kind.SERVICE_CIDR, null, serviceCidr);
         sc.ifPresent(x -> {
             name.set(x.name());
             cidrs.set(String.join(", ", x.cidrsOrEmpty()));
@@ -81,7 +81,7 @@ public final class ServiceCidrsViewModel {
     /** Clears the editor for a new ServiceCIDR with a free name. */
     public void startNew() {
         int i = 1;
-        while (session.api().find(Kind.SERVICE_CIDR, null, "newcidr" + i).isPresent()) {
+        while (session.view().find(Kind.SERVICE_CIDR, null, "newcidr" + i).isPresent()) {
             i++;
         }
         name.set("newcidr" + i);
@@ -97,7 +97,7 @@ public final class ServiceCidrsViewModel {
         }
         String n = name.get() == null ? "" : name.get().strip();
         List<String> list = ServiceCidrEditor.cidrs(cidrs.get() == null ? "" : cidrs.get());
-        ServiceCidrEditor.Preview p = ServiceCidrEditor.preview(session.api().state(), n, list);
+        ServiceCidrEditor.Preview p = ServiceCidrEditor.preview(session.view().state(), n, list);
         List<String> nameErrs = new ArrayList<>();
         List<String> cidrErrs = new ArrayList<>();
         for (FieldError e : p.errors()) {
@@ -120,16 +120,16 @@ public final class ServiceCidrsViewModel {
                 : String.join("\n", p.verdict().messages()));
         applyText.set(p.update() ? "Update" : "Create");
         canApply.set(p.acceptable() && !list.isEmpty() && !n.isEmpty() && changed(n, list));
-        boolean exists = session.api().find(Kind.SERVICE_CIDR, null, n).isPresent();
+        boolean exists = session.view().find(Kind.SERVICE_CIDR, null, n).isPresent();
         canDelete.set(exists);
         if (!n.equals(deletePreviewFor)) {
             deletePreviewFor = n;
-            deletePreview.set(exists ? ServiceCidrEditor.deletePreview(session.api(), n).message() : "");
+            deletePreview.set(exists ? ServiceCidrEditor.deletePreview(session.view(), n).message() : "");
         }
     }
 
     private boolean changed(String n, List<String> list) {
-        return session.api().<ServiceCidr>find(Kind.SERVICE_CIDR, null, n).map(sc -> !sc.cidrsOrEmpty().equals(list))
+        return session.view().<ServiceCidr>find(Kind.SERVICE_CIDR, null, n).map(sc -> !sc.cidrsOrEmpty().equals(list))
                 .orElse(true);
     }
 
@@ -137,7 +137,7 @@ public final class ServiceCidrsViewModel {
     public void apply() {
         String n = name.get().strip();
         List<String> list = ServiceCidrEditor.cidrs(cidrs.get());
-        Optional<ServiceCidr> old = session.api().find(Kind.SERVICE_CIDR, null, n);
+        Optional<ServiceCidr> old = session.view().find(Kind.SERVICE_CIDR, null, n);
         try {
             List<String> w = session.edit((old.isPresent() ? "Update ServiceCIDR " : "Create ServiceCIDR ") + n,
                     api -> {
@@ -161,15 +161,15 @@ public final class ServiceCidrsViewModel {
      */
     public String deleteQuestion() {
         String n = name.get().strip();
-        if (session.api().find(Kind.SERVICE_CIDR, null, n).isEmpty()) {
+        if (session.view().find(Kind.SERVICE_CIDR, null, n).isEmpty()) {
             return "";
         }
-        String preview = ServiceCidrEditor.deletePreview(session.api(), n).message();
+        String preview = ServiceCidrEditor.deletePreview(session.view(), n).message();
         if (!n.equals(ServiceCidr.DEFAULT_NAME)) {
             return preview;
         }
         return preview + "\n\nkubernetes is the cluster's default ServiceCIDR. Once it is gone, the kube-apiserver "
-                + "creates it again from its --service-cluster-ip-range (" + session.api().activeApiServer().flags()
+                + "creates it again from its --service-cluster-ip-range (" + session.view().activeApiServer().flags()
                 .text() + "), so deleting it only moves the default when every apiserver was restarted with the new "
                 + "range first. Undo puts it back.";
     }
@@ -179,7 +179,7 @@ public final class ServiceCidrsViewModel {
         String n = name.get().strip();
         try {
             session.edit("Delete ServiceCIDR " + n, api -> api.delete(Kind.SERVICE_CIDR, null, n));
-            boolean pending = session.api().find(Kind.SERVICE_CIDR, null, n).isPresent();
+            boolean pending = session.view().find(Kind.SERVICE_CIDR, null, n).isPresent();
             message.set("servicecidr.networking.k8s.io \"" + n + "\" deleted" + (pending
                     ? " (pending: the controller keeps it while Service IPs depend on it)" : ""));
         } catch (ApiException e) {

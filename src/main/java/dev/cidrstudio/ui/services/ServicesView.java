@@ -1,10 +1,9 @@
 package dev.cidrstudio.ui.services;
 
-import dev.cidrstudio.ui.Tables;
+import dev.cidrstudio.ui.controls.Tables;
 
 import dev.cidrstudio.model.net.IpFamily;
 import dev.cidrstudio.model.net.IpParsing;
-import dev.cidrstudio.ui.capacity.CapacityViewModel;
 import java.util.List;
 import java.util.function.Function;
 import javafx.collections.ObservableList;
@@ -124,7 +123,7 @@ public final class ServicesView {
         newNamespace.setItems(namespaces);
         newNamespace.setValue("default");
         newName.setText("web");
-        newPolicy.getItems().setAll(CapacityViewModel.POLICIES);
+        newPolicy.getItems().setAll(dev.cidrstudio.model.service.ServiceIpFamilies.POLICIES);
         newPolicy.setValue("SingleStack");
         newFamily.getItems().setAll(IpFamily.values());
         newFamily.setValue(IpFamily.IPv4);

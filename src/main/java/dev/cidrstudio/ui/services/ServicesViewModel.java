@@ -7,7 +7,7 @@ import dev.cidrstudio.model.api.Kind;
 import dev.cidrstudio.model.api.Service;
 import dev.cidrstudio.model.cluster.ApiException;
 import dev.cidrstudio.model.net.IpFamily;
-import dev.cidrstudio.ui.main.MainWindowViewModel;
+import dev.cidrstudio.ui.workspace.TaskRunner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,22 +43,9 @@ public final class ServicesViewModel {
 
     private PlanSession session;
     /** How long edits run: off the UI thread with Cancel (the window's runner), or here for tests. */
-    private Runner runner = (what, work, done) -> {
-        try {
-            done.accept(work.run(() -> false));
-        } catch (Exception e) {
-            done.accept(e instanceof ApiException a ? a.status().message() : String.valueOf(e.getMessage()));
-        }
-    };
+    private TaskRunner runner = TaskRunner.inPlace();
 
-    /** Runs long work and hands its outcome back. */
-    @FunctionalInterface
-    public interface Runner {
-        void run(String what, MainWindowViewModel.CancellableWork work,
-                Consumer<String> done);
-    }
-
-    public void setRunner(Runner r) {
+    public void setRunner(TaskRunner r) {
         this.runner = r;
     }
     private final ObservableList<ServiceRow> services = FXCollections.observableArrayList();
@@ -81,7 +68,7 @@ public final class ServicesViewModel {
     public void load(PlanSession s) {
         this.session = s;
         List<ServiceRow> rows = new ArrayList<>();
-        for (Service svc : s.api().<Service>list(Kind.SERVICE, null)) {
+        for (Service svc : s.view().<Service>list(Kind.SERVICE, null)) {
             var spec = svc.spec();
             rows.add(new ServiceRow(svc.namespace(), svc.name(), spec.type(), spec.clusterIPsOrEmpty().isEmpty()
                     ? "<none>" : String.join(", ", spec.clusterIPsOrEmpty()), spec.ipFamilyPolicy() == null ? "-"
@@ -91,7 +78,7 @@ public final class ServicesViewModel {
         }
         services.setAll(rows);
         List<AddressRow> ips = new ArrayList<>();
-        for (IpAddressObject ip : s.api().<IpAddressObject>list(Kind.IP_ADDRESS, null)) {
+        for (IpAddressObject ip : s.view().<IpAddressObject>list(Kind.IP_ADDRESS, null)) {
             ips.add(new AddressRow(ip.name(), ip.meta().labels().getOrDefault(IpAddressObject.LABEL_IP_FAMILY, ""),
                     ip.parentRef() == null ? "" : ip.parentRef().printable(), ip.meta().labels()
                             .getOrDefault(IpAddressObject.LABEL_MANAGED_BY, "")));

@@ -1,6 +1,6 @@
 package dev.cidrstudio.ui.wizard;
 
-import dev.cidrstudio.ui.Tables;
+import dev.cidrstudio.ui.controls.Tables;
 import dev.cidrstudio.wizard.PreflightFinding;
 import dev.cidrstudio.wizard.ScenarioKind;
 import dev.cidrstudio.wizard.StateTables;

@@ -1,9 +1,9 @@
 package dev.cidrstudio.ui.wizard;
 
+import dev.cidrstudio.ui.workspace.TaskRunner;
 import dev.cidrstudio.app.PlanSession;
 import dev.cidrstudio.model.cluster.ApiException;
 import dev.cidrstudio.model.cluster.ClusterState;
-import dev.cidrstudio.ui.services.ServicesViewModel;
 import dev.cidrstudio.wizard.CheckResult;
 import dev.cidrstudio.wizard.PreflightFinding;
 import dev.cidrstudio.wizard.Rehearsal;
@@ -59,7 +59,7 @@ public final class WizardViewModel {
     }
 
     private PlanSession session;
-    private ServicesViewModel.Runner runner;
+    private TaskRunner runner;
     private BiConsumer<ClusterState, String> mapPreview = (s, l) -> { };
     private Rehearsal rehearsal;
     /** The plan's content when the scenario was prepared: Apply refuses once the plan has changed since. */
@@ -107,7 +107,7 @@ public final class WizardViewModel {
     }
 
     /** Where the steps run: the window's worker, with progress and Cancel; none runs them in place. */
-    public void setRunner(ServicesViewModel.Runner r) {
+    public void setRunner(TaskRunner r) {
         this.runner = r;
     }
 
@@ -120,8 +120,8 @@ public final class WizardViewModel {
     public void prepare() {
         String to = target.get() == null ? "" : target.get().strip();
         ScenarioKind k = kind.get();
-        ClusterState plan = session.api().snapshot();
-        long version = session.api().state().contentVersion();
+        ClusterState plan = session.view().snapshot();
+        long version = session.view().state().contentVersion();
         work("Preparing \u2018" + k.label() + "\u2019", () -> {
             Scenario sc = Scenarios.build(plan, k, to.isEmpty() ? Optional.empty() : Optional.of(to));
             Rehearsal r = new Rehearsal(sc);
@@ -221,7 +221,7 @@ public final class WizardViewModel {
             message.set("Run at least one step before applying.");
             return;
         }
-        if (session.api().state().contentVersion() != preparedFrom) {
+        if (session.view().state().contentVersion() != preparedFrom) {
             message.set("The plan changed after the scenario was prepared; Prepare again to rehearse on it.");
             updateState();
             return;
@@ -235,7 +235,7 @@ public final class WizardViewModel {
             message.set(e.status().message());
             return;
         }
-        preparedFrom = session.api().state().contentVersion();
+        preparedFrom = session.view().state().contentVersion();
         // The rehearsal goes on from where the plan now is, so Apply again after more steps stays one edit each.
         message.set("Applied to the plan (Undo takes it back).");
         updateState();
@@ -340,7 +340,7 @@ public final class WizardViewModel {
         canRun.set(have && rehearsal.scenario().ready() && !rehearsal.finished());
         canBack.set(have && rehearsal.position() > 0);
         canApply.set(have && rehearsal.position() > 0 && session != null
-                && session.api().state().contentVersion() == preparedFrom);
+                && session.view().state().contentVersion() == preparedFrom);
         selectedRan.set(have && selected.get() >= 0 && selected.get() < rehearsal.position());
     }
 

@@ -124,7 +124,7 @@ class ViewModelsTest {
             assertTrue(vm.canAddSuggestionProperty().get());
             vm.run();
             assertTrue(vm.resultProperty().get().startsWith("4,342 of 70,000 fit"), vm.resultProperty().get());
-            assertEquals(9, s.api().list(Kind.SERVICE, null).size(), "a what-if leaves the plan alone");
+            assertEquals(9, s.view().list(Kind.SERVICE, null).size(), "a what-if leaves the plan alone");
         });
     }
 
@@ -203,7 +203,7 @@ class ViewModelsTest {
             assertFalse(main.get().busyProperty().get());
             assertEquals("^C (the script was cancelled; the plan is as it was)",
                     console.transcript().get(console.transcript().size() - 1).text());
-            assertTrue(main.get().session().api().find(dev.cidrstudio.model.api.Kind.SERVICE, "default", "loop-1")
+            assertTrue(main.get().session().view().find(dev.cidrstudio.model.api.Kind.SERVICE, "default", "loop-1")
                     .isEmpty());
             assertTrue(main.get().session().undoLabel().isEmpty());
         });

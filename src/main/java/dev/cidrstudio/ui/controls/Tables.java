@@ -1,4 +1,4 @@
-package dev.cidrstudio.ui;
+package dev.cidrstudio.ui.controls;
 
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;

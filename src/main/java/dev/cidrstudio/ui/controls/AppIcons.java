@@ -1,4 +1,4 @@
-package dev.cidrstudio.ui;
+package dev.cidrstudio.ui.controls;
 
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ public final class AppIcons {
 
     /** The icon at {@code size} pixels (16, 32, 64, 128 or 256), or null. */
     public static Image load(int size) {
-        InputStream in = AppIcons.class.getResourceAsStream("icon/cidrstudio-" + size + ".png");
+        InputStream in = AppIcons.class.getResourceAsStream("/dev/cidrstudio/ui/icon/cidrstudio-" + size + ".png");
         return in == null ? null : new Image(in);
     }
 }
