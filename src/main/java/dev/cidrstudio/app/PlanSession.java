@@ -203,7 +203,9 @@ public final class PlanSession {
 
     private void discardRecoveryQuietly() {
         try {
-            recovery.discardOwn();
+            synchronized (recovery) {
+                recovery.discardOwn();
+            }
         } catch (IOException e) {
             // A stale recovery copy is only offered, never applied unasked.
             LOG.log(System.Logger.Level.WARNING, "cannot remove the recovery copy", e);
@@ -539,16 +541,14 @@ public final class PlanSession {
         }
         ClusterState snapshot = published;
         String text = ManifestExport.export(ApiServer.fromState(snapshot), ManifestExport.Options.PLAN);
-        door.lock();
-        try {
+        // Not the door: a long script holds that while it runs, and the copy of what was published must not wait.
+        synchronized (recovery) {
             // A save or an undo back to the saved plan may have come in the meantime.
             if (!dirty) {
                 return false;
             }
             Files.createDirectories(configDir);
             recovery.write(text, Optional.ofNullable(file), name);
-        } finally {
-            door.unlock();
         }
         return true;
     }

@@ -35,6 +35,7 @@ public final class CidrStudioApp extends Application {
     static final String THEME = "/dev/cidrstudio/ui/theme/light.css";
 
     private ExecutorService worker;
+    private ExecutorService autosaver;
 
     /** The first plan and why it is not the one asked for (null when it is). */
     private record Opened(PlanSession session, String error) {
@@ -84,7 +85,12 @@ public final class CidrStudioApp extends Application {
         Opened opened = first != null ? first.join() : new Opened(PlanSession.demo(PlanSession.defaultConfigDir()),
                 null);
         session = opened.session();
-        MainWindowViewModel vm = new MainWindowViewModel(session, worker);
+        autosaver = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "cidrstudio-autosave");
+            t.setDaemon(true);
+            return t;
+        });
+        MainWindowViewModel vm = new MainWindowViewModel(session, worker, autosaver);
         MainWindow main = bindMainWindow(loaded, vm);
         MainWindowView view = main.view();
         Scene scene = main.scene();
@@ -185,6 +191,9 @@ public final class CidrStudioApp extends Application {
         }
         if (worker != null) {
             worker.shutdownNow();
+        }
+        if (autosaver != null) {
+            autosaver.shutdown();
         }
     }
 

@@ -44,11 +44,16 @@ class OneDoorWindowTest {
         t.setDaemon(true);
         return t;
     });
+    private final ExecutorService autosaver = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "test-autosave");
+        t.setDaemon(true);
+        return t;
+    });
     private MainWindowViewModel vm;
 
     @Start
     void start(Stage s) {
-        vm = new MainWindowViewModel(PlanSession.demo(dir.resolve("config-" + System.nanoTime())), worker);
+        vm = new MainWindowViewModel(PlanSession.demo(dir.resolve("config-" + System.nanoTime())), worker, autosaver);
         s.setScene(CidrStudioApp.createMainWindow(vm).scene());
         s.show();
     }
@@ -142,5 +147,63 @@ class OneDoorWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(zoomed, robot.lookup("#map-kubernetes-IPv4").queryAs(AddressMapView.class).viewport(),
                 "Undo kept the zoom and place");
+    }
+
+    @Test
+    void autosaveWritesThePublishedPlanWhileALongScriptRunsAndCancelLeavesThePlanAsItWas(FxRobot robot)
+            throws Exception {
+        Tabs.open(robot, "Console");
+        fx(() -> {
+            try {
+                vm.session().edit("Create Namespace before-script", api -> api.create(
+                        new dev.cidrstudio.model.api.Namespace(dev.cidrstudio.model.api.ObjectMeta.named(
+                                "before-script"), "Active")));
+            } catch (dev.cidrstudio.model.cluster.ApiException e) {
+                throw new AssertionError(e);
+            }
+        });
+        long revision = vm.session().revision();
+        TextArea input = robot.lookup("#consoleInput").queryAs(TextArea.class);
+        fx(() -> {
+            input.setText("for i in $(seq 1 9000); do kubectl create service clusterip l$i --tcp=80; done");
+            vm.console().run();
+        });
+        assertTrue(vm.busyProperty().get(), "the loop runs on the worker");
+        fx(vm::autosave);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> vm.session().recoveryFile().isPresent());
+        String copy = Files.readString(vm.session().recoveryFile().orElseThrow());
+        assertTrue(vm.busyProperty().get(), "the copy was written while the script ran");
+        assertTrue(copy.contains("name: before-script"), "the copy holds what was published");
+        assertFalse(copy.contains("name: l1\n"), "and nothing of the script that has not finished");
+
+        fx(vm::cancel);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(revision, vm.session().revision(), "a cancelled script leaves the plan as it was");
+        assertTrue(vm.session().view().find(Kind.SERVICE, "default", "l1").isEmpty());
+        assertEquals("Undo Create Namespace before-script", vm.undoTextProperty().get());
+    }
+
+    @Test
+    void anImportOnTheWorkerIsOneUndoStep(FxRobot robot) throws Exception {
+        Path manifest = dir.resolve("web-" + System.nanoTime() + ".yaml");
+        Files.writeString(manifest, """
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: imported-web
+                  namespace: default
+                spec:
+                  ports:
+                  - port: 80
+                """);
+        fx(() -> vm.importFiles(List.of(manifest)));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(vm.session().view().find(Kind.SERVICE, "default", "imported-web").isPresent());
+        assertEquals("Undo Import", vm.undoTextProperty().get());
+        assertTrue(vm.titleProperty().get().endsWith(" *"));
+        fx(vm::undo);
+        assertTrue(vm.session().view().find(Kind.SERVICE, "default", "imported-web").isEmpty());
     }
 }

@@ -59,6 +59,7 @@ public final class MainWindowViewModel {
     private final PlanSession session;
     private final Workspace workspace;
     private final Executor worker;
+    private final Executor autosaver;
     private final OverviewViewModel overview = new OverviewViewModel();
     private final HostsViewModel hosts = new HostsViewModel();
     private final DualStackViewModel dualStack = new DualStackViewModel();
@@ -94,8 +95,17 @@ public final class MainWindowViewModel {
     private Consumer<Message> messages = m -> { };
 
     public MainWindowViewModel(PlanSession session, Executor worker) {
+        this(session, worker, worker);
+    }
+
+    /**
+     * A window's state with long work on {@code worker} and recovery copies written on {@code autosaver}, so a copy
+     * is written while a long script runs.
+     */
+    public MainWindowViewModel(PlanSession session, Executor worker, Executor autosaver) {
         this.session = session;
         this.worker = worker;
+        this.autosaver = autosaver;
         this.map = new MapViewModel(worker);
         this.capacity = new CapacityViewModel(worker);
         capacity.setPreview(state -> map.preview(state, "what-if"));
@@ -581,7 +591,7 @@ public final class MainWindowViewModel {
             }
         };
         try {
-            worker.execute(save);
+            autosaver.execute(save);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // The window is closing and its worker has stopped: the close itself asks about unsaved changes.
         }

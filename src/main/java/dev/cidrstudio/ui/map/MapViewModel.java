@@ -45,7 +45,7 @@ public final class MapViewModel {
     /** Rebuilds the map for the session's plan; the work runs on the worker, the result lands on the FX thread. */
     public void load(PlanSession session) {
         previewing.set("");
-        show(session.view().snapshot());
+        show(session.current());
     }
 
     /** Shows another cluster state (a what-if's copy) until the plan changes or {@link #load} is called. */
