@@ -255,14 +255,16 @@ public final class ApiServer {
 
         /** Keeps its changes (an inner transaction's stay undoable by the outer one). */
         public void commit() {
-            end();
+            requireOpen();
             journal.commit(savepoint);
+            ended = true;
         }
 
         /** Puts the whole simulation back as it was when the transaction began. */
         public void rollback() {
-            end();
+            requireOpen();
             journal.rollback(savepoint);
+            ended = true;
             controllers.forgetPrefixes();
         }
 
@@ -278,11 +280,10 @@ public final class ApiServer {
             }
         }
 
-        private void end() {
+        private void requireOpen() {
             if (ended) {
                 throw new IllegalStateException("the transaction has already ended");
             }
-            ended = true;
         }
     }
 
