@@ -5,6 +5,7 @@ import dev.cidrstudio.console.Kubectl;
 import dev.cidrstudio.console.ScriptRunner;
 import dev.cidrstudio.model.cluster.ApiServer;
 import dev.cidrstudio.model.cluster.ClusterState;
+import dev.cidrstudio.model.cluster.Transaction;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,9 +64,9 @@ public final class Rehearsal {
     private final ClusterState initial;
     private final Map<String, String> extraFiles;
     /** One open transaction per step done, innermost last: taking a step back rolls its transaction back. */
-    private final List<ApiServer.Transaction> stepChanges = new ArrayList<>();
+    private final List<Transaction> stepChanges = new ArrayList<>();
     /** What was typed since the last step was done. */
-    private ApiServer.Transaction sinceLastStep;
+    private Transaction sinceLastStep;
 
     public Rehearsal(Scenario scenario) {
         this(scenario, Map.of());

@@ -13,7 +13,6 @@ import dev.cidrstudio.model.net.IpFamily;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +51,7 @@ public final class ApiServer {
     private final ServiceRest services = new ServiceRest(this, store);
     private final ControllerContext controllers = new ControllerContext(this, store, new EventRecorder(store));
     private final ControllerManager manager = new ControllerManager(this, services, controllers);
+    private final ApiServerInstances instances = new ApiServerInstances(this, manager);
     private Admission admission = Admission.standard();
     private final List<String> warnings = new ArrayList<>();
 
@@ -236,55 +236,12 @@ public final class ApiServer {
      * {@link Transaction#rollback()}, innermost first. Closing one that has not ended rolls it back.
      */
     public Transaction begin() {
-        return new Transaction(journal.begin(state));
+        return new Transaction(journal, journal.begin(state), controllers::forgetPrefixes);
     }
 
     /** Whether a transaction is open. */
     public boolean inTransaction() {
         return journal.depth() > 0;
-    }
-
-    /** An open transaction: see {@link #begin()}. */
-    public final class Transaction implements AutoCloseable {
-        private final Journal.Savepoint savepoint;
-        private boolean ended;
-
-        private Transaction(Journal.Savepoint savepoint) {
-            this.savepoint = savepoint;
-        }
-
-        /** Keeps its changes (an inner transaction's stay undoable by the outer one). */
-        public void commit() {
-            requireOpen();
-            journal.commit(savepoint);
-            ended = true;
-        }
-
-        /** Puts the whole simulation back as it was when the transaction began. */
-        public void rollback() {
-            requireOpen();
-            journal.rollback(savepoint);
-            ended = true;
-            controllers.forgetPrefixes();
-        }
-
-        public boolean open() {
-            return !ended;
-        }
-
-        /** Rolls back unless it has ended. */
-        @Override
-        public void close() {
-            if (!ended) {
-                rollback();
-            }
-        }
-
-        private void requireOpen() {
-            if (ended) {
-                throw new IllegalStateException("the transaction has already ended");
-            }
-        }
     }
 
     // ---- reads ----
@@ -317,15 +274,6 @@ public final class ApiServer {
 
     public <T extends KubeObject> List<T> list(Kind kind, String namespace) {
         return state.list(kind, namespace);
-    }
-
-    /** For tests and tools: a map of object counts per kind. */
-    public Map<Kind, Integer> counts() {
-        Map<Kind, Integer> m = new EnumMap<>(Kind.class);
-        for (Kind k : Kind.values()) {
-            m.put(k, state.count(k));
-        }
-        return m;
     }
 
     /** The audit annotations policies added to admitted writes (the latest 1,000), oldest first. */
@@ -602,82 +550,17 @@ public final class ApiServer {
 
     /** Starts another kube-apiserver with its own flags (its default-ServiceCIDR controller runs at once). */
     public void addApiServer(String name, String serviceClusterIPRange) throws ClusterConfigException {
-        ServiceIpRangeFlag flags = parseFlags(serviceClusterIPRange);
-        transaction(() -> {
-            state.addApiServer(new ApiServerInstance(name, flags, false));
-            restartControllers();
-            return null;
-        });
+        instances.add(name, serviceClusterIPRange);
     }
 
     /** Replaces the apiserver of that name (a restart with new flags); the first one answers requests. */
     public void restartApiServer(String name, String serviceClusterIPRange) throws ClusterConfigException {
-        ServiceIpRangeFlag flags = parseFlags(serviceClusterIPRange);
-        int index = apiServerIndex(name);
-        transaction(() -> {
-            state.setApiServer(index, new ApiServerInstance(name, flags, false));
-            restartControllers();
-            return null;
-        });
+        instances.restart(name, serviceClusterIPRange);
     }
 
     /** Stops the apiserver of that name; the last one cannot be stopped (the cluster would have no API). */
     public void removeApiServer(String name) throws ClusterConfigException {
-        int index = apiServerIndex(name);
-        if (state.apiServers.size() == 1) {
-            throw new ClusterConfigException(List.of("cannot stop " + name + ": it is the only kube-apiserver"));
-        }
-        transaction(() -> {
-            state.removeApiServer(index);
-            restartControllers();
-            return null;
-        });
-    }
-
-    private ServiceIpRangeFlag parseFlags(String serviceClusterIPRange) throws ClusterConfigException {
-        ServiceIpRangeFlag flags = ServiceIpRangeFlag.parse(serviceClusterIPRange, settings().kubernetesVersion());
-        if (!flags.valid()) {
-            throw new ClusterConfigException(flags.errors());
-        }
-        return flags;
-    }
-
-    private int apiServerIndex(String name) throws ClusterConfigException {
-        for (int i = 0; i < state.apiServers.size(); i++) {
-            if (state.apiServers.get(i).name().equals(name)) {
-                return i;
-            }
-        }
-        throw new ClusterConfigException(List.of("no kube-apiserver named " + name));
-    }
-
-    private void restartControllers() {
-        followActiveFlags();
-        manager.runPeriodicControllers();
-        manager.reconcile();
-    }
-
-    /**
-     * Keeps the plan's settings on the running apiservers: the shared flag is the one of the apiserver that answers.
-     * The kubelets' {@code clusterDNS} is a fixed address on a real node: when it was derived from the old range it
-     * stays on the old address.
-     */
-    private void followActiveFlags() {
-        ClusterSettings s = state.settings;
-        String flag = activeApiServer().flags().text();
-        if (!flag.equals(s.serviceClusterIPRange())) {
-            if (ClusterSettings.DNS_AUTO.equals(s.clusterDNS())) {
-                s = s.withClusterDNS(kubeletClusterDns().orElseThrow());
-            }
-            s = s.withServiceClusterIPRange(flag);
-        }
-        List<ClusterSettings.ApiServerSetting> servers = new ArrayList<>();
-        for (ApiServerInstance a : state.apiServers) {
-            servers.add(new ClusterSettings.ApiServerSetting(a.name(), a.flags().text().equals(flag) ? null
-                    : a.flags().text()));
-        }
-        boolean plain = servers.size() == 1 && servers.get(0).name().equals(KUBE_APISERVER);
-        state.setSettings(s.withApiServers(plain ? List.of() : servers));
+        instances.remove(name);
     }
 
     /** The kubelets' {@code --cluster-dns} (KubeletConfiguration {@code clusterDNS}), if the plan has one. */

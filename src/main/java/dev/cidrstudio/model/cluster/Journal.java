@@ -71,10 +71,6 @@ final class Journal {
         }
     }
 
-    boolean isOpen(Savepoint sp) {
-        return open.contains(sp);
-    }
-
     private void requireInnermost(Savepoint sp) {
         if (open.peek() != sp) {
             throw new IllegalStateException(open.contains(sp) ? "an inner transaction is still open"

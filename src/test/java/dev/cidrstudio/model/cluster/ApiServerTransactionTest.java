@@ -103,9 +103,9 @@ class ApiServerTransactionTest {
     void handlesEndInnermostFirst() throws Exception {
         ApiServer api = cluster();
         List<Object> before = fingerprint(api);
-        ApiServer.Transaction outer = api.begin();
+        Transaction outer = api.begin();
         api.create(service("one", "ClusterIP"));
-        ApiServer.Transaction inner = api.begin();
+        Transaction inner = api.begin();
         api.create(service("two", "ClusterIP"));
         assertThrows(IllegalStateException.class, outer::rollback);
         inner.commit();
