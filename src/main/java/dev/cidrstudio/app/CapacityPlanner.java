@@ -73,8 +73,8 @@ public final class CapacityPlanner {
     /** As {@link #whatIf(ApiServer, Request, BooleanSupplier)}, reporting each created Service's count. */
     public static WhatIf whatIf(ApiServer api, Request r, BooleanSupplier cancelled,
             IntConsumer progress) {
-        ApiServer copy = ApiServer.fromState(api.snapshot());
-        copy.setAdmission(api.admission());
+        // A copy, not a transaction: the what-if runs off the UI thread and its end state is the result.
+        ApiServer copy = api.fork();
         Map<String, Integer> landed = new TreeMap<>();
         List<Map.Entry<String, Cidr>> prefixes = prefixes(copy.state());
         int created = 0;

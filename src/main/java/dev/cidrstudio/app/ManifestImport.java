@@ -16,7 +16,6 @@ import dev.cidrstudio.model.api.ObjectMeta;
 import dev.cidrstudio.model.api.ServiceCidr;
 import dev.cidrstudio.model.cluster.ApiException;
 import dev.cidrstudio.model.cluster.ApiServer;
-import dev.cidrstudio.model.cluster.ClusterState;
 import dev.cidrstudio.model.controller.RepairIpController;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -186,7 +185,12 @@ public final class ManifestImport {
         boolean dumpHasIpAddresses = work.stream().anyMatch(d -> d instanceof Decoded.Object o
                 && o.object() instanceof IpAddressObject);
 
-        ClusterState before = api.snapshot();
+        // One transaction: an import that fails in any part leaves the whole simulation as it was.
+        return api.transaction(() -> importAll(api, work, dumpHasIpAddresses, findings, errors, cancelled));
+    }
+
+    private static Report importAll(ApiServer api, List<Decoded> work, boolean dumpHasIpAddresses,
+            List<Finding> findings, List<Finding> errors, BooleanSupplier cancelled) throws ImportException {
         Set<String> eventsBefore = new HashSet<>();
         for (Event e : api.<Event>list(Kind.EVENT, null)) {
             eventsBefore.add(e.namespace() + "/" + e.name());
@@ -212,7 +216,7 @@ public final class ManifestImport {
         } catch (ApiException e) {
             errors.add(new Finding(Finding.Severity.ERROR, null, null, e.status().message()));
         }
-        return finish(api, before, eventsBefore, where, counts, findings, errors);
+        return finish(api, eventsBefore, where, counts, findings, errors);
     }
 
     private static void restoreAll(ApiServer api, List<Decoded> work, boolean dumpHasIpAddresses,
@@ -271,11 +275,10 @@ public final class ManifestImport {
         flags[1] = restoredAny;
     }
 
-    private static Report finish(ApiServer api, ClusterState before, Set<String> eventsBefore,
-            Map<String, Decoded> where, Map<String, Integer> counts, List<Finding> findings, List<Finding> errors)
-            throws ImportException {
+    /** The report of an import; its errors, if any, as the exception that rolls the import back. */
+    private static Report finish(ApiServer api, Set<String> eventsBefore, Map<String, Decoded> where,
+            Map<String, Integer> counts, List<Finding> findings, List<Finding> errors) throws ImportException {
         if (!errors.isEmpty()) {
-            api.restore(before);
             throw new ImportException(errors);
         }
         List<Event> newEvents = new ArrayList<>();

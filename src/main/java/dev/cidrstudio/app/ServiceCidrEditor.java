@@ -115,8 +115,9 @@ public final class ServiceCidrEditor {
     }
 
     public static DeletePreview deletePreview(ApiServer api, String name) {
-        ApiServer copy = ApiServer.fromState(api.snapshot());
-        copy.setAdmission(api.admission());
+        // A copy rather than a rolled-back transaction: a preview must never write to the plan a background task
+        // (an import, a script) may be writing at the same time.
+        ApiServer copy = api.fork();
         try {
             copy.delete(Kind.SERVICE_CIDR, null, name);
         } catch (ApiException e) {

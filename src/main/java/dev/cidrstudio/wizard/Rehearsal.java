@@ -5,6 +5,7 @@ import dev.cidrstudio.console.Kubectl;
 import dev.cidrstudio.console.ScriptRunner;
 import dev.cidrstudio.model.cluster.ApiServer;
 import dev.cidrstudio.model.cluster.ClusterState;
+import dev.cidrstudio.model.cluster.Transaction;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,6 +63,10 @@ public final class Rehearsal {
     private final List<Entry> typed = new ArrayList<>();
     private final ClusterState initial;
     private final Map<String, String> extraFiles;
+    /** One open transaction per step done, innermost last: taking a step back rolls its transaction back. */
+    private final List<Transaction> stepChanges = new ArrayList<>();
+    /** What was typed since the last step was done. */
+    private Transaction sinceLastStep;
 
     public Rehearsal(Scenario scenario) {
         this(scenario, Map.of());
@@ -79,6 +84,7 @@ public final class Rehearsal {
         this.runner = new ScriptRunner(new Kubectl(api, this::read), this::read).withFileSink(files::put);
         // The console's kubelets start the plan's pending Pods as it opens: that is where step 1 starts.
         this.initial = api.snapshot();
+        this.sinceLastStep = api.begin();
     }
 
     private String read(String path) throws IOException {
@@ -129,6 +135,9 @@ public final class Rehearsal {
     /** Runs the next step's commands; refused when the pre-flight failed or a precondition does not hold. */
     public StepRun runNext() throws Refused {
         Step step = checkedNextStep();
+        // What the learner typed before the step belongs to the state before it.
+        sinceLastStep.commit();
+        sinceLastStep = api.begin();
         ClusterState before = api.snapshot();
         List<Entry> transcript = new ArrayList<>();
         // The operator starts the step; its commands then follow one another as the runbook's script runs them.
@@ -167,6 +176,8 @@ public final class Rehearsal {
         }
         StepRun run = new StepRun(done.size(), transcript, results, StateDiff.between(before, after), before, after);
         done.add(run);
+        stepChanges.add(sinceLastStep);
+        sinceLastStep = api.begin();
         return run;
     }
 
@@ -209,8 +220,10 @@ public final class Rehearsal {
         if (done.isEmpty()) {
             return;
         }
-        StepRun last = done.remove(done.size() - 1);
-        api.restore(last.before());
+        done.remove(done.size() - 1);
+        sinceLastStep.rollback();
+        stepChanges.remove(stepChanges.size() - 1).rollback();
+        sinceLastStep = api.begin();
         typed.clear();
     }
 
@@ -240,7 +253,7 @@ public final class Rehearsal {
         return out;
     }
 
-    /** A check against the cluster as it is now; a command check runs on a copy, so checking changes nothing. */
+    /** A check against the cluster as it is now; a command check is rolled back, so checking changes nothing. */
     public CheckResult evaluate(Check check) {
         return evaluate(check, typed);
     }
@@ -274,10 +287,11 @@ public final class Rehearsal {
         return new CheckResult(s, failure.isEmpty(), failure.orElse(""));
     }
 
-    /** What a command prints on a copy of the cluster, so checking changes nothing; trailing newlines dropped. */
+    /** What a command prints, in a transaction always rolled back, so checking changes nothing; trailing newlines
+     * dropped. */
     private String capture(String command) {
-        ApiServer copy = ApiServer.fromState(api.state());
-        return new ScriptRunner(new Kubectl(copy, this::read), this::read).capture(command).replaceAll("\n+$", "");
+        return api.dryRun(() -> new ScriptRunner(new Kubectl(api, this::read), this::read).capture(command))
+                .replaceAll("\n+$", "");
     }
 
     private static String abbreviate(String s) {

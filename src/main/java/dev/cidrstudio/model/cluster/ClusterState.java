@@ -9,18 +9,27 @@ import dev.cidrstudio.model.net.IpAddress;
 import dev.cidrstudio.model.net.IpFamily;
 import dev.cidrstudio.model.net.IpParsing;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Everything the simulated cluster holds: the objects (as etcd holds them, ordered by key), the clock, counters,
- * and the allocator's view of which addresses have IPAddress objects. Only {@link ApiServer} changes it.
+ * timers and work queues of the controllers, the event correlator's index, the audit log, and the allocator's view
+ * of which addresses have IPAddress objects. A copy is the whole simulation: restoring it and replaying the same
+ * requests gives the same objects, events and audit. Only {@link ApiServer} changes it; while a transaction is open
+ * every change is journalled so it can be taken back.
  */
 public final class ClusterState {
 
@@ -28,19 +37,42 @@ public final class ClusterState {
     public static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
     public static final int NODE_PORT_BASE = 30000;
     public static final int NODE_PORT_SIZE = 2768;
+    /** The audit log keeps the latest entries only. */
+    static final int AUDIT_LIMIT = 1000;
 
+    // The plan's content: a change to any of these moves the revision.
     ClusterSettings settings;
+    final Map<Kind, TreeMap<String, KubeObject>> objects = new EnumMap<>(Kind.class);
+    final List<ApiServerInstance> apiServers = new ArrayList<>();
+    private final Map<String, KeptObject> kept = new LinkedHashMap<>();
+
+    // The clock, counters and timers.
     Instant now = EPOCH;
     long resourceVersion = 1000;
     long uidCounter;
     long randomDraws;
     Instant nextDefaultControllerSync = EPOCH;
     Instant nextRepair = EPOCH;
-    final Map<Kind, TreeMap<String, KubeObject>> objects = new EnumMap<>(Kind.class);
+    /** The earliest moment a controller asked to run again (the work queue's {@code AddAfter}), or null. */
+    Instant earliestRequeue;
+    private final TreeMap<Instant, Set<String>> rechecks = new TreeMap<>();
+    /** Services and IPAddresses written since the repair loop last looked (its informers' queue). */
+    private final LinkedHashSet<String> dirty = new LinkedHashSet<>();
+    /** The event correlator: an event's identity to the name of the Event that counts it. */
+    private final Map<String, String> eventIndex = new HashMap<>();
+    private final ArrayDeque<ApiServer.AuditEntry> audit = new ArrayDeque<>();
+
+    // Indexes derived from the objects.
     final Map<IpFamily, UsedAddressSet> used = new EnumMap<>(IpFamily.class);
     final BitSet nodePorts = new BitSet(NODE_PORT_SIZE);
-    final List<ApiServerInstance> apiServers = new ArrayList<>();
-    final Map<String, KeptObject> kept = new java.util.LinkedHashMap<>();
+    /** Counts changes to ServiceCIDRs, so parsed prefixes can be cached between them; never goes back. */
+    long serviceCidrVersion;
+
+    /** Shared by a state and its copies, so a revision number is never given to two different contents. */
+    AtomicLong revisions = new AtomicLong();
+    long revision;
+    /** The undo log of the control plane this state belongs to, or null for a copy at rest. */
+    Journal journal;
 
     ClusterState(ClusterSettings settings) {
         this.settings = settings;
@@ -60,12 +92,19 @@ public final class ClusterState {
         c.randomDraws = randomDraws;
         c.nextDefaultControllerSync = nextDefaultControllerSync;
         c.nextRepair = nextRepair;
+        c.earliestRequeue = earliestRequeue;
         c.serviceCidrVersion = serviceCidrVersion;
+        c.revisions = revisions;
+        c.revision = revision;
         objects.forEach((k, m) -> c.objects.put(k, new TreeMap<>(m)));
         used.forEach((f, u) -> c.used.put(f, u.copy()));
         c.nodePorts.or(nodePorts);
         c.apiServers.addAll(apiServers);
         c.kept.putAll(kept);
+        rechecks.forEach((when, keys) -> c.rechecks.put(when, new LinkedHashSet<>(keys)));
+        c.dirty.addAll(dirty);
+        c.eventIndex.putAll(eventIndex);
+        c.audit.addAll(audit);
         return c;
     }
 
@@ -76,6 +115,8 @@ public final class ClusterState {
     static String key(KubeObject o) {
         return key(o.kind().namespaced() ? o.namespace() : null, o.name());
     }
+
+    // ---- reads ----
 
     public ClusterSettings settings() {
         return settings;
@@ -126,16 +167,21 @@ public final class ClusterState {
         return out;
     }
 
-    /** Objects of kinds the model keeps but does not simulate, in the order they came. */
     /**
-     * Changes whenever an object is written (the store's resource version) or removed, a kept object is
-     * added, replaced or removed, or the control plane's flags change; the clock alone does not change it.
+     * The plan's revision: moves on every write of its content (an object, a kept object, the settings, the
+     * apiservers) and never on the clock alone. Two states of one plan (its copies and snapshots included) with the
+     * same revision hold the same content.
      */
-    public long contentVersion() {
-        return ((resourceVersion * 31 + all().size()) * 31 + kept.hashCode()) * 31 + settings.hashCode() * 17L
-                + apiServers.hashCode();
+    public long revision() {
+        return revision;
     }
 
+    /** The same as {@link #revision()}, under its older name. */
+    public long contentVersion() {
+        return revision;
+    }
+
+    /** Objects of kinds the model keeps but does not simulate, in the order they came. */
     public List<KeptObject> kept() {
         return List.copyOf(kept.values());
     }
@@ -152,94 +198,231 @@ public final class ClusterState {
         return out;
     }
 
-    /** Counts changes to ServiceCIDRs, so parsed prefixes can be cached between them. */
-    long serviceCidrVersion;
+    /** The audit annotations policies added to admitted writes (the latest {@value #AUDIT_LIMIT}), oldest first. */
+    List<ApiServer.AuditEntry> auditLog() {
+        return List.copyOf(audit);
+    }
 
-    /**
-     * A point to roll one write back to without copying every object: the object changes after it are journalled,
-     * the small parts (counters, the address bitmaps, NodePorts, kept objects) are copied.
-     */
-    final class Savepoint {
-        private final long resourceVersionAt = resourceVersion;
-        private final long uidCounterAt = uidCounter;
-        private final long randomDrawsAt = randomDraws;
-        private final long serviceCidrVersionAt = serviceCidrVersion;
-        private final Map<IpFamily, UsedAddressSet> usedAt = new EnumMap<>(IpFamily.class);
-        private final BitSet nodePortsAt = (BitSet) nodePorts.clone();
-        private final Map<String, dev.cidrstudio.model.api.KeptObject> keptAt = new java.util.LinkedHashMap<>(kept);
-        private final List<Runnable> undo = new ArrayList<>();
+    // ---- journalled changes ----
 
-        Savepoint() {
-            used.forEach((f, u) -> usedAt.put(f, u.copy()));
+    private void contentChanged() {
+        revision = revisions.incrementAndGet();
+    }
+
+    private void journal(Runnable takeBack) {
+        if (journal != null) {
+            journal.record(takeBack);
         }
     }
 
-    private Savepoint open;
-
-    /** Starts journalling; only one savepoint is open at a time (the API server's current write). */
-    Savepoint savepoint() {
-        open = new Savepoint();
-        return open;
+    /** How to put back the parts a savepoint copies rather than journals: clock, counters, timers, flags. */
+    Runnable captureScalars() {
+        ClusterSettings settingsAt = settings;
+        Instant nowAt = now;
+        long resourceVersionAt = resourceVersion;
+        long uidCounterAt = uidCounter;
+        long randomDrawsAt = randomDraws;
+        Instant nextSyncAt = nextDefaultControllerSync;
+        Instant nextRepairAt = nextRepair;
+        Instant requeueAt = earliestRequeue;
+        long revisionAt = revision;
+        BitSet nodePortsAt = (BitSet) nodePorts.clone();
+        List<ApiServerInstance> apiServersAt = List.copyOf(apiServers);
+        return () -> {
+            settings = settingsAt;
+            now = nowAt;
+            resourceVersion = resourceVersionAt;
+            uidCounter = uidCounterAt;
+            randomDraws = randomDrawsAt;
+            nextDefaultControllerSync = nextSyncAt;
+            nextRepair = nextRepairAt;
+            earliestRequeue = requeueAt;
+            revision = revisionAt;
+            nodePorts.clear();
+            nodePorts.or(nodePortsAt);
+            apiServers.clear();
+            apiServers.addAll(apiServersAt);
+        };
     }
 
-    /** Keeps what happened since the savepoint. */
-    void release(Savepoint sp) {
-        if (open == sp) {
-            open = null;
+    void put(KubeObject o) {
+        TreeMap<String, KubeObject> map = objects.get(o.kind());
+        String key = key(o);
+        KubeObject previous = map.put(key, o);
+        objectChanged(o.kind());
+        journal(() -> {
+            if (previous == null) {
+                map.remove(key);
+            } else {
+                map.put(key, previous);
+            }
+            objectChanged(o.kind());
+        });
+        if (o instanceof IpAddressObject ip && previous == null) {
+            addressOf(ip).ifPresent(this::markUsed);
         }
     }
 
-    /** Undoes everything since the savepoint. */
-    void rollback(Savepoint sp) {
-        for (int i = sp.undo.size() - 1; i >= 0; i--) {
-            sp.undo.get(i).run();
+    void remove(KubeObject o) {
+        TreeMap<String, KubeObject> map = objects.get(o.kind());
+        String key = key(o);
+        KubeObject previous = map.remove(key);
+        if (previous == null) {
+            return;
         }
-        resourceVersion = sp.resourceVersionAt;
-        uidCounter = sp.uidCounterAt;
-        randomDraws = sp.randomDrawsAt;
-        serviceCidrVersion = sp.serviceCidrVersionAt;
-        used.putAll(sp.usedAt);
-        nodePorts.clear();
-        nodePorts.or(sp.nodePortsAt);
-        kept.clear();
-        kept.putAll(sp.keptAt);
-        open = null;
+        objectChanged(o.kind());
+        journal(() -> {
+            map.put(key, previous);
+            objectChanged(o.kind());
+        });
+        if (previous instanceof IpAddressObject ip) {
+            addressOf(ip).ifPresent(this::unmarkUsed);
+        }
     }
 
-    private void journal(Kind kind, String key, KubeObject previous) {
-        if (open != null) {
-            TreeMap<String, KubeObject> map = objects.get(kind);
-            open.undo.add(() -> {
-                if (previous == null) {
-                    map.remove(key);
-                } else {
-                    map.put(key, previous);
+    private void objectChanged(Kind kind) {
+        if (kind == Kind.SERVICE_CIDR) {
+            serviceCidrVersion++;
+        }
+        contentChanged();
+    }
+
+    /** Marks an address taken in the allocator's view (an allocation before its IPAddress object exists). */
+    void markUsed(IpAddress ip) {
+        UsedAddressSet set = used.get(ip.family());
+        if (set.add(ip)) {
+            journal(() -> set.remove(ip));
+        }
+    }
+
+    void unmarkUsed(IpAddress ip) {
+        UsedAddressSet set = used.get(ip.family());
+        if (set.remove(ip)) {
+            journal(() -> set.add(ip));
+        }
+    }
+
+    void keep(KeptObject o) {
+        KeptObject previous = kept.put(o.key(), o);
+        contentChanged();
+        journal(() -> {
+            if (previous == null) {
+                kept.remove(o.key());
+            } else {
+                kept.put(o.key(), previous);
+            }
+        });
+    }
+
+    void removeKept(String key) {
+        if (!kept.containsKey(key)) {
+            return;
+        }
+        // Putting it back must keep the order they came in: journal the whole (small, rarely removed) map.
+        Map<String, KeptObject> before = journal != null && journal.recording() ? new LinkedHashMap<>(kept) : null;
+        kept.remove(key);
+        contentChanged();
+        if (before != null) {
+            journal(() -> {
+                kept.clear();
+                kept.putAll(before);
+            });
+        }
+    }
+
+    void setSettings(ClusterSettings next) {
+        if (!next.equals(settings)) {
+            settings = next;
+            contentChanged();
+        }
+    }
+
+    void setApiServer(int index, ApiServerInstance a) {
+        apiServers.set(index, a);
+        contentChanged();
+    }
+
+    void addApiServer(ApiServerInstance a) {
+        apiServers.add(a);
+        contentChanged();
+    }
+
+    void removeApiServer(int index) {
+        apiServers.remove(index);
+        contentChanged();
+    }
+
+    /** Queues an object for the repair loop's next pass (an informer's update). */
+    void markDirty(String key) {
+        if (dirty.add(key)) {
+            journal(() -> dirty.remove(key));
+        }
+    }
+
+    boolean hasDirty() {
+        return !dirty.isEmpty();
+    }
+
+    /** Empties the repair loop's queue, returning what was in it in order. */
+    List<String> takeDirty() {
+        List<String> keys = new ArrayList<>(dirty);
+        if (!keys.isEmpty()) {
+            dirty.clear();
+            journal(() -> dirty.addAll(keys));
+        }
+        return keys;
+    }
+
+    /** Queues an object to be checked again at {@code when} (the work queue's {@code AddAfter}). */
+    void recheckAt(Instant when, String key) {
+        Set<String> keys = rechecks.computeIfAbsent(when, w -> new LinkedHashSet<>());
+        if (keys.add(key)) {
+            journal(() -> {
+                Set<String> at = rechecks.get(when);
+                at.remove(key);
+                if (at.isEmpty()) {
+                    rechecks.remove(when);
                 }
             });
         }
     }
 
-    void put(KubeObject o) {
-        if (o.kind() == Kind.SERVICE_CIDR) {
-            serviceCidrVersion++;
-        }
-        KubeObject previous = objects.get(o.kind()).put(key(o), o);
-        journal(o.kind(), key(o), previous);
-        if (o instanceof IpAddressObject ip && previous == null) {
-            addressOf(ip).ifPresent(a -> used.get(a.family()).add(a));
+    /** The earliest queued re-check, or null. */
+    Instant firstRecheck() {
+        return rechecks.isEmpty() ? null : rechecks.firstKey();
+    }
+
+    /** Moves every re-check due by now into the repair loop's queue. */
+    void queueDueRechecks() {
+        while (!rechecks.isEmpty() && !rechecks.firstKey().isAfter(now)) {
+            Map.Entry<Instant, Set<String>> due = rechecks.pollFirstEntry();
+            journal(() -> rechecks.put(due.getKey(), due.getValue()));
+            due.getValue().forEach(this::markDirty);
         }
     }
 
-    void remove(KubeObject o) {
-        if (o.kind() == Kind.SERVICE_CIDR) {
-            serviceCidrVersion++;
-        }
-        KubeObject previous = objects.get(o.kind()).remove(key(o));
-        if (previous != null) {
-            journal(o.kind(), key(o), previous);
-        }
-        if (previous instanceof IpAddressObject ip) {
-            addressOf(ip).ifPresent(a -> used.get(a.family()).remove(a));
+    /** The Event that already counts an occurrence with this identity, if the correlator knows one. */
+    String correlatedEvent(String identity) {
+        return eventIndex.get(identity);
+    }
+
+    void indexEvent(String identity, String eventName) {
+        String previous = eventIndex.put(identity, eventName);
+        journal(() -> {
+            if (previous == null) {
+                eventIndex.remove(identity);
+            } else {
+                eventIndex.put(identity, previous);
+            }
+        });
+    }
+
+    void appendAudit(ApiServer.AuditEntry entry) {
+        audit.addLast(entry);
+        journal(audit::removeLast);
+        while (audit.size() > AUDIT_LIMIT) {
+            ApiServer.AuditEntry dropped = audit.removeFirst();
+            journal(() -> audit.addFirst(dropped));
         }
     }
 

@@ -34,9 +34,11 @@ final class ServiceRest {
     static final String KUBERNETES_SERVICE = "kubernetes";
 
     private final ApiServer api;
+    private final GenericStore store;
 
-    ServiceRest(ApiServer api) {
+    ServiceRest(ApiServer api, GenericStore store) {
         this.api = api;
+        this.store = store;
     }
 
     /** The {@code PreferSameTrafficDistribution} gate: alpha (off) in 1.33, on from 1.34. */
@@ -72,8 +74,8 @@ final class ServiceRest {
         api.warn(ServiceWarnings.forService(candidate, api.settings().kubernetesVersion() == KubeVersion.V1_35));
         unmark(allocated);
         createIpAddresses(candidate, allocated);
-        Service stored = new Service(api.newMeta(svc.meta()), spec, svc.loadBalancerIngress());
-        return (Service) api.store(stored);
+        Service stored = new Service(store.newMeta(svc.meta()), spec, svc.loadBalancerIngress());
+        return (Service) store.store(stored);
     }
 
     /** {@code allocClusterIPs}: one IP per family, requested ones statically, the rest dynamically. */
@@ -104,18 +106,18 @@ final class ServiceRest {
     /** One family's IP: static when requested, else dynamic. The address is marked used until commit. */
     private String allocate(String name, ServiceSpec spec, IpFamily family, String requested,
             Map<IpFamily, IpAddress> allocated) throws ApiException {
-        ClusterState s = api.mutableState();
+        ClusterState s = store.state();
         MetaAllocator meta = MetaAllocator.build(family, s.<ServiceCidr>list(Kind.SERVICE_CIDR));
         try {
             if (requested == null || requested.isEmpty()) {
-                IpAddress ip = meta.next(s.used(family), api.nextRandom());
-                s.used(family).add(ip);
+                IpAddress ip = meta.next(s.used(family), store.nextRandom());
+                s.markUsed(ip);
                 allocated.put(family, ip);
                 return ip.toString();
             }
             IpAddress ip = goAddress(requested);
             meta.checkStatic(ip, s.used(family));
-            s.used(family).add(ip);
+            s.markUsed(ip);
             allocated.put(family, ip);
             return requested;
         } catch (AllocationException e) {
@@ -136,10 +138,10 @@ final class ServiceRest {
     }
 
     private void unmark(Map<IpFamily, IpAddress> allocated) {
-        ClusterState s = api.mutableState();
+        ClusterState s = store.state();
         allocated.forEach((f, ip) -> {
             if (s.<IpAddressObject>get(Kind.IP_ADDRESS, null, ip.toString()).isEmpty()) {
-                s.used(f).remove(ip);
+                s.unmarkUsed(ip);
             }
         });
     }
@@ -148,12 +150,12 @@ final class ServiceRest {
         for (Map.Entry<IpFamily, IpAddress> e : allocated.entrySet()) {
             ObjectMeta meta = ObjectMeta.named(e.getValue().toString())
                     .withLabels(IpAddressObject.allocatorLabels(e.getKey().name()));
-            api.store(new IpAddressObject(api.newMeta(meta), ParentReference.service(svc.namespace(), svc.name())));
+            store.store(new IpAddressObject(store.newMeta(meta), ParentReference.service(svc.namespace(), svc.name())));
         }
     }
 
     private void releaseIps(List<String> ips) {
-        ClusterState s = api.mutableState();
+        ClusterState s = store.state();
         for (String text : ips) {
             if (text == null || text.isEmpty() || ServiceValidation.NONE.equals(text)) {
                 continue;
@@ -162,7 +164,7 @@ final class ServiceRest {
                 continue;
             }
             IpAddress ip = goAddress(text);
-            s.<IpAddressObject>get(Kind.IP_ADDRESS, null, ip.toString()).ifPresent(api::remove);
+            s.<IpAddressObject>get(Kind.IP_ADDRESS, null, ip.toString()).ifPresent(store::remove);
         }
     }
 
@@ -176,7 +178,7 @@ final class ServiceRest {
         if (!needsNodePorts(spec) || spec.ports() == null) {
             return spec;
         }
-        BitSet used = api.mutableState().nodePorts;
+        BitSet used = store.state().nodePorts;
         List<Integer> oldPorts = new ArrayList<>();
         if (old != null && old.ports() != null) {
             for (ServicePort p : old.ports()) {
@@ -215,7 +217,7 @@ final class ServiceRest {
                 byServicePort.put(p.port(), requested);
                 out.add(p);
             } else {
-                int np = NodePortAllocator.next(used, api.nextRandom());
+                int np = NodePortAllocator.next(used, store.nextRandom());
                 if (np < 0) {
                     releasePorts(taken);
                     throw new ApiException(Status.internalError("failed to allocate a nodePort: "
@@ -245,7 +247,7 @@ final class ServiceRest {
         if (old != null && old.needsHealthCheck()) {
             return asked == 0 && had != 0 ? spec.withOtherField("healthCheckNodePort", had) : spec;
         }
-        BitSet used = api.mutableState().nodePorts;
+        BitSet used = store.state().nodePorts;
         if (asked != 0) {
             if (asked >= ClusterState.NODE_PORT_BASE && asked < ClusterState.NODE_PORT_BASE
                     + ClusterState.NODE_PORT_SIZE && !taken.contains((int) asked)) {
@@ -260,7 +262,7 @@ final class ServiceRest {
             }
             return spec;
         }
-        int np = NodePortAllocator.next(used, api.nextRandom());
+        int np = NodePortAllocator.next(used, store.nextRandom());
         if (np < 0) {
             releasePorts(taken);
             throw new ApiException(Status.internalError("failed to allocate a nodePort: " + NodePortAllocator.FULL));
@@ -272,7 +274,7 @@ final class ServiceRest {
 
     private void releasePorts(List<Integer> ports) {
         for (int p : ports) {
-            api.mutableState().nodePorts.clear(p - ClusterState.NODE_PORT_BASE);
+            store.state().nodePorts.clear(p - ClusterState.NODE_PORT_BASE);
         }
     }
 
@@ -365,7 +367,7 @@ final class ServiceRest {
         if (!spec.equals(o)) {
             meta = meta.withGeneration(old.meta().generation() + 1);
         }
-        return (Service) api.store(new Service(meta, spec, svc.loadBalancerIngress()));
+        return (Service) store.store(new Service(meta, spec, svc.loadBalancerIngress()));
     }
 
     /** Creates the IPAddress objects (and marks the NodePorts) a restored Service already holds. */
@@ -383,7 +385,7 @@ final class ServiceRest {
         createIpAddresses(svc, held);
         for (int p : nodePortsOf(svc.spec())) {
             if (p >= ClusterState.NODE_PORT_BASE && p < ClusterState.NODE_PORT_BASE + ClusterState.NODE_PORT_SIZE) {
-                api.mutableState().nodePorts.set(p - ClusterState.NODE_PORT_BASE);
+                store.state().nodePorts.set(p - ClusterState.NODE_PORT_BASE);
             }
         }
     }
