@@ -49,7 +49,7 @@ public record PlanChange(Cause cause, long oldRevision, long newRevision, Set<Ki
                 kinds.add(k);
             }
         }
-        return new PlanChange(cause, before.contentVersion(), after.contentVersion(), kinds,
+        return new PlanChange(cause, before.revision(), after.revision(), kinds,
                 !before.kept().equals(after.kept()),
                 !before.settings().equals(after.settings()) || !before.apiServers().equals(after.apiServers()));
     }

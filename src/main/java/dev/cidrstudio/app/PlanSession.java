@@ -5,6 +5,7 @@ import dev.cidrstudio.io.plan.StateFile;
 import dev.cidrstudio.model.cluster.ApiException;
 import dev.cidrstudio.model.cluster.ApiServer;
 import dev.cidrstudio.model.cluster.ClusterState;
+import dev.cidrstudio.model.cluster.Transaction;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -152,7 +153,7 @@ public final class PlanSession {
 
     /** The plan's revision: it moves exactly when the plan's content changes. */
     public long revision() {
-        return published.contentVersion();
+        return published.revision();
     }
 
     private void publish() {
@@ -401,28 +402,30 @@ public final class PlanSession {
             }
             api.takeWarnings();
             long settled;
+            Transaction tx = api.begin();
             try {
                 command.settle(api);
-                settled = api.state().contentVersion();
+                settled = api.revision();
                 command.execute(api);
             } catch (ApiException | RuntimeException | Error e) {
-                api.restore(before);
+                tx.rollback();
                 api.takeWarnings();
                 throw e;
             }
             List<String> warnings = api.takeWarnings();
-            if (api.state().contentVersion() == settled) {
+            if (api.revision() == settled) {
                 // Reads never change the plan's identity: not even the clock they moved stays.
-                api.restore(before);
-                return new Outcome(warnings, false, before.contentVersion());
+                tx.rollback();
+                return new Outcome(warnings, false, before.revision());
             }
+            tx.commit();
             publish();
             ClusterState after = published;
             undo.push(new Edit(command.description(), before, after));
             redo.clear();
             touched();
             change = PlanChange.between(PlanChange.Cause.EDIT, before, after);
-            outcome = new Outcome(warnings, true, after.contentVersion());
+            outcome = new Outcome(warnings, true, after.revision());
             fire(change);
         } finally {
             door.unlock();
@@ -524,7 +527,7 @@ public final class PlanSession {
             door.unlock();
         }
         remember(path);
-        fire(PlanChange.saved(snapshot.contentVersion()));
+        fire(PlanChange.saved(snapshot.revision()));
     }
 
     public void export(Path path, ManifestExport.Options options) throws IOException {
