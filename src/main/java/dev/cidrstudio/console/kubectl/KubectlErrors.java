@@ -1,4 +1,4 @@
-package dev.cidrstudio.console;
+package dev.cidrstudio.console.kubectl;
 
 import dev.cidrstudio.model.cluster.Status;
 import dev.cidrstudio.model.field.FieldError;
