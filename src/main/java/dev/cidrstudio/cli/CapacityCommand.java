@@ -4,7 +4,7 @@ import dev.cidrstudio.app.CapacityReport;
 import dev.cidrstudio.app.CapacitySizing;
 import dev.cidrstudio.app.ManifestImport;
 import dev.cidrstudio.app.PlanLoader;
-import dev.cidrstudio.console.TabWriter;
+import dev.cidrstudio.console.kubectl.TabWriter;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.math.BigInteger;

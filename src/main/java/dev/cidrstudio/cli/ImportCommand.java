@@ -5,7 +5,7 @@ import dev.cidrstudio.app.Finding;
 import dev.cidrstudio.app.ManifestExport;
 import dev.cidrstudio.app.ManifestImport;
 import dev.cidrstudio.app.PlanLoader;
-import dev.cidrstudio.console.TabWriter;
+import dev.cidrstudio.console.kubectl.TabWriter;
 import dev.cidrstudio.io.plan.StateFile;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package dev.cidrstudio.console;
 
+import dev.cidrstudio.console.kubectl.TabWriter;
 import dev.cidrstudio.model.cluster.ApiServer;
 import dev.cidrstudio.model.cluster.ApiServerInstance;
 import dev.cidrstudio.model.cluster.ClusterConfigException;

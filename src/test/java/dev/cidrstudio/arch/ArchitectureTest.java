@@ -75,6 +75,12 @@ class ArchitectureTest {
     }
 
     @Test
+    void kubectlCommandsKnowNothingOfTheConsoleAboveThem() {
+        noClasses().that().resideInAPackage("dev.cidrstudio.console.kubectl..").should().dependOnClassesThat()
+                .resideInAPackage("dev.cidrstudio.console").check(CLASSES);
+    }
+
+    @Test
     void onlyTheUiUsesTheUi() {
         noClasses().that().resideOutsideOfPackages("dev.cidrstudio.ui..", "dev.cidrstudio")
                 .should().dependOnClassesThat().resideInAPackage("dev.cidrstudio.ui..").check(CLASSES);

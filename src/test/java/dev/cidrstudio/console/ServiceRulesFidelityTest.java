@@ -237,17 +237,6 @@ class ServiceRulesFidelityTest {
     }
 
     @Test
-    void aBindingsParamRefWithoutNamespaceIsStarSlashName() {
-        assertEquals("<unset>", PolicyObjects.paramRefColumn(null));
-        assertEquals("*/limits", PolicyObjects.paramRefColumn(java.util.Map.of("name", "limits")));
-        assertEquals("ops/limits", PolicyObjects.paramRefColumn(java.util.Map.of("name", "limits", "namespace",
-                "ops")));
-        assertEquals("env=prod,tier in (a,b)", PolicyObjects.paramRefColumn(java.util.Map.of("selector",
-                java.util.Map.of("matchLabels", java.util.Map.of("env", "prod"), "matchExpressions", List.of(
-                        java.util.Map.of("key", "tier", "operator", "In", "values", List.of("b", "a")))))));
-    }
-
-    @Test
     void grammarErrorsCarryCelGosSyntaxErrorPrefix() throws Exception {
         String policy = "apiVersion: admissionregistration.k8s.io/v1\nkind: ValidatingAdmissionPolicy\nmetadata:\n"
                 + "  name: bad\nspec:\n  matchConstraints:\n    resourceRules:\n    - apiGroups: [\"\"]\n"

@@ -1,4 +1,4 @@
-package dev.cidrstudio.console;
+package dev.cidrstudio.console.kubectl;
 
 import dev.cidrstudio.model.api.KeptObject;
 import dev.cidrstudio.model.cluster.ApiServer;
@@ -74,11 +74,11 @@ final class PolicyObjects {
         return shown;
     }
 
-    CommandResult get(String kind, List<String> names, Output format, boolean noHeaders) {
+    Result get(String kind, List<String> names, Output format, boolean noHeaders) {
         StringBuilder err = new StringBuilder();
         List<KeptObject> shown = select(kind, names, err);
         if (shown.isEmpty() && err.length() == 0) {
-            return CommandResult.error("No resources found\n", 0);
+            return Result.error("No resources found\n", 0);
         }
         String out;
         if (shown.isEmpty()) {
@@ -95,7 +95,7 @@ final class PolicyObjects {
         } else {
             out = format.render(Printers.listOf(shown.stream().map(KeptObject::content).toList()));
         }
-        return new CommandResult(out, err.toString(), err.length() == 0 ? 0 : 1);
+        return new Result(out, err.toString(), err.length() == 0 ? 0 : 1);
     }
 
     /** kubectl's columns: NAME VALIDATIONS PARAMKIND AGE, or NAME POLICYNAME PARAMREF AGE. */
@@ -164,7 +164,7 @@ final class PolicyObjects {
         return "<unset>";
     }
 
-    CommandResult delete(String kind, List<String> names) {
+    Result delete(String kind, List<String> names) {
         StringBuilder out = new StringBuilder();
         StringBuilder err = new StringBuilder();
         for (String n : names) {
@@ -177,22 +177,22 @@ final class PolicyObjects {
                         .append(n).append("\" deleted\n");
             }
         }
-        return new CommandResult(out.toString(), err.toString(), err.length() == 0 ? 0 : 1);
+        return new Result(out.toString(), err.toString(), err.length() == 0 ? 0 : 1);
     }
 
     /** {@code kubectl describe}: kubectl's generic describer over each object (by name, or all of the kind). */
-    CommandResult describe(String kind, List<String> names, boolean showEvents) {
+    Result describe(String kind, List<String> names, boolean showEvents) {
         StringBuilder err = new StringBuilder();
         List<KeptObject> shown = select(kind, names, err);
         if (shown.isEmpty() && err.length() == 0) {
-            return CommandResult.error("No resources found\n", 0);
+            return Result.error("No resources found\n", 0);
         }
         StringBuilder out = new StringBuilder();
         for (KeptObject k : shown) {
             out.append(out.length() == 0 ? "" : "\n\n").append(Describer.generic(k.content(),
                     showEvents ? List.of() : null, api.now()));
         }
-        return new CommandResult(out.toString(), err.toString(), err.length() > 0 ? 1 : 0);
+        return new Result(out.toString(), err.toString(), err.length() > 0 ? 1 : 0);
     }
 
     private static String notFound(String kind, String name) {

@@ -1,4 +1,4 @@
-package dev.cidrstudio.console;
+package dev.cidrstudio.console.kubectl;
 
 import dev.cidrstudio.model.api.KubeObject;
 
@@ -7,22 +7,26 @@ record Output(Kind kind, boolean wide, String argument) {
 
     enum Kind { TABLE, YAML, JSON, NAME, JSONPATH, JSONPATH_JSON, GO_TEMPLATE }
 
-    static Output parse(String value) throws Kubectl.UsageException {
+    /** The formats kubectl lists when it does not know the one asked for. */
+    static final String OUTPUT_FORMATS = "custom-columns,custom-columns-file,go-template,go-template-file,json,"
+            + "jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml";
+
+    static Output parse(String value) throws UsageException {
         return parse(value, null);
     }
 
     /** {@code template} is the {@code --template} flag, used by {@code -o go-template} and {@code -o template}. */
-    static Output parse(String value, String template) throws Kubectl.UsageException {
+    static Output parse(String value, String template) throws UsageException {
         if (value != null && (value.equals("go-template") || value.equals("template")
                 || value.startsWith("go-template=") || value.startsWith("template="))) {
             String t = value.contains("=") ? value.substring(value.indexOf('=') + 1) : template;
             if (t == null || t.isEmpty()) {
-                throw new Kubectl.UsageException("error: template format specified but no template given");
+                throw new UsageException("error: template format specified but no template given");
             }
             try {
                 GoTemplate.parse(t);
             } catch (GoTemplate.TemplateException e) {
-                throw new Kubectl.UsageException("error: error parsing template " + t + ", " + e.getMessage());
+                throw new UsageException("error: error parsing template " + t + ", " + e.getMessage());
             }
             return new Output(Kind.GO_TEMPLATE, false, t);
         }
@@ -47,7 +51,7 @@ record Output(Kind kind, boolean wide, String argument) {
                 try {
                     JsonPathTemplate.parse(path);
                 } catch (JsonPathTemplate.TemplateException e) {
-                    throw new Kubectl.UsageException("error: error parsing jsonpath " + path + ", "
+                    throw new UsageException("error: error parsing jsonpath " + path + ", "
                             + e.getMessage());
                 }
                 return new Output(prefix.startsWith("jsonpath-as") ? Kind.JSONPATH_JSON : Kind.JSONPATH, false,
@@ -55,10 +59,10 @@ record Output(Kind kind, boolean wide, String argument) {
             }
         }
         if (value.equals("jsonpath")) {
-            throw new Kubectl.UsageException("error: template format specified but no template given");
+            throw new UsageException("error: template format specified but no template given");
         }
-        throw new Kubectl.UsageException("error: unable to match a printer suitable for the output format \"" + value
-                + "\", allowed formats are: " + Kubectl.OUTPUT_FORMATS);
+        throw new UsageException("error: unable to match a printer suitable for the output format \"" + value
+                + "\", allowed formats are: " + OUTPUT_FORMATS);
     }
 
     boolean isDefault() {

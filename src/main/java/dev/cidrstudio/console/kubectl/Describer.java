@@ -1,4 +1,4 @@
-package dev.cidrstudio.console;
+package dev.cidrstudio.console.kubectl;
 
 import dev.cidrstudio.model.api.Condition;
 import dev.cidrstudio.model.api.Event;
@@ -24,7 +24,6 @@ import java.util.TreeMap;
 /** {@code kubectl describe} for the modelled kinds, field for field as kubectl's describers write them. */
 final class Describer {
 
-    static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
     static final int MAX_ANNOTATION_LEN = 140;
     /** Go's time.RFC1123Z. */
     static final DateTimeFormatter RFC1123Z = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z",
@@ -97,7 +96,7 @@ final class Describer {
         w.append("Annotations:\t");
         List<String> keys = new ArrayList<>();
         for (String k : new TreeMap<>(annotations).keySet()) {
-            if (!k.equals(LAST_APPLIED)) {
+            if (!k.equals(LastApplied.ANNOTATION)) {
                 keys.add(k);
             }
         }

@@ -1,4 +1,4 @@
-package dev.cidrstudio.console;
+package dev.cidrstudio.console.kubectl;
 
 import dev.cidrstudio.model.cluster.Status;
 import dev.cidrstudio.model.field.FieldError;
@@ -39,10 +39,5 @@ final class KubectlErrors {
     /** A status cause as kubectl prints it: {@code field: message}. */
     static String cause(FieldError e) {
         return e.field() + ": " + e.body();
-    }
-
-    /** An error that is not an API status: kubectl prefixes "error: ". */
-    static String plain(String message) {
-        return message.startsWith("error: ") ? message + "\n" : "error: " + message + "\n";
     }
 }

@@ -1,4 +1,4 @@
-package dev.cidrstudio.console;
+package dev.cidrstudio.console.kubectl;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +10,10 @@ import java.util.Map;
  * {@code -n value}, {@code -nvalue}, {@code -o=json}, booleans with optional {@code =true/false}, {@code --}
  * ending flags, and flags anywhere among the arguments. Errors carry pflag's wording.
  */
-final class KubectlFlags {
+public final class KubectlFlags {
+
+    /** The namespace a command works in when no {@code -n} says otherwise. */
+    static final String DEFAULT_NAMESPACE = "default";
 
     enum Type { BOOL, STRING, STRINGS, INT }
 
@@ -18,7 +21,7 @@ final class KubectlFlags {
     }
 
     /** A flag error, worded as pflag words it. */
-    static final class FlagException extends Exception {
+    public static final class FlagException extends Exception {
         private static final long serialVersionUID = 1L;
 
         FlagException(String message) {
@@ -56,6 +59,16 @@ final class KubectlFlags {
         List<String> raw(String name) {
             return values.getOrDefault(name, List.of());
         }
+
+        /** The {@code -n/--namespace} flag, or the default namespace. */
+        String namespace() {
+            return string("namespace", DEFAULT_NAMESPACE);
+        }
+    }
+
+    /** The flags every resource command has: {@code -n/--namespace}. */
+    static KubectlFlags common() {
+        return new KubectlFlags().add("namespace", "n", Type.STRING, null);
     }
 
     private final Map<String, Flag> byName = new LinkedHashMap<>();

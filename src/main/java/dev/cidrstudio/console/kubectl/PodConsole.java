@@ -1,6 +1,6 @@
-package dev.cidrstudio.console;
+package dev.cidrstudio.console.kubectl;
 
-import dev.cidrstudio.console.KubectlFlags.Parsed;
+import dev.cidrstudio.console.kubectl.KubectlFlags.Parsed;
 import dev.cidrstudio.model.api.KeptObject;
 import dev.cidrstudio.model.cluster.ApiException;
 import dev.cidrstudio.model.cluster.ApiServer;
@@ -98,7 +98,7 @@ final class PodConsole {
         return out;
     }
 
-    CommandResult getNodes(Parsed p, Output format, String kubeletVersion) {
+    Result getNodes(Parsed p, Output format, String kubeletVersion) {
         List<String> names = names(p.args());
         List<Map<String, Object>> all = nodes(kubeletVersion);
         List<Map<String, Object>> shown = new ArrayList<>();
@@ -155,7 +155,7 @@ final class PodConsole {
         } else {
             out = format.render(Printers.listOf(shown));
         }
-        return new CommandResult(out, err.toString(), err.length() == 0 ? 0 : 1);
+        return new Result(out, err.toString(), err.length() == 0 ? 0 : 1);
     }
 
     /** The names in {@code TYPE NAME...} or {@code TYPE/NAME...} arguments. */
@@ -192,30 +192,17 @@ final class PodConsole {
         return "Error from server (NotFound): pods \"" + name + "\" not found\n";
     }
 
-    private static String warningLines(List<String> warnings) {
-        StringBuilder sb = new StringBuilder();
-        for (String w : new java.util.LinkedHashSet<>(warnings)) {
-            sb.append("Warning: ").append(w).append('\n');
-        }
-        return sb.toString();
-    }
-
-    /** Creates a Pod or a Node from a manifest; the kubectl line it prints, or an error. */
-    CommandResult create(Map<String, Object> manifest, String ns, boolean apply) {
-        return create(manifest, ns, apply, null);
-    }
-
     /** kubectl's AlreadyExists line: with the file when the object came from one (AddSourceToErr). */
-    private static CommandResult alreadyExists(String resource, String name, String source) {
-        return CommandResult.error("Error from server (AlreadyExists): " + (source == null ? ""
+    private static Result alreadyExists(String resource, String name, String source) {
+        return Result.error("Error from server (AlreadyExists): " + (source == null ? ""
                 : "error when creating \"" + source + "\": ") + resource + " \"" + name + "\" already exists\n", 1);
     }
 
     /** Creates a Pod, a Node or an admission policy from a manifest read from {@code source} (or none). */
-    CommandResult create(Map<String, Object> manifest, String ns, boolean apply, String source) {
+    Result create(Map<String, Object> manifest, String ns, boolean apply, String source) {
         Object given = map(manifest.get("metadata")).get("name");
         if (!(given instanceof String n) || n.isEmpty()) {
-            return CommandResult.error("The " + manifest.get("kind") + " \"\" is invalid: metadata.name: Required "
+            return Result.error("The " + manifest.get("kind") + " \"\" is invalid: metadata.name: Required "
                     + "value: name or generateName is required\n", 1);
         }
         if ("Node".equals(manifest.get("kind"))) {
@@ -229,12 +216,12 @@ final class PodConsole {
         Map<String, Object> meta = (Map<String, Object>) manifest.getOrDefault("metadata", Map.of());
         String name = String.valueOf(meta.get("name"));
         if (find(ns, name).isPresent()) {
-            return apply ? CommandResult.ok("pod/" + name + " unchanged\n")
+            return apply ? Result.ok("pod/" + name + " unchanged\n")
                     : alreadyExists("pods", name, source);
         }
         List<FieldError> errs = PodRuntime.validate(manifest);
         if (!errs.isEmpty()) {
-            return CommandResult.error("The Pod \"" + name + "\" is invalid: "
+            return Result.error("The Pod \"" + name + "\" is invalid: "
                     + ErrorList.aggregate(ErrorList.styled(errs, api.settings().kubernetesVersion()
                             .jsonFieldValues())) + "\n", 1);
         }
@@ -242,19 +229,15 @@ final class PodConsole {
         KeptObject pod = new KeptObject("v1", "Pod", ns, name, started);
         String warnings;
         try {
-            warnings = warningLines(api.admitKept(pod, null));
+            warnings = WarningWriter.lines(api.admitKept(pod, null));
         } catch (ApiException e) {
-            return CommandResult.error(warningLines(e.warnings()) + KubectlErrors.forStatus(e.status(), "creating",
+            return Result.error(WarningWriter.lines(e.warnings()) + KubectlErrors.forStatus(e.status(), "creating",
                     null), 1);
         }
         api.keep(pod);
-        return new CommandResult("pod/" + name + " created\n", warnings, 0);
+        return new Result("pod/" + name + " created\n", warnings, 0);
     }
 
-    /**
-     * A ValidatingAdmissionPolicy or binding: validated as kube-apiserver does (names, rules, actions, every
-     * expression compiled), then kept as written and in effect for the writes that follow.
-     */
     /**
      * The manifest {@code kubectl apply} sends: its own annotations plus {@code last-applied-configuration}, the
      * manifest as written (with {@code annotations: {}}) in compact JSON.
@@ -263,19 +246,23 @@ final class PodConsole {
         Map<String, Object> copy = new LinkedHashMap<>(manifest);
         Map<String, Object> meta = new LinkedHashMap<>(map(manifest.get("metadata")));
         Map<String, Object> own = new LinkedHashMap<>(map(meta.get("annotations")));
-        own.remove(Kubectl.LAST_APPLIED);
+        own.remove(LastApplied.ANNOTATION);
         meta.put("annotations", own);
         copy.put("metadata", meta);
         Map<String, Object> sent = new LinkedHashMap<>(manifest);
         Map<String, Object> sentMeta = new LinkedHashMap<>(meta);
         Map<String, Object> annotations = new java.util.TreeMap<>(own);
-        annotations.put(Kubectl.LAST_APPLIED, dev.cidrstudio.io.manifest.GoJson.compact(copy) + "\n");
+        annotations.put(LastApplied.ANNOTATION, dev.cidrstudio.io.manifest.GoJson.compact(copy) + "\n");
         sentMeta.put("annotations", annotations);
         sent.put("metadata", sentMeta);
         return sent;
     }
 
-    private CommandResult keepPolicy(Map<String, Object> manifest, boolean apply, String source) {
+    /**
+     * A ValidatingAdmissionPolicy or binding: validated as kube-apiserver does (names, rules, actions, every
+     * expression compiled), then kept as written and in effect for the writes that follow.
+     */
+    private Result keepPolicy(Map<String, Object> manifest, boolean apply, String source) {
         String kind = String.valueOf(manifest.get("kind"));
         String name = String.valueOf(map(manifest.get("metadata")).get("name"));
         String group = PolicyAdmission.GROUP;
@@ -290,7 +277,7 @@ final class PodConsole {
                         existing.map(KeptObject::content).orElse(null), api.state().settings().kubernetesVersion())
                         : PolicyValidation.validateBinding(manifest);
         if (!errs.isEmpty()) {
-            return CommandResult.error(KubectlErrors.forStatus(Status.invalid(kind,
+            return Result.error(KubectlErrors.forStatus(Status.invalid(kind,
                     group, name, errs, api.state().settings().kubernetesVersion()), existing.isPresent() ? "applying" : "creating", null), 1);
         }
         Map<String, Object> sent = apply ? withLastApplied(manifest) : manifest;
@@ -300,10 +287,10 @@ final class PodConsole {
             api.keep(new KeptObject(String.valueOf(manifest.get("apiVersion")), kind, null, name,
                     new PolicyObjects(api).stored(sent, existing)));
         }
-        return CommandResult.ok(prefix + " " + verb + "\n");
+        return Result.ok(prefix + " " + verb + "\n");
     }
 
-    private CommandResult createNode(Map<String, Object> manifest, boolean apply, String source) {
+    private Result createNode(Map<String, Object> manifest, boolean apply, String source) {
         String name = String.valueOf(map(manifest.get("metadata")).get("name"));
         Map<String, Object> spec = map(manifest.get("spec"));
         List<String> listed = list(spec.get("podCIDRs")).stream().map(String::valueOf).toList();
@@ -312,13 +299,13 @@ final class PodConsole {
                 single == null ? null : String.valueOf(single), listed);
         var errs = NodeValidation.validatePodCidrs(cidrs);
         if (!errs.isEmpty()) {
-            return CommandResult.error("The Node \"" + name + "\" is invalid: "
+            return Result.error("The Node \"" + name + "\" is invalid: "
                     + ErrorList.aggregate(ErrorList.styled(errs, api.settings().kubernetesVersion()
                             .jsonFieldValues())) + "\n", 1);
         }
         boolean exists = api.state().kept().stream().anyMatch(k -> "Node".equals(k.kind()) && name.equals(k.name()));
         if (exists) {
-            return apply ? CommandResult.ok("node/" + name + " unchanged\n")
+            return apply ? Result.ok("node/" + name + " unchanged\n")
                     : alreadyExists("nodes", name, source);
         }
         Map<String, Object> node = new LinkedHashMap<>(manifest);
@@ -336,24 +323,24 @@ final class PodConsole {
         KeptObject kept = new KeptObject("v1", "Node", null, name, node);
         String warnings;
         try {
-            warnings = warningLines(api.admitKept(kept, null));
+            warnings = WarningWriter.lines(api.admitKept(kept, null));
         } catch (ApiException e) {
-            return CommandResult.error(warningLines(e.warnings()) + KubectlErrors.forStatus(e.status(), "creating",
+            return Result.error(WarningWriter.lines(e.warnings()) + KubectlErrors.forStatus(e.status(), "creating",
                     null), 1);
         }
         api.keep(kept);
-        return new CommandResult("node/" + name + " created\n", warnings, 0);
+        return new Result("node/" + name + " created\n", warnings, 0);
     }
 
-    CommandResult run(Parsed p, String ns) {
+    Result run(Parsed p, String ns) {
         if (p.args().isEmpty()) {
-            return CommandResult.error("error: NAME is required for run\nSee 'kubectl run -h' for help and examples\n",
+            return Result.error("error: NAME is required for run\nSee 'kubectl run -h' for help and examples\n",
                     1);
         }
         String name = p.args().get(0);
         String image = p.string("image", null);
         if (image == null || image.isEmpty()) {
-            return CommandResult.error("error: required flag(s) \"image\" not set\n", 1);
+            return Result.error("error: required flag(s) \"image\" not set\n", 1);
         }
         Map<String, Object> container = new LinkedHashMap<>();
         List<String> rest = p.args().subList(1, p.args().size());
@@ -379,17 +366,17 @@ final class PodConsole {
             for (String pair : given.split(",")) {
                 int eq = pair.indexOf('=');
                 if (eq <= 0) {
-                    return CommandResult.error("error: invalid label spec: " + given, 1);
+                    return Result.error("error: invalid label spec: " + given, 1);
                 }
                 labels.put(pair.substring(0, eq), pair.substring(eq + 1));
             }
         }
         manifest.put("metadata", new LinkedHashMap<>(Map.of("labels", labels, "name", name)));
         manifest.put("spec", spec);
-        return create(manifest, ns, false);
+        return create(manifest, ns, false, null);
     }
 
-    CommandResult get(Parsed p, String ns, boolean all, Output format) {
+    Result get(Parsed p, String ns, boolean all, Output format) {
         List<String> names = names(p.args());
         StringBuilder err = new StringBuilder();
         List<KeptObject> shown = new ArrayList<>();
@@ -401,7 +388,7 @@ final class PodConsole {
             }
         }
         if (shown.isEmpty() && err.length() == 0) {
-            return CommandResult.error(all ? "No resources found\n" : "No resources found in " + ns + " namespace.\n",
+            return Result.error(all ? "No resources found\n" : "No resources found in " + ns + " namespace.\n",
                     0);
         }
         String out;
@@ -416,7 +403,7 @@ final class PodConsole {
         } else {
             out = format.render(Printers.listOf(shown.stream().map(KeptObject::content).toList()));
         }
-        return new CommandResult(out, err.toString(), err.length() == 0 ? 0 : 1);
+        return new Result(out, err.toString(), err.length() == 0 ? 0 : 1);
     }
 
     private String table(List<KeptObject> pods, boolean all, boolean wide, boolean noHeaders) {
@@ -451,9 +438,9 @@ final class PodConsole {
         return TabWriter.KUBECTL_TABLE.format(sb.toString());
     }
 
-    CommandResult exec(Parsed p, String ns) {
+    Result exec(Parsed p, String ns) {
         if (p.args().isEmpty()) {
-            return CommandResult.error("error: you must specify at least one command for the container\n", 1);
+            return Result.error("error: you must specify at least one command for the container\n", 1);
         }
         String name = p.args().get(0);
         if (name.startsWith("pod/") || name.startsWith("pods/") || name.startsWith("po/")) {
@@ -461,27 +448,27 @@ final class PodConsole {
         }
         Optional<KeptObject> pod = find(ns, name);
         if (pod.isEmpty()) {
-            return CommandResult.error(notFound(name), 1);
+            return Result.error(notFound(name), 1);
         }
         List<String> cmd = p.args().subList(1, p.args().size());
         if (cmd.isEmpty()) {
-            return CommandResult.error("error: you must specify at least one command for the container\n", 1);
+            return Result.error("error: you must specify at least one command for the container\n", 1);
         }
         if ("Succeeded".equals(map(pod.get().content().get("status")).get("phase"))) {
-            return CommandResult.error("error: cannot exec into a container in a completed pod; current phase is "
+            return Result.error("error: cannot exec into a container in a completed pod; current phase is "
                     + "Succeeded\n", 1);
         }
         if (cmd.size() == 1 && cmd.get(0).equals("set")) {
             cmd = List.of("env");
         }
         Optional<String> out = PodRuntime.run(pod.get().content(), cmd, api.settings());
-        return out.map(CommandResult::ok).orElseGet(() -> CommandResult.error("error: the practice console runs "
+        return out.map(Result::ok).orElseGet(() -> Result.error("error: the practice console runs "
                 + "only cat /etc/hosts, echo, env, printenv and hostname inside a Pod\n", 1));
     }
 
-    CommandResult logs(Parsed p, String ns) {
+    Result logs(Parsed p, String ns) {
         if (p.args().isEmpty()) {
-            return CommandResult.error("error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or "
+            return Result.error("error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or "
                     + "TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and "
                     + "examples\n", 1);
         }
@@ -491,12 +478,12 @@ final class PodConsole {
         }
         Optional<KeptObject> pod = find(ns, name);
         if (pod.isEmpty()) {
-            return CommandResult.error(notFound(name), 1);
+            return Result.error(notFound(name), 1);
         }
-        return CommandResult.ok(PodRuntime.log(pod.get().content(), p.string("container", null), api.settings()));
+        return Result.ok(PodRuntime.log(pod.get().content(), p.string("container", null), api.settings()));
     }
 
-    CommandResult delete(List<String> names, String ns) {
+    Result delete(List<String> names, String ns) {
         StringBuilder out = new StringBuilder();
         StringBuilder err = new StringBuilder();
         for (String n : names) {
@@ -505,11 +492,11 @@ final class PodConsole {
                 err.append(notFound(n));
             } else {
                 api.removeKept(pod.get().key());
-                out.append("pod \"").append(n).append("\" deleted").append(Kubectl.fromNamespace(api, ns))
+                out.append("pod \"").append(n).append("\" deleted").append(DeleteOptions.fromNamespace(api, ns))
                         .append('\n');
             }
         }
-        return new CommandResult(out.toString(), err.toString(), err.length() == 0 ? 0 : 1);
+        return new Result(out.toString(), err.toString(), err.length() == 0 ? 0 : 1);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,4 +1,4 @@
-package dev.cidrstudio.console;
+package dev.cidrstudio.console.kubectl;
 
 import java.time.Duration;
 

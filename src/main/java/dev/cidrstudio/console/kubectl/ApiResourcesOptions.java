@@ -1,0 +1,43 @@
+package dev.cidrstudio.console.kubectl;
+
+import dev.cidrstudio.console.kubectl.KubectlFlags.FlagException;
+import dev.cidrstudio.console.kubectl.KubectlFlags.Type;
+import dev.cidrstudio.model.api.Kind;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** {@code kubectl api-resources}: the resource types the simulated cluster serves, by group and name. */
+public final class ApiResourcesOptions implements Command {
+
+    private record Row(String group, String plural, String line) {
+    }
+
+    @Override
+    public void complete(List<String> args) throws FlagException {
+        new KubectlFlags().add("namespaced", null, Type.BOOL, "true").add("output", "o", Type.STRING, null)
+                .parse(args);
+    }
+
+    @Override
+    public Result run() {
+        List<Row> rows = new ArrayList<>();
+        for (Kind k : Kind.values()) {
+            rows.add(new Row(k.group(), k.plural(), k.plural() + "\t" + String.join(",", k.shortNames()) + "\t"
+                    + k.apiVersion() + "\t" + k.namespaced() + "\t" + k.kindName() + "\n"));
+        }
+        // Pods and Nodes live beside the modelled kinds (see PodConsole).
+        rows.add(new Row("", "nodes", "nodes\tno\tv1\tfalse\tNode\n"));
+        rows.add(new Row("", "pods", "pods\tpo\tv1\ttrue\tPod\n"));
+        // So do admission policies and their bindings (see PolicyObjects).
+        rows.add(new Row("admissionregistration.k8s.io", "validatingadmissionpolicies",
+                "validatingadmissionpolicies\t\tadmissionregistration.k8s.io/v1\tfalse\tValidatingAdmissionPolicy\n"));
+        rows.add(new Row("admissionregistration.k8s.io", "validatingadmissionpolicybindings",
+                "validatingadmissionpolicybindings\t\tadmissionregistration.k8s.io/v1\tfalse\t"
+                        + "ValidatingAdmissionPolicyBinding\n"));
+        rows.sort(Comparator.comparing(Row::group).thenComparing(Row::plural));
+        StringBuilder sb = new StringBuilder("NAME\tSHORTNAMES\tAPIVERSION\tNAMESPACED\tKIND\n");
+        rows.forEach(r -> sb.append(r.line()));
+        return Result.ok(TabWriter.KUBECTL_TABLE.format(sb.toString()));
+    }
+}

@@ -1,0 +1,148 @@
+package dev.cidrstudio.console.kubectl;
+
+import dev.cidrstudio.console.kubectl.KubectlFlags.FlagException;
+import dev.cidrstudio.console.kubectl.KubectlFlags.Parsed;
+import dev.cidrstudio.console.kubectl.KubectlFlags.Type;
+import dev.cidrstudio.console.kubectl.ManifestFiles.Loaded;
+import dev.cidrstudio.model.api.KubeObject;
+import dev.cidrstudio.model.cluster.Admission;
+import dev.cidrstudio.model.cluster.ApiException;
+import dev.cidrstudio.model.cluster.ApiServer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** {@code kubectl apply -f FILE}: creates what is missing, updates what the manifest changes. */
+public final class ApplyOptions implements Command {
+
+    private final Factory f;
+    private final String stdin;
+    private Parsed flags;
+    private DryRun dryRun;
+    private Output format;
+
+    public ApplyOptions(Factory f, String stdin) {
+        this.f = f;
+        this.stdin = stdin;
+    }
+
+    @Override
+    public void complete(List<String> args) throws FlagException {
+        flags = KubectlFlags.common().add("filename", "f", Type.STRINGS, null).add("output", "o", Type.STRING, null)
+                .add("dry-run", null, Type.STRING, "none").add("validate", null, Type.STRING, "strict")
+                .add("server-side", null, Type.BOOL, "false").add("force-conflicts", null, Type.BOOL, "false")
+                .parse(args);
+    }
+
+    @Override
+    public void validate() throws UsageException {
+        if (flags.raw("filename").isEmpty()) {
+            throw new UsageException("error: must specify one of -f and -k\n\n"
+                    + String.format(CreateOptions.HELP_HINT, "apply"));
+        }
+        dryRun = DryRun.of(flags);
+        format = Output.parse(flags.string("output", ""));
+    }
+
+    @Override
+    public Result run() throws UsageException {
+        StringBuilder out = new StringBuilder();
+        List<String> errors = new ArrayList<>();
+        StringBuilder warnings = new StringBuilder();
+        for (String file : flags.raw("filename")) {
+            Loaded l = ManifestFiles.load(f, file, stdin);
+            for (int i = 0; i < l.objects().size(); i++) {
+                KubeObject obj = ManifestFiles.inNamespace(l.objects().get(i), flags.namespace());
+                KubeObject withAnnotation = obj.withMeta(obj.meta().withAnnotations(
+                        LastApplied.annotations(obj, l.raws().get(i))));
+                try {
+                    out.append(apply(withAnnotation, warnings));
+                } catch (ApiException e) {
+                    errors.add(KubectlErrors.forStatus(e.status(), exists(obj) ? "applying" : "creating",
+                            l.source()));
+                }
+            }
+            for (Map<String, Object> kept : l.kept()) {
+                Result r = f.pods().create(kept, ManifestFiles.keptNamespace(kept, flags.namespace()), true,
+                        l.source());
+                out.append(r.stdout());
+                if (!r.stderr().isEmpty()) {
+                    errors.add(r.stderr());
+                }
+            }
+        }
+        String err;
+        if (errors.size() > 1) {
+            StringBuilder sb = new StringBuilder();
+            for (String e : errors) {
+                sb.append(e.startsWith("The ") ? "Error from server (Invalid): " + e : e);
+            }
+            err = sb.toString();
+        } else {
+            err = errors.isEmpty() ? "" : errors.get(0);
+        }
+        return new Result(out.toString(), warnings + err, errors.isEmpty() ? 0 : 1);
+    }
+
+    /** Creates or updates one object; the line kubectl prints for it. */
+    private String apply(KubeObject withAnnotation, StringBuilder warnings) throws ApiException {
+        ApiServer api = f.api();
+        Optional<KubeObject> existing = api.find(withAnnotation.kind(), withAnnotation.namespace(),
+                withAnnotation.name());
+        String verb;
+        KubeObject result;
+        if (existing.isEmpty()) {
+            result = CreateOptions.admitted(f, withAnnotation, dryRun, warnings);
+            verb = "created";
+        } else {
+            KubeObject patched = merge(withAnnotation, existing.get());
+            // kubectl sends nothing when the patch is empty, so an unchanged object meets no policy.
+            KubeObject trial = withoutAdmission(api, () -> DryRun.onServer(api, () -> api.update(patched)));
+            boolean changed = !sameApart(trial, existing.get());
+            result = trial;
+            if (changed) {
+                try {
+                    result = dryRun == DryRun.NONE ? api.update(patched)
+                            : DryRun.onServer(api, () -> api.update(patched));
+                } finally {
+                    warnings.append(f.warnings());
+                }
+            }
+            verb = changed ? "configured" : "unchanged";
+        }
+        return format.isDefault() ? ResourceTypes.prefix(result.kind()) + "/" + result.name() + " " + verb
+                + dryRun.suffix() + "\n" : format.renderObject(result);
+    }
+
+    private static <T> T withoutAdmission(ApiServer api, DryRun.Write<T> write) throws ApiException {
+        Admission admission = api.admission();
+        api.setAdmission(Admission.NONE);
+        try {
+            return write.send();
+        } finally {
+            api.setAdmission(admission);
+        }
+    }
+
+    private boolean exists(KubeObject o) {
+        return f.api().find(o.kind(), o.namespace(), o.name()).isPresent();
+    }
+
+    /** Equal apart from the resourceVersion, which every write bumps. */
+    private static boolean sameApart(KubeObject a, KubeObject b) {
+        Map<String, Object> ea = Printers.encode(a.withMeta(a.meta().withResourceVersion(null)));
+        Map<String, Object> eb = Printers.encode(b.withMeta(b.meta().withResourceVersion(null)));
+        return ea.equals(eb);
+    }
+
+    /** The object apply sends: the user's fields win, the server keeps what the user never set. */
+    private static KubeObject merge(KubeObject applied, KubeObject existing) {
+        Map<String, String> labels = new TreeMap<>(applied.meta().labels());
+        Map<String, String> annotations = new TreeMap<>(existing.meta().annotations());
+        annotations.putAll(applied.meta().annotations());
+        return applied.withMeta(applied.meta().withLabels(labels).withAnnotations(annotations)
+                .withFinalizers(existing.meta().finalizers()));
+    }
+}

@@ -1,0 +1,53 @@
+package dev.cidrstudio.console.kubectl;
+
+import dev.cidrstudio.model.cluster.ApiServer;
+import java.io.IOException;
+
+/**
+ * What every command reaches the cluster through, as kubectl's commands reach it through their factory: the API
+ * server, the files {@code -f} names, and the Pods and Nodes the model keeps beside its own kinds.
+ */
+public final class Factory {
+
+    /** Reads the file named by {@code -f}. */
+    @FunctionalInterface
+    public interface FileReader {
+        String read(String path) throws IOException;
+    }
+
+    private final ApiServer api;
+    private final FileReader files;
+    private final PodConsole pods;
+
+    public Factory(ApiServer api, FileReader files) {
+        this.api = api;
+        this.files = files;
+        this.pods = new PodConsole(api);
+    }
+
+    ApiServer api() {
+        return api;
+    }
+
+    PodConsole pods() {
+        return pods;
+    }
+
+    String read(String path) throws IOException {
+        return files.read(path);
+    }
+
+    /** The admission warnings of the last writes, as kubectl prints them (each once); the server forgets them. */
+    public String warnings() {
+        return WarningWriter.lines(api.takeWarnings());
+    }
+
+    /** The kube-apiserver (and kubelet) version a plan's Kubernetes minor reports. */
+    String serverVersion() {
+        return switch (api.settings().kubernetesVersion()) {
+            case V1_33 -> "v1.33.6";
+            case V1_34 -> "v1.34.2";
+            case V1_35 -> "v1.35.0";
+        };
+    }
+}
