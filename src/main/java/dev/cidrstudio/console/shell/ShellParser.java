@@ -515,6 +515,9 @@ public final class ShellParser {
             return new Ast.Redirect(t.fd(), t.op(), t.heredoc());
         }
         Token target = peek();
+        if (target.kind() == Kind.END) {
+            throw new ShellSyntaxException("syntax error near unexpected token `newline'", t.line());
+        }
         if (target.kind() != Kind.WORD) {
             throw unexpected(target);
         }
