@@ -44,7 +44,7 @@ public sealed interface Ast {
     record Group(Ast body, boolean subshell, int line) implements Ast {
     }
 
-    /** A compound command with redirections after it: {@code done <<EOF}, {@code } > file}. */
+    /** A compound command with redirections after it: {@code done <<EOF}, {@code { a; b; } > file}. */
     record Redirected(Ast body, List<Redirect> redirects, int line) implements Ast {
     }
 

@@ -29,7 +29,7 @@ public record Io(Input in, Sink out, Sink err) {
             return new Input("");
         }
 
-        /** The next line without its newline, or null at the end; {@code complete} says whether it had one. */
+        /** The next line without its newline, or null at the end. */
         String readLine() {
             if (position >= text.length()) {
                 return null;
