@@ -85,4 +85,12 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackages("dev.cidrstudio.ui..", "dev.cidrstudio")
                 .should().dependOnClassesThat().resideInAPackage("dev.cidrstudio.ui..").check(CLASSES);
     }
+
+    @Test
+    void theConsoleShellKnowsNothingOfTheConsole() {
+        noClasses().that().resideInAPackage("dev.cidrstudio.console.shell..").should().dependOnClassesThat()
+                .resideInAnyPackage("dev.cidrstudio.console", "dev.cidrstudio.model..", "dev.cidrstudio.io..",
+                        "dev.cidrstudio.app..", "dev.cidrstudio.ui..", "dev.cidrstudio.cli..", "dev.cidrstudio.wizard..")
+                .check(CLASSES);
+    }
 }

@@ -135,8 +135,8 @@ class ConsoleReplayTest {
                 kubectl get svc nope 2>/dev/null
                 kubectl get svc web-2 -o name
                 """));
-        assertEquals(List.of("service \"web-1\" deleted from default namespace",
-                "console: line 7: '||' is not supported in the practice console", "service/web-2"), l);
+        // grep -c counts the one NotFound line kubectl printed; "|| true" keeps the status 0.
+        assertEquals(List.of("service \"web-1\" deleted from default namespace", "1", "service/web-2"), l);
         assertTrue(written.get("web.yaml").contains("name: web-1"));
     }
 }
