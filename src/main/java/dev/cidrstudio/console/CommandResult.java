@@ -10,9 +10,4 @@ public record CommandResult(String stdout, String stderr, int exitCode) {
     public static CommandResult error(String stderr, int exitCode) {
         return new CommandResult("", stderr.endsWith("\n") ? stderr : stderr + "\n", exitCode);
     }
-
-    public CommandResult plus(CommandResult other) {
-        return new CommandResult(stdout + other.stdout, stderr + other.stderr,
-                other.exitCode != 0 ? other.exitCode : exitCode);
-    }
 }

@@ -40,9 +40,4 @@ final class KubectlErrors {
     static String cause(FieldError e) {
         return e.field() + ": " + e.body();
     }
-
-    /** An error that is not an API status: kubectl prefixes "error: ". */
-    static String plain(String message) {
-        return message.startsWith("error: ") ? message + "\n" : "error: " + message + "\n";
-    }
 }

@@ -6,8 +6,6 @@ import dev.cidrstudio.app.PlanSession;
 import dev.cidrstudio.app.UiPreferences;
 import dev.cidrstudio.ui.main.MainWindowView;
 import dev.cidrstudio.ui.main.MainWindowViewModel;
-import dev.cidrstudio.ui.overview.OverviewView;
-import dev.cidrstudio.ui.overview.OverviewViewModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -197,22 +195,5 @@ public final class CidrStudioApp extends Application {
         view.bind(vm);
         view.applyTheme();
         return new MainWindow(loaded.scene(), view);
-    }
-
-    /** The overview alone around a view-model (used by view tests). */
-    public static Scene createScene(OverviewViewModel vm) {
-        FXMLLoader loader = new FXMLLoader(OverviewView.class.getResource(
-                "/dev/cidrstudio/ui/overview/OverviewView.fxml"));
-        Parent root;
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("the overview view could not be loaded", e);
-        }
-        OverviewView view = loader.getController();
-        view.bind(vm);
-        Scene scene = new Scene(root, 1000, 640);
-        scene.getStylesheets().add(CidrStudioApp.class.getResource(THEME).toExternalForm());
-        return scene;
     }
 }

@@ -137,11 +137,6 @@ public final class KubeCel {
         return minor == libraryMinor ? this : new KubeCel(this, minor);
     }
 
-    /** The Kubernetes minor version whose libraries this view offers. */
-    public int libraryMinor() {
-        return libraryMinor;
-    }
-
     /** The admission environment with {@code object} and {@code oldObject} of the given type. */
     private CelCompiler compilerFor(CelType objectType, dev.cel.common.types.CelTypeProvider types) {
         var cb = CelCompilerFactory.standardCelCompilerBuilder().setOptions(options)
