@@ -1,5 +1,7 @@
 package dev.cidrstudio.ui;
 
+import dev.cidrstudio.app.CrashHandler;
+import dev.cidrstudio.app.CrashLog;
 import dev.cidrstudio.app.Finding;
 import dev.cidrstudio.app.ManifestImport;
 import dev.cidrstudio.app.PlanSession;
@@ -9,6 +11,7 @@ import dev.cidrstudio.ui.main.MainWindowViewModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +24,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /** The desktop app: opens the built-in demo plan (or offers the recovery copy a crash left) in the main window. */
 public final class CidrStudioApp extends Application {
@@ -37,7 +41,13 @@ public final class CidrStudioApp extends Application {
     /** The first plan (the demo, or the file named), loaded on another thread while the JavaFX toolkit starts. */
     private static CompletableFuture<Opened> first;
 
+    /** Logs what nothing caught and tells the user where the report is (a dialog once the window is up). */
+    private static CrashHandler crashes;
+
     public static void launchApp(String[] args) {
+        crashes = new CrashHandler(new CrashLog(PlanSession.defaultConfigDir(), Clock.systemDefaultZone()),
+                System.err);
+        Thread.setDefaultUncaughtExceptionHandler(crashes);
         first = CompletableFuture.supplyAsync(() -> {
             Path config = PlanSession.defaultConfigDir();
             PlanSession demo = PlanSession.demo(config);
@@ -48,6 +58,8 @@ public final class CidrStudioApp extends Application {
                 demo.open(Path.of(args[0]));
                 return new Opened(demo, null);
             } catch (IOException | ManifestImport.ImportException e) {
+                System.getLogger(CidrStudioApp.class.getName()).log(System.Logger.Level.WARNING,
+                        () -> args[0] + " could not be opened", e);
                 String why = e instanceof ManifestImport.ImportException ie
                         ? String.join("\n", ie.findings().stream().map(Finding::describe).toList())
                         : e.getMessage();
@@ -60,6 +72,9 @@ public final class CidrStudioApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        if (crashes != null) {
+            Thread.currentThread().setUncaughtExceptionHandler(crashes);
+        }
         worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "cidrstudio-worker");
             t.setDaemon(true);
@@ -102,6 +117,11 @@ public final class CidrStudioApp extends Application {
             }
         });
         stage.show();
+        if (crashes != null) {
+            crashes.tellUserBy(new CrashDialog(stage, System.err));
+            stage.addEventHandler(WindowEvent.WINDOW_HIDDEN,
+                    e -> crashes.tellUserBy(CrashHandler.stderrNotice(System.err)));
+        }
         var raw = getParameters().getRaw();
         if (opened.error() != null) {
             Alert a = new Alert(Alert.AlertType.ERROR, opened.error());
@@ -153,6 +173,8 @@ public final class CidrStudioApp extends Application {
                         session.discardRecovery();
                     }
                 } catch (IOException | ManifestImport.ImportException ex) {
+                    System.getLogger(CidrStudioApp.class.getName()).log(System.Logger.Level.WARNING,
+                            "the recovered copy could not be opened", ex);
                     new Alert(Alert.AlertType.ERROR, "The recovered copy could not be opened: " + ex.getMessage())
                             .show();
                 }
