@@ -64,6 +64,8 @@ public final class Launcher {
             System.exit(child.waitFor());
             return true;
         } catch (java.io.IOException | java.net.URISyntaxException | SecurityException e) {
+            System.getLogger(Launcher.class.getName()).log(System.Logger.Level.WARNING,
+                    "could not restart with JavaFX on the module path; starting on the class path", e);
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

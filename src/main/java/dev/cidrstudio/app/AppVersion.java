@@ -29,6 +29,8 @@ public final class AppVersion {
             }
         } catch (IOException e) {
             // Fall through: an unreadable resource is a broken build, not a reason to fail to start.
+            System.getLogger(AppVersion.class.getName()).log(System.Logger.Level.WARNING,
+                    "the version resource could not be read", e);
         }
         String manifest = AppVersion.class.getPackage().getImplementationVersion();
         return manifest != null ? manifest : "development build";

@@ -112,14 +112,7 @@ public final class CapacityPlanner {
 
     /**
      * Adds the Services to the plan itself, through its API server: as many as fit, stopping at the first refusal.
-     * Returns how many were created and the refusal, if any.
-     */
-    public static WhatIf apply(ApiServer api, Request r) {
-        return apply(api, r, () -> false);
-    }
-
-    /**
-     * As {@link #apply(ApiServer, Request)}; when {@code cancelled} turns true it throws
+     * Returns how many were created and the refusal, if any. When {@code cancelled} turns true it throws
      * {@link CancellationException}, so the session's edit puts the plan back.
      */
     public static WhatIf apply(ApiServer api, Request r, BooleanSupplier cancelled) {

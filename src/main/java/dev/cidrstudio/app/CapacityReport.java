@@ -1,13 +1,11 @@
 package dev.cidrstudio.app;
 
 import dev.cidrstudio.model.allocator.CidrAllocator;
-import dev.cidrstudio.model.allocator.MetaAllocator;
 import dev.cidrstudio.model.allocator.UsedAddressSet;
 import dev.cidrstudio.model.api.Kind;
 import dev.cidrstudio.model.api.ServiceCidr;
 import dev.cidrstudio.model.cluster.ClusterState;
 import dev.cidrstudio.model.net.Cidr;
-import dev.cidrstudio.model.net.IpAddress;
 import dev.cidrstudio.model.net.IpFamily;
 import dev.cidrstudio.model.net.IpParsing;
 import java.math.BigInteger;
@@ -66,10 +64,5 @@ public final class CapacityReport {
         return java.util.Optional.of(new Row(serviceCidr, text, cidr.family(), total, usable, allocated,
                 usable.subtract(BigInteger.valueOf(allocated)), staticSize, staticUsed,
                 usable.subtract(BigInteger.valueOf(staticSize)), allocated - staticUsed, status, null));
-    }
-
-    /** True when the address is inside some ServiceCIDR that could have allocated it. */
-    public static boolean covered(ClusterState state, IpAddress ip) {
-        return !MetaAllocator.containingServiceCidrs(state.<ServiceCidr>list(Kind.SERVICE_CIDR), ip).isEmpty();
     }
 }

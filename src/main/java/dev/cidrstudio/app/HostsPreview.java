@@ -30,6 +30,8 @@ import java.util.Optional;
 /** The {@code /etc/hosts} a Pod manifest will get on the planned cluster. */
 public final class HostsPreview {
 
+    private static final System.Logger LOG = System.getLogger(HostsPreview.class.getName());
+
     /** A generic node file, used for a hostNetwork Pod when the node's own file is not given. */
     public static final String GENERIC_NODE_HOSTS = "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n";
 
@@ -164,6 +166,8 @@ public final class HostsPreview {
                         (PNode.PMap) root, k.name(), root.mark())));
             } catch (YamlFormatException | ManifestException | RuntimeException e) {
                 // A Pod whose hosts fields cannot be read is left out of the list; check reports it.
+                LOG.log(System.Logger.Level.DEBUG, () -> "Pod " + k.namespace() + "/" + k.name()
+                        + " left out of the hosts preview", e);
             }
         }
         return out;

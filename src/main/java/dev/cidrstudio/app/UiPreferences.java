@@ -37,6 +37,8 @@ public record UiPreferences(boolean dark, boolean presenter, double textZoom, do
         try {
             p.load(new StringReader(Files.readString(f)));
         } catch (IOException | IllegalArgumentException e) {
+            System.getLogger(UiPreferences.class.getName()).log(System.Logger.Level.WARNING,
+                    () -> f + " could not be read; the default preferences are used", e);
             return DEFAULTS;
         }
         return new UiPreferences("dark".equals(p.getProperty("theme")), Boolean.parseBoolean(p.getProperty(

@@ -1,20 +1,20 @@
 package dev.cidrstudio.ui;
 
-import dev.cidrstudio.ui.controls.AppIcons;
+import dev.cidrstudio.app.CrashHandler;
+import dev.cidrstudio.app.CrashLog;
 import dev.cidrstudio.app.Finding;
 import dev.cidrstudio.app.ManifestImport;
 import dev.cidrstudio.app.PlanSession;
 import dev.cidrstudio.app.RecoveryStore;
-import java.nio.file.Path;
-import java.util.List;
 import dev.cidrstudio.app.UiPreferences;
+import dev.cidrstudio.ui.controls.AppIcons;
 import dev.cidrstudio.ui.main.MainWindowView;
 import dev.cidrstudio.ui.main.MainWindowViewModel;
-import dev.cidrstudio.ui.overview.OverviewView;
-import dev.cidrstudio.ui.overview.OverviewViewModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,6 +27,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /** The desktop app: opens the built-in demo plan (or offers the recovery copy a crash left) in the main window. */
 public final class CidrStudioApp extends Application {
@@ -44,7 +45,13 @@ public final class CidrStudioApp extends Application {
     /** The first plan (the demo, or the file named), loaded on another thread while the JavaFX toolkit starts. */
     private static CompletableFuture<Opened> first;
 
+    /** Logs what nothing caught and tells the user where the report is (a dialog once the window is up). */
+    private static CrashHandler crashes;
+
     public static void launchApp(String[] args) {
+        crashes = new CrashHandler(new CrashLog(PlanSession.defaultConfigDir(), Clock.systemDefaultZone()),
+                System.err);
+        Thread.setDefaultUncaughtExceptionHandler(crashes);
         first = CompletableFuture.supplyAsync(() -> {
             Path config = PlanSession.defaultConfigDir();
             PlanSession demo = PlanSession.demo(config);
@@ -55,6 +62,8 @@ public final class CidrStudioApp extends Application {
                 demo.open(Path.of(args[0]));
                 return new Opened(demo, null);
             } catch (IOException | ManifestImport.ImportException e) {
+                System.getLogger(CidrStudioApp.class.getName()).log(System.Logger.Level.WARNING,
+                        () -> args[0] + " could not be opened", e);
                 String why = e instanceof ManifestImport.ImportException ie
                         ? String.join("\n", ie.findings().stream().map(Finding::describe).toList())
                         : e.getMessage();
@@ -70,6 +79,9 @@ public final class CidrStudioApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        if (crashes != null) {
+            Thread.currentThread().setUncaughtExceptionHandler(crashes);
+        }
         worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "cidrstudio-worker");
             t.setDaemon(true);
@@ -117,6 +129,11 @@ public final class CidrStudioApp extends Application {
             }
         });
         stage.show();
+        if (crashes != null) {
+            crashes.tellUserBy(new CrashDialog(stage, System.err));
+            stage.addEventHandler(WindowEvent.WINDOW_HIDDEN,
+                    e -> crashes.tellUserBy(CrashHandler.stderrNotice(System.err)));
+        }
         var raw = getParameters().getRaw();
         if (opened.error() != null) {
             Alert a = new Alert(Alert.AlertType.ERROR, opened.error());
@@ -176,6 +193,8 @@ public final class CidrStudioApp extends Application {
                     session.discardRecovery(copy);
                 }
             } catch (IOException | ManifestImport.ImportException ex) {
+                System.getLogger(CidrStudioApp.class.getName()).log(System.Logger.Level.WARNING,
+                        "the recovered copy could not be opened", ex);
                 Alert e = new Alert(Alert.AlertType.ERROR, "The recovered copy could not be opened: "
                         + ex.getMessage() + "\nIt is kept at " + copy.file());
                 e.initOwner(stage);
@@ -225,22 +244,5 @@ public final class CidrStudioApp extends Application {
         view.bind(vm);
         view.applyTheme();
         return new MainWindow(loaded.scene(), view);
-    }
-
-    /** The overview alone around a view-model (used by view tests). */
-    public static Scene createScene(OverviewViewModel vm) {
-        FXMLLoader loader = new FXMLLoader(OverviewView.class.getResource(
-                "/dev/cidrstudio/ui/overview/OverviewView.fxml"));
-        Parent root;
-        try {
-            root = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("the overview view could not be loaded", e);
-        }
-        OverviewView view = loader.getController();
-        view.bind(vm);
-        Scene scene = new Scene(root, 1000, 640);
-        scene.getStylesheets().add(CidrStudioApp.class.getResource(THEME).toExternalForm());
-        return scene;
     }
 }

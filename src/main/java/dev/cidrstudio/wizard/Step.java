@@ -25,10 +25,6 @@ public record Step(String title, String explanation, List<Check> preconditions, 
         return new Step(title, explanation, List.of(), List.of(), List.of(), "", List.of(), List.of(), "", List.of());
     }
 
-    public Step withPreconditions(List<Check> p) {
-        return new Step(title, explanation, p, commands, manifests, expected, checks, warnings, rollback, hints);
-    }
-
     public Step withCommands(List<String> c) {
         return new Step(title, explanation, preconditions, c, manifests, expected, checks, warnings, rollback, hints);
     }

@@ -139,27 +139,4 @@ public final class Hilbert {
         }
         return d;
     }
-
-    /** The textbook one-level-at-a-time conversion, kept as the reference the tables are tested against. */
-    static long referenceDistance(int order, long x, long y) {
-        long d = 0;
-        for (int i = order - 1; i >= 0; i--) {
-            long s = 1L << i;
-            long rx = (x & s) != 0 ? 1 : 0;
-            long ry = (y & s) != 0 ? 1 : 0;
-            d += s * s * ((3 * rx) ^ ry);
-            if (ry == 0) {
-                if (rx == 1) {
-                    x = s - 1 - x;
-                    y = s - 1 - y;
-                }
-                long tmp = x;
-                x = y;
-                y = tmp;
-            }
-            x &= s - 1;
-            y &= s - 1;
-        }
-        return d;
-    }
 }

@@ -64,9 +64,4 @@ public record MapViewport(int level, long x, long y, int width, int height) {
         }
         return (cx << 32) | cy;
     }
-
-    /** Addresses per pixel side at this level (0 when an address spans several pixels). */
-    public long cellsPerPixel() {
-        return level >= 0 ? 1L << level : 0;
-    }
 }

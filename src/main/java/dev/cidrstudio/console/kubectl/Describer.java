@@ -32,12 +32,10 @@ final class Describer {
     private Describer() {
     }
 
-    /** Text for one object; {@code events} are those involving it, or null to leave the section out. */
-    static String describe(KubeObject obj, List<Event> events, Instant now) {
-        return describe(obj, events, now, List.of());
-    }
-
-    /** As {@link #describe(KubeObject, List, Instant)}; {@code pods} are the Pods of the object's namespace. */
+    /**
+     * Text for one object; {@code events} are those involving it, or null to leave the section out, and {@code pods}
+     * are the Pods of the object's namespace.
+     */
     static String describe(KubeObject obj, List<Event> events, Instant now, List<Map<String, Object>> pods) {
         return describe(obj, events, now, pods, List.of());
     }

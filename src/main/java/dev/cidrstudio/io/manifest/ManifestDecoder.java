@@ -1,6 +1,5 @@
 package dev.cidrstudio.io.manifest;
 
-import dev.cidrstudio.io.yaml.Mark;
 import dev.cidrstudio.io.yaml.PNode;
 import dev.cidrstudio.io.yaml.PNode.PList;
 import dev.cidrstudio.io.yaml.PNode.PMap;
@@ -417,10 +416,5 @@ public final class ManifestDecoder {
                 f.str(doc, "type", "", "Event"), src == null ? null : f.str(src, "component", "source", "EventSource"),
                 time(f, doc, "firstTimestamp", ""), time(f, doc, "lastTimestamp", ""),
                 count == null ? 1 : count.intValue());
-    }
-
-    /** Marks an object's document position in a message. */
-    public static String where(String source, Mark mark) {
-        return mark == null || mark.line() == 0 ? source : source + ":" + mark.line();
     }
 }

@@ -107,17 +107,6 @@ public sealed interface PNode permits PNode.PMap, PNode.PList, PNode.PScalar {
             return entries;
         }
 
-        /** The key positions as a map (built on demand). */
-        public Map<String, Mark> keyMarks() {
-            Map<String, Mark> out = new LinkedHashMap<>();
-            int i = 0;
-            for (String k : entries.keySet()) {
-                long p = keyPositions[i++];
-                out.put(k, new Mark((int) (p >>> 32), (int) p));
-            }
-            return out;
-        }
-
         @Override
         public Mark mark() {
             return mark;

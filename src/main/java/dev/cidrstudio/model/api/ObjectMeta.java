@@ -33,11 +33,6 @@ public record ObjectMeta(
         return new ObjectMeta(name, namespace, null, null, null, null, null, null, null, null, null, 0);
     }
 
-    public ObjectMeta withName(String n) {
-        return new ObjectMeta(n, namespace, uid, resourceVersion, creationTimestamp, deletionTimestamp,
-                deletionGracePeriodSeconds, labels, annotations, finalizers, generateName, generation);
-    }
-
     public ObjectMeta withNamespace(String ns) {
         return new ObjectMeta(name, ns, uid, resourceVersion, creationTimestamp, deletionTimestamp,
                 deletionGracePeriodSeconds, labels, annotations, finalizers, generateName, generation);

@@ -101,12 +101,6 @@ public record ServiceSpec(
                 allocateLoadBalancerNodePorts, loadBalancerIP, m);
     }
 
-    public ServiceSpec withExternalTrafficPolicy(String etp) {
-        return new ServiceSpec(type, clusterIP, clusterIPs, ipFamilies, ipFamilyPolicy, ports, selector,
-                externalName, externalIPs, sessionAffinity, internalTrafficPolicy, etp,
-                allocateLoadBalancerNodePorts, loadBalancerIP, otherFields);
-    }
-
     /** A field it only carries through, as decoded ({@code Long}, {@code String}, {@code List}, {@code Map}). */
     public Object otherField(String key) {
         return otherFields.get(key);

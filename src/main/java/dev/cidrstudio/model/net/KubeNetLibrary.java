@@ -99,9 +99,4 @@ public final class KubeNetLibrary {
         }
         return cidr.masked().addr().ip().equals(other.addr().ip()) && cidr.bits() <= other.bits();
     }
-
-    /** Go {@code ==} on prefixes: the unmasked address and the bits. */
-    public static boolean equal(NetIp.Prefix a, NetIp.Prefix b) {
-        return a.addr().equals(b.addr()) && a.bits() == b.bits();
-    }
 }

@@ -137,11 +137,6 @@ public final class KubeCel {
         return minor == libraryMinor ? this : new KubeCel(this, minor);
     }
 
-    /** The Kubernetes minor version whose libraries this view offers. */
-    public int libraryMinor() {
-        return libraryMinor;
-    }
-
     /** The admission environment with {@code object} and {@code oldObject} of the given type. */
     private CelCompiler compilerFor(CelType objectType, dev.cel.common.types.CelTypeProvider types) {
         var cb = CelCompilerFactory.standardCelCompilerBuilder().setOptions(options)
@@ -387,6 +382,8 @@ public final class KubeCel {
             }
             // A library failing in a way cel-go would not is still only this expression's error, never the
             // planner's: the policy's failurePolicy decides, as for any runtime error.
+            System.getLogger(KubeCel.class.getName()).log(System.Logger.Level.DEBUG,
+                    "a CEL library failed unexpectedly", e);
             return new Costed(new Outcome(null, e.getMessage() == null ? e.getClass().getSimpleName()
                     : e.getMessage(), null), cost[0]);
         }

@@ -126,11 +126,6 @@ public final class ServiceValidation {
         return errs;
     }
 
-    /** {@code ValidateService} with the traffic distributions of 1.34 and later. */
-    public static List<FieldError> validateService(Service svc) {
-        return validateService(svc, true);
-    }
-
     /**
      * {@code ValidateService}: the whole object, after defaulting and allocation, rule by rule in the order
      * kube-apiserver checks them. {@code preferSame} is the {@code PreferSameTrafficDistribution} gate (off in 1.33,
@@ -526,12 +521,10 @@ public final class ServiceValidation {
         return errs;
     }
 
-    /** The immutability rules of {@code ValidateServiceUpdate} that concern IPs. */
-    public static List<FieldError> validateServiceUpdate(Service updated, Service old) {
-        return validateServiceUpdate(updated, old, true);
-    }
-
-    /** As {@link #validateServiceUpdate(Service, Service)}; {@code preferSame} as in {@link #validateService}. */
+    /**
+     * The immutability rules of {@code ValidateServiceUpdate} that concern IPs; {@code preferSame} as in
+     * {@link #validateService}.
+     */
     public static List<FieldError> validateServiceUpdate(Service updated, Service old, boolean preferSame) {
         List<FieldError> errs = new ArrayList<>();
         ServiceSpec n = updated.spec();
@@ -564,10 +557,5 @@ public final class ServiceValidation {
         }
         errs.addAll(validateService(updated, preferSame));
         return errs;
-    }
-
-    /** Parses a cluster IP that validation already accepted. */
-    static IpAddress parse(String ip) {
-        return IpParsing.parseIpSloppy(ip).orElseThrow();
     }
 }

@@ -197,6 +197,7 @@ public final class HostsView {
         try {
             LocalFiles.write(f.toPath(), content);
         } catch (IOException e) {
+            System.getLogger(HostsView.class.getName()).log(System.Logger.Level.WARNING, () -> f + " not saved", e);
             Alert a = new Alert(Alert.AlertType.ERROR, f + ": " + e.getMessage());
             a.setHeaderText("Could not save");
             a.show();

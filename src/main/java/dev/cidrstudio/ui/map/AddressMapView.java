@@ -148,10 +148,6 @@ public final class AddressMapView extends Control {
         return scale;
     }
 
-    boolean fitted() {
-        return fitted;
-    }
-
     /** The last frame's pixels, row by row (ARGB). */
     public int[] pixels() {
         return pixels.clone();

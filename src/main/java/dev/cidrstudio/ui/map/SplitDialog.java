@@ -74,8 +74,4 @@ public final class SplitDialog {
     public Dialog<ButtonType> dialog() {
         return dialog;
     }
-
-    public TableView<PrefixSplit.Subnet> table() {
-        return table;
-    }
 }
