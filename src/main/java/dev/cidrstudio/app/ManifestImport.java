@@ -46,10 +46,6 @@ public final class ManifestImport {
         public int total() {
             return countsByKind.values().stream().mapToInt(Integer::intValue).sum();
         }
-
-        public boolean hasErrors() {
-            return findings.stream().anyMatch(f -> f.severity() == Finding.Severity.ERROR);
-        }
     }
 
     /** The import was refused; the plan is unchanged. */

@@ -480,14 +480,6 @@ public final class PlanSession {
         }
     }
 
-    public void save() throws IOException {
-        Path f = file;
-        if (f == null) {
-            throw new IllegalStateException("the plan has no file yet: use saveAs");
-        }
-        saveAs(f);
-    }
-
     /** Writes the plan to a file (atomically, keeping the file's permissions); the plan then belongs to it. */
     public void saveAs(Path path) throws IOException {
         ClusterState snapshot;

@@ -188,11 +188,6 @@ public final class Rehearsal {
         return e;
     }
 
-    /** What the learner typed since the last step was done. */
-    public List<Entry> typed() {
-        return List.copyOf(typed);
-    }
-
     /** The current step's checks against the cluster as it is now. */
     public List<CheckResult> checkNow() {
         return nextStep().map(s -> evaluate(s.checks())).orElse(List.of());

@@ -261,7 +261,7 @@ class PlanDoorTest {
         assertEquals(planFile.toAbsolutePath().normalize(), third.file().orElseThrow());
         assertTrue(third.dirty());
         assertTrue(third.view().find(Kind.NAMESPACE, null, "team").isPresent());
-        third.save();
+        third.saveAs(third.file().orElseThrow());
         assertTrue(third.orphanedRecoveries().isEmpty());
         assertTrue(PlanLoader.load("p", Files.readString(planFile)).api().find(Kind.NAMESPACE, null, "team")
                 .isPresent(), "saved to the plan's own path");

@@ -66,10 +66,6 @@ public record ClusterSettings(
                 nodeCIDRMaskSizeIPv6, clusterDomain, nodes, clusterDNS, randomSeed, apiServers);
     }
 
-    public ClusterSettings withNodes(List<String> n) {
-        return new ClusterSettings(name, kubernetesVersion, serviceClusterIPRange, clusterCIDR, nodeCIDRMaskSizeIPv4,
-                nodeCIDRMaskSizeIPv6, clusterDomain, n, clusterDNS, randomSeed, apiServers);
-    }
 
     public static ClusterSettings defaults() {
         return new ClusterSettings("demo", KubeVersion.V1_34, DEFAULT_SERVICE_RANGE, "10.244.0.0/16", 24, 64,
@@ -105,10 +101,5 @@ public record ClusterSettings(
     public ClusterSettings withClusterDNS(String dns) {
         return new ClusterSettings(name, kubernetesVersion, serviceClusterIPRange, clusterCIDR, nodeCIDRMaskSizeIPv4,
                 nodeCIDRMaskSizeIPv6, clusterDomain, nodes, dns, randomSeed, apiServers);
-    }
-
-    public ClusterSettings withRandomSeed(long seed) {
-        return new ClusterSettings(name, kubernetesVersion, serviceClusterIPRange, clusterCIDR, nodeCIDRMaskSizeIPv4,
-                nodeCIDRMaskSizeIPv6, clusterDomain, nodes, clusterDNS, seed, apiServers);
     }
 }

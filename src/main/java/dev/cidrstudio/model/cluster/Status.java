@@ -71,14 +71,6 @@ public record Status(int code, String reason, String message, String kind, Strin
         return new Status(500, INTERNAL_ERROR, "Internal error occurred: " + message, null, null, null, List.of());
     }
 
-    public static Status badRequest(String message) {
-        return new Status(400, BAD_REQUEST, message, null, null, null, List.of());
-    }
-
-    public static Status conflict(String message) {
-        return new Status(409, CONFLICT, message, null, null, null, List.of());
-    }
-
     public static Status forbidden(String message) {
         return new Status(403, FORBIDDEN, message, null, null, null, List.of());
     }

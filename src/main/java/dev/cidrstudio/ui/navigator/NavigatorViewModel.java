@@ -82,11 +82,6 @@ public final class NavigatorViewModel {
         }
     }
 
-    /** Whether the navigator shows a practice cluster rather than the plan. */
-    public boolean viewingPractice() {
-        return viewing != null;
-    }
-
     public void load(PlanSession s) {
         this.session = s;
         ApiServer api = viewing != null ? viewing : s.view();

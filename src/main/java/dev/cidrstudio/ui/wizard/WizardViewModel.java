@@ -93,7 +93,6 @@ public final class WizardViewModel {
     private final ReadOnlyBooleanWrapper canRun = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canBack = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canApply = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper selectedRan = new ReadOnlyBooleanWrapper(false);
 
     public WizardViewModel() {
         selected.addListener((o, a, b) -> showStep());
@@ -120,8 +119,8 @@ public final class WizardViewModel {
     public void prepare() {
         String to = target.get() == null ? "" : target.get().strip();
         ScenarioKind k = kind.get();
-        ClusterState plan = session.view().snapshot();
-        long version = session.view().state().contentVersion();
+        ClusterState plan = session.current();
+        long version = session.revision();
         work("Preparing \u2018" + k.label() + "\u2019", () -> {
             Scenario sc = Scenarios.build(plan, k, to.isEmpty() ? Optional.empty() : Optional.of(to));
             Rehearsal r = new Rehearsal(sc);
@@ -221,7 +220,7 @@ public final class WizardViewModel {
             message.set("Run at least one step before applying.");
             return;
         }
-        if (session.view().state().contentVersion() != preparedFrom) {
+        if (session.revision() != preparedFrom) {
             message.set("The plan changed after the scenario was prepared; Prepare again to rehearse on it.");
             updateState();
             return;
@@ -235,7 +234,7 @@ public final class WizardViewModel {
             message.set(e.status().message());
             return;
         }
-        preparedFrom = session.view().state().contentVersion();
+        preparedFrom = session.revision();
         // The rehearsal goes on from where the plan now is, so Apply again after more steps stays one edit each.
         message.set("Applied to the plan (Undo takes it back).");
         updateState();
@@ -340,8 +339,7 @@ public final class WizardViewModel {
         canRun.set(have && rehearsal.scenario().ready() && !rehearsal.finished());
         canBack.set(have && rehearsal.position() > 0);
         canApply.set(have && rehearsal.position() > 0 && session != null
-                && session.view().state().contentVersion() == preparedFrom);
-        selectedRan.set(have && selected.get() >= 0 && selected.get() < rehearsal.position());
+                && session.revision() == preparedFrom);
     }
 
     private void showStep() {
@@ -536,11 +534,6 @@ public final class WizardViewModel {
 
     public ReadOnlyBooleanProperty canApplyProperty() {
         return canApply.getReadOnlyProperty();
-    }
-
-    /** Whether the selected step has run (so it has output, checks and a diff). */
-    public ReadOnlyBooleanProperty selectedRanProperty() {
-        return selectedRan.getReadOnlyProperty();
     }
 
     /** The rehearsal, for tests and the runbook export. */
