@@ -320,16 +320,11 @@ public final class ShellInterpreter {
         try {
             for (String item : items) {
                 setVariable(f.variable(), item);
-                try {
-                    last = run(f.body(), io);
-                } catch (LoopControl c) {
-                    if (--c.levels > 0) {
-                        throw c;
-                    }
-                    if (c.breaks) {
-                        break;
-                    }
+                Integer status = pass(f.body(), io);
+                if (status == null) {
+                    break;
                 }
+                last = status;
             }
         } finally {
             loopDepth--;
@@ -347,21 +342,31 @@ public final class ShellInterpreter {
                     throw new ShellError((w.until() ? "until" : "while") + " loop stopped after "
                             + MAX_LOOP_ITERATIONS + " iterations: the practice console runs no longer loops", w.line());
                 }
-                try {
-                    last = run(w.body(), io);
-                } catch (LoopControl c) {
-                    if (--c.levels > 0) {
-                        throw c;
-                    }
-                    if (c.breaks) {
-                        break;
-                    }
+                Integer status = pass(w.body(), io);
+                if (status == null) {
+                    break;
                 }
+                last = status;
             }
         } finally {
             loopDepth--;
         }
         return last;
+    }
+
+    /**
+     * One pass of a loop's body: its exit status, or null when a {@code break} ends this loop; a {@code continue}
+     * ends the pass, and either of them for an outer loop goes on up.
+     */
+    private Integer pass(Ast body, Io io) throws ShellExit, ShellError {
+        try {
+            return run(body, io);
+        } catch (LoopControl c) {
+            if (--c.levels > 0) {
+                throw c;
+            }
+            return c.breaks ? null : 0;
+        }
     }
 
     // ---- redirections
