@@ -34,7 +34,7 @@ final class CreateNamespaceOptions implements Command {
         try {
             KubeObject created = dryRun.create(f.api(), new Namespace(ObjectMeta.named(name), null));
             return Result.ok(format.isDefault() ? "namespace/" + created.name() + " created" + dryRun.suffix()
-                    + "\n" : format.renderTyped(created, true));
+                    + "\n" : format.renderTyped(created, true, f.api().settings().kubernetesVersion()));
         } catch (ApiException e) {
             return Result.error(KubectlErrors.forStatus(e.status(), "creating", null), 1);
         }

@@ -152,7 +152,7 @@ final class CreateServiceOptions implements Command {
             KubeObject created = dryRun.create(f.api(), svc);
             boolean keepNamespace = dryRun != DryRun.CLIENT || flags.has("namespace");
             return Result.ok(format.isDefault() ? "service/" + created.name() + " created" + dryRun.suffix()
-                    + "\n" : format.renderTyped(created, keepNamespace));
+                    + "\n" : format.renderTyped(created, keepNamespace, f.api().settings().kubernetesVersion()));
         } catch (ApiException e) {
             return Result.error("error: failed to create " + type + " service: " + e.status().message(), 1);
         }

@@ -98,13 +98,24 @@ record Output(Kind kind, boolean wide, String argument) {
         return render(Printers.encode(o));
     }
 
-    /** A typed object (what {@code kubectl create service|namespace} prints): JSON keeps Go's struct order. */
-    String renderTyped(KubeObject o, boolean keepNamespace) {
+    /**
+     * A typed object (what {@code kubectl create service|namespace} prints): JSON keeps Go's struct order. An object
+     * the client built has no creation time: kubectl 1.33 prints it as {@code creationTimestamp: null}, 1.34 and later
+     * leave it out.
+     */
+    String renderTyped(KubeObject o, boolean keepNamespace, dev.cidrstudio.model.cluster.KubeVersion client) {
         java.util.Map<String, Object> doc = Printers.encode(o);
-        if (!keepNamespace && doc.get("metadata") instanceof java.util.Map<?, ?> m) {
+        if (doc.get("metadata") instanceof java.util.Map<?, ?> m) {
             @SuppressWarnings("unchecked")
             java.util.Map<String, Object> meta = (java.util.Map<String, Object>) m;
-            meta.remove("namespace");
+            if (!keepNamespace) {
+                meta.remove("namespace");
+            }
+            if (client.printsNullCreationTimestamp()) {
+                meta.putIfAbsent("creationTimestamp", null);
+            } else if (meta.get("creationTimestamp") == null) {
+                meta.remove("creationTimestamp");
+            }
         }
         if (kind == Kind.NAME) {
             return ResourceTypes.prefix(o.kind()) + "/" + o.name() + "\n";

@@ -38,9 +38,6 @@ public final class StructOrder {
                     meta.put(free, new TreeMap<>((Map<String, Object>) f));
                 }
             }
-            if (!meta.containsKey("creationTimestamp")) {
-                meta.put("creationTimestamp", null);
-            }
             out.put("metadata", order(meta, META));
         }
         if (out.get("spec") instanceof Map<?, ?> s && "Service".equals(out.get("kind"))) {

@@ -33,6 +33,14 @@ public enum KubeVersion {
         return this == V1_33;
     }
 
+    /**
+     * Whether kubectl prints the missing creation time of an object it built itself as {@code creationTimestamp: null}
+     * (1.33); kubectl 1.34 and later leave the field out.
+     */
+    public boolean printsNullCreationTimestamp() {
+        return this == V1_33;
+    }
+
     /** The kube-apiserver checks {@code --service-cluster-ip-range} against the legacy 20-host-bit limit. */
     public boolean flagSizeLimit() {
         return allocatorDualWrite();
