@@ -12,11 +12,11 @@ import dev.cidrstudio.model.cluster.ApiException;
 import dev.cidrstudio.model.cluster.ClusterState;
 import dev.cidrstudio.model.net.IpFamily;
 import dev.cidrstudio.ui.workspace.TaskRunner;
+import dev.cidrstudio.ui.workspace.Workspace;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -71,7 +71,7 @@ public final class CapacityViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final ReadOnlyBooleanWrapper hasResult = new ReadOnlyBooleanWrapper(false);
-    private Consumer<ClusterState> preview = s -> { };
+    private Workspace workspace;
     private AtomicBoolean cancel = new AtomicBoolean();
 
     /** One candidate prefix of the sizing. */
@@ -89,9 +89,9 @@ public final class CapacityViewModel {
         chosen.addListener((o, a, b) -> canAddSuggestion.set(b != null));
     }
 
-    /** Where a what-if's resulting cluster goes to be shown (the Map tab). */
-    public void setPreview(Consumer<ClusterState> consumer) {
-        this.preview = consumer;
+    /** The window's workspace, where a what-if's resulting cluster goes to be shown (on the map). */
+    public void use(Workspace ws) {
+        this.workspace = ws;
     }
 
     public void load(PlanSession s) {
@@ -170,7 +170,9 @@ public final class CapacityViewModel {
                 last = w;
                 hasResult.set(w.created() > 0);
                 result.set(w.describe());
-                preview.accept(w.state());
+                if (workspace != null) {
+                    workspace.preview(w.state(), "what-if");
+                }
             });
         });
     }

@@ -1,6 +1,7 @@
 package dev.cidrstudio.ui.console;
 
 import dev.cidrstudio.ui.workspace.TaskRunner;
+import dev.cidrstudio.ui.workspace.Workspace;
 import dev.cidrstudio.app.LocalFiles;
 import dev.cidrstudio.app.PlanCommand;
 import dev.cidrstudio.app.PlanSession;
@@ -97,15 +98,17 @@ public final class ConsoleViewModel {
     private final ReadOnlyStringWrapper exerciseFeedback = new ReadOnlyStringWrapper("");
     private final ObservableList<String> exerciseChecks = FXCollections.observableArrayList();
     private final ObservableList<String> exerciseHints = FXCollections.observableArrayList();
-    private java.util.function.Consumer<ApiServer> practiceListener = a -> { };
+    private Workspace workspace;
 
-    /** Told after each command which cluster the console works on: a practice cluster, or null for the plan. */
-    public void setPracticeListener(java.util.function.Consumer<ApiServer> l) {
-        this.practiceListener = l;
+    /** The window's workspace, told after each command which cluster the console works on. */
+    public void use(Workspace ws) {
+        this.workspace = ws;
     }
 
     private void ran() {
-        practiceListener.accept(exercise != null ? exercise.cluster() : practice);
+        if (workspace != null) {
+            workspace.showPractice(exercise != null ? exercise.cluster() : practice, target.get());
+        }
     }
 
     /** Starts an exercise on its own practice cluster; the plan is not touched. */

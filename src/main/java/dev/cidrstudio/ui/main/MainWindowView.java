@@ -117,7 +117,7 @@ public final class MainWindowView {
                 (ConsoleView c) -> c.bind(vm.console()));
         lazy("wizardTab", "/dev/cidrstudio/ui/wizard/WizardView.fxml", (WizardView c) -> c.bind(vm.wizard()));
         vm.wizard().setMapPreview((state, label) -> {
-            vm.map().preview(state, label);
+            vm.workspace().preview(state, label);
             select("mapTab");
         });
         // View > Go to: every tab by keyboard, Ctrl+1 for the first.

@@ -108,25 +108,19 @@ public final class MainWindowViewModel {
         this.autosaver = autosaver;
         this.map = new MapViewModel(worker);
         this.capacity = new CapacityViewModel(worker);
-        capacity.setPreview(state -> map.preview(state, "what-if"));
-        capacity.setRunner(this::runLong);
-        services.setRunner(this::runLong);
-        console.setRunner(this::runLong);
-        wizard.setRunner(this::runLong);
-        console.setPracticeListener(practice -> {
-            navigator.view(practice, practice == null ? null : "Practice cluster (" + console.targetProperty().get()
-                    + ")");
-            practiceStatus.set(practice == null ? "" : "Console on a practice cluster (shown read-only); the plan "
-                    + "is untouched");
-        });
-        map.setSelectionHandler(spot -> {
-            if (spot.used()) {
-                navigator.reveal(new NavigatorViewModel.Ref("IPAddress", null,
-                        spot.address().toString()));
-            } else {
-                navigator.show(spot.address().toString(), spot.describe());
-            }
-        });
+        // The plan changes on the worker during long work; the workspace hands each change over on the FX thread.
+        // Tabs meet only there: what one shows or selects, the others follow.
+        workspace = new Workspace(session, this::runLong);
+        capacity.setRunner(workspace.tasks());
+        services.setRunner(workspace.tasks());
+        console.setRunner(workspace.tasks());
+        wizard.setRunner(workspace.tasks());
+        capacity.use(workspace);
+        console.use(workspace);
+        map.use(workspace);
+        navigator.use(workspace);
+        workspace.practiceProperty().addListener((o, a, p) -> practiceStatus.set(p == null ? ""
+                : "Console on a practice cluster (shown read-only); the plan is untouched"));
         preferences = UiPreferences.load(session.configDir());
         dark.set(preferences.dark());
         presenter.set(preferences.presenter());
@@ -135,8 +129,6 @@ public final class MainWindowViewModel {
         dark.addListener((o, a, b) -> savePreferences());
         presenter.addListener((o, a, b) -> savePreferences());
         textZoom.addListener((o, a, b) -> savePreferences());
-        // The plan changes on the worker during long work; the workspace hands each change over on the FX thread.
-        workspace = new Workspace(session, this::runLong);
         workspace.onPlanChange(this::planChanged);
         refresh();
     }

@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
+import dev.cidrstudio.ui.workspace.Workspace;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -30,7 +30,6 @@ public final class MapViewModel {
     private final BooleanProperty dark = new SimpleBooleanProperty(false);
     static final String HOVER_HINT = "Point at an address to see what it is.";
     private final ReadOnlyStringWrapper hover = new ReadOnlyStringWrapper(HOVER_HINT);
-    private Consumer<AddressMap.Spot> selection = s -> { };
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper previewing = new ReadOnlyStringWrapper("");
     private long generation;
@@ -118,14 +117,31 @@ public final class MapViewModel {
         }
     }
 
-    /** Where a clicked address goes (the navigator and inspector). */
-    public void setSelectionHandler(Consumer<AddressMap.Spot> handler) {
-        this.selection = handler;
+    private Workspace workspace;
+
+    /**
+     * The window's workspace: a clicked address becomes its selection (the navigator and inspector follow), and what
+     * it previews (a what-if, a rehearsal step) is shown instead of the plan.
+     */
+    public void use(Workspace ws) {
+        this.workspace = ws;
+        ws.previewProperty().addListener((o, a, p) -> {
+            if (p != null) {
+                preview(p.state(), p.label());
+            }
+        });
     }
 
     public void select(AddressMap.Spot spot) {
         if (spot != null) {
-            selection.accept(spot);
+            if (workspace == null) {
+                return;
+            }
+            if (spot.used()) {
+                workspace.select("IPAddress", null, spot.address().toString());
+            } else {
+                workspace.selectPlace(spot.address().toString(), spot.describe());
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.cidrstudio.ui.navigator;
 
+import dev.cidrstudio.ui.workspace.Workspace;
 import dev.cidrstudio.app.InspectorEdit;
 import dev.cidrstudio.app.PlanSession;
 import dev.cidrstudio.app.PolicyWorkbench;
@@ -61,6 +62,25 @@ public final class NavigatorViewModel {
             editing.set(false);
             editMessage.set("");
             inspect(b);
+        });
+    }
+
+    /**
+     * Follows the window's workspace: the practice cluster the console works on is shown instead of the plan, and
+     * what another tab selects (an address on the map) is revealed here and in the inspector.
+     */
+    public void use(Workspace ws) {
+        ws.practiceProperty().addListener((o, a, p) -> view(p == null ? null : p.cluster(),
+                p == null ? null : "Practice cluster (" + p.label() + ")"));
+        ws.selectionProperty().addListener((o, a, sel) -> {
+            if (sel == null) {
+                return;
+            }
+            if (sel.kind() == null) {
+                show(sel.name(), sel.description());
+            } else {
+                reveal(new Ref(sel.kind(), sel.namespace(), sel.name()));
+            }
         });
     }
 

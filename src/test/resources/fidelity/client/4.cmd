@@ -1,1 +1,0 @@
-create namespace shop --dry-run=client -o json

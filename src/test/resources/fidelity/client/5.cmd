@@ -1,1 +1,0 @@
-create service loadbalancer lb --tcp 443:8443 --tcp 80 --dry-run=client -o yaml

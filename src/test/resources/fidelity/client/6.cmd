@@ -1,1 +1,0 @@
-create service externalname ext --external-name db.example.com --dry-run=client -o yaml

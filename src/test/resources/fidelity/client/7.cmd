@@ -1,1 +1,0 @@
-create service clusterip headless --clusterip None --dry-run=client -o yaml

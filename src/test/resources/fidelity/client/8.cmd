@@ -1,1 +1,0 @@
-create service clusterip web --tcp 80 --dry-run=client
