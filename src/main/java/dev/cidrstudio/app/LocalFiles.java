@@ -18,12 +18,23 @@ public final class LocalFiles {
         if (Files.isDirectory(path)) {
             throw new IOException(path + " is a directory");
         }
+        if (Files.exists(path) && !Files.isRegularFile(path)) {
+            // A device or a pipe may never end (/dev/zero) or never start (a pipe nobody writes).
+            throw new IOException(path + " is not a regular file");
+        }
         long size = Files.size(path);
         if (size > MAX_BYTES) {
             throw new IOException(path + " is " + (size / (1024 * 1024)) + " MiB; files over "
                     + (MAX_BYTES / (1024 * 1024)) + " MiB are refused");
         }
-        byte[] bytes = Files.readAllBytes(path);
+        byte[] bytes;
+        try (var in = Files.newInputStream(path)) {
+            // Bounded again: the file may grow while it is read.
+            bytes = in.readNBytes((int) MAX_BYTES + 1);
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new IOException(path + " grew past " + (MAX_BYTES / (1024 * 1024)) + " MiB while it was read");
+        }
         return new String(bytes, StandardCharsets.UTF_8);
     }
 

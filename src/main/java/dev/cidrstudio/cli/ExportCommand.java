@@ -60,6 +60,9 @@ public final class ExportCommand extends StreamCommand {
         try {
             StateFile.writeAtomically(output, yaml);
             return 0;
+        } catch (StateFile.CannotSave e) {
+            err.println("error: " + e.getMessage());
+            return 1;
         } catch (IOException e) {
             err.println(output + ": error: cannot write: " + e.getMessage());
             return 1;

@@ -54,6 +54,9 @@ public final class ImportCommand extends StreamCommand {
             try {
                 StateFile.writeAtomically(output, ManifestExport.export(r.api(), ManifestExport.Options.PLAN));
                 out.println("Saved plan " + output);
+            } catch (StateFile.CannotSave e) {
+                err.println("error: " + e.getMessage());
+                return 1;
             } catch (IOException e) {
                 err.println(output + ": error: cannot save: " + e.getMessage());
                 return 1;

@@ -6,8 +6,10 @@ import dev.cidrstudio.console.CommandResult;
 import dev.cidrstudio.console.ConsoleOutput;
 import dev.cidrstudio.console.Kubectl;
 import dev.cidrstudio.console.ScriptRunner;
+import dev.cidrstudio.console.shell.ShellInterpreter;
 import dev.cidrstudio.io.manifest.ManifestException;
 import dev.cidrstudio.io.manifest.Problem;
+import dev.cidrstudio.io.plan.InPlaceFile;
 import dev.cidrstudio.io.plan.StateFile;
 import dev.cidrstudio.model.cluster.ApiServer;
 import dev.cidrstudio.model.cluster.ClusterConfigException;
@@ -67,15 +69,31 @@ public final class KubectlCommand extends StreamCommand {
             api.advanceClock(ScriptRunner.TYPING_PAUSE);
             String stdin = args.contains("-") || args.contains("--filename=-") || args.contains("-f-")
                     ? readStdin() : "";
-            CommandResult r = kubectl.run(args, stdin);
+            CommandResult r;
+            try {
+                r = kubectl.run(args, stdin);
+            } catch (RuntimeException e) {
+                r = CommandResult.error(ShellInterpreter.failed("kubectl", e), ShellInterpreter.FAILED);
+            }
             api.advanceClock(ScriptRunner.COMMAND_TIME);
             out.print(r.stdout());
             err.print(r.stderr());
             code = r.exitCode();
         } else {
-            ScriptRunner runner = new ScriptRunner(kubectl, LocalFiles::read).withFileSink((path, content) ->
-                    StateFile.writeAtomically(java.nio.file.Path.of(path), content));
-            for (ConsoleOutput o : runner.run(readStdin())) {
+            ScriptRunner runner = new ScriptRunner(kubectl, LocalFiles::read)
+                    .withFileSink(new ConsoleFiles(InPlaceFile.PIPE_WAIT));
+            String home = System.getenv("HOME");
+            runner.withVariable("HOME", home == null ? System.getProperty("user.home") : home);
+            List<ConsoleOutput> printed;
+            try {
+                printed = runner.run(readStdin());
+                code = runner.exitCode();
+            } catch (RuntimeException e) {
+                // The runner keeps going past a failing command; this is the script as a whole failing.
+                printed = List.of(new ConsoleOutput.Stderr(ShellInterpreter.failed("script", e) + "\n"));
+                code = ShellInterpreter.FAILED;
+            }
+            for (ConsoleOutput o : printed) {
                 if (o instanceof ConsoleOutput.Stdout s) {
                     out.print(s.text());
                     out.flush();
@@ -84,12 +102,14 @@ public final class KubectlCommand extends StreamCommand {
                     err.flush();
                 }
             }
-            code = runner.exitCode();
         }
         out.flush();
         if (state != null) {
             try {
                 StateFile.writeAtomically(state, StateFile.write(api));
+            } catch (StateFile.CannotSave e) {
+                err.println("error: " + e.getMessage());
+                return 1;
             } catch (IOException e) {
                 err.println("error: cannot save the state to " + state + ": " + e.getMessage());
                 return 1;

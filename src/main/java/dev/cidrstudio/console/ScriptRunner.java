@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -31,6 +32,7 @@ public final class ScriptRunner {
 
     public static final Duration TYPING_PAUSE = Duration.ofSeconds(4);
     public static final Duration COMMAND_TIME = Duration.ofSeconds(1);
+    private static final System.Logger LOG = System.getLogger(ScriptRunner.class.getName());
     static final int MAX_LOOP_ITERATIONS = ShellInterpreter.MAX_LOOP_ITERATIONS;
     /** Commands a runbook script defines as shell functions for a real shell and the console knows itself. */
     static final List<String> BUILT_IN_FUNCTIONS = List.of(ControlPlaneCommand.NAME, "verify");
@@ -68,7 +70,37 @@ public final class ScriptRunner {
     /** Where {@code > FILE} writes; the CLI writes real files, the GUI and tests may keep them in memory. */
     @FunctionalInterface
     public interface FileSink {
+        /** A file's whole new content, once the command writing it has ended. */
         void write(String path, String content) throws IOException;
+
+        /**
+         * Opens a file for a redirection. Kept in memory by default: the text is gathered and written when the
+         * command ends, after what {@code current} holds there for {@code >>}. A sink of real files opens the file
+         * itself, as the shell does.
+         */
+        default CommandHost.OutputFile open(String path, boolean append, Kubectl.FileSource current)
+                throws IOException {
+            StringBuilder text = new StringBuilder();
+            return new CommandHost.OutputFile() {
+                @Override
+                public void write(String more) {
+                    text.append(more);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    String before = "";
+                    if (append) {
+                        try {
+                            before = current.read(path);
+                        } catch (IOException e) {
+                            before = "";
+                        }
+                    }
+                    FileSink.this.write(path, before + text);
+                }
+            };
+        }
     }
 
     private FileSink sink = (path, content) -> {
@@ -78,6 +110,12 @@ public final class ScriptRunner {
     /** Lets {@code > FILE} write files. */
     public ScriptRunner withFileSink(FileSink fileSink) {
         this.sink = fileSink;
+        return this;
+    }
+
+    /** Sets a shell variable before the script runs, as the environment does ({@code HOME} for {@code ~}). */
+    public ScriptRunner withVariable(String name, String value) {
+        shell.variables().put(name, value);
         return this;
     }
 
@@ -117,9 +155,26 @@ public final class ScriptRunner {
             } catch (ShellError e) {
                 error(ShellInterpreter.NAME + ": line " + e.line() + ": " + e.getMessage());
                 exitCode = 2;
+            } catch (CancellationException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // The shell itself failed on this command: that one fails, what the earlier ones did stays.
+                LOG.log(System.Logger.Level.DEBUG, () -> "line " + unit.line() + " failed", e);
+                error(ShellInterpreter.NAME + ": line " + unit.line() + ": "
+                        + ShellInterpreter.failed(firstWord(unit.text()), e));
+                exitCode = ShellInterpreter.FAILED;
             }
         }
         return List.copyOf(output.subList(from, output.size()));
+    }
+
+    private static String firstWord(String text) {
+        String t = text.strip();
+        int end = 0;
+        while (end < t.length() && !Character.isWhitespace(t.charAt(end)) && "|;&<>()".indexOf(t.charAt(end)) < 0) {
+            end++;
+        }
+        return end == 0 ? "command" : t.substring(0, end);
     }
 
     /**
@@ -222,8 +277,8 @@ public final class ScriptRunner {
         }
 
         @Override
-        public void writeFile(String path, String content) throws IOException {
-            sink.write(path, content);
+        public OutputFile openFile(String path, boolean append) throws IOException {
+            return sink.open(path, append, files);
         }
     }
 

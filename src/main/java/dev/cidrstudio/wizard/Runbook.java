@@ -85,22 +85,24 @@ public final class Runbook {
 
     /** The shell script: the same commands the rehearsal ran, each step followed by its command checks. */
     public static String script(Scenario s, String planName) {
-        StringBuilder sb = new StringBuilder(HEADER.formatted(s.title(), planName,
+        StringBuilder sb = new StringBuilder(HEADER.formatted(DocumentText.shellComment(s.title()),
+                DocumentText.shellComment(planName),
                 s.start().settings().kubernetesVersion().text(), SCRIPT, SCRIPT));
         int n = 1;
         for (Step step : s.steps()) {
-            sb.append("\n# ---- Step ").append(n++).append(": ").append(step.title()).append('\n');
+            sb.append("\n# ---- Step ").append(n++).append(": ").append(DocumentText.shellComment(step.title()))
+                    .append('\n');
             for (String c : step.commands()) {
                 sb.append(c).append('\n');
             }
             for (Check c : step.checks()) {
                 if (c instanceof Check.CommandCheck cc) {
-                    sb.append("verify ").append(ScenarioSupport.shellQuote(cc.description())).append(' ')
-                            .append(ScenarioSupport.shellQuote(cc.command())).append(' ')
-                            .append(ScenarioSupport.shellQuote(cc.expected())).append('\n');
+                    sb.append("verify ").append(DocumentText.shellQuote(cc.description())).append(' ')
+                            .append(DocumentText.shellQuote(cc.command())).append(' ')
+                            .append(DocumentText.shellQuote(cc.expected())).append('\n');
                 } else {
-                    sb.append("# check by reading: ").append(c.description()).append(" (").append(c.command())
-                            .append(")\n");
+                    sb.append("# check by reading: ").append(DocumentText.shellComment(c.description())).append(" (")
+                            .append(DocumentText.shellComment(c.command())).append(")\n");
                 }
             }
         }
@@ -110,13 +112,13 @@ public final class Runbook {
     static String markdown(Rehearsal r, String planName) {
         Scenario s = r.scenario();
         ClusterState start = s.start();
-        StringBuilder sb = new StringBuilder("# ").append(s.title()).append("\n\n").append(s.summary()).append("\n\n");
-        sb.append("Plan `").append(planName).append("`, Kubernetes ").append(start.settings().kubernetesVersion().text())
+        StringBuilder sb = new StringBuilder("# ").append(DocumentText.markdown(s.title())).append("\n\n").append(s.summary()).append("\n\n");
+        sb.append("Plan ").append(DocumentText.markdownCode(planName)).append(", Kubernetes ").append(start.settings().kubernetesVersion().text())
                 .append(", ").append(start.apiServers().size()).append(" kube-apiserver")
                 .append(start.apiServers().size() == 1 ? "" : "s").append(":\n\n");
         for (ApiServerInstance a : start.apiServers()) {
-            sb.append("- `").append(a.name()).append("`: `--service-cluster-ip-range=").append(a.flags().text())
-                    .append("`\n");
+            sb.append("- ").append(DocumentText.markdownCode(a.name())).append(": ")
+                    .append(DocumentText.markdownCode("--service-cluster-ip-range=" + a.flags().text())).append('\n');
         }
         sb.append("\nThe commands are in `").append(SCRIPT).append("` and the manifests under `")
                 .append(Manifest.FOLDER).append("`. Outputs below are what the rehearsal printed; on a real cluster "
@@ -129,27 +131,29 @@ public final class Runbook {
         List<Rehearsal.StepRun> runs = r.done();
         for (int i = 0; i < s.steps().size(); i++) {
             Step step = s.steps().get(i);
-            sb.append("\n## Step ").append(i + 1).append(". ").append(step.title()).append("\n\n")
+            sb.append("\n## Step ").append(i + 1).append(". ").append(DocumentText.markdown(step.title())).append("\n\n")
                     .append(step.explanation()).append("\n\n");
             for (String w : step.warnings()) {
                 sb.append("> **Warning:** ").append(w).append("\n\n");
             }
             Rehearsal.StepRun run = i < runs.size() ? runs.get(i) : null;
-            sb.append("```console\n");
+            StringBuilder transcript = new StringBuilder();
             if (run != null) {
                 for (Rehearsal.Entry e : run.transcript()) {
-                    sb.append("$ ").append(e.command()).append('\n');
+                    transcript.append("$ ").append(e.command()).append('\n');
                     for (ConsoleOutput o : e.output()) {
-                        sb.append(o.text());
+                        transcript.append(o.text());
                     }
                     if (!e.text().isEmpty() && !e.text().endsWith("\n")) {
-                        sb.append('\n');
+                        transcript.append('\n');
                     }
                 }
             } else {
-                step.commands().forEach(c -> sb.append("$ ").append(c).append('\n'));
+                step.commands().forEach(c -> transcript.append("$ ").append(c).append('\n'));
             }
-            sb.append("```\n\n");
+            // The fence outlasts any backquotes the output holds, so the block ends where it should.
+            String fence = DocumentText.markdownFence(transcript.toString());
+            sb.append(fence).append("console\n").append(transcript).append(fence).append("\n\n");
             if (!step.expected().isEmpty()) {
                 sb.append("**Expected:** ").append(step.expected()).append("\n\n");
             }
@@ -159,10 +163,12 @@ public final class Runbook {
                     Check check = step.checks().get(c);
                     String verdict = run == null ? "" : run.checks().get(c).passed() ? " (held in the rehearsal)"
                             : " (FAILED in the rehearsal: " + run.checks().get(c).detail() + ")";
-                    sb.append("- ").append(check.description()).append(verdict).append(": `").append(check.command())
-                            .append('`');
+                    sb.append("- ").append(DocumentText.markdown(check.description()))
+                            .append(DocumentText.markdown(verdict)).append(": ")
+                            .append(DocumentText.markdownCode(check.command()));
                     if (check instanceof Check.CommandCheck cc) {
-                        sb.append(" prints `").append(cc.expected().isEmpty() ? "nothing" : cc.expected()).append('`');
+                        sb.append(" prints ").append(cc.expected().isEmpty() ? "`nothing`"
+                                : DocumentText.markdownCode(cc.expected()));
                     }
                     sb.append('\n');
                 }
@@ -181,6 +187,6 @@ public final class Runbook {
     }
 
     private static String cell(String s) {
-        return s.replace("|", "\\|").replace("\n", " ");
+        return DocumentText.markdown(s);
     }
 }

@@ -60,7 +60,7 @@ final class ScenarioSupport {
 
     /** Quotes a word for a POSIX shell (and the console, which splits words the same way). */
     static String shellQuote(String s) {
-        return "'" + s.replace("'", "'\\''") + "'";
+        return DocumentText.shellQuote(s);
     }
 
     static Optional<Cidr> parseCidr(String text) {

@@ -1,6 +1,7 @@
 package dev.cidrstudio.console.shell;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +19,9 @@ final class Builtins {
     interface Command {
         int run(List<String> args, Io io) throws ShellExit, ShellError;
     }
+
+    /** The longest {@code sleep}: a century of simulated time, far inside what the clock can hold. */
+    static final Duration MAX_SLEEP = Duration.ofDays(36_500);
 
     private final ShellInterpreter shell;
     private final CommandHost host;
@@ -104,13 +108,23 @@ final class Builtins {
         if (step == 0) {
             return ExecResult.error("seq: invalid Zero increment value: '0'", 1);
         }
-        if ((to - from) / step >= ShellInterpreter.MAX_LOOP_ITERATIONS) {
+        if (step > 0 ? to < from : to > from) {
+            return ExecResult.ok("");
+        }
+        // Counted in BigInteger: the ends of a long range overflow a long difference.
+        BigInteger numbers = BigInteger.valueOf(to).subtract(BigInteger.valueOf(from))
+                .divide(BigInteger.valueOf(step)).add(BigInteger.ONE);
+        if (numbers.compareTo(BigInteger.valueOf(ShellInterpreter.MAX_LOOP_ITERATIONS)) > 0) {
             return ExecResult.error("seq: range too long for the practice console (more than "
                     + ShellInterpreter.MAX_LOOP_ITERATIONS + " numbers)", 1);
         }
         StringBuilder sb = new StringBuilder();
-        for (long v = from; step > 0 ? v <= to : v >= to; v += step) {
+        long v = from;
+        for (int i = numbers.intValueExact(); i > 0; i--) {
             sb.append(v).append('\n');
+            if (i > 1) {
+                v += step;
+            }
         }
         return ExecResult.ok(sb.toString());
     }
@@ -130,7 +144,12 @@ final class Builtins {
             case 'd' -> 86_400;
             default -> 1;
         };
-        host.sleep(Duration.ofSeconds((long) Math.ceil(v * factor)));
+        double seconds = Math.ceil(v * factor);
+        if (seconds > MAX_SLEEP.getSeconds()) {
+            return io.emit(ExecResult.error("sleep: an interval longer than " + MAX_SLEEP.toDays()
+                    + " days is more than the practice console's clock simulates", 1));
+        }
+        host.sleep(Duration.ofSeconds((long) seconds));
         return 0;
     }
 

@@ -33,5 +33,17 @@ public interface CommandHost {
 
     String readFile(String path) throws IOException;
 
-    void writeFile(String path, String content) throws IOException;
+    /**
+     * Opens FILE for {@code > FILE} ({@code append} false) or {@code >> FILE}, before the command runs, as the shell
+     * does: a file that cannot be opened is refused with the shell's reason as the exception's message, and the
+     * command does not run.
+     */
+    OutputFile openFile(String path, boolean append) throws IOException;
+
+    /** A file a redirection writes: the command's text as it prints it, then closed. */
+    interface OutputFile {
+        void write(String text) throws IOException;
+
+        void close() throws IOException;
+    }
 }

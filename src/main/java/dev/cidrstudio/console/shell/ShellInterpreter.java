@@ -18,6 +18,9 @@ public final class ShellInterpreter {
 
     /** The name the shell's own messages start with. */
     public static final String NAME = "console";
+    /** The status of a command that failed inside the console, as a program's unhandled failure. */
+    public static final int FAILED = 70;
+    private static final System.Logger LOG = System.getLogger(ShellInterpreter.class.getName());
     /** The most iterations one loop runs. */
     public static final int MAX_LOOP_ITERATIONS = 10_000;
     /** The most commands one top-level command runs, loops within loops included. */
@@ -219,7 +222,7 @@ public final class ShellInterpreter {
         List<String> argv = expandFields(c.words(), io);
         if (argv.isEmpty()) {
             for (Ast.Assignment a : c.assignments()) {
-                setVariable(a.name(), expandText(a.value(), io));
+                setVariable(a.name(), expandText(withTilde(a.value()), io));
             }
             int result = lastSubstitution >= 0 ? lastSubstitution : 0;
             return c.redirects().isEmpty() ? result : redirected(c.redirects(), io, inner -> result);
@@ -227,7 +230,7 @@ public final class ShellInterpreter {
         Map<String, String> saved = new HashMap<>();
         for (Ast.Assignment a : c.assignments()) {
             saved.putIfAbsent(a.name(), variables.get(a.name()));
-            setVariable(a.name(), expandText(a.value(), io));
+            setVariable(a.name(), expandText(withTilde(a.value()), io));
         }
         try {
             int at = line;
@@ -248,14 +251,31 @@ public final class ShellInterpreter {
         String name = argv.get(0);
         List<String> args = List.copyOf(argv.subList(1, argv.size()));
         Builtins.Command b = builtins.find(name);
-        if (b != null) {
-            return b.run(args, io);
-        }
-        if (host.runs(name)) {
-            return host.run(name, args, io, this);
+        try {
+            if (b != null) {
+                return b.run(args, io);
+            }
+            if (host.runs(name)) {
+                return host.run(name, args, io, this);
+            }
+        } catch (LoopControl | CancellationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A fault of the console's own, not of the script: that command fails, as a crashed program would,
+            // and the script goes on.
+            LOG.log(System.Logger.Level.DEBUG, () -> "line " + at + ": " + name + " failed", e);
+            io.err().write(NAME + ": line " + at + ": " + failed(name, e) + "\n");
+            return FAILED;
         }
         io.err().write(NAME + ": line " + at + ": " + host.notAvailable(name) + "\n");
         return 127;
+    }
+
+    /** The one line a command that failed inside the console prints. */
+    public static String failed(String name, RuntimeException e) {
+        String why = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
+                : e.getMessage().lines().findFirst().orElse("");
+        return name + ": the practice console could not run this command (" + why + ")";
     }
 
     /** A command {@code xargs} or {@code eval} starts: counted and cancellable like one the script names. */
@@ -376,9 +396,14 @@ public final class ShellInterpreter {
         int run(Io io) throws ShellExit, ShellError;
     }
 
-    private record FileOutput(String path, boolean append, StringBuilder text) {
+    /** A file a redirection opened, by the name the script gave it. */
+    private record OpenedFile(String path, CommandHost.OutputFile file) {
     }
 
+    /**
+     * Wires the redirections, then runs the body. Files are opened first, in order, as the shell opens them: one
+     * that cannot be opened is reported and the body does not run (status 1); those opened are closed after it.
+     */
     private int redirected(List<Ast.Redirect> redirects, Io io, Body body) throws ShellExit, ShellError {
         if (redirects.isEmpty()) {
             return body.run(io);
@@ -386,72 +411,98 @@ public final class ShellInterpreter {
         int at = line;
         Io.Input in = io.in();
         Io.Sink[] fds = {null, io.out(), io.err()};
-        List<FileOutput> files = new ArrayList<>();
-        for (Ast.Redirect r : redirects) {
-            boolean input = r.op() == Ast.RedirectOp.READ || r.op() == Ast.RedirectOp.HEREDOC
-                    || r.op() == Ast.RedirectOp.HERESTRING;
-            int fd = r.fd() >= 0 ? r.fd() : input ? 0 : 1;
-            String target = expandText(r.target(), io);
-            switch (r.op()) {
-                case HEREDOC -> in = fd == 0 ? new Io.Input(target) : in;
-                case HERESTRING -> in = fd == 0 ? new Io.Input(target + "\n") : in;
-                case READ -> {
-                    try {
-                        String text = target.equals("/dev/null") ? "" : host.readFile(target);
-                        in = fd == 0 ? new Io.Input(text) : in;
-                    } catch (IOException e) {
-                        io.err().write(NAME + ": line " + at + ": " + target + ": No such file or directory\n");
-                        return 1;
-                    }
+        List<OpenedFile> files = new ArrayList<>();
+        int result;
+        try {
+            for (Ast.Redirect r : redirects) {
+                boolean input = r.op() == Ast.RedirectOp.READ || r.op() == Ast.RedirectOp.HEREDOC
+                        || r.op() == Ast.RedirectOp.HERESTRING;
+                int fd = r.fd() >= 0 ? r.fd() : input ? 0 : 1;
+                boolean names = r.op() != Ast.RedirectOp.HEREDOC && r.op() != Ast.RedirectOp.HERESTRING;
+                String target = expandText(names ? withTilde(r.target()) : r.target(), io);
+                if (names && r.op() != Ast.RedirectOp.DUPLICATE && (target.isEmpty() || hasSplitFields(r.target(),
+                        target))) {
+                    String word = sourceText(r.target());
+                    io.err().write(NAME + ": line " + at + ": " + (isAmbiguous(r.target()) ? word
+                            + ": ambiguous redirect" : target + ": " + "No such file or directory") + "\n");
+                    closeAll(files, io, at, false);
+                    return 1;
                 }
-                case DUPLICATE -> {
-                    if (target.equals("1") || target.equals("2")) {
-                        if (fd == 1 || fd == 2) {
-                            fds[fd] = fds[Integer.parseInt(target)];
+                switch (r.op()) {
+                    case HEREDOC -> in = fd == 0 ? new Io.Input(target) : in;
+                    case HERESTRING -> in = fd == 0 ? new Io.Input(target + "\n") : in;
+                    case READ -> {
+                        try {
+                            String text = target.equals("/dev/null") ? "" : host.readFile(target);
+                            in = fd == 0 ? new Io.Input(text) : in;
+                        } catch (IOException e) {
+                            io.err().write(NAME + ": line " + at + ": " + target + ": No such file or directory\n");
+                            closeAll(files, io, at, false);
+                            return 1;
                         }
-                    } else if (target.equals("-")) {
-                        if (fd == 1 || fd == 2) {
-                            fds[fd] = Io.DISCARD;
+                    }
+                    case DUPLICATE -> {
+                        if (target.equals("1") || target.equals("2")) {
+                            if (fd == 1 || fd == 2) {
+                                fds[fd] = fds[Integer.parseInt(target)];
+                            }
+                        } else if (target.equals("-")) {
+                            if (fd == 1 || fd == 2) {
+                                fds[fd] = Io.DISCARD;
+                            }
+                        } else if (!target.matches("[0-9]+")) {
+                            Io.Sink sink = fileSink(target, false, files, io, at);
+                            if (sink == null) {
+                                closeAll(files, io, at, false);
+                                return 1;
+                            }
+                            fds[1] = sink;
+                            fds[2] = sink;
                         }
-                    } else if (!target.matches("[0-9]+")) {
-                        Io.Sink sink = fileSink(target, false, files, io);
-                        fds[1] = sink;
-                        fds[2] = sink;
                     }
-                }
-                case WRITE, APPEND, WRITE_BOTH -> {
-                    Io.Sink sink = fileSink(target, r.op() == Ast.RedirectOp.APPEND, files, io);
-                    if (r.op() == Ast.RedirectOp.WRITE_BOTH) {
-                        fds[1] = sink;
-                        fds[2] = sink;
-                    } else if (fd == 1 || fd == 2) {
-                        fds[fd] = sink;
+                    case WRITE, APPEND, WRITE_BOTH -> {
+                        Io.Sink sink = fileSink(target, r.op() == Ast.RedirectOp.APPEND, files, io, at);
+                        if (sink == null) {
+                            closeAll(files, io, at, false);
+                            return 1;
+                        }
+                        if (r.op() == Ast.RedirectOp.WRITE_BOTH) {
+                            fds[1] = sink;
+                            fds[2] = sink;
+                        } else if (fd == 1 || fd == 2) {
+                            fds[fd] = sink;
+                        }
                     }
+                    default -> throw new IllegalStateException(r.op().name());
                 }
-                default -> throw new IllegalStateException(r.op().name());
             }
+            result = body.run(new Io(in, fds[1], fds[2]));
+        } catch (ShellExit | ShellError | RuntimeException e) {
+            closeAll(files, io, at, false);
+            throw e;
         }
-        int result = body.run(new Io(in, fds[1], fds[2]));
-        for (FileOutput f : files) {
-            try {
-                String before = "";
-                if (f.append()) {
-                    try {
-                        before = host.readFile(f.path());
-                    } catch (IOException e) {
-                        before = "";
-                    }
-                }
-                host.writeFile(f.path(), before + f.text());
-            } catch (IOException e) {
-                io.err().write(NAME + ": line " + at + ": " + f.path() + ": " + e.getMessage() + "\n");
-                result = 1;
-            }
-        }
-        return result;
+        return closeAll(files, io, at, true) ? result : 1;
     }
 
-    private Io.Sink fileSink(String path, boolean append, List<FileOutput> files, Io io) {
+    /** Closes what the redirections opened; says so when one fails (only when {@code report}). */
+    private boolean closeAll(List<OpenedFile> files, Io io, int at, boolean report) throws ShellError {
+        boolean ok = true;
+        for (OpenedFile f : files) {
+            try {
+                f.file().close();
+            } catch (IOException e) {
+                ok = false;
+                if (report) {
+                    io.err().write(NAME + ": line " + at + ": " + f.path() + ": " + e.getMessage() + "\n");
+                }
+            }
+        }
+        files.clear();
+        return ok;
+    }
+
+    /** The sink of a file a redirection names, opened now; null (after saying why) when it cannot be. */
+    private Io.Sink fileSink(String path, boolean append, List<OpenedFile> files, Io io, int at) throws ShellError {
         switch (path) {
             case "/dev/null" -> {
                 return Io.DISCARD;
@@ -463,11 +514,66 @@ public final class ShellInterpreter {
                 return io.err();
             }
             default -> {
-                FileOutput f = new FileOutput(path, append, new StringBuilder());
-                files.add(f);
-                return counted(f.text()::append);
+                CommandHost.OutputFile file;
+                try {
+                    file = host.openFile(path, append);
+                } catch (IOException e) {
+                    io.err().write(NAME + ": line " + at + ": " + path + ": " + e.getMessage() + "\n");
+                    return null;
+                }
+                files.add(new OpenedFile(path, file));
+                return counted(text -> {
+                    try {
+                        file.write(text);
+                    } catch (IOException e) {
+                        throw new ShellError(path + ": write error: " + e.getMessage(), line);
+                    }
+                });
             }
         }
+    }
+
+    /** Whether a redirection's word has an expansion outside quotes, which may vanish or split. */
+    private static boolean isAmbiguous(Word w) {
+        return w.parts().stream().anyMatch(p -> !p.quoted() && !(p instanceof Ast.Literal));
+    }
+
+    /** Whether an unquoted expansion in the word gave blanks: more than one field, which the shell refuses. */
+    private static boolean hasSplitFields(Word w, String expanded) {
+        return isAmbiguous(w) && (expanded.isEmpty() || expanded.chars().anyMatch(Character::isWhitespace));
+    }
+
+    /** The word as the script wrote it, near enough for a message. */
+    private static String sourceText(Word w) {
+        StringBuilder sb = new StringBuilder();
+        for (Part p : w.parts()) {
+            if (p instanceof Ast.Literal l) {
+                sb.append(l.text());
+            } else if (p instanceof Ast.Parameter param) {
+                sb.append(param.operator().isEmpty() ? "$" + param.name() : "${" + param.name() + param.operator()
+                        + "...}");
+            } else if (p instanceof Ast.CommandSubstitution) {
+                sb.append("$(...)");
+            } else {
+                sb.append("$((...))");
+            }
+        }
+        return sb.toString();
+    }
+
+    /** {@code ~} or {@code ~/...} at the start of a word: {@code $HOME}, when it is set. */
+    private Word withTilde(Word w) {
+        if (w.parts().isEmpty() || !(w.parts().get(0) instanceof Ast.Literal l) || l.quoted()
+                || !(l.text().equals("~") || l.text().startsWith("~/")) || !variables.containsKey("HOME")) {
+            return w;
+        }
+        if (l.text().equals("~") && w.parts().size() > 1
+                && !(w.parts().get(1) instanceof Ast.Literal next && next.text().startsWith("/"))) {
+            return w;
+        }
+        List<Part> parts = new ArrayList<>(w.parts());
+        parts.set(0, new Ast.Literal(variables.get("HOME") + l.text().substring(1), true));
+        return new Word(parts);
     }
 
     // ---- word expansion
@@ -475,7 +581,8 @@ public final class ShellInterpreter {
     /** Expands words into fields: unquoted expansions split at blanks, empty unquoted ones vanish. */
     List<String> expandFields(List<Word> words, Io io) throws ShellExit, ShellError {
         List<String> fields = new ArrayList<>();
-        for (Word w : words) {
+        for (Word word : words) {
+            Word w = withTilde(word);
             StringBuilder current = new StringBuilder();
             boolean started = false;
             for (Part p : w.parts()) {

@@ -1,5 +1,6 @@
 package dev.cidrstudio.console.shell;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -25,39 +26,100 @@ final class TextFilters {
         return sb.toString();
     }
 
-    /** The count of {@code -n N}, {@code -nN} or {@code -N}; null when the arguments are not that. */
-    private static Integer count(List<String> args) {
-        if (args.isEmpty()) {
-            return 10;
-        }
-        String n = null;
-        if (args.size() == 2 && args.get(0).equals("-n")) {
-            n = args.get(1);
-        } else if (args.size() == 1 && args.get(0).matches("-n?\\+?[0-9]+")) {
-            n = args.get(0).replaceFirst("^-n?", "");
-        }
-        if (n == null || !n.matches("\\+?[0-9]{1,9}")) {
-            return null;
-        }
-        return n.startsWith("+") ? -Integer.parseInt(n.substring(1)) : Integer.parseInt(n);
+    /** What {@code head} or {@code tail} takes: lines or bytes, how many, and from which end. */
+    private record Count(boolean bytes, long n, boolean fromOtherEnd) {
     }
 
+    /**
+     * Reads {@code -n K}, {@code -nK}, {@code --lines=K}, {@code -c K}, {@code --bytes=K} and the old {@code -K};
+     * a {@code -K} count ({@code head}) or {@code +K} ({@code tail}) counts from the other end. Returns the count, or
+     * the error coreutils prints for these arguments.
+     */
+    private static Object count(String command, List<String> args) {
+        String value = null;
+        boolean bytes = false;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            String option;
+            String attached;
+            if (a.startsWith("--lines=") || a.startsWith("--bytes=")) {
+                option = a.startsWith("--lines") ? "n" : "c";
+                attached = a.substring(a.indexOf('=') + 1);
+            } else if (a.equals("--lines") || a.equals("--bytes")) {
+                option = a.equals("--lines") ? "n" : "c";
+                attached = "";
+            } else if (a.matches("-[0-9]+")) {
+                option = "n";
+                attached = a.substring(1);
+            } else if (a.startsWith("-n") || a.startsWith("-c")) {
+                option = a.substring(1, 2);
+                attached = a.substring(2);
+            } else if (a.startsWith("-") && a.length() > 1) {
+                return usage(command, "invalid option -- '" + a.charAt(1) + "'");
+            } else {
+                return command + ": cannot open '" + a + "' for reading: the practice console's " + command
+                        + " reads standard input only";
+            }
+            if (attached.isEmpty()) {
+                if (++i >= args.size()) {
+                    return usage(command, "option requires an argument -- '" + option + "'");
+                }
+                attached = args.get(i);
+            }
+            value = attached;
+            bytes = option.equals("c");
+        }
+        if (value == null) {
+            return new Count(false, 10, false);
+        }
+        String what = bytes ? "bytes" : "lines";
+        boolean otherEnd = command.equals("head") ? value.startsWith("-") : value.startsWith("+");
+        String digits = value.startsWith("-") || value.startsWith("+") ? value.substring(1) : value;
+        if (!digits.matches("[0-9]+")) {
+            return command + ": invalid number of " + what + ": '" + value + "'";
+        }
+        // Past what any input here can hold, as coreutils takes a count too large for its integers.
+        long n = digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
+        return new Count(bytes, n, otherEnd);
+    }
+
+    private static String usage(String command, String problem) {
+        return command + ": " + problem + "\nTry '" + command + " --help' for more information.";
+    }
+
+    /** {@code head [-n [-]K | -c [-]K]}: the first K lines or bytes, or all but the last K. */
     static ExecResult head(List<String> args, String stdin) {
-        Integer n = count(args);
-        if (n == null || n < 0) {
-            return ExecResult.error("head: invalid option or number of lines: " + String.join(" ", args), 1);
+        Object parsed = count("head", args);
+        if (!(parsed instanceof Count c)) {
+            return ExecResult.error((String) parsed, 1);
+        }
+        if (c.bytes()) {
+            byte[] b = stdin.getBytes(StandardCharsets.UTF_8);
+            int end = (int) (c.fromOtherEnd() ? Math.max(0, b.length - Math.min(c.n(), b.length))
+                    : Math.min(c.n(), b.length));
+            return ExecResult.ok(new String(b, 0, end, StandardCharsets.UTF_8));
         }
         List<String> l = lines(stdin);
-        return ExecResult.ok(joined(l.subList(0, Math.min(n, l.size()))));
+        int end = (int) (c.fromOtherEnd() ? Math.max(0, l.size() - Math.min(c.n(), l.size()))
+                : Math.min(c.n(), l.size()));
+        return ExecResult.ok(joined(l.subList(0, end)));
     }
 
+    /** {@code tail [-n [+]K | -c [+]K]}: the last K lines or bytes, or from the K-th on. */
     static ExecResult tail(List<String> args, String stdin) {
-        Integer n = count(args);
-        if (n == null) {
-            return ExecResult.error("tail: invalid option or number of lines: " + String.join(" ", args), 1);
+        Object parsed = count("tail", args);
+        if (!(parsed instanceof Count c)) {
+            return ExecResult.error((String) parsed, 1);
+        }
+        if (c.bytes()) {
+            byte[] b = stdin.getBytes(StandardCharsets.UTF_8);
+            int from = (int) (c.fromOtherEnd() ? Math.min(b.length, Math.max(0, c.n() - 1))
+                    : b.length - Math.min(c.n(), b.length));
+            return ExecResult.ok(new String(b, from, b.length - from, StandardCharsets.UTF_8));
         }
         List<String> l = lines(stdin);
-        int from = n < 0 ? Math.min(l.size(), Math.max(0, -n - 1)) : Math.max(0, l.size() - n);
+        int from = (int) (c.fromOtherEnd() ? Math.min(l.size(), Math.max(0, c.n() - 1))
+                : l.size() - Math.min(c.n(), l.size()));
         return ExecResult.ok(joined(l.subList(from, l.size())));
     }
 

@@ -19,16 +19,23 @@ import dev.cidrstudio.model.cluster.ApiServer;
 import dev.cidrstudio.model.cluster.ClusterConfigException;
 import dev.cidrstudio.model.cluster.SimulationSnapshot;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -139,7 +146,8 @@ public final class StateFile {
 
     /**
      * Writes a file atomically: a temporary file beside it, flushed, then renamed over the target. An existing
-     * target keeps its permissions; a new file gets the usual {@code rw-r--r--}.
+     * target keeps its permissions; a new file gets the usual {@code rw-r--r--}. A read-only file or folder is
+     * refused ({@link CannotSave}), the file left as it was.
      */
     public static void writeAtomically(Path target, String content) throws IOException {
         writeAtomically(target, content.getBytes(StandardCharsets.UTF_8));
@@ -155,29 +163,158 @@ public final class StateFile {
         write(target, content.getBytes(StandardCharsets.UTF_8), PRIVATE);
     }
 
+    /** A save refused or failed, worded for the user: {@code cannot save FILE: why}. */
+    public static final class CannotSave extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        CannotSave(Path target, String why) {
+            super("cannot save " + target + ": " + why);
+        }
+    }
+
+    static final String READ_ONLY = "the file is read-only";
+    static final String IS_A_FOLDER = "it is a folder";
+
+    static String folderNotWritable(Path folder) {
+        return "the folder " + folder + " is not writable";
+    }
+
+    static String folderMissing(Path folder) {
+        return "the folder " + folder + " does not exist";
+    }
+
+    /** Temporary files a save left behind (a killed process) are removed once older than this and unlocked. */
+    static final Duration STALE_AFTER = Duration.ofMinutes(5);
+
     private static final Set<PosixFilePermission> SHARED = PosixFilePermissions.fromString("rw-r--r--");
     private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rw-------");
 
     private static void write(Path target, byte[] content, Set<PosixFilePermission> forNewFile) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        // A link stays a link: the file it points to is the one saved.
+        Path file = Files.isSymbolicLink(target) && Files.exists(target) ? target.toRealPath() : target;
+        if (Files.isDirectory(file)) {
+            throw new CannotSave(target, IS_A_FOLDER);
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // A device or a pipe (--state /dev/null): written into, never replaced.
+            writeInPlace(target, file, content);
+            return;
+        }
+        if (Files.exists(file) && InPlaceFile.isReadOnly(file)) {
+            throw new CannotSave(target, READ_ONLY);
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        if (!Files.isDirectory(dir)) {
+            throw new CannotSave(target, folderMissing(dir));
+        }
+        if (InPlaceFile.isReadOnly(dir)) {
+            throw new CannotSave(target, folderNotWritable(dir));
+        }
+        String name = file.getFileName().toString();
+        removeStaleTemporaries(dir, name);
+        Path tmp;
         try {
-            try (var ch = FileChannel.open(tmp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+            tmp = Files.createTempFile(dir, temporaryPrefix(name), TEMPORARY_SUFFIX);
+        } catch (IOException e) {
+            throw failed(target, dir, e);
+        }
+        try {
+            try (var ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+                    FileLock busy = ch.lock()) {
+                // Locked while written, so a save of the same file elsewhere never takes it for a leftover.
                 java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(content);
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }
                 ch.force(true);
             }
-            applyPermissions(tmp, target, forNewFile);
+            applyPermissions(tmp, file, forNewFile);
             try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
+        } catch (IOException e) {
+            throw failed(target, dir, e);
         } finally {
-            Files.deleteIfExists(tmp);
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException e) {
+                System.getLogger(StateFile.class.getName()).log(System.Logger.Level.WARNING,
+                        () -> "temporary file " + tmp + " left behind", e);
+            }
+        }
+    }
+
+    private static void writeInPlace(Path target, Path file, byte[] content) throws IOException {
+        try (OutputStream out = InPlaceFile.open(file, false, InPlaceFile.PIPE_WAIT)) {
+            out.write(content);
+        } catch (IOException e) {
+            throw new CannotSave(target, e instanceof InPlaceFile.Refused ? e.getMessage()
+                    : InPlaceFile.reworded(e).getMessage());
+        }
+    }
+
+    /** An I/O failure on the way, said of the plan, never of the temporary file. */
+    private static CannotSave failed(Path target, Path dir, IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return new CannotSave(target, folderNotWritable(dir));
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return new CannotSave(target, folderMissing(dir));
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return new CannotSave(target, f.getReason());
+        }
+        return new CannotSave(target, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+    }
+
+    static final String TEMPORARY_SUFFIX = ".tmp";
+
+    /** Temporary files are {@code .NAME.<digits>.tmp} beside the target, as {@link Files#createTempFile} names them. */
+    static String temporaryPrefix(String name) {
+        return "." + name + ".";
+    }
+
+    /**
+     * Removes the temporary files of this target that a killed save left: only ours by their exact name, only
+     * those older than {@link #STALE_AFTER} and not locked by a save still writing them.
+     */
+    static void removeStaleTemporaries(Path dir, String name) {
+        String prefix = temporaryPrefix(name);
+        Instant before = Instant.now().minus(STALE_AFTER);
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(dir, p -> {
+            String n = p.getFileName().toString();
+            return n.startsWith(prefix) && n.endsWith(TEMPORARY_SUFFIX)
+                    && n.substring(prefix.length(), n.length() - TEMPORARY_SUFFIX.length()).matches("[0-9]+");
+        })) {
+            for (Path p : leftovers) {
+                removeIfStale(p, before);
+            }
+        } catch (IOException | DirectoryIteratorException e) {
+            System.getLogger(StateFile.class.getName()).log(System.Logger.Level.DEBUG,
+                    () -> "cannot list " + dir + " for leftover temporary files", e);
+        }
+    }
+
+    private static void removeIfStale(Path p, Instant before) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!a.isRegularFile() || !a.lastModifiedTime().toInstant().isBefore(before)) {
+                return;
+            }
+            try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+                    FileLock free = ch.tryLock(0, Long.MAX_VALUE, true)) {
+                if (free == null) {
+                    return;
+                }
+                Files.deleteIfExists(p);
+            }
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            // a save in this process holds it
+        } catch (IOException e) {
+            System.getLogger(StateFile.class.getName()).log(System.Logger.Level.DEBUG,
+                    () -> "leftover " + p + " not removed", e);
         }
     }
 
