@@ -211,9 +211,12 @@ public final class ManifestImport {
         Map<String, Decoded> where = new HashMap<>();
         Map<String, Integer> counts = new TreeMap<>();
         latest(work).ifPresent(api::advanceClockTo);
-        ensureNamespaces(api, work, findings, errors);
+        Set<String> refusedNamespaces = ensureNamespaces(api, work, findings, errors);
+        // What lives in a namespace that could not be made has been refused with it, once.
+        List<Decoded> admissible = refusedNamespaces.isEmpty() ? work : work.stream()
+                .filter(d -> !refusedNamespaces.contains(namespaceOf(d))).toList();
         boolean[] flags = new boolean[2];
-        api.batch(() -> restoreAll(api, work, dumpHasIpAddresses, where, counts, findings, errors, flags,
+        api.batch(() -> restoreAll(api, admissible, dumpHasIpAddresses, where, counts, findings, errors, flags,
                 cancelled));
         boolean claimed = flags[0];
         boolean restoredAny = flags[1];
@@ -342,8 +345,16 @@ public final class ManifestImport {
      * Namespaces the imported objects live in but that neither the plan nor the import holds are created; one the
      * API server refuses (a name that is no DNS label) is a refusal at the first object that lives in it.
      */
-    private static void ensureNamespaces(ApiServer api, List<Decoded> work, List<Finding> findings,
+    private static String namespaceOf(Decoded d) {
+        if (d instanceof Decoded.Object o) {
+            return o.object().kind().namespaced() ? o.object().namespace() : null;
+        }
+        return d instanceof Decoded.Other other ? other.namespace() : null;
+    }
+
+    private static Set<String> ensureNamespaces(ApiServer api, List<Decoded> work, List<Finding> findings,
             List<Finding> errors) {
+        Set<String> refused = new HashSet<>();
         Map<String, Decoded> needed = new LinkedHashMap<>();
         Set<String> imported = new HashSet<>();
         for (Decoded d : work) {
@@ -373,9 +384,11 @@ public final class ManifestImport {
                             : d instanceof Decoded.Other other && other.raw() != null
                                     ? PathLocator.find(other.raw(), "metadata.namespace") : d.mark();
                     errors.add(new Finding(Finding.Severity.ERROR, d.source(), mark, ex.status().message()));
+                    refused.add(e.getKey());
                 }
             }
         }
+        return refused;
     }
 
     /** The latest moment an imported object records: the dump was taken after it. */
