@@ -3,6 +3,7 @@ package dev.cidrstudio.app;
 import dev.cidrstudio.io.manifest.Decoded;
 import dev.cidrstudio.io.manifest.ManifestDecoder;
 import dev.cidrstudio.io.manifest.ManifestException;
+import dev.cidrstudio.io.manifest.PathLocator;
 import dev.cidrstudio.io.manifest.Plain;
 import dev.cidrstudio.io.manifest.Problem;
 import dev.cidrstudio.model.api.Condition;
@@ -144,6 +145,30 @@ public final class ManifestImport {
     /** As {@link #apply(ApiServer, List)}; {@code cancelled} stops it between objects and undoes what was done. */
     public static Report apply(ApiServer api, List<Decoded> docs, BooleanSupplier cancelled)
             throws ImportException {
+        // One transaction: an import that fails in any part leaves the whole simulation as it was.
+        return api.transaction(() -> {
+            Outcome outcome = applyCollecting(api, docs, cancelled);
+            if (!outcome.refusals().isEmpty()) {
+                throw new ImportException(outcome.refusals());
+            }
+            return outcome.report();
+        });
+    }
+
+    /**
+     * What applying documents came to: the report (counts, notes, warnings) and the refusals, each at its file and
+     * line. An import with refusals is rolled back; {@code check} prints them.
+     */
+    record Outcome(Report report, List<Finding> refusals) {
+    }
+
+    /**
+     * Applies decoded documents to {@code api} and goes on past every refusal, so all of them are known: the one
+     * path that {@code import} (inside a transaction it rolls back on a refusal) and {@code check} (on a throwaway
+     * cluster) share, so they always agree. Objects of a dump (uid, creationTimestamp or status) are restored as
+     * admitted; plain manifests are created or updated as {@code kubectl apply} would.
+     */
+    static Outcome applyCollecting(ApiServer api, List<Decoded> docs, BooleanSupplier cancelled) {
         List<Finding> findings = new ArrayList<>();
         List<Finding> errors = new ArrayList<>();
         Map<String, Decoded> seen = new HashMap<>();
@@ -152,21 +177,18 @@ public final class ManifestImport {
             String id;
             if (d instanceof Decoded.Object o) {
                 KubeObject obj = defaultNamespace(o.object());
-                if (obj.name() == null || obj.name().isEmpty()) {
-                    errors.add(new Finding(Finding.Severity.ERROR, d.source(), d.mark(), obj.kind().kindName()
-                            + ": metadata.name: Required value: name or generateName is required"));
-                    continue;
-                }
                 d = new Decoded.Object(obj, o.raw(), o.source(), o.mark());
-                id = identity(obj);
+                // A nameless object has no identity: the API server refuses it with its own words.
+                id = obj.name() == null || obj.name().isEmpty() ? null : identity(obj);
             } else if (d instanceof Decoded.Other other) {
-                id = other.apiVersion() + " " + other.kind() + " " + other.namespace() + "/" + other.name();
+                id = other.name() == null || other.name().isEmpty() ? null
+                        : other.apiVersion() + " " + other.kind() + " " + other.namespace() + "/" + other.name();
             } else {
                 findings.add(new Finding(Finding.Severity.INFO, d.source(), d.mark(),
                         "Cluster settings document ignored: the plan keeps its own settings"));
                 continue;
             }
-            Decoded first = seen.putIfAbsent(id, d);
+            Decoded first = id == null ? null : seen.putIfAbsent(id, d);
             if (first != null) {
                 errors.add(new Finding(Finding.Severity.ERROR, d.source(), d.mark(), "duplicate object " + id
                         + " (first at " + first.source() + ":" + first.mark().line() + ")"));
@@ -174,45 +196,39 @@ public final class ManifestImport {
             }
             work.add(d);
         }
-        if (!errors.isEmpty()) {
-            throw new ImportException(errors);
-        }
         work.sort(Comparator.comparingInt(ManifestImport::rank));
         boolean dumpHasIpAddresses = work.stream().anyMatch(d -> d instanceof Decoded.Object o
                 && o.object() instanceof IpAddressObject);
-
-        // One transaction: an import that fails in any part leaves the whole simulation as it was.
-        return api.transaction(() -> importAll(api, work, dumpHasIpAddresses, findings, errors, cancelled));
+        return importAll(api, work, dumpHasIpAddresses, findings, errors, cancelled);
     }
 
-    private static Report importAll(ApiServer api, List<Decoded> work, boolean dumpHasIpAddresses,
-            List<Finding> findings, List<Finding> errors, BooleanSupplier cancelled) throws ImportException {
+    private static Outcome importAll(ApiServer api, List<Decoded> work, boolean dumpHasIpAddresses,
+            List<Finding> findings, List<Finding> errors, BooleanSupplier cancelled) {
         Set<String> eventsBefore = new HashSet<>();
         for (Event e : api.<Event>list(Kind.EVENT, null)) {
             eventsBefore.add(e.namespace() + "/" + e.name());
         }
         Map<String, Decoded> where = new HashMap<>();
         Map<String, Integer> counts = new TreeMap<>();
-        try {
-            latest(work).ifPresent(api::advanceClockTo);
-            ensureNamespaces(api, work, findings);
-            boolean[] flags = new boolean[2];
-            api.batch(() -> restoreAll(api, work, dumpHasIpAddresses, where, counts, findings, errors, flags,
-                    cancelled));
-            boolean claimed = flags[0];
-            boolean restoredAny = flags[1];
-            if (claimed) {
-                findings.add(new Finding(Finding.Severity.INFO, null, null, "the import holds no IPAddress objects: "
-                        + "each Service's cluster IPs were claimed as the allocator would have"));
-            }
-            if (restoredAny && errors.isEmpty()) {
-                // A restored cluster runs for a minute, so what its repair loop would report shows up.
-                api.advanceClock(RepairIpController.LEAK_GRACE.plusSeconds(1));
-            }
-        } catch (ApiException e) {
-            errors.add(new Finding(Finding.Severity.ERROR, null, null, e.status().message()));
+        latest(work).ifPresent(api::advanceClockTo);
+        Set<String> refusedNamespaces = ensureNamespaces(api, work, findings, errors);
+        // What lives in a namespace that could not be made has been refused with it, once.
+        List<Decoded> admissible = refusedNamespaces.isEmpty() ? work : work.stream()
+                .filter(d -> !refusedNamespaces.contains(namespaceOf(d))).toList();
+        boolean[] flags = new boolean[2];
+        api.batch(() -> restoreAll(api, admissible, dumpHasIpAddresses, where, counts, findings, errors, flags,
+                cancelled));
+        boolean claimed = flags[0];
+        boolean restoredAny = flags[1];
+        if (claimed) {
+            findings.add(new Finding(Finding.Severity.INFO, null, null, "the import holds no IPAddress objects: "
+                    + "each Service's cluster IPs were claimed as the allocator would have"));
         }
-        return finish(api, eventsBefore, where, counts, findings, errors);
+        if (restoredAny && !errors.contains(CANCELLED)) {
+            // A restored cluster runs for a minute, so what its repair loop would report shows up.
+            api.advanceClock(RepairIpController.LEAK_GRACE.plusSeconds(1));
+        }
+        return new Outcome(finish(api, eventsBefore, where, counts, findings), errors);
     }
 
     private static void restoreAll(ApiServer api, List<Decoded> work, boolean dumpHasIpAddresses,
@@ -228,28 +244,15 @@ public final class ManifestImport {
                 break;
             }
             if (d instanceof Decoded.Other other) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> content = (Map<String, Object>) Plain.toPlain(other.raw());
-                String ns = other.namespace();
-                List<Finding> checked = Refusals.ofPolicy(other, content, api.state());
-                List<Finding> invalid = checked.stream().filter(f -> f.severity() == Finding.Severity.ERROR)
-                        .toList();
-                if (!invalid.isEmpty()) {
-                    errors.addAll(invalid);
-                    continue;
-                }
-                findings.addAll(checked);
-                api.keep(new KeptObject(other.apiVersion(), other.kind(), ns, other.name(),
-                        storedAsTheServerWould(api, other, content)));
-                counts.merge(other.kind(), 1, Integer::sum);
-                if (!KEPT_KINDS.contains(other.kind())) {
-                    findings.add(new Finding(Finding.Severity.INFO, d.source(), d.mark(), other.kind() + " "
-                            + (ns == null ? "" : ns + "/") + other.name() + ": kept, not modelled"));
+                if (keepOther(api, other, findings, errors)) {
+                    counts.merge(other.kind(), 1, Integer::sum);
                 }
                 continue;
             }
             KubeObject obj = ((Decoded.Object) d).object();
-            where.put(identity(obj), d);
+            if (obj.name() != null) {
+                where.put(identity(obj), d);
+            }
             try {
                 if (stored(obj)) {
                     boolean claim = obj.kind() == Kind.SERVICE && !dumpHasIpAddresses;
@@ -271,12 +274,48 @@ public final class ManifestImport {
         flags[1] = restoredAny;
     }
 
-    /** The report of an import; its errors, if any, as the exception that rolls the import back. */
-    private static Report finish(ApiServer api, Set<String> eventsBefore, Map<String, Decoded> where,
-            Map<String, Integer> counts, List<Finding> findings, List<Finding> errors) throws ImportException {
-        if (!errors.isEmpty()) {
-            throw new ImportException(errors);
+    /**
+     * Keeps an object of a kind the model does not simulate, once it passes what kube-apiserver checks of it: a
+     * policy's or binding's own rules, every other kind's metadata (and a Node's pod CIDRs), a Pod's host aliases.
+     */
+    private static boolean keepOther(ApiServer api, Decoded.Other other, List<Finding> findings,
+            List<Finding> errors) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> content = (Map<String, Object>) Plain.toPlain(other.raw());
+        String ns = other.namespace();
+        List<Finding> checked = Refusals.ofPolicy(other, content, api.state());
+        List<Finding> invalid = new ArrayList<>(checked.stream().filter(f -> f.severity() == Finding.Severity.ERROR)
+                .toList());
+        KeptObject kept = new KeptObject(other.apiVersion(), other.kind(), ns, other.name(), content);
+        try {
+            api.validateKept(kept, existing(api, kept));
+        } catch (ApiException e) {
+            invalid.addAll(Refusals.of(other, e));
         }
+        if ("Pod".equals(other.kind()) && "v1".equals(other.apiVersion())) {
+            HostsPreview.readAndValidate(other, invalid);
+        }
+        if (!invalid.isEmpty()) {
+            errors.addAll(invalid);
+            return false;
+        }
+        findings.addAll(checked);
+        api.keep(new KeptObject(other.apiVersion(), other.kind(), ns, other.name(),
+                storedAsTheServerWould(api, other, content)));
+        if (!KEPT_KINDS.contains(other.kind())) {
+            findings.add(new Finding(Finding.Severity.INFO, other.source(), other.mark(), other.kind() + " "
+                    + (ns == null ? "" : ns + "/") + other.name() + ": kept, not modelled"));
+        }
+        return true;
+    }
+
+    private static KeptObject existing(ApiServer api, KeptObject o) {
+        return api.state().kept().stream().filter(k -> k.key().equals(o.key())).findFirst().orElse(null);
+    }
+
+    /** The report of an import: counts, notes, and the warnings the cluster's controllers raised. */
+    private static Report finish(ApiServer api, Set<String> eventsBefore, Map<String, Decoded> where,
+            Map<String, Integer> counts, List<Finding> findings) {
         List<Event> newEvents = new ArrayList<>();
         for (Event e : api.<Event>list(Kind.EVENT, null)) {
             if (!eventsBefore.contains(e.namespace() + "/" + e.name()) && Event.WARNING.equals(e.type())) {
@@ -302,16 +341,29 @@ public final class ManifestImport {
         return o;
     }
 
-    /** Namespaces the imported objects live in but that neither the plan nor the import holds are created. */
-    private static void ensureNamespaces(ApiServer api, List<Decoded> work, List<Finding> findings)
-            throws ApiException {
+    /**
+     * Namespaces the imported objects live in but that neither the plan nor the import holds are created; one the
+     * API server refuses (a name that is no DNS label) is a refusal at the first object that lives in it.
+     */
+    private static String namespaceOf(Decoded d) {
+        if (d instanceof Decoded.Object o) {
+            return o.object().kind().namespaced() ? o.object().namespace() : null;
+        }
+        return d instanceof Decoded.Other other ? other.namespace() : null;
+    }
+
+    private static Set<String> ensureNamespaces(ApiServer api, List<Decoded> work, List<Finding> findings,
+            List<Finding> errors) {
+        Set<String> refused = new HashSet<>();
         Map<String, Decoded> needed = new LinkedHashMap<>();
         Set<String> imported = new HashSet<>();
         for (Decoded d : work) {
             if (d instanceof Decoded.Object o) {
                 KubeObject obj = o.object();
                 if (obj instanceof Namespace) {
-                    imported.add(obj.name());
+                    if (obj.name() != null) {
+                        imported.add(obj.name());
+                    }
                 } else if (obj.kind().namespaced()) {
                     needed.putIfAbsent(obj.namespace(), d);
                 }
@@ -321,11 +373,22 @@ public final class ManifestImport {
         }
         for (Map.Entry<String, Decoded> e : needed.entrySet()) {
             if (!imported.contains(e.getKey()) && api.find(Kind.NAMESPACE, null, e.getKey()).isEmpty()) {
-                api.create(new Namespace(ObjectMeta.named(e.getKey()), null));
-                findings.add(new Finding(Finding.Severity.INFO, e.getValue().source(), e.getValue().mark(),
-                        "namespace \"" + e.getKey() + "\" created: imported objects live in it"));
+                Decoded d = e.getValue();
+                try {
+                    api.create(new Namespace(ObjectMeta.named(e.getKey()), null));
+                    findings.add(new Finding(Finding.Severity.INFO, d.source(), d.mark(),
+                            "namespace \"" + e.getKey() + "\" created: imported objects live in it"));
+                } catch (ApiException ex) {
+                    var mark = d instanceof Decoded.Object o && o.raw() != null
+                            ? PathLocator.find(o.raw(), "metadata.namespace")
+                            : d instanceof Decoded.Other other && other.raw() != null
+                                    ? PathLocator.find(other.raw(), "metadata.namespace") : d.mark();
+                    errors.add(new Finding(Finding.Severity.ERROR, d.source(), mark, ex.status().message()));
+                    refused.add(e.getKey());
+                }
             }
         }
+        return refused;
     }
 
     /** The latest moment an imported object records: the dump was taken after it. */

@@ -46,6 +46,41 @@ public final class PlanLoader {
     public static Result load(List<ManifestImport.Source> sources, java.util.function.BooleanSupplier cancelled)
             throws ManifestImport.ImportException {
         List<Decoded> docs = ManifestImport.withoutSourceTrees(ManifestImport.decode(sources));
+        try {
+            return load(sources, docs, cancelled);
+        } catch (ManifestImport.ImportException e) {
+            if (e.findings().contains(ManifestImport.CANCELLED)) {
+                throw e;
+            }
+        }
+        // Refusals are reported at the lines of the fields they name, which takes the source trees the first run
+        // let go of to save memory: a refused import runs again with them.
+        docs = null;
+        return load(sources, ManifestImport.decode(sources), cancelled);
+    }
+
+    private static Result load(List<ManifestImport.Source> sources, List<Decoded> docs,
+            java.util.function.BooleanSupplier cancelled) throws ManifestImport.ImportException {
+        Opened opened = open(sources, docs);
+        ManifestImport.Report report = ManifestImport.apply(opened.api(), opened.objects(), cancelled);
+        List<Finding> all = new ArrayList<>(opened.notes());
+        all.addAll(report.findings());
+        return new Result(opened.api(), new ManifestImport.Report(report.countsByKind(), all),
+                opened.clusterDoc() != null);
+    }
+
+    /**
+     * The cluster an import starts, before any object goes in: its documents other than the Cluster one, the notes
+     * on how its settings were found, and the Cluster document if there was one.
+     */
+    record Opened(ApiServer api, List<Decoded> objects, List<Finding> notes, Decoded clusterDoc) {
+    }
+
+    /**
+     * Starts the cluster the documents describe: the settings of their Cluster document, or settings inferred from
+     * the objects of a dump. {@code import} and {@code check} both start here.
+     */
+    static Opened open(List<ManifestImport.Source> sources, List<Decoded> docs) throws ManifestImport.ImportException {
         ClusterSettings settings = null;
         Decoded clusterDoc = null;
         List<Decoded> rest = new ArrayList<>();
@@ -72,9 +107,8 @@ public final class PlanLoader {
                 notes.add(new Finding(Finding.Severity.INFO, null, null, inferred.note()));
             }
         }
-        ApiServer api;
         try {
-            api = ApiServer.bootstrap(settings);
+            return new Opened(ApiServer.bootstrap(settings), rest, notes, clusterDoc);
         } catch (ClusterConfigException e) {
             List<Finding> fatal = new ArrayList<>();
             for (String err : e.errors()) {
@@ -84,9 +118,5 @@ public final class PlanLoader {
             }
             throw new ManifestImport.ImportException(fatal);
         }
-        ManifestImport.Report report = ManifestImport.apply(api, rest, cancelled);
-        List<Finding> all = new ArrayList<>(notes);
-        all.addAll(report.findings());
-        return new Result(api, new ManifestImport.Report(report.countsByKind(), all), clusterDoc != null);
     }
 }

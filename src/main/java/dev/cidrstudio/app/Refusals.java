@@ -38,12 +38,12 @@ final class Refusals {
             return List.of();
         }
         java.util.Map<String, Object> old = state.kept().stream().filter(k -> d.kind().equals(k.kind())
-                && d.apiVersion().equals(k.apiVersion()) && d.name().equals(k.name())).findFirst()
+                && d.apiVersion().equals(k.apiVersion()) && java.util.Objects.equals(d.name(), k.name())).findFirst()
                 .map(dev.cidrstudio.model.api.KeptObject::content).orElse(null);
         List<FieldError> errs = PolicyAdmission.POLICY.equals(d.kind())
                 ? PolicyValidation.validatePolicy(content, old, state.settings().kubernetesVersion())
                 : PolicyValidation.validateBinding(content);
-        List<Finding> out = new ArrayList<>(of(d, d.kind(), d.name(), errs));
+        List<Finding> out = new ArrayList<>(of(d, d.kind(), d.name() == null ? "" : d.name(), errs));
         if (PolicyAdmission.POLICY.equals(d.kind()) && errs.isEmpty()) {
             for (var w : PolicyValidation.typeChecking(content)) {
                 var mark = d.raw() == null ? d.mark() : PathLocator.find(d.raw(), w.fieldRef());
@@ -68,7 +68,25 @@ final class Refusals {
         for (FieldError fe : status.causes()) {
             var mark = d.raw() == null ? d.mark() : PathLocator.find(d.raw(), fe.field());
             out.add(new Finding(Finding.Severity.ERROR, d.source(), mark,
-                    qualified + " \"" + obj.name() + "\" is invalid: " + fe));
+                    qualified + " \"" + (obj.name() == null ? "" : obj.name()) + "\" is invalid: " + fe));
+        }
+        return out;
+    }
+
+    /** A refusal of an object the model keeps as written, at the lines of the fields it names. */
+    static List<Finding> of(Decoded.Other d, ApiException e) {
+        var status = e.status();
+        List<Finding> out = new ArrayList<>();
+        if (status.causes().isEmpty() || !Status.INVALID.equals(status.reason())) {
+            out.add(new Finding(Finding.Severity.ERROR, d.source(), d.mark(), status.message()));
+            return out;
+        }
+        String qualified = status.group() == null || status.group().isEmpty() ? status.kind()
+                : status.kind() + "." + status.group();
+        for (FieldError fe : status.causes()) {
+            var mark = d.raw() == null ? d.mark() : PathLocator.find(d.raw(), fe.field());
+            out.add(new Finding(Finding.Severity.ERROR, d.source(), mark,
+                    qualified + " \"" + status.name() + "\" is invalid: " + fe));
         }
         return out;
     }

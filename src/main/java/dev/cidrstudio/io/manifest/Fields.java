@@ -134,31 +134,34 @@ final class Fields {
         return null;
     }
 
+    /**
+     * An integer field of Go type {@code goType} (int32 or int64). The number is judged as kube-apiserver sees it:
+     * kubectl turns the YAML into JSON (a whole float such as {@code 1e3} becomes {@code 1000}), and the server's
+     * decoder refuses a number that is not a whole number or does not fit the field's type.
+     */
     Long integer(PMap parent, String key, String path, String goStruct, String goType) {
         PNode n = parent.get(key);
         if (absent(n)) {
             return null;
         }
-        if (n instanceof PScalar s && s.type() == ScalarType.INT) {
-            try {
-                return Long.decode(s.value().replace("_", ""));
-            } catch (NumberFormatException e) {
-                typeError(n, join(path, key), "an integer", goStruct, goType);
-                return null;
-            }
+        String field = join(path, key);
+        String number = n instanceof PScalar s ? GoNumbers.jsonNumber(s) : null;
+        if (number == null) {
+            typeError(n, field, "an integer", goStruct, goType);
+            return null;
         }
-        if (n instanceof PScalar s && s.type() == ScalarType.FLOAT) {
-            try {
-                double d = Double.parseDouble(s.value());
-                if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-                    return (long) d;
-                }
-            } catch (NumberFormatException ignored) {
-                // reported below
-            }
+        Long value = GoNumbers.fit(number, goType);
+        if (value == null) {
+            numberError(n.mark(), field, number, goStruct, goType);
         }
-        typeError(n, join(path, key), "an integer", goStruct, goType);
-        return null;
+        return value;
+    }
+
+    /** A number the field's Go type cannot hold, in the words of Go's JSON decoder. */
+    void numberError(Mark mark, String field, String number, String goStruct, String goType) {
+        problem(mark, field, "expected an integer that fits in " + goType + ", got " + GoNumbers.brief(number),
+                "json: cannot unmarshal number " + number + " into Go struct field " + goStruct + "."
+                        + field.replaceAll("\\[\\d+\\]", "") + " of type " + goType);
     }
 
     Boolean bool(PMap parent, String key, String path, String goStruct) {

@@ -382,22 +382,30 @@ public final class ManifestDecoder {
         boolean isNumber = true;
         PNode tp = pm.get("targetPort");
         if (tp instanceof PScalar ts && !ts.isNull()) {
-            if (ts.type() == PNode.ScalarType.INT) {
-                targetPort = Long.toString(Long.decode(ts.value().replace("_", "")));
-            } else if (ts.type() == PNode.ScalarType.STRING) {
+            String number = GoNumbers.jsonNumber(ts);
+            if (ts.type() == PNode.ScalarType.STRING) {
                 targetPort = ts.value();
                 isNumber = false;
+            } else if (number != null && GoNumbers.fit(number, "int32") != null) {
+                targetPort = number;
+            } else if (number != null) {
+                // IntOrString reads a number into its int32: Go's decoder names that type.
+                f.numberError(ts.mark(), pp + ".targetPort", number, "ServicePort", "int32");
             } else {
-                f.problem(ts.mark(), pp + ".targetPort", "expected a port number or name",
-                        "json: cannot unmarshal " + PNode.goTypeName(ts) + " into Go struct field ServicePort."
-                                + pp + ".targetPort of type intstr.IntOrString");
+                targetPortTypeError(f, tp, pp);
             }
         } else if (tp != null && !Fields.absent(tp)) {
-            f.problem(tp.mark(), pp + ".targetPort", "expected a port number or name", null);
+            targetPortTypeError(f, tp, pp);
         }
         return new ServicePort(f.str(pm, "name", pp, "ServicePort"), f.str(pm, "protocol", pp, "ServicePort"),
                 port == null ? 0 : port.intValue(), targetPort, isNumber,
                 nodePort == null ? null : nodePort.intValue(), f.str(pm, "appProtocol", pp, "ServicePort"));
+    }
+
+    private static void targetPortTypeError(Fields f, PNode tp, String pp) {
+        f.problem(tp.mark(), pp + ".targetPort", "expected a port number or name",
+                "json: cannot unmarshal " + PNode.goTypeName(tp) + " into Go struct field ServicePort."
+                        + pp.replaceAll("\\[\\d+\\]", "") + ".targetPort of type int32");
     }
 
     private static Event decodeEvent(Fields f, PMap doc, ObjectMeta meta) {

@@ -10,6 +10,8 @@ import dev.cidrstudio.model.api.Service;
 import dev.cidrstudio.model.api.ServiceCidr;
 import dev.cidrstudio.model.field.FieldError;
 import dev.cidrstudio.model.net.IpFamily;
+import dev.cidrstudio.model.validation.IpAddressValidation;
+import dev.cidrstudio.model.validation.ObjectMetaValidation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -264,11 +266,14 @@ public final class ApiServer {
     }
 
     public <T extends KubeObject> T get(Kind kind, String namespace, String name) throws ApiException {
-        Optional<T> o = state.get(kind, namespace, name);
+        Optional<T> o = find(kind, namespace, name);
         return o.orElseThrow(() -> new ApiException(Status.notFound(kind, name)));
     }
 
     public <T extends KubeObject> Optional<T> find(Kind kind, String namespace, String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
         return state.get(kind, namespace, name);
     }
 
@@ -330,10 +335,30 @@ public final class ApiServer {
     }
 
     /**
-     * Admission for an object of a kind the model only keeps (a Pod, a Node, ...), before it is kept or replaces
+     * The validation kube-apiserver runs on a create ({@code old} null) or an update of an object of a kind the model
+     * only keeps: its metadata as for every kind, and what the model knows of its spec. ValidatingAdmissionPolicies
+     * and bindings are validated, metadata included, by their own rules before they get here.
+     */
+    public void validateKept(KeptObject object, KeptObject old) throws ApiException {
+        if (object.apiVersion() != null && object.apiVersion().startsWith("admissionregistration.k8s.io/")
+                && object.kind().startsWith("ValidatingAdmissionPolicy")) {
+            return;
+        }
+        List<FieldError> errs = old == null ? KeptStrategy.validate(object) : KeptStrategy.validateUpdate(object);
+        if (!errs.isEmpty()) {
+            int slash = object.apiVersion() == null ? -1 : object.apiVersion().indexOf('/');
+            String group = slash < 0 ? "" : object.apiVersion().substring(0, slash);
+            throw new ApiException(Status.invalid(object.kind(), group, object.name() == null ? "" : object.name(),
+                    errs, settings().kubernetesVersion()));
+        }
+    }
+
+    /**
+     * Validation, then admission, for an object of a kind the model only keeps (a Pod, a Node, ...), before it is kept or replaces
      * {@code old}: warnings, or the denial.
      */
     public List<String> admitKept(KeptObject object, KeptObject old) throws ApiException {
+        validateKept(object, old);
         String operation = old == null ? "CREATE" : "UPDATE";
         if (!admission.active(state, object, operation)) {
             return List.of();
@@ -348,7 +373,7 @@ public final class ApiServer {
     public KubeObject create(KubeObject obj) throws ApiException {
         return transaction(() -> {
             requireNamespace(obj);
-            if (state.get(obj.kind(), obj.namespace(), obj.name()).isPresent()) {
+            if (find(obj.kind(), obj.namespace(), obj.name()).isPresent()) {
                 throw new ApiException(Status.alreadyExists(obj.kind(), obj.name()));
             }
             KubeObject created = switch (obj.kind()) {
@@ -368,7 +393,10 @@ public final class ApiServer {
                     invalidIf(Kind.IP_ADDRESS, ip.name(), IpAddressStrategy.validate(ip));
                     yield store.store(IpAddressStrategy.prepareForCreate(ip, store.newMeta(ip.meta())));
                 }
-                case EVENT -> store.store(obj);
+                case EVENT -> {
+                    invalidIf(Kind.EVENT, obj.name(), EventStrategy.validate(obj));
+                    yield store.store(obj);
+                }
             };
             admit(created, null, "CREATE");
             manager.reconcile();
@@ -387,7 +415,11 @@ public final class ApiServer {
             KubeObject old = get(obj.kind(), obj.namespace(), obj.name());
             ObjectMeta meta = obj.meta().keepingServerFields(old.meta());
             KubeObject updated = switch (obj.kind()) {
-                case NAMESPACE -> store.store(NamespaceStrategy.prepareForUpdate(meta, (Namespace) old));
+                case NAMESPACE -> {
+                    Namespace ns = NamespaceStrategy.prepareForUpdate(meta, (Namespace) old);
+                    invalidIf(Kind.NAMESPACE, ns.name(), NamespaceStrategy.validateUpdate(ns));
+                    yield store.store(ns);
+                }
                 case SERVICE -> services.update(((Service) obj).withMeta(meta), (Service) old);
                 case SERVICE_CIDR -> {
                     ServiceCidr sc = ((ServiceCidr) obj).withMeta(meta);
@@ -399,7 +431,10 @@ public final class ApiServer {
                     invalidIf(Kind.IP_ADDRESS, ip.name(), IpAddressStrategy.validateUpdate(ip, (IpAddressObject) old));
                     yield store.store(ip);
                 }
-                case EVENT -> store.store(obj.withMeta(meta));
+                case EVENT -> {
+                    invalidIf(Kind.EVENT, obj.name(), EventStrategy.validateUpdate(obj.withMeta(meta)));
+                    yield store.store(obj.withMeta(meta));
+                }
             };
             admit(updated, old, "UPDATE");
             manager.reconcile();
@@ -449,7 +484,8 @@ public final class ApiServer {
 
     private void invalidIf(Kind kind, String name, List<FieldError> errs) throws ApiException {
         if (!errs.isEmpty()) {
-            throw new ApiException(Status.invalid(kind, name, errs, settings().kubernetesVersion()));
+            throw new ApiException(Status.invalid(kind, name == null ? "" : name, errs,
+                    settings().kubernetesVersion()));
         }
     }
 
@@ -476,7 +512,9 @@ public final class ApiServer {
     public KubeObject restoreObject(KubeObject obj, boolean claimIps, boolean replace) throws ApiException {
         return transaction(() -> {
             requireNamespace(obj);
-            if (!replace && state.get(obj.kind(), obj.namespace(), obj.name()).isPresent()) {
+            // What the cluster admitted had valid metadata: a restore takes nothing a create would refuse there.
+            invalidIf(obj.kind(), obj.name(), restoredMetaErrors(obj));
+            if (!replace && find(obj.kind(), obj.namespace(), obj.name()).isPresent()) {
                 throw new ApiException(Status.alreadyExists(obj.kind(), obj.name()));
             }
             ObjectMeta m = obj.meta();
@@ -494,6 +532,18 @@ public final class ApiServer {
             manager.reconcile();
             return stored;
         });
+    }
+
+    /** {@code ValidateObjectMeta} with the kind's name rule, as each kind's strategy runs it on a create. */
+    private static List<FieldError> restoredMetaErrors(KubeObject obj) {
+        ObjectMetaValidation.NameFunc nameFn = switch (obj.kind()) {
+            case NAMESPACE -> ObjectMetaValidation.VALIDATE_NAMESPACE_NAME;
+            case SERVICE -> ObjectMetaValidation.NAME_IS_DNS1035_LABEL;
+            case SERVICE_CIDR, EVENT -> ObjectMetaValidation.NAME_IS_DNS_SUBDOMAIN;
+            case IP_ADDRESS -> IpAddressValidation.NAME_FUNC;
+        };
+        ObjectMeta meta = obj.kind().namespaced() ? obj.meta() : obj.meta().withNamespace(null);
+        return ObjectMetaValidation.validateObjectMeta(meta, obj.kind().namespaced(), nameFn);
     }
 
     /** Keeps an object of a kind the model does not simulate; a later one with the same identity replaces it. */

@@ -6,7 +6,7 @@ import dev.cidrstudio.model.api.Namespace;
 import dev.cidrstudio.model.api.ObjectMeta;
 import dev.cidrstudio.model.api.Service;
 import dev.cidrstudio.model.field.FieldError;
-import dev.cidrstudio.model.validation.NameValidation;
+import dev.cidrstudio.model.validation.ObjectMetaValidation;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,8 +20,15 @@ final class NamespaceStrategy {
     private NamespaceStrategy() {
     }
 
+    /** {@code ValidateNamespace}: its metadata, the name a DNS label. */
     static List<FieldError> validate(Namespace ns) {
-        return NameValidation.validateName(ns.name(), NameValidation::isDns1123Label);
+        return ObjectMetaValidation.validateObjectMeta(ns.meta().withNamespace(null), false,
+                ObjectMetaValidation.VALIDATE_NAMESPACE_NAME);
+    }
+
+    /** {@code ValidateNamespaceUpdate}. */
+    static List<FieldError> validateUpdate(Namespace ns) {
+        return ObjectMetaValidation.validateObjectMetaUpdate(ns.meta());
     }
 
     /** A new Namespace is Active and carries its {@code kubernetes.io/metadata.name} label. */

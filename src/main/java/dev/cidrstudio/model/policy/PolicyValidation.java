@@ -5,6 +5,7 @@ import dev.cidrstudio.model.cluster.KubeVersion;
 import dev.cidrstudio.model.field.FieldError;
 import dev.cidrstudio.model.field.GoValue;
 import dev.cidrstudio.model.validation.NameValidation;
+import dev.cidrstudio.model.validation.ObjectMetaValidation;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -59,7 +60,7 @@ public final class PolicyValidation {
             KubeVersion version) {
         List<FieldError> errs = new ArrayList<>();
         String name = str(map(policy.get("metadata")).get("name"));
-        meta(name, errs);
+        meta(policy.get("metadata"), errs);
         Map<String, Object> spec = map(policy.get("spec"));
         Object fp = spec.get("failurePolicy");
         if (fp != null && !Set.of("Fail", "Ignore").contains(str(fp))) {
@@ -331,7 +332,7 @@ public final class PolicyValidation {
     /** The errors kube-apiserver reports for a ValidatingAdmissionPolicyBinding. */
     public static List<FieldError> validateBinding(Map<String, Object> binding) {
         List<FieldError> errs = new ArrayList<>();
-        meta(str(map(binding.get("metadata")).get("name")), errs);
+        meta(binding.get("metadata"), errs);
         Map<String, Object> spec = map(binding.get("spec"));
         String policyName = str(spec.get("policyName"));
         if (policyName.isEmpty()) {
@@ -389,12 +390,10 @@ public final class PolicyValidation {
         return errs;
     }
 
-    private static void meta(String name, List<FieldError> errs) {
-        if (name.isEmpty()) {
-            errs.add(FieldError.required("metadata.name", "name or generateName is required"));
-        } else {
-            NameValidation.addAll(errs, "metadata.name", name, NameValidation.isDns1123Subdomain(name));
-        }
+    /** {@code ValidateObjectMeta} of a cluster-scoped object named as a DNS subdomain. */
+    private static void meta(Object metadata, List<FieldError> errs) {
+        errs.addAll(ObjectMetaValidation.validateObjectMeta(ObjectMetaValidation.fromPlain(metadata).withNamespace(null),
+                false, ObjectMetaValidation.NAME_IS_DNS_SUBDOMAIN));
     }
 
     private static String str(Object o) {

@@ -1,5 +1,7 @@
 package dev.cidrstudio.model.service;
 
+import dev.cidrstudio.model.validation.ObjectMetaValidation;
+
 import dev.cidrstudio.model.api.Service;
 import dev.cidrstudio.model.api.ServicePort;
 import dev.cidrstudio.model.api.ServiceSpec;
@@ -132,8 +134,8 @@ public final class ServiceValidation {
      * on from 1.34): it adds {@code PreferSameZone} and {@code PreferSameNode} to {@code trafficDistribution}.
      */
     public static List<FieldError> validateService(Service svc, boolean preferSame) {
-        List<FieldError> errs = new ArrayList<>(NameValidation.validateName(svc.name(),
-                NameValidation::isDns1035Label));
+        List<FieldError> errs = new ArrayList<>(ObjectMetaValidation.validateObjectMeta(svc.meta(), true,
+                ObjectMetaValidation.NAME_IS_DNS1035_LABEL));
         Map<String, String> annotations = svc.meta().annotations();
         String hints = annotations.get(TOPOLOGY_HINTS);
         String mode = annotations.get(TOPOLOGY_MODE);

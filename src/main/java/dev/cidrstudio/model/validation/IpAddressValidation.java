@@ -28,8 +28,11 @@ public final class IpAddressValidation {
         return errs;
     }
 
+    /** {@code ValidateIPAddressName} as a {@code ValidateNameFunc}: a generateName prefix is judged as a name. */
+    public static final ObjectMetaValidation.NameFunc NAME_FUNC = (name, prefix) -> IpParsing.ipProblems(name);
+
     public static List<FieldError> validateIPAddress(IpAddressObject ip) {
-        List<FieldError> errs = new ArrayList<>(validateIPAddressName(ip.name()));
+        List<FieldError> errs = new ArrayList<>(ObjectMetaValidation.validateObjectMeta(ip.meta(), false, NAME_FUNC));
         errs.addAll(validateParentReference(ip.parentRef()));
         return errs;
     }
@@ -63,7 +66,7 @@ public final class IpAddressValidation {
     }
 
     public static List<FieldError> validateIPAddressUpdate(IpAddressObject updated, IpAddressObject old) {
-        List<FieldError> errs = new ArrayList<>();
+        List<FieldError> errs = new ArrayList<>(ObjectMetaValidation.validateObjectMetaUpdate(updated.meta()));
         if (!Objects.equals(updated.parentRef(), old.parentRef())) {
             errs.add(FieldError.invalid("spec.parentRef", goParentRef(updated.parentRef()),
                     ServiceCidrValidation.IMMUTABLE));

@@ -3,7 +3,6 @@ package dev.cidrstudio.model.validation;
 import dev.cidrstudio.model.field.FieldError;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** apimachinery's name and DNS checks, with their exact messages. */
 public final class NameValidation {
@@ -11,9 +10,6 @@ public final class NameValidation {
     private static final String DNS1123_LABEL_FMT = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
     private static final String DNS1123_SUBDOMAIN_FMT = DNS1123_LABEL_FMT + "(\\." + DNS1123_LABEL_FMT + ")*";
     private static final String DNS1035_LABEL_FMT = "[a-z]([-a-z0-9]*[a-z0-9])?";
-    private static final Pattern DNS1123_LABEL = Pattern.compile("^" + DNS1123_LABEL_FMT + "$");
-    private static final Pattern DNS1123_SUBDOMAIN = Pattern.compile("^" + DNS1123_SUBDOMAIN_FMT + "$");
-    private static final Pattern DNS1035_LABEL = Pattern.compile("^" + DNS1035_LABEL_FMT + "$");
 
     public static final String DNS1123_SUBDOMAIN_ERROR = regexError(
             "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must "
@@ -46,6 +42,66 @@ public final class NameValidation {
         return sb.toString();
     }
 
+    // The forms below are the regular expressions above, checked in one pass: a name of megabytes is judged in
+    // linear time and constant stack, which a backtracking regex engine does not promise.
+
+    private static boolean lowerAlnum(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    }
+
+    private static boolean alnum(char c) {
+        return lowerAlnum(c) || (c >= 'A' && c <= 'Z');
+    }
+
+    /** {@code DNS1123_LABEL_FMT}, or with {@code dns1035} {@code DNS1035_LABEL_FMT}, over {@code s[from, to)}. */
+    private static boolean isLabelForm(String s, int from, int to, boolean dns1035) {
+        if (to <= from) {
+            return false;
+        }
+        char first = s.charAt(from);
+        if (dns1035 ? !(first >= 'a' && first <= 'z') : !lowerAlnum(first)) {
+            return false;
+        }
+        if (!lowerAlnum(s.charAt(to - 1))) {
+            return false;
+        }
+        for (int i = from + 1; i < to - 1; i++) {
+            char c = s.charAt(i);
+            if (!lowerAlnum(c) && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code DNS1123_SUBDOMAIN_FMT}: labels joined by dots. */
+    private static boolean isDns1123SubdomainForm(String s) {
+        int start = 0;
+        for (int i = 0; i <= s.length(); i++) {
+            if (i == s.length() || s.charAt(i) == '.') {
+                if (!isLabelForm(s, start, i, false)) {
+                    return false;
+                }
+                start = i + 1;
+            }
+        }
+        return true;
+    }
+
+    /** {@code QUALIFIED_NAME_FMT}. */
+    private static boolean isQualifiedNameForm(String s) {
+        if (s.isEmpty() || !alnum(s.charAt(0)) || !alnum(s.charAt(s.length() - 1))) {
+            return false;
+        }
+        for (int i = 1; i < s.length() - 1; i++) {
+            char c = s.charAt(i);
+            if (!alnum(c) && c != '-' && c != '_' && c != '.') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public static String maxLenError(int n) {
         return "must be no more than " + n + " characters";
     }
@@ -55,7 +111,7 @@ public final class NameValidation {
         if (value.length() > 253) {
             errs.add(maxLenError(253));
         }
-        if (!DNS1123_SUBDOMAIN.matcher(value).matches()) {
+        if (!isDns1123SubdomainForm(value)) {
             errs.add(DNS1123_SUBDOMAIN_ERROR);
         }
         return errs;
@@ -66,7 +122,7 @@ public final class NameValidation {
         if (value.length() > 63) {
             errs.add(maxLenError(63));
         }
-        if (!DNS1123_LABEL.matcher(value).matches()) {
+        if (!isLabelForm(value, 0, value.length(), false)) {
             errs.add(DNS1123_LABEL_ERROR);
         }
         return errs;
@@ -77,14 +133,13 @@ public final class NameValidation {
         if (value.length() > 63) {
             errs.add(maxLenError(63));
         }
-        if (!DNS1035_LABEL.matcher(value).matches()) {
+        if (!isLabelForm(value, 0, value.length(), true)) {
             errs.add(DNS1035_LABEL_ERROR);
         }
         return errs;
     }
 
     private static final String QUALIFIED_NAME_FMT = "([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]";
-    private static final Pattern QUALIFIED_NAME = Pattern.compile("^" + QUALIFIED_NAME_FMT + "$");
     private static final String QUALIFIED_NAME_MSG = "must consist of alphanumeric characters, '-', '_' or '.', and "
             + "must start and end with an alphanumeric character";
 
@@ -115,14 +170,13 @@ public final class NameValidation {
         } else if (name.length() > 63) {
             errs.add("name part " + maxLenError(63));
         }
-        if (!QUALIFIED_NAME.matcher(name).matches()) {
+        if (!isQualifiedNameForm(name)) {
             errs.add("name part " + regexError(QUALIFIED_NAME_MSG, QUALIFIED_NAME_FMT, "MyName", "my.name",
                     "123-abc"));
         }
         return errs;
     }
 
-    private static final Pattern LABEL_VALUE = Pattern.compile("^(" + QUALIFIED_NAME_FMT + ")?$");
 
     /** apimachinery's IsValidLabelValue. */
     public static List<String> isValidLabelValue(String value) {
@@ -130,7 +184,7 @@ public final class NameValidation {
         if (value.length() > 63) {
             errs.add(maxLenError(63));
         }
-        if (!LABEL_VALUE.matcher(value).matches()) {
+        if (!(value.isEmpty() || isQualifiedNameForm(value))) {
             errs.add(regexError("a valid label must be an empty string or consist of alphanumeric characters, '-', "
                     + "'_' or '.', and must start and end with an alphanumeric character",
                     "(" + QUALIFIED_NAME_FMT + ")?", "MyValue", "my_value", "12345"));

@@ -28,8 +28,8 @@ public final class ServiceCidrValidation {
     }
 
     public static List<FieldError> validateServiceCIDR(ServiceCidr sc) {
-        List<FieldError> errs = new ArrayList<>(NameValidation.validateName(sc.name(),
-                NameValidation::isDns1123Subdomain));
+        List<FieldError> errs = new ArrayList<>(ObjectMetaValidation.validateObjectMeta(sc.meta(), false,
+                ObjectMetaValidation.NAME_IS_DNS_SUBDOMAIN));
         errs.addAll(validateServiceCIDRSpec(sc.cidrs()));
         return errs;
     }
@@ -65,7 +65,7 @@ public final class ServiceCidrValidation {
     }
 
     public static List<FieldError> validateServiceCIDRUpdate(ServiceCidr updated, ServiceCidr old) {
-        List<FieldError> errs = new ArrayList<>();
+        List<FieldError> errs = new ArrayList<>(ObjectMetaValidation.validateObjectMetaUpdate(updated.meta()));
         List<String> n = updated.cidrsOrEmpty();
         List<String> o = old.cidrsOrEmpty();
         if (n.size() == o.size()) {
