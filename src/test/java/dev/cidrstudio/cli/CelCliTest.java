@@ -21,8 +21,8 @@ class CelCliTest {
 
     @Test
     void aRunawayExpressionStopsAtTheCostLimitInASmallHeap() throws Exception {
-        String java = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-Xmx96m", "-cp", System.getProperty("java.class.path"),
+        String launcher = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(launcher, "-Xmx96m", "-cp", System.getProperty("java.class.path"),
                 "dev.cidrstudio.Launcher", "cel", "lists.range(2000000000).size()").redirectErrorStream(true).start();
         p.getOutputStream().close();
         org.junit.jupiter.api.Assertions.assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS),
