@@ -263,17 +263,21 @@ public final class Rehearsal {
             String got = capture(c.command());
             boolean ok;
             try {
-                ok = c.regex() ? java.util.regex.Pattern.compile(c.pattern()).matcher(got).find()
+                ok = c.regex() ? com.google.re2j.Pattern.compile(c.pattern()).matcher(got).find()
                         : got.contains(c.pattern());
-            } catch (java.util.regex.PatternSyntaxException e) {
-                return new CheckResult(c, false, "the check's pattern is not a valid regular expression: "
-                        + e.getDescription());
+            } catch (com.google.re2j.PatternSyntaxException e) {
+                return new CheckResult(c, false, invalidPattern(e));
             }
             return ok ? new CheckResult(c, true, "") : new CheckResult(c, false, "\"" + c.command()
                     + "\" prints " + quote(abbreviate(got)) + ", without " + quote(c.pattern()));
         }
         if (check instanceof Check.TypedCheck c) {
-            java.util.regex.Pattern p = java.util.regex.Pattern.compile(c.pattern());
+            com.google.re2j.Pattern p;
+            try {
+                p = com.google.re2j.Pattern.compile(c.pattern());
+            } catch (com.google.re2j.PatternSyntaxException e) {
+                return new CheckResult(c, false, invalidPattern(e));
+            }
             boolean ok = ran.stream().anyMatch(e -> p.matcher(e.command()).find());
             return ok ? new CheckResult(c, true, "") : new CheckResult(c, false, "run a command like: " + c.command());
         }
@@ -282,11 +286,23 @@ public final class Rehearsal {
         return new CheckResult(s, failure.isEmpty(), failure.orElse(""));
     }
 
+    /**
+     * A check's pattern RE2 refuses (Go's regexp is RE2 too, so the text is Go's: {@code error parsing regexp:
+     * missing closing ): `(`}). Patterns run on RE2: linear in the output whatever the pattern.
+     */
+    private static String invalidPattern(com.google.re2j.PatternSyntaxException e) {
+        return "the check's pattern is not a valid regular expression: " + e.getMessage();
+    }
+
     /** What a command prints, in a transaction always rolled back, so checking changes nothing; trailing newlines
      * dropped. */
     private String capture(String command) {
-        return api.dryRun(() -> new ScriptRunner(new Kubectl(api, this::read), this::read).capture(command))
-                .replaceAll("\n+$", "");
+        String out = api.dryRun(() -> new ScriptRunner(new Kubectl(api, this::read), this::read).capture(command));
+        int end = out.length();
+        while (end > 0 && out.charAt(end - 1) == '\n') {
+            end--;
+        }
+        return out.substring(0, end);
     }
 
     private static String abbreviate(String s) {

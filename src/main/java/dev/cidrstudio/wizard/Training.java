@@ -154,7 +154,7 @@ public final class Training {
         String[] words = command.strip().split("\\s+");
         List<String> quoted = new ArrayList<>();
         for (int i = 0; i < words.length && i < 3; i++) {
-            quoted.add(java.util.regex.Pattern.quote(words[i]));
+            quoted.add(com.google.re2j.Pattern.quote(words[i]));
         }
         return "^\\s*" + String.join("\\s+", quoted);
     }

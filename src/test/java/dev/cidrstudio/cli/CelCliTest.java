@@ -20,6 +20,19 @@ class CelCliTest {
     }
 
     @Test
+    void aRunawayExpressionStopsAtTheCostLimitInASmallHeap() throws Exception {
+        String launcher = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(launcher, "-Xmx96m", "-cp", System.getProperty("java.class.path"),
+                "dev.cidrstudio.Launcher", "cel", "lists.range(2000000000).size()").redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        org.junit.jupiter.api.Assertions.assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS),
+                "still running after a minute");
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals("error: operation cancelled: actual cost limit exceeded\n", out);
+        assertEquals(1, p.exitValue());
+    }
+
+    @Test
     void errorsCarryKubernetesTextAndExit1() {
         CliTest.Run r = CliTest.cli("", "cel", "cidr('10.0.0.0/08')");
         assertEquals(1, r.code());

@@ -90,41 +90,50 @@ final class Builtins {
         return newline ? text + "\n" : text;
     }
 
+    /** seq counts exactly with at most this many digits each side of the point; GNU's long double has fewer. */
+    private static final int SEQ_DIGITS = 40;
+
+    /**
+     * {@code seq [FIRST [INCREMENT]] LAST}, counted in decimal so that no value near the ends of a long (or written
+     * {@code 1e18}) wraps around; printed with as many decimals as the most precise argument, as GNU seq does.
+     */
     static ExecResult seq(List<String> args) {
         if (args.isEmpty() || args.size() > 3) {
             return ExecResult.error("seq: missing operand\nTry 'seq --help' for more information.", 1);
         }
-        long[] n = new long[args.size()];
+        java.math.BigDecimal[] n = new java.math.BigDecimal[args.size()];
+        int scale = 0;
         for (int i = 0; i < n.length; i++) {
             try {
-                n[i] = Long.parseLong(args.get(i));
+                n[i] = new java.math.BigDecimal(args.get(i).strip());
             } catch (NumberFormatException e) {
                 return ExecResult.error("seq: invalid floating point argument: '" + args.get(i) + "'", 1);
             }
+            if (n[i].scale() > SEQ_DIGITS || n[i].precision() - n[i].scale() > SEQ_DIGITS) {
+                return ExecResult.error("seq: '" + args.get(i) + "': more digits than the practice console "
+                        + "counts with (" + SEQ_DIGITS + ")", 1);
+            }
+            scale = Math.max(scale, n[i].scale());
         }
-        long from = n.length == 1 ? 1 : n[0];
-        long step = n.length == 3 ? n[1] : 1;
-        long to = n[n.length - 1];
-        if (step == 0) {
-            return ExecResult.error("seq: invalid Zero increment value: '0'", 1);
+        java.math.BigDecimal from = n.length == 1 ? java.math.BigDecimal.ONE : n[0];
+        java.math.BigDecimal step = n.length == 3 ? n[1] : java.math.BigDecimal.ONE;
+        java.math.BigDecimal to = n[n.length - 1];
+        if (step.signum() == 0) {
+            return ExecResult.error("seq: invalid Zero increment value: '" + args.get(1) + "'", 1);
         }
-        if (step > 0 ? to < from : to > from) {
-            return ExecResult.ok("");
-        }
-        // Counted in BigInteger: the ends of a long range overflow a long difference.
-        BigInteger numbers = BigInteger.valueOf(to).subtract(BigInteger.valueOf(from))
-                .divide(BigInteger.valueOf(step)).add(BigInteger.ONE);
-        if (numbers.compareTo(BigInteger.valueOf(ShellInterpreter.MAX_LOOP_ITERATIONS)) > 0) {
+        BigInteger count = to.subtract(from).divide(step, 0, java.math.RoundingMode.FLOOR)
+                .toBigInteger().add(BigInteger.ONE);
+        if (count.compareTo(BigInteger.valueOf(ShellInterpreter.MAX_LOOP_ITERATIONS)) > 0) {
             return ExecResult.error("seq: range too long for the practice console (more than "
                     + ShellInterpreter.MAX_LOOP_ITERATIONS + " numbers)", 1);
         }
+        if (count.signum() <= 0) {
+            return ExecResult.ok("");
+        }
         StringBuilder sb = new StringBuilder();
-        long v = from;
-        for (int i = numbers.intValueExact(); i > 0; i--) {
-            sb.append(v).append('\n');
-            if (i > 1) {
-                v += step;
-            }
+        java.math.BigDecimal v = from;
+        for (int i = 0; i < count.intValue(); i++, v = v.add(step)) {
+            sb.append(v.setScale(Math.max(0, scale), java.math.RoundingMode.HALF_EVEN).toPlainString()).append('\n');
         }
         return ExecResult.ok(sb.toString());
     }

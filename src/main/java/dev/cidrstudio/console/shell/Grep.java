@@ -1,10 +1,12 @@
 package dev.cidrstudio.console.shell;
 
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import com.google.re2j.Pattern;
 
-/** GNU grep over standard input, with its options' and its messages' wording. */
+/**
+ * GNU grep over standard input, with its options' and its messages' wording. Patterns run on RE2 ({@link GrepPattern}):
+ * linear in the line's length whatever the pattern, so no pattern can hang the console.
+ */
 public final class Grep {
 
     private Grep() {
@@ -89,7 +91,8 @@ public final class Grep {
                                 return new ExecResult("", "grep: " + n + ": invalid context length argument\n",
                                         2);
                             }
-                            int v = Integer.parseInt(n);
+                            // Any longer context than a script's output has lines is the same context.
+                            int v = n.length() > 9 ? 1 << 30 : Math.min(1 << 30, Integer.parseInt(n));
                             if (c != 'B') {
                                 after = v;
                             }
@@ -114,17 +117,9 @@ public final class Grep {
         }
         Pattern re;
         try {
-            String body = fixed ? Pattern.quote(pattern) : extended ? pattern : basicRegex(pattern);
-            if (word) {
-                body = "(?<![\\w])(?:" + body + ")(?![\\w])";
-            }
-            if (whole) {
-                body = "^(?:" + body + ")$";
-            }
-            re = Pattern.compile(body, ignoreCase ? Pattern.CASE_INSENSITIVE
-                    | Pattern.UNICODE_CASE : 0);
-        } catch (PatternSyntaxException e) {
-            return new ExecResult("", "grep: Unmatched ( or \\(\n", 2);
+            re = GrepPattern.compile(pattern, fixed, extended, word, whole, ignoreCase);
+        } catch (GrepPattern.GrepSyntaxException e) {
+            return new ExecResult("", "grep: " + e.getMessage() + "\n", 2);
         }
         String[] lines = stdin.isEmpty() ? new String[0] : stdin.split("\n", -1);
         int n = lines.length > 0 && lines[lines.length - 1].isEmpty() ? lines.length - 1 : lines.length;
@@ -170,37 +165,5 @@ public final class Grep {
             }
         }
         return new ExecResult(sb.toString(), "", code);
-    }
-
-    /** A POSIX basic regular expression as a Java one: {@code \( \) \{ \} \| \+ \?} are the operators. */
-    private static String basicRegex(String bre) {
-        StringBuilder sb = new StringBuilder();
-        boolean inClass = false;
-        for (int i = 0; i < bre.length(); i++) {
-            char c = bre.charAt(i);
-            if (inClass) {
-                if (c == ']' && sb.charAt(sb.length() - 1) != '[') {
-                    inClass = false;
-                }
-                sb.append(c == '\\' ? "\\\\" : String.valueOf(c));
-                continue;
-            }
-            if (c == '\\' && i + 1 < bre.length()) {
-                char d = bre.charAt(++i);
-                if ("(){}|+?".indexOf(d) >= 0) {
-                    sb.append(d);
-                } else {
-                    sb.append('\\').append(d);
-                }
-            } else if ("(){}|+?".indexOf(c) >= 0) {
-                sb.append('\\').append(c);
-            } else if (c == '[') {
-                inClass = true;
-                sb.append(c);
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 }

@@ -68,15 +68,15 @@ final class Printf {
                 out.append('%');
                 continue;
             }
-            String widthDigits = spec.replaceAll("^%[-+ 0#]*", "").replaceAll("\\..*", "");
-            if (!widthDigits.isEmpty() && (widthDigits.length() > 4 || Integer.parseInt(widthDigits) > MAX_WIDTH)) {
+            Spec sp = Spec.parse(spec.substring(1));
+            if (sp.width > MAX_WIDTH || conv != 's' && conv != 'b' && sp.precision > MAX_WIDTH) {
                 err.append("printf: field width larger than the practice console prints\n");
                 return -1;
             }
             String value = next < values.size() ? values.get(next) : "";
             next++;
             switch (conv) {
-                case 's' -> out.append(String.format(spec + "s", value));
+                case 's' -> out.append(sp.pad(sp.truncate(value), ' '));
                 case 'b' -> {
                     StringBuilder b = new StringBuilder();
                     for (int k = 0; k < value.length(); k++) {
@@ -86,7 +86,7 @@ final class Printf {
                             b.append(value.charAt(k));
                         }
                     }
-                    out.append(String.format(spec + "s", b));
+                    out.append(sp.pad(sp.truncate(b.toString()), ' '));
                 }
                 case 'd', 'i' -> {
                     long v = 0;
@@ -95,7 +95,7 @@ final class Printf {
                     } catch (NumberFormatException e) {
                         err.append("printf: ").append(value).append(": invalid number\n");
                     }
-                    out.append(String.format(spec + "d", v));
+                    out.append(sp.integer(v));
                 }
                 default -> {
                     err.append("printf: %").append(conv).append(": invalid format character\n");
@@ -104,6 +104,58 @@ final class Printf {
             }
         }
         return next;
+    }
+
+    /**
+     * A conversion's flags, width and precision. Numbers too long to hold read as "more than the console prints";
+     * a precision is the most characters of a string and the fewest digits of an integer, as in C.
+     */
+    private record Spec(String flags, int width, int precision) {
+
+        static Spec parse(String spec) {
+            int i = 0;
+            while (i < spec.length() && "-+ 0#".indexOf(spec.charAt(i)) >= 0) {
+                i++;
+            }
+            String flags = spec.substring(0, i);
+            int dot = spec.indexOf('.', i);
+            String width = dot < 0 ? spec.substring(i) : spec.substring(i, dot);
+            String precision = dot < 0 ? null : spec.substring(dot + 1).replace(".", "");
+            return new Spec(flags, number(width, 0), precision == null ? -1 : number(precision, 0));
+        }
+
+        private static int number(String digits, int empty) {
+            if (digits.isEmpty()) {
+                return empty;
+            }
+            return digits.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(digits);
+        }
+
+        String truncate(String s) {
+            return precision >= 0 && precision < s.length() ? s.substring(0, precision) : s;
+        }
+
+        String pad(String s, char fill) {
+            if (s.length() >= width) {
+                return s;
+            }
+            String padding = String.valueOf(fill).repeat(width - s.length());
+            return flags.contains("-") ? s + padding : padding + s;
+        }
+
+        String integer(long v) {
+            String digits = v < 0 ? Long.toString(v).substring(1) : Long.toString(v);
+            if (precision >= 0 && digits.length() < precision) {
+                digits = "0".repeat(precision - digits.length()) + digits;
+            } else if (precision == 0 && v == 0) {
+                digits = "";
+            }
+            String sign = v < 0 ? "-" : flags.contains("+") ? "+" : flags.contains(" ") ? " " : "";
+            if (flags.contains("0") && !flags.contains("-") && precision < 0 && sign.length() + digits.length() < width) {
+                digits = "0".repeat(width - sign.length() - digits.length()) + digits;
+            }
+            return pad(sign + digits, ' ');
+        }
     }
 
     private static String escape(char c) {

@@ -126,7 +126,12 @@ public final class ShellParser {
 
     /** A unit's text as the console shows it: continued lines joined, as a person would have typed them. */
     private static String shown(String text) {
-        String t = text.replaceAll("\n+$", "");
+        int end = text.length();
+        while (end > 0 && text.charAt(end - 1) == '\n') {
+            end--;
+        }
+        // Not replaceAll("\n+$"): that backtracks quadratically over a long run of blank lines.
+        String t = text.substring(0, end);
         StringBuilder sb = new StringBuilder();
         String[] lines = t.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {

@@ -110,6 +110,7 @@ public final class KubeCel {
                         CelExtensions.optional(), CelExtensions.comprehensions())
                 .addFunctionBindings(KubeIpCidrLibrary.bindings(containsCidrBefore1324))
                 .addFunctionBindings(KubeListsLibrary.bindings())
+                .addFunctionBindings(MeteredLibraryFunctions.bindings())
                 .addFunctionBindings(KubeRegexLibrary.bindings())
                 .addFunctionBindings(KubeStringFormat.bindings())
                 .addFunctionBindings(KubeExtraLibraries.bindings())
@@ -342,7 +343,8 @@ public final class KubeCel {
     /**
      * Runs one expression, stopping with cel-go's {@code actual cost limit exceeded} once its cost passes
      * {@code limit}. The cost is one per evaluated step plus one per ten characters or elements a step produces,
-     * close to cel-go's tracker for the expressions policies hold.
+     * close to cel-go's tracker for the expressions policies hold; functions whose result size their arguments
+     * choose charge it before building it ({@link EvaluationCost}).
      */
     public Costed evaluate(String expression, Map<String, Object> variables, long limit) {
         Compiled c = compiled(expression);
@@ -360,32 +362,32 @@ public final class KubeCel {
         in.putAll(variables);
         in.put("net.IP", TypeType.create(IP_T));
         in.put("net.CIDR", TypeType.create(CIDR_T));
-        long[] cost = {0};
+        EvaluationCost cost = EvaluationCost.start(limit);
         try {
-            Object value = c.program().trace(in, (expr, result) -> {
-                cost[0] += 1 + sizeCost(result);
-                if (cost[0] > limit) {
-                    throw new CostExceeded();
-                }
-            });
-            return new Costed(new Outcome(value, null, null), cost[0]);
-        } catch (CostExceeded e) {
-            return new Costed(new Outcome(null, COST_EXCEEDED, null), cost[0]);
-        } catch (CelEvaluationException e) {
-            if (hasCause(e, CostExceeded.class)) {
-                return new Costed(new Outcome(null, COST_EXCEEDED, null), cost[0]);
+            Object value = c.program().trace(in, (expr, result) -> cost.charge(1 + sizeCost(result)));
+            if (cost.exceeded()) {
+                return new Costed(new Outcome(null, COST_EXCEEDED, null), cost.used());
             }
-            return new Costed(new Outcome(null, message(e), null), cost[0]);
+            return new Costed(new Outcome(value, null, null), cost.used());
+        } catch (EvaluationCost.Exceeded e) {
+            return new Costed(new Outcome(null, COST_EXCEEDED, null), cost.used());
+        } catch (CelEvaluationException e) {
+            if (cost.exceeded() || hasCause(e, EvaluationCost.Exceeded.class)) {
+                return new Costed(new Outcome(null, COST_EXCEEDED, null), cost.used());
+            }
+            return new Costed(new Outcome(null, message(e), null), cost.used());
         } catch (RuntimeException e) {
-            if (hasCause(e, CostExceeded.class)) {
-                return new Costed(new Outcome(null, COST_EXCEEDED, null), cost[0]);
+            if (cost.exceeded() || hasCause(e, EvaluationCost.Exceeded.class)) {
+                return new Costed(new Outcome(null, COST_EXCEEDED, null), cost.used());
             }
             // A library failing in a way cel-go would not is still only this expression's error, never the
             // planner's: the policy's failurePolicy decides, as for any runtime error.
             System.getLogger(KubeCel.class.getName()).log(System.Logger.Level.DEBUG,
                     "a CEL library failed unexpectedly", e);
             return new Costed(new Outcome(null, e.getMessage() == null ? e.getClass().getSimpleName()
-                    : e.getMessage(), null), cost[0]);
+                    : e.getMessage(), null), cost.used());
+        } finally {
+            cost.close();
         }
     }
 
@@ -409,15 +411,6 @@ public final class KubeCel {
             }
         }
         return false;
-    }
-
-    /** Thrown from the evaluation listener to stop a runaway expression. */
-    private static final class CostExceeded extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        CostExceeded() {
-            super(COST_EXCEEDED, null, false, false);
-        }
     }
 
     private static final Pattern MISSING_KEY = Pattern.compile(
