@@ -26,6 +26,9 @@ final class FastYaml {
         }
     }
 
+    /** The longest implicit key YAML readers accept (libyaml's and SnakeYAML's bound). */
+    private static final int SIMPLE_KEY_LENGTH = 1024;
+
     private final String text;
     private final char[] chars;
     private final YamlLimits limits;
@@ -265,6 +268,10 @@ final class FastYaml {
             int colon = keyEnd(pos, c);
             if (colon < 0) {
                 throw new Unsupported("not a mapping entry");
+            }
+            if (colon - c > SIMPLE_KEY_LENGTH) {
+                // libyaml (and so go-yaml and kubectl) allow an implicit key of at most 1024 characters.
+                throw new Unsupported("key too long");
             }
             String key;
             char first = chars[c];

@@ -338,9 +338,9 @@ public final class YamlReader {
         }
         characters += length;
         if (characters > maxCharacters) {
-            throw new YamlFormatException(source, mark(s.getStartMark()), "aliases expand the strings to more "
-                    + "than " + maxCharacters + " characters in a file of " + (maxCharacters
-                            - YamlLimits.ALIAS_CHARACTER_HEADROOM) + " (an alias bomb?)");
+            throw new YamlFormatException(source, mark(s.getStartMark()), "aliases expand the strings past "
+                    + maxCharacters + " characters, the file's " + (maxCharacters - YamlLimits.ALIAS_CHARACTER_HEADROOM)
+                    + " and " + YamlLimits.ALIAS_CHARACTER_HEADROOM + " more (an alias bomb?)");
         }
     }
 
