@@ -80,7 +80,7 @@ public final class YamlReader {
                     "binary data is not YAML (control character 0x" + Integer.toHexString(text.charAt(bad)) + ")");
         }
         if (looksLikeJson(text)) {
-            checkJson(source, text);
+            return readJson(source, text);
         }
         try {
             List<Document> fast = FastYaml.read(text, chars, limits);
@@ -119,13 +119,9 @@ public final class YamlReader {
      * JSON is read as JSON, strictly (no trailing commas, comments or single quotes, as Go's
      * {@code encoding/json}): a syntax error stops the file at its line and column, worded as Go words it.
      */
-    static void checkJson(String source, String text) throws YamlFormatException {
-        com.fasterxml.jackson.core.JsonFactory f = com.fasterxml.jackson.core.JsonFactory.builder()
-                .disable(com.fasterxml.jackson.core.StreamReadFeature.AUTO_CLOSE_SOURCE).build();
-        try (com.fasterxml.jackson.core.JsonParser p = f.createParser(text)) {
-            while (p.nextToken() != null) {
-                p.skipChildren();
-            }
+    List<Document> readJson(String source, String text) throws YamlFormatException {
+        try {
+            return JsonReader.read(source, text, limits);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
             int line = at == null ? 1 : Math.max(1, at.getLineNr());
