@@ -405,8 +405,12 @@ public final class ManifestDecoder {
         boolean isNumber = true;
         PNode tp = pm.get("targetPort");
         if (tp instanceof PScalar ts && !ts.isNull()) {
-            if (ts.type() == PNode.ScalarType.INT) {
-                targetPort = Long.toString(Long.decode(ts.value().replace("_", "")));
+            Long number = ts.type() == PNode.ScalarType.INT ? int32(ts.value()) : null;
+            if (number != null) {
+                targetPort = Long.toString(number);
+            } else if (ts.type() == PNode.ScalarType.INT) {
+                f.problem(ts.mark(), pp + ".targetPort", "expected a port number or name, got " + ts.value(),
+                        "json: cannot unmarshal number " + ts.value() + " into Go value of type int32");
             } else if (ts.type() == PNode.ScalarType.STRING) {
                 targetPort = ts.value();
                 isNumber = false;
@@ -421,6 +425,16 @@ public final class ManifestDecoder {
         return new ServicePort(f.str(pm, "name", pp, "ServicePort"), f.str(pm, "protocol", pp, "ServicePort"),
                 port == null ? 0 : port.intValue(), targetPort, isNumber,
                 nodePort == null ? null : nodePort.intValue(), f.str(pm, "appProtocol", pp, "ServicePort"));
+    }
+
+    /** An integer's text as a 32-bit value, or null when it is not one (too big for Go's int32). */
+    private static Long int32(String text) {
+        try {
+            long v = Long.decode(text.replace("_", ""));
+            return v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE ? v : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static Event decodeEvent(Fields f, PMap doc, ObjectMeta meta) {
