@@ -50,9 +50,8 @@ public final class YamlReader {
     private long maxNodes;
     private long characters;
     private long maxCharacters;
-    /** The text being read by the full parser, and whether it is JSON (kubectl reads it with Go's JSON decoder). */
+    /** The text the full parser is reading. */
     private String text;
-    private boolean json;
     private boolean textHasSurrogates;
 
     public YamlReader(YamlLimits limits) {
@@ -190,7 +189,6 @@ public final class YamlReader {
         characters = 0;
         maxCharacters = (long) text.length() + YamlLimits.ALIAS_CHARACTER_HEADROOM;
         this.text = text;
-        this.json = looksLikeJson(text);
         this.textHasSurrogates = hasSurrogate(text);
         try {
             int index = 0;
@@ -427,17 +425,14 @@ public final class YamlReader {
     }
 
     /**
-     * A scalar's text, where escapes of surrogates are settled as the reader kubectl uses would settle them:
-     * in JSON, Go's decoder makes an unpaired surrogate U+FFFD; in YAML, go-yaml refuses any surrogate escape
-     * (even a pair), where SnakeYAML would join a pair and keep a lone half.
+     * A scalar's text, refused when it escapes a surrogate: go-yaml refuses any surrogate escape (even a pair),
+     * where SnakeYAML would join a pair and keep a lone half. (JSON, read by {@link JsonReader}, makes an unpaired
+     * one U+FFFD, as Go's decoder does.)
      */
     private String escapedText(String source, ScalarNode s) throws YamlFormatException {
         String v = s.getValue();
         if (s.getScalarStyle() != DumperOptions.ScalarStyle.DOUBLE_QUOTED || !hasSurrogate(v)) {
             return v;
-        }
-        if (json) {
-            return replaceUnpairedSurrogates(v);
         }
         if (escapesASurrogate(rawText(s))) {
             throw new YamlFormatException(source, mark(s.getStartMark()), "found invalid Unicode character escape "
