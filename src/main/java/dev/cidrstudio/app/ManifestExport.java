@@ -38,61 +38,88 @@ public final class ManifestExport {
     }
 
     public static String export(ApiServer api, Options o) {
-        List<Map<String, Object>> docs = documents(api.state(), o);
         StringBuilder sb = new StringBuilder();
-        for (Map<String, Object> d : docs) {
+        forEachDocument(api.state(), o, d -> {
             if (sb.length() > 0) {
                 sb.append("---\n");
             }
             sb.append(GoYaml.marshal(d));
-        }
+        });
         return sb.toString();
+    }
+
+    /**
+     * As {@link #export(ApiServer, Options)}, written document by document: a plan of a big dump is never held
+     * whole in memory, as text or as documents.
+     */
+    public static void export(ApiServer api, Options o, java.io.Writer w) throws java.io.IOException {
+        boolean[] first = {true};
+        try {
+            forEachDocument(api.state(), o, d -> {
+                try {
+                    if (!first[0]) {
+                        w.write("---\n");
+                    }
+                    first[0] = false;
+                    w.write(GoYaml.marshal(d));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
     }
 
     /** The documents in apply order: Cluster, Namespaces, policies, ServiceCIDRs, IPAddresses, Services, rest. */
     public static List<Map<String, Object>> documents(ClusterState s, Options o) {
         List<Map<String, Object>> out = new ArrayList<>();
+        forEachDocument(s, o, out::add);
+        return out;
+    }
+
+    /** Hands each document, in apply order, to {@code out} as it is made. */
+    private static void forEachDocument(ClusterState s, Options o, java.util.function.Consumer<Map<String, Object>> out) {
         if (o.includeCluster()) {
-            out.add(ClusterDocuments.encode(s.settings()));
+            out.accept(ClusterDocuments.encode(s.settings()));
         }
         for (Namespace ns : s.<Namespace>list(Kind.NAMESPACE)) {
             if (o.keepStatus() || !ApiServer.SYSTEM_NAMESPACES.contains(ns.name())) {
-                out.add(clean(ns, o));
+                out.accept(clean(ns, o));
             }
         }
         for (String kind : KEPT_ORDER) {
             for (KeptObject k : s.kept()) {
                 if (k.kind().equals(kind)) {
-                    out.add(clean(k, o));
+                    out.accept(clean(k, o));
                 }
             }
         }
         for (ServiceCidr sc : s.<ServiceCidr>list(Kind.SERVICE_CIDR)) {
             if (o.keepStatus() || !ServiceCidr.DEFAULT_NAME.equals(sc.name())) {
-                out.add(clean(sc, o));
+                out.accept(clean(sc, o));
             }
         }
         for (IpAddressObject ip : s.<IpAddressObject>list(Kind.IP_ADDRESS)) {
             if (o.keepStatus() || !ip.managedByAllocator()) {
-                out.add(clean(ip, o));
+                out.accept(clean(ip, o));
             }
         }
         for (Service svc : s.<Service>list(Kind.SERVICE)) {
             if (o.keepStatus() || !systemService(svc)) {
-                out.add(clean(svc, o));
+                out.accept(clean(svc, o));
             }
         }
         for (KeptObject k : s.kept()) {
             if (!KEPT_ORDER.contains(k.kind())) {
-                out.add(clean(k, o));
+                out.accept(clean(k, o));
             }
         }
         if (o.keepStatus()) {
             for (KubeObject e : s.list(Kind.EVENT)) {
-                out.add(clean(e, o));
+                out.accept(clean(e, o));
             }
         }
-        return out;
     }
 
     /**

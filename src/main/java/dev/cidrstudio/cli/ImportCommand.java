@@ -52,7 +52,7 @@ public final class ImportCommand extends StreamCommand {
         out.print(summary(r, sources));
         if (output != null) {
             try {
-                StateFile.writeAtomically(output, ManifestExport.export(r.api(), ManifestExport.Options.PLAN));
+                StateFile.writeAtomically(output, w -> ManifestExport.export(r.api(), ManifestExport.Options.PLAN, w));
                 out.println("Saved plan " + output);
             } catch (StateFile.CannotSave e) {
                 err.println("error: " + e.getMessage());

@@ -4,7 +4,6 @@ import dev.cidrstudio.app.LocalFiles;
 import dev.cidrstudio.app.ManifestImport;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,25 +25,15 @@ final class Inputs {
     static List<ManifestImport.Source> read(List<String> files, InputStream stdin) throws Unreadable {
         List<ManifestImport.Source> out = new ArrayList<>();
         for (String f : files) {
-            if (f.equals("-")) {
-                try {
-                    byte[] bytes = stdin.readNBytes((int) LocalFiles.MAX_BYTES + 1);
-                    if (bytes.length > LocalFiles.MAX_BYTES) {
-                        throw new Unreadable("STDIN: error: input over " + (LocalFiles.MAX_BYTES / (1024 * 1024))
-                                + " MiB is refused");
-                    }
-                    out.add(new ManifestImport.Source("STDIN", new String(bytes, StandardCharsets.UTF_8)));
-                } catch (IOException e) {
-                    throw new Unreadable("STDIN: error: cannot read: " + e.getMessage());
-                }
-                continue;
-            }
             try {
-                out.add(new ManifestImport.Source(f, LocalFiles.read(f)));
+                out.add(f.equals("-") ? new ManifestImport.Source("STDIN", LocalFiles.read(stdin, "STDIN"))
+                        : new ManifestImport.Source(f, LocalFiles.read(f)));
             } catch (java.nio.file.NoSuchFileException e) {
                 throw new Unreadable(f + ": error: no such file");
+            } catch (LocalFiles.Refused e) {
+                throw new Unreadable((f.equals("-") ? "STDIN" : f) + ": error: " + e.reason());
             } catch (IOException e) {
-                throw new Unreadable(f + ": error: cannot read: " + e.getMessage());
+                throw new Unreadable((f.equals("-") ? "STDIN" : f) + ": error: cannot read: " + e.getMessage());
             }
         }
         return out;

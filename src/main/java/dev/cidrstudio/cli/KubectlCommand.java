@@ -17,7 +17,6 @@ import dev.cidrstudio.model.cluster.ClusterSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -120,8 +119,9 @@ public final class KubectlCommand extends StreamCommand {
 
     private String readStdin() {
         try {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return LocalFiles.read(in, "STDIN");
         } catch (IOException e) {
+            err.println("error: " + e.getMessage());
             return "";
         }
     }

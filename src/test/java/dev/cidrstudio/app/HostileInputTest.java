@@ -70,4 +70,41 @@ class HostileInputTest {
         PlanLoader.Result r = PlanLoader.load("big.yaml", sb.toString());
         assertEquals(i, r.report().countsByKind().get("Service"));
     }
+
+    @Test
+    void anAliasBombOfLongStringsIsRefusedAtItsLine() {
+        // 1 MB of YAML whose aliases of one long string would hold 2.5 billion characters.
+        StringBuilder sb = new StringBuilder("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bomb\ndata:\n"
+                + "  a: &a \"" + "x".repeat(1_000_000) + "\"\n");
+        for (int i = 0; i < 2500; i++) {
+            sb.append("  k").append(i).append(": *a\n");
+        }
+        String msg = refused(sb.toString()).findings().get(0).describe();
+        assertTrue(msg.startsWith("evil.yaml:6: error: aliases expand the strings past "), msg);
+        assertTrue(msg.contains("an alias bomb?"), msg);
+    }
+
+    @Test
+    void aFiftyMegabyteStringIsRefusedWithoutQuadraticWork() {
+        // As JSON the full YAML parser reads it: its own reader copied its window per 1024 characters.
+        String text = "{\"apiVersion\": \"v1\", \"kind\": \"Namespace\", \"metadata\": {\"name\": \""
+                + "n".repeat(50 * 1024 * 1024) + "\"}}";
+        String msg = refused(text).findings().get(0).describe();
+        assertTrue(msg.startsWith("evil.yaml:1: error: a string of 52428800 characters; kube-apiserver refuses a "
+                + "request body over 3 MiB (Request entity too large: limit is 3145728)"), msg);
+    }
+
+    @Test
+    void aLongStringUnderTheLimitReadsInLinearTime() throws Exception {
+        // A 3 MiB annotation in a file with an anchor (so the full parser reads it), three times over.
+        String value = "v".repeat(3 * 1024 * 1024 - 1);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            sb.append("---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: &n ns").append(i)
+                    .append("\n  annotations:\n    a: ").append(value).append('\n');
+        }
+        List<dev.cidrstudio.io.manifest.Decoded> docs = assertTimeoutPreemptively(NET,
+                () -> ManifestImport.decode(List.of(new ManifestImport.Source("long.yaml", sb.toString()))));
+        assertEquals(3, docs.size());
+    }
 }

@@ -214,7 +214,8 @@ public final class GoYaml {
                     default -> { }
                 }
             }
-            if (!printable(c)) {
+            if (!printable(c) || c == 0x85 || c == 0x2028 || c == 0x2029) {
+                // YAML 1.1 readers take NEL, LS and PS for line breaks: only escapes keep them.
                 special = true;
             }
             if (c == ' ') {
@@ -340,7 +341,7 @@ public final class GoYaml {
         String chomp;
         if (!s.endsWith("\n")) {
             chomp = "-";
-        } else if (s.endsWith("\n\n")) {
+        } else if (s.equals("\n") || s.endsWith("\n\n")) {
             chomp = "+";
         } else {
             chomp = "";

@@ -86,9 +86,12 @@ public final class ManifestDecoder {
                     "error unmarshaling JSON: json: cannot unmarshal " + PNode.goTypeName(root)
                             + " into Go value of type map[string]interface {}"));
         }
-        String apiVersion = scalar(doc, "apiVersion");
-        String kind = scalar(doc, "kind");
         List<Problem> problems = new ArrayList<>();
+        String kind = typeString(source, doc, "kind", null, problems);
+        String apiVersion = typeString(source, doc, "apiVersion", kind, problems);
+        if (!problems.isEmpty()) {
+            throw new ManifestException(problems);
+        }
         if (kind == null || kind.isEmpty()) {
             problems.add(new Problem(source, doc.mark(), "kind", "missing kind",
                     "error validating data: kind not set"));
@@ -164,6 +167,26 @@ public final class ManifestDecoder {
             }
         }
         return new Chunk(out, problems);
+    }
+
+    /**
+     * {@code apiVersion} or {@code kind}, which must be strings: Go's unstructured reader finds no kind in
+     * {@code kind: no} (YAML's false) and refuses the object as having none; a number for {@code apiVersion} leaves
+     * it without a version, which no kind is served at. {@code kind} is the kind read already, for the message.
+     */
+    private static String typeString(String source, PMap doc, String key, String kind, List<Problem> problems) {
+        PNode n = doc.get(key);
+        if (n == null || n instanceof PScalar s && (s.isNull() || s.type() == PNode.ScalarType.STRING)) {
+            return scalar(doc, key);
+        }
+        String got = PNode.goTypeName(n);
+        String value = n instanceof PScalar s ? " (" + (s.value().length() > 40 ? s.value().substring(0, 40) + "..."
+                : s.value()) + ")" : "";
+        String kube = key.equals("kind") ? "Object 'Kind' is missing in '" + GoJson.compact(Plain.toPlain(doc)) + "'"
+                : "no matches for kind \"" + (kind == null ? "" : kind) + "\" in version \"\"";
+        problems.add(new Problem(source, n.mark(), key, key + " must be a string, not " + got + value + "; quote it",
+                kube));
+        return null;
     }
 
     static String scalar(PMap m, String key) {

@@ -153,6 +153,37 @@ public final class StateFile {
         writeAtomically(target, content.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Writes text as {@code content} produces it. */
+    public interface Content {
+        void writeTo(java.io.Writer w) throws IOException;
+    }
+
+    /**
+     * Writes text atomically as it is produced (UTF-8), so a big plan is never held whole in memory; keeps an
+     * existing target's permissions as {@link #writeAtomically(Path, byte[])} does.
+     */
+    public static void writeAtomically(Path target, Content content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        try {
+            try (var ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(
+                        java.nio.channels.Channels.newOutputStream(ch), StandardCharsets.UTF_8), 1 << 16);
+                content.writeTo(w);
+                w.flush();
+                ch.force(true);
+            }
+            applyPermissions(tmp, target, SHARED);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
     /** Writes bytes atomically, keeping an existing target's permissions ({@code rw-r--r--} for a new file). */
     public static void writeAtomically(Path target, byte[] content) throws IOException {
         write(target, content, SHARED);

@@ -26,6 +26,9 @@ final class FastYaml {
         }
     }
 
+    /** The longest implicit key YAML readers accept (libyaml's and SnakeYAML's bound). */
+    private static final int SIMPLE_KEY_LENGTH = 1024;
+
     private final String text;
     private final char[] chars;
     private final YamlLimits limits;
@@ -266,6 +269,10 @@ final class FastYaml {
             if (colon < 0) {
                 throw new Unsupported("not a mapping entry");
             }
+            if (colon - c > SIMPLE_KEY_LENGTH) {
+                // libyaml (and so go-yaml and kubectl) allow an implicit key of at most 1024 characters.
+                throw new Unsupported("key too long");
+            }
             String key;
             char first = chars[c];
             if (first == '"' || first == '\'') {
@@ -273,6 +280,7 @@ final class FastYaml {
             } else {
                 key = YamlReader.plainKey(text.substring(c, colon).stripTrailing());
             }
+            bounded(key);
             int keyLine = pos + 1;
             int keyColumn = c - lineStart[pos] + 1;
             if (start == null) {
@@ -387,7 +395,7 @@ final class FastYaml {
                 }
                 requireRestBlank(close + 1, end);
                 pos = line + 1;
-                return new PScalar(unquote(v, close, first), ScalarType.STRING, ml, mc);
+                return new PScalar(bounded(unquote(v, close, first)), ScalarType.STRING, ml, mc);
             }
             case '|' -> {
                 return literal(v, line, ind, ml, mc);
@@ -466,8 +474,12 @@ final class FastYaml {
             value.setLength(len);
             pos++;
         }
-        String s = value.toString();
-        return new PScalar(s, YamlReader.resolvePlain(s), ml, mc);
+        String s = bounded(value.toString());
+        ScalarType type = YamlReader.resolvePlain(s);
+        if (type == ScalarType.FLOAT && YamlReader.isNanOrInfinity(s)) {
+            throw new Unsupported("NaN or infinity");
+        }
+        return new PScalar(s, type, ml, mc);
     }
 
     private PScalar literal(int v, int line, int ind, int ml, int mc) throws Unsupported {
@@ -547,7 +559,15 @@ final class FastYaml {
         // Trailing blank lines belong to the document, not to this block (unless kept with '+').
         int trailing = lines.size() - content;
         pos -= trailing;
-        return new PScalar(sb.toString(), ScalarType.STRING, ml, mc);
+        return new PScalar(bounded(sb.toString()), ScalarType.STRING, ml, mc);
+    }
+
+    /** A string over the limit is left to the full parser, which refuses it at its line and column. */
+    private String bounded(String s) throws Unsupported {
+        if (s.length() > limits.maxScalarChars()) {
+            throw new Unsupported("string over the limit");
+        }
+        return s;
     }
 
     private String unquote(int open, int close, char q) throws Unsupported {
@@ -585,11 +605,19 @@ final class FastYaml {
                     if (i + n >= close + 1) {
                         throw new Unsupported("short escape");
                     }
-                    try {
-                        sb.appendCodePoint(Integer.parseInt(text.substring(i + 1, i + 1 + n), 16));
-                    } catch (IllegalArgumentException ex) {
-                        throw new Unsupported("bad escape");
+                    int code = 0;
+                    for (int k = i + 1; k <= i + n; k++) {
+                        int digit = Character.digit(chars[k], 16);
+                        if (digit < 0) {
+                            throw new Unsupported("bad escape");
+                        }
+                        code = code << 4 | digit;
                     }
+                    if (code < 0 || code > Character.MAX_CODE_POINT || (code >= 0xD800 && code <= 0xDFFF)) {
+                        // go-yaml refuses these; the full parser says where.
+                        throw new Unsupported("invalid escape code");
+                    }
+                    sb.appendCodePoint(code);
                     i += n;
                 }
                 default -> throw new Unsupported("unknown escape");

@@ -4,7 +4,6 @@ import dev.cidrstudio.io.yaml.PNode.PList;
 import dev.cidrstudio.io.yaml.PNode.PMap;
 import dev.cidrstudio.io.yaml.PNode.PScalar;
 import dev.cidrstudio.io.yaml.PNode.ScalarType;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -13,15 +12,19 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads multi-document YAML (and JSON, which is YAML) into positioned {@link PNode} trees, within
@@ -45,6 +48,11 @@ public final class YamlReader {
     private final YamlLimits limits;
     private int nodes;
     private long maxNodes;
+    private long characters;
+    private long maxCharacters;
+    /** The text the full parser is reading. */
+    private String text;
+    private boolean textHasSurrogates;
 
     public YamlReader(YamlLimits limits) {
         this.limits = limits;
@@ -71,7 +79,7 @@ public final class YamlReader {
                     "binary data is not YAML (control character 0x" + Integer.toHexString(text.charAt(bad)) + ")");
         }
         if (looksLikeJson(text)) {
-            checkJson(source, text);
+            return readJson(source, text);
         }
         try {
             List<Document> fast = FastYaml.read(text, chars, limits);
@@ -82,6 +90,16 @@ public final class YamlReader {
             // Not the plain kubectl style: the full parser reads it (and reports any error precisely).
         }
         return readFully(source, text);
+    }
+
+    /** A tag SnakeYAML's resolver gives every node without an explicit one, so explicit tags can be told apart. */
+    private static final Tag IMPLICIT = new Tag("tag:cidrstudio.dev,2025:implicit");
+
+    private static final class ImplicitResolver extends Resolver {
+        @Override
+        public Tag resolve(NodeId kind, String value, boolean implicit) {
+            return IMPLICIT;
+        }
     }
 
     /** kubectl's decoder reads a stream as JSON when its first non-space character opens an object. */
@@ -100,13 +118,9 @@ public final class YamlReader {
      * JSON is read as JSON, strictly (no trailing commas, comments or single quotes, as Go's
      * {@code encoding/json}): a syntax error stops the file at its line and column, worded as Go words it.
      */
-    static void checkJson(String source, String text) throws YamlFormatException {
-        com.fasterxml.jackson.core.JsonFactory f = com.fasterxml.jackson.core.JsonFactory.builder()
-                .disable(com.fasterxml.jackson.core.StreamReadFeature.AUTO_CLOSE_SOURCE).build();
-        try (com.fasterxml.jackson.core.JsonParser p = f.createParser(text)) {
-            while (p.nextToken() != null) {
-                p.skipChildren();
-            }
+    List<Document> readJson(String source, String text) throws YamlFormatException {
+        try {
+            return JsonReader.read(source, text, limits);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
             int line = at == null ? 1 : Math.max(1, at.getLineNr());
@@ -126,6 +140,16 @@ public final class YamlReader {
     /** Jackson's description of a JSON syntax error as Go's {@code encoding/json} gives it. */
     static String goJsonMessage(String jackson) {
         String m = jackson == null ? "" : jackson;
+        java.util.regex.Matcher hex = java.util.regex.Pattern.compile("^Unexpected character \\('(.)' \\(code \\d+\\)\\)"
+                + ": expected a hex-digit for character escape sequence").matcher(m);
+        if (hex.find()) {
+            return "invalid character '" + hex.group(1) + "' in \\u hexadecimal character escape";
+        }
+        java.util.regex.Matcher esc = java.util.regex.Pattern.compile("^Unrecognized character escape '(.)'")
+                .matcher(m);
+        if (esc.find()) {
+            return "invalid character '" + esc.group(1) + "' in string escape code";
+        }
         java.util.regex.Matcher ch = java.util.regex.Pattern.compile("^Unexpected character \\('(.)' \\(code \\d+\\)\\)"
                 + ": (.*)$", java.util.regex.Pattern.DOTALL).matcher(m);
         if (ch.find()) {
@@ -159,13 +183,19 @@ public final class YamlReader {
         options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxBytes()));
         options.setAllowRecursiveKeys(false);
         options.setProcessComments(false);
-        Yaml yaml = new Yaml(options);
         List<Document> docs = new ArrayList<>();
         nodes = 0;
         maxNodes = ALIAS_HEADROOM + text.length() / 2;
+        characters = 0;
+        maxCharacters = (long) text.length() + YamlLimits.ALIAS_CHARACTER_HEADROOM;
+        this.text = text;
+        this.textHasSurrogates = hasSurrogate(text);
         try {
             int index = 0;
-            for (Node node : yaml.composeAll(new StringReader(text))) {
+            Composer composer = new Composer(new ParserImpl(new TextStreamReader(source, text), options),
+                    new ImplicitResolver(), options);
+            while (composer.checkNode()) {
+                Node node = composer.getNode();
                 if (docs.size() >= limits.maxDocuments()) {
                     throw new YamlFormatException(source, mark(node.getStartMark()),
                             "more than " + limits.maxDocuments() + " documents");
@@ -198,6 +228,8 @@ public final class YamlReader {
             throw new YamlFormatException(source, new dev.cidrstudio.io.yaml.Mark(1, 1), problem);
         } catch (StackOverflowError e) {
             throw new YamlFormatException(source, new dev.cidrstudio.io.yaml.Mark(1, 1), "nesting is too deep");
+        } finally {
+            this.text = null;
         }
         return docs;
     }
@@ -245,7 +277,8 @@ public final class YamlReader {
         }
         dev.cidrstudio.io.yaml.Mark m = mark(node.getStartMark());
         if (node instanceof ScalarNode s) {
-            return new PScalar(s.getValue(), resolve(s), m);
+            count(source, s, "string");
+            return scalar(source, s, m);
         }
         path.put(node, Boolean.TRUE);
         try {
@@ -268,7 +301,8 @@ public final class YamlReader {
                     throw new YamlFormatException(source, mark(key.getStartMark()), "merge keys (<<) are not "
                             + "supported in Kubernetes manifests");
                 }
-                String name = keyText(key);
+                count(source, key, "key");
+                String name = keyText(key, escapedText(source, key));
                 if (entries.containsKey(name)) {
                     throw new YamlFormatException(source, mark(key.getStartMark()),
                             "duplicate key \"" + name + "\"");
@@ -287,9 +321,179 @@ public final class YamlReader {
         }
     }
 
+    /**
+     * Counts a string's characters towards the file's total, which only alias expansion can push past the
+     * file's own length; refuses a string longer than any request kube-apiserver accepts.
+     */
+    private void count(String source, ScalarNode s, String what) throws YamlFormatException {
+        int length = s.getValue().length();
+        if (length > limits.maxScalarChars()) {
+            throw new YamlFormatException(source, mark(s.getStartMark()), tooLong(what, length, limits));
+        }
+        characters += length;
+        if (characters > maxCharacters) {
+            throw new YamlFormatException(source, mark(s.getStartMark()), "aliases expand the strings past "
+                    + maxCharacters + " characters, the file's " + (maxCharacters - YamlLimits.ALIAS_CHARACTER_HEADROOM)
+                    + " and " + YamlLimits.ALIAS_CHARACTER_HEADROOM + " more (an alias bomb?)");
+        }
+    }
+
+    /** The refusal of a string longer than {@code limits} allow. */
+    static String tooLong(String what, int length, YamlLimits limits) {
+        return "a " + what + " of " + length + " characters; kube-apiserver refuses a request body over "
+                + (limits.maxScalarChars() / (1024 * 1024)) + " MiB (Request entity too large: limit is "
+                + limits.maxScalarChars() + ")";
+    }
+
     /** A mapping key as JSON sees it: a plain {@code y} or {@code no} is a boolean, so its key is "true"/"false". */
-    private static String keyText(ScalarNode key) {
-        return key.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN ? plainKey(key.getValue()) : key.getValue();
+    private static String keyText(ScalarNode key, String value) {
+        return key.getScalarStyle() == DumperOptions.ScalarStyle.PLAIN ? plainKey(value) : value;
+    }
+
+    /**
+     * A scalar as {@code sigs.k8s.io/yaml} hands it to the JSON decoder: an explicit tag is honoured (and refused
+     * when the text cannot be of that type, as go-yaml's {@code resolve} refuses it), {@code !!binary} is decoded,
+     * and NaN and infinities are refused, since JSON cannot carry them.
+     */
+    private PScalar scalar(String source, ScalarNode s, dev.cidrstudio.io.yaml.Mark m) throws YamlFormatException {
+        String value = escapedText(source, s);
+        ScalarType type = resolve(s);
+        if (!IMPLICIT.equals(s.getTag())) {
+            String tag = s.getTag().getValue();
+            ScalarType implicit = resolvePlain(value);
+            if (tag.equals(Tag.BINARY.getValue())) {
+                value = binary(source, value, m);
+                type = ScalarType.STRING;
+            } else if (tag.equals(Tag.INT.getValue()) || tag.equals(Tag.BOOL.getValue())
+                    || tag.equals(Tag.NULL.getValue()) || tag.equals(Tag.FLOAT.getValue())) {
+                ScalarType wanted = tag.equals(Tag.INT.getValue()) ? ScalarType.INT
+                        : tag.equals(Tag.BOOL.getValue()) ? ScalarType.BOOL
+                        : tag.equals(Tag.NULL.getValue()) ? ScalarType.NULL : ScalarType.FLOAT;
+                boolean fits = implicit == wanted || (wanted == ScalarType.FLOAT && implicit == ScalarType.INT);
+                if (!fits) {
+                    throw new YamlFormatException(source, m, "cannot decode " + shortTag(implicit) + " `"
+                            + abbreviate(value) + "` as a " + shortTag(wanted));
+                }
+                type = wanted;
+            } else {
+                // !!str, !!timestamp, a local tag: go-yaml keeps the text as a string.
+                type = ScalarType.STRING;
+            }
+        }
+        if (type == ScalarType.FLOAT && isNanOrInfinity(value)) {
+            throw new YamlFormatException(source, m, "json: unsupported value: " + goFloatName(value)
+                    + " (JSON has no NaN or infinity)");
+        }
+        return new PScalar(value, type, m);
+    }
+
+    private static String shortTag(ScalarType t) {
+        return switch (t) {
+            case STRING -> "!!str";
+            case INT -> "!!int";
+            case FLOAT -> "!!float";
+            case BOOL -> "!!bool";
+            case NULL -> "!!null";
+        };
+    }
+
+    private static String abbreviate(String v) {
+        return v.length() > 60 ? v.substring(0, 60) + "..." : v;
+    }
+
+    static boolean isNanOrInfinity(String v) {
+        String t = v.startsWith("+") || v.startsWith("-") ? v.substring(1) : v;
+        return t.equalsIgnoreCase(".nan") || t.equalsIgnoreCase(".inf");
+    }
+
+    private static String goFloatName(String v) {
+        return v.toLowerCase(java.util.Locale.ROOT).endsWith("nan") ? "NaN" : v.startsWith("-") ? "-Inf" : "+Inf";
+    }
+
+    /** go-yaml decodes {@code !!binary} with Go's standard base64 (padding required; line breaks skipped). */
+    private static String binary(String source, String value, dev.cidrstudio.io.yaml.Mark m)
+            throws YamlFormatException {
+        String b64 = value.replace("\n", "").replace("\r", "");
+        if (b64.length() % 4 != 0) {
+            throw new YamlFormatException(source, m, "!!binary value contains invalid base64 data");
+        }
+        try {
+            return new String(java.util.Base64.getDecoder().decode(b64), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new YamlFormatException(source, m, "!!binary value contains invalid base64 data");
+        }
+    }
+
+    /**
+     * A scalar's text, refused when it escapes a surrogate: go-yaml refuses any surrogate escape (even a pair),
+     * where SnakeYAML would join a pair and keep a lone half. (JSON, read by {@link JsonReader}, makes an unpaired
+     * one U+FFFD, as Go's decoder does.)
+     */
+    private String escapedText(String source, ScalarNode s) throws YamlFormatException {
+        String v = s.getValue();
+        if (s.getScalarStyle() != DumperOptions.ScalarStyle.DOUBLE_QUOTED || !hasSurrogate(v)) {
+            return v;
+        }
+        if (escapesASurrogate(rawText(s))) {
+            throw new YamlFormatException(source, mark(s.getStartMark()), "found invalid Unicode character escape "
+                    + "code");
+        }
+        return v;
+    }
+
+    private static boolean hasSurrogate(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            if (Character.isSurrogate(v.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String replaceUnpairedSurrogates(String v) {
+        StringBuilder sb = new StringBuilder(v);
+        for (int i = 0; i < sb.length(); i++) {
+            char c = sb.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < sb.length() && Character.isLowSurrogate(sb.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                sb.setCharAt(i, '\uFFFD');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The scalar as written in the file, quotes included. */
+    private String rawText(ScalarNode s) {
+        int from = s.getStartMark().getIndex();
+        int to = s.getEndMark().getIndex();
+        if (textHasSurrogates) {
+            from = text.offsetByCodePoints(0, from);
+            to = text.offsetByCodePoints(from, s.getEndMark().getIndex() - s.getStartMark().getIndex());
+        }
+        return text.substring(Math.max(0, from), Math.min(text.length(), to));
+    }
+
+    /** True when a double-quoted scalar's text has a backslash-u or backslash-U escape of a surrogate code point. */
+    static boolean escapesASurrogate(String raw) {
+        for (int i = 0; i < raw.length() - 1; i++) {
+            if (raw.charAt(i) != '\\') {
+                continue;
+            }
+            char e = raw.charAt(++i);
+            int n = e == 'u' ? 4 : e == 'U' ? 8 : 0;
+            if (n > 0 && i + n < raw.length()) {
+                try {
+                    long code = Long.parseLong(raw.substring(i + 1, i + 1 + n), 16);
+                    if (code >= 0xD800 && code <= 0xDFFF) {
+                        return true;
+                    }
+                } catch (NumberFormatException ignored) {
+                    // SnakeYAML refused it already
+                }
+            }
+        }
+        return false;
     }
 
     static String plainKey(String text) {

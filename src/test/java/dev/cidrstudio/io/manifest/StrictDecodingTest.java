@@ -1,0 +1,118 @@
+package dev.cidrstudio.io.manifest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.cidrstudio.io.yaml.PNode.PMap;
+import dev.cidrstudio.io.yaml.PNode.PScalar;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * What kubectl's decoder (go-yaml through {@code sigs.k8s.io/yaml}, then Go's JSON) refuses, we refuse at the
+ * same line with its words; what it accepts, we read as it reads it.
+ */
+class StrictDecodingTest {
+
+    private static final String CM = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  x: ";
+    private static final String JSON_CM = "{\"apiVersion\": \"v1\", \"kind\": \"ConfigMap\", \"metadata\": {\"name\": \"a\"},"
+            + " \"data\": {\"x\": ";
+
+    static Stream<Arguments> refused() {
+        return Stream.of(
+                Arguments.of("a tag that contradicts the text", "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n"
+                        + "spec:\n  type: !!int ClusterIP\n", "m.yaml:6:9: cannot decode !!str `ClusterIP` as a !!int"),
+                Arguments.of("!!bool on a number", CM + "!!bool 80\n", "m.yaml:6:6: cannot decode !!int `80` as a !!bool"),
+                Arguments.of("!!null on text", CM + "!!null x\n", "m.yaml:6:6: cannot decode !!str `x` as a !!null"),
+                Arguments.of("!!str makes a port a string", "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n"
+                        + "spec:\n  ports:\n  - port: !!str 80\n",
+                        "m.yaml:7:11: spec.ports[0].port: expected an integer, got string (80)"),
+                Arguments.of("kind: no is YAML's false", "apiVersion: v1\nkind: no\nmetadata:\n  name: a\n",
+                        "m.yaml:2:7: kind: kind must be a string, not bool (no); quote it"),
+                Arguments.of("a numeric kind", "apiVersion: v1\nkind: 12\n",
+                        "m.yaml:2:7: kind: kind must be a string, not number (12); quote it"),
+                Arguments.of("a numeric apiVersion", "apiVersion: 1\nkind: Namespace\n",
+                        "m.yaml:1:13: apiVersion: apiVersion must be a string, not number (1); quote it"),
+                Arguments.of("a mapping for kind", "apiVersion: v1\nkind: {a: b}\n",
+                        "m.yaml:2:7: kind: kind must be a string, not object; quote it"),
+                Arguments.of("a targetPort past int64", "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n"
+                        + "spec:\n  ports:\n  - port: 80\n    targetPort: 99999999999999999999\n",
+                        "m.yaml:8:17: spec.ports[0].targetPort: expected a port number or name, got "
+                                + "99999999999999999999"),
+                Arguments.of("a targetPort past int32", "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n"
+                        + "spec:\n  ports:\n  - port: 80\n    targetPort: 4294967376\n",
+                        "m.yaml:8:17: spec.ports[0].targetPort: expected a port number or name, got 4294967376"),
+                Arguments.of("invalid !!binary", CM + "!!binary \"not base64!\"\n",
+                        "m.yaml:6:6: !!binary value contains invalid base64 data"),
+                Arguments.of("!!binary without padding", CM + "!!binary aGVsbG8\n",
+                        "m.yaml:6:6: !!binary value contains invalid base64 data"),
+                Arguments.of(".nan", CM + ".nan\n", "m.yaml:6:6: json: unsupported value: NaN (JSON has no NaN or "
+                        + "infinity)"),
+                Arguments.of("-.inf", CM + "-.Inf\n", "m.yaml:6:6: json: unsupported value: -Inf (JSON has no NaN or "
+                        + "infinity)"),
+                Arguments.of(".inf in a Service", "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\nspec:\n"
+                        + "  ports:\n  - port: .inf\n", "m.yaml:7:11: json: unsupported value: +Inf (JSON has no NaN "
+                        + "or infinity)"),
+                Arguments.of("a lone surrogate escape in YAML", CM + "\"\\ud800\"\n",
+                        "m.yaml:6:6: found invalid Unicode character escape code"),
+                Arguments.of("a surrogate pair of escapes in YAML", CM + "\"\\ud83d\\ude00\"\n",
+                        "m.yaml:6:6: found invalid Unicode character escape code"),
+                Arguments.of("a surrogate escape in a key", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n"
+                        + "data:\n  \"k\\udc00\": v\n", "m.yaml:6:3: found invalid Unicode character escape code"),
+                Arguments.of("a non-hex YAML escape", CM + "\"\\u12G4\"\n", null),
+                Arguments.of("a non-hex JSON escape", JSON_CM + "\"\\u12G4\"}}",
+                        "m.yaml:1:89: malformed JSON: invalid character 'G' in \\u hexadecimal character escape"),
+                Arguments.of("an unknown JSON escape", JSON_CM + "\"\\x41\"}}",
+                        "m.yaml:1:86: malformed JSON: invalid character 'x' in string escape code"),
+                Arguments.of("a string over 3 MiB", CM + "y".repeat(3 * 1024 * 1024 + 1) + "\n",
+                        "m.yaml:6:6: a string of 3145729 characters; kube-apiserver refuses a request body over 3 MiB "
+                                + "(Request entity too large: limit is 3145728)"),
+                Arguments.of("an implicit key over 1024 characters, as libyaml refuses it", "apiVersion: v1\n"
+                        + "kind: ConfigMap\nmetadata:\n  name: a\ndata:\n  " + "k".repeat(1025) + ": v\n",
+                        "m.yaml:6:1028: malformed YAML: mapping values are not allowed here"),
+                Arguments.of("a name over 3 MiB in JSON", "{\"apiVersion\": \"v1\", \"kind\": \"Namespace\", \"metadata\":"
+                        + " {\"name\": \"" + "n".repeat(3 * 1024 * 1024 + 1) + "\"}}", "m.yaml:1:64: a string of "
+                        + "3145729 characters; kube-apiserver refuses a request body over 3 MiB (Request entity too "
+                        + "large: limit is 3145728)"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void refused(String name, String text, String expected) {
+        ManifestException e = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> assertThrows(ManifestException.class, () -> ManifestDecoder.decodeAll("m.yaml", text)));
+        if (expected != null) {
+            assertEquals(expected, e.problems().get(0).describe());
+        }
+    }
+
+    static Stream<Arguments> accepted() {
+        return Stream.of(
+                Arguments.of("!!str keeps a number's text", CM + "!!str 0x1F\n", "0x1F"),
+                Arguments.of("!!float takes an integer", CM + "!!float 80\n", "80"),
+                Arguments.of("!!binary is decoded", CM + "!!binary aGVsbG8=\n", "hello"),
+                Arguments.of("a local tag keeps the text", CM + "!thing 80\n", "80"),
+                Arguments.of("a lone surrogate in JSON becomes U+FFFD, as in Go", JSON_CM + "\"a\\ud800b\"}}",
+                        "a\uFFFDb"),
+                Arguments.of("a surrogate pair in JSON joins, as in Go", JSON_CM + "\"\\ud83d\\ude00\"}}",
+                        "\uD83D\uDE00"),
+                Arguments.of("a literal emoji in YAML", CM + "\"\uD83D\uDE00 \\u00e9\"\n", "\uD83D\uDE00 \u00e9"),
+                Arguments.of("a key of 1024 characters", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n"
+                        + "data:\n  x: v\n  " + "k".repeat(1022) + ": v\n", "v"),
+                Arguments.of("a string of exactly 3 MiB", CM + "y".repeat(3 * 1024 * 1024) + "\n",
+                        "y".repeat(3 * 1024 * 1024)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void accepted(String name, String text, String value) throws ManifestException {
+        List<Decoded> docs = ManifestDecoder.decodeAll("m.yaml", text);
+        PMap data = (PMap) ((Decoded.Other) docs.get(0)).raw().get("data");
+        assertEquals(value, ((PScalar) data.get("x")).value());
+    }
+}
