@@ -369,18 +369,31 @@ public final class MainWindowViewModel {
 
     /** Loads the views a change touched, or all of them when {@code change} is null. */
     private void loadViews(PlanChange change) {
+        boolean all = change == null || change.cause() == PlanChange.Cause.REPLACED;
         overview.load(session.name(), session.view());
-        hosts.load(session.view());
-        dualStack.load(session.view());
+        if (all || change.keptChanged() || change.touches(Kind.SERVICE, Kind.NAMESPACE)) {
+            hosts.load(session.view());
+        }
+        if (all || change.keptChanged() || change.touches(Kind.SERVICE, Kind.SERVICE_CIDR)) {
+            dualStack.load(session.view());
+        }
+        // The audit log the Policies tab shows grows with any admitted write.
         policies.load(session);
-        serviceCidrs.load(session);
-        if (change == null || change.cause() == PlanChange.Cause.REPLACED
-                || change.touches(Kind.SERVICE_CIDR, Kind.IP_ADDRESS, Kind.SERVICE, Kind.NAMESPACE)) {
+        if (all || change.touches(Kind.SERVICE_CIDR, Kind.IP_ADDRESS)) {
+            serviceCidrs.load(session);
+        }
+        if (all || change.touches(Kind.SERVICE_CIDR, Kind.IP_ADDRESS, Kind.SERVICE, Kind.NAMESPACE)) {
             // The map keeps its zoom, pan and selection across the rebuild.
             map.load(session);
         }
-        capacity.load(session);
-        services.load(session);
+        if (all || change.keptChanged() || change.touches(Kind.SERVICE_CIDR, Kind.IP_ADDRESS, Kind.SERVICE,
+                Kind.NAMESPACE)) {
+            // The policies (kept objects) decide which candidate prefixes the sizing offers.
+            capacity.load(session);
+        }
+        if (all || change.touches(Kind.SERVICE, Kind.IP_ADDRESS, Kind.NAMESPACE)) {
+            services.load(session);
+        }
         navigator.load(session);
         console.load(session);
         wizard.load(session);

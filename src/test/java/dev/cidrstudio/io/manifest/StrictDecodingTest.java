@@ -42,11 +42,12 @@ class StrictDecodingTest {
                         "m.yaml:2:7: kind: kind must be a string, not object; quote it"),
                 Arguments.of("a targetPort past int64", "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n"
                         + "spec:\n  ports:\n  - port: 80\n    targetPort: 99999999999999999999\n",
-                        "m.yaml:8:17: spec.ports[0].targetPort: expected a port number or name, got "
-                                + "99999999999999999999"),
+                        // YAML reads it as a float: the number kubectl would send.
+                        "m.yaml:8:17: spec.ports[0].targetPort: expected an integer that fits in int32, got "
+                                + "100000000000000000000"),
                 Arguments.of("a targetPort past int32", "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n"
                         + "spec:\n  ports:\n  - port: 80\n    targetPort: 4294967376\n",
-                        "m.yaml:8:17: spec.ports[0].targetPort: expected a port number or name, got 4294967376"),
+                        "m.yaml:8:17: spec.ports[0].targetPort: expected an integer that fits in int32, got 4294967376"),
                 Arguments.of("invalid !!binary", CM + "!!binary \"not base64!\"\n",
                         "m.yaml:6:6: !!binary value contains invalid base64 data"),
                 Arguments.of("!!binary without padding", CM + "!!binary aGVsbG8\n",
