@@ -62,7 +62,8 @@ public final class CidrStudioApp extends Application {
                 demo.open(Path.of(args[0]));
                 return new Opened(demo, null);
             } catch (IOException | ManifestImport.ImportException e) {
-                System.getLogger(CidrStudioApp.class.getName()).log(System.Logger.Level.WARNING,
+                // The window says why; the details only matter when debugging.
+                System.getLogger(CidrStudioApp.class.getName()).log(System.Logger.Level.DEBUG,
                         () -> args[0] + " could not be opened", e);
                 String why = e instanceof ManifestImport.ImportException ie
                         ? String.join("\n", ie.findings().stream().map(Finding::describe).toList())

@@ -172,9 +172,12 @@ public final class MainWindowView {
         if (vm.preferences().divider() > 0) {
             workspace.setDividerPositions(vm.preferences().divider());
         }
-        workspace.getDividers().get(0).positionProperty().addListener((o, a, b) -> {
-            if (!vm.presenterProperty().get()) {
-                vm.rememberDivider(b.doubleValue());
+        // Only a divider the user dragged is remembered: the window's own first layouts and resizes move the
+        // fraction too, and remembering those made the navigator wider at every start.
+        workspace.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> {
+            double now = workspace.getDividers().get(0).getPosition();
+            if (!vm.presenterProperty().get() && Math.abs(now - vm.preferences().divider()) > 0.001) {
+                vm.rememberDivider(now);
             }
         });
         vm.services().setShowOnMap(ip -> {
