@@ -285,7 +285,7 @@ public final class Rehearsal {
     /** What a command prints, in a transaction always rolled back, so checking changes nothing; trailing newlines
      * dropped. */
     private String capture(String command) {
-        return api.dryRun(() -> new ScriptRunner(new Kubectl(api, this::read), this::read).capture(command))
+        return api.whatIf(() -> new ScriptRunner(new Kubectl(api, this::read), this::read).capture(command))
                 .replaceAll("\n+$", "");
     }
 
