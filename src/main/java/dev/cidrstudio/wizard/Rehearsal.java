@@ -297,7 +297,7 @@ public final class Rehearsal {
     /** What a command prints, in a transaction always rolled back, so checking changes nothing; trailing newlines
      * dropped. */
     private String capture(String command) {
-        String out = api.dryRun(() -> new ScriptRunner(new Kubectl(api, this::read), this::read).capture(command));
+        String out = api.whatIf(() -> new ScriptRunner(new Kubectl(api, this::read), this::read).capture(command));
         int end = out.length();
         while (end > 0 && out.charAt(end - 1) == '\n') {
             end--;

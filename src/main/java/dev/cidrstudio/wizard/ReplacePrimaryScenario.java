@@ -73,6 +73,7 @@ final class ReplacePrimaryScenario {
                 pre.add(ScenarioSupport.bigEnough(start, t, needed, HEADROOM));
                 pre.add(ScenarioSupport.hardCodedServices(moving, old));
                 pre.add(dnsFinding(start, old, t));
+                ScenarioSupport.allocatorDualWrite(start, old, t).ifPresent(pre::add);
                 if (t.overlaps(old)) {
                     pre.add(PreflightFinding.warn("renumbering", targetText + " overlaps " + old + ": Services whose "
                             + "address is in both keep it.", ""));
@@ -256,11 +257,15 @@ final class ReplacePrimaryScenario {
                     + "clusterDNS changes and the Pods are recreated (their resolv.conf is written at start).");
         }
         commands.add(ScenarioSupport.LIST_SERVICES);
+        checks.add(ScenarioSupport.recreated(moving));
         checks.add(ScenarioSupport.noServiceIn(old));
         warnings.add("Each Service is unreachable between its delete and create, and clients that cached its "
                 + "address break until they resolve it again.");
         if (moving.isEmpty()) {
             warnings.add("No Service but kubernetes.default holds an address in " + old + ": nothing to recreate.");
+        }
+        if (s.settings().kubernetesVersion().allocatorDualWrite() && !target.containsCidr(old)) {
+            warnings.add(ScenarioSupport.DUAL_WRITE_STEP5.formatted(old));
         }
         return Step.of("Recreate the Services so they get addresses from the new range",
                 "Each Service is deleted and created again from its manifest without its cluster IP, so the allocator "

@@ -126,6 +126,13 @@ final class ScenarioSupport {
                                 ? " (and " + (servicesIn(api.state(), range).size() - 1) + " more)" : "")));
     }
 
+    /** Every Service of the list exists again (it was deleted and created in the step). */
+    static Check recreated(List<Service> services) {
+        return new Check.StateCheck("every recreated Service exists", LIST_SERVICES,
+                api -> services.stream().filter(s -> api.find(Kind.SERVICE, s.namespace(), s.name()).isEmpty())
+                        .findFirst().map(s -> s.namespace() + "/" + s.name() + " was not created again"));
+    }
+
     static Check noAllocatorIpsOf(IpFamily family) {
         return new Check.StateCheck("no Service holds an " + family + " address", LIST_SERVICES,
                 api -> api.state().<IpAddressObject>list(Kind.IP_ADDRESS).stream()
@@ -345,4 +352,33 @@ final class ScenarioSupport {
                 "they are recreated at the same offset in the new range; update whatever refers to the old address.");
     }
 
+
+    /** What step 5 of "replace the primary" meets on a 1.33 cluster (the legacy bitmap of the old flag answers). */
+    static final String DUAL_WRITE_STEP5 = "Kubernetes 1.33 asks the legacy bitmap of --service-cluster-ip-range (%s) "
+            + "for every Service created without a cluster IP; the address it picks is in no ready ServiceCIDR, so "
+            + "the create fails with 'Internal error occurred: failed to allocate a serviceIP: the provided network "
+            + "does not match the current range'. A Service given an address of the new range is created.";
+
+    /**
+     * 1.33's dual write ({@code DisableAllocatorDualWrite} off, its default): kube-apiserver first asks the legacy
+     * bitmap of its own {@code --service-cluster-ip-range} and only then the ServiceCIDRs. Replacing the primary range
+     * while the apiservers still run with the old flag makes every dynamic allocation pick an address of the old
+     * range, which no ready ServiceCIDR holds once the old one is being deleted; and after the restart the bitmap kept
+     * in etcd still holds the old range, so a static address of the new range (kubernetes.default's) is refused with
+     * {@code the provided range does not match the current range}. Nothing on 1.34 and later.
+     */
+    static Optional<PreflightFinding> allocatorDualWrite(ClusterState s, Cidr old, Cidr target) {
+        if (!s.settings().kubernetesVersion().allocatorDualWrite() || target.containsCidr(old)) {
+            return Optional.empty();
+        }
+        return Optional.of(PreflightFinding.warn("Kubernetes 1.33 dual write",
+                "kube-apiserver 1.33 runs with DisableAllocatorDualWrite off and mirrors allocations into the legacy "
+                        + "bitmap of " + old + ". At step 5 each Service recreated without a cluster IP fails with "
+                        + "'failed to allocate a serviceIP: the provided network does not match the current range' "
+                        + "(the bitmap hands out an address of " + old + ", which is being deleted); at step 7 "
+                        + "kubernetes.default is not recreated at " + target.network().plus(1) + ": the bitmap in etcd "
+                        + "still holds " + old + " ('the provided range does not match the current range').",
+                "upgrade to 1.34 first (the dual write is gone), or start every kube-apiserver with "
+                        + "--feature-gates=DisableAllocatorDualWrite=true before step 5."));
+    }
 }

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -71,6 +72,26 @@ public final class MetaAllocator {
             return false;
         }
         return prefix.family() != IpFamily.IPv4 || !ip.equals(prefix.lastAddress());
+    }
+
+    /** {@code getAllocator(ip, true)} found one: a ready prefix contains the address. */
+    public boolean servesAddress(IpAddress ip) {
+        for (Entry e : entries.values()) {
+            if (e.ready() && e.allocator() != null && prefixContainsIp(e.cidr(), ip)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code DryRun()}: "a random allocator" of the family, ready or not (the first one in Go's map order, a seeded
+     * pick here); empty when there is none, which Kubernetes answers with an allocator that is never ready.
+     */
+    public Optional<Entry> dryRun(RandomSource random) {
+        List<Entry> built = entries.values().stream().filter(e -> e.allocator() != null).toList();
+        return built.isEmpty() ? Optional.empty()
+                : Optional.of(built.get(random.nextInt(built.size())));
     }
 
     /**

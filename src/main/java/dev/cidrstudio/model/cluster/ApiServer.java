@@ -56,6 +56,7 @@ public final class ApiServer {
     private final ApiServerInstances instances = new ApiServerInstances(this, manager);
     private Admission admission = Admission.standard();
     private final List<String> warnings = new ArrayList<>();
+    private boolean kubernetesDryRun;
 
     private ApiServer(ClusterState state) {
         this.state = state;
@@ -110,7 +111,7 @@ public final class ApiServer {
 
     /**
      * An independent copy of this control plane, with its admission: a what-if that may run on another thread or
-     * whose end state is kept. (A what-if on this thread that keeps nothing is cheaper as {@link #dryRun}.)
+     * whose end state is kept. (A what-if on this thread that keeps nothing is cheaper as {@link #whatIf}.)
      */
     public ApiServer fork() {
         ApiServer copy = new ApiServer(state.copy());
@@ -223,14 +224,34 @@ public final class ApiServer {
     }
 
     /**
-     * Runs {@code work} and then rolls the whole simulation back, whatever happened: a what-if on this control
-     * plane, as cheap as the changes it makes. Returns what the work returned (an object read inside is as it was
-     * then). Warnings stay to be taken.
+     * Runs {@code work} as Kubernetes runs a request with {@code dryRun=All}, then rolls the whole simulation back,
+     * whatever happened: every write inside validates, admits and allocates through the allocators' {@code DryRun()}
+     * (see {@link #create(KubeObject, DryRun)}). Returns what the work returned. Warnings stay to be taken.
      */
     public <T, E extends Exception> T dryRun(Work<T, E> work) throws E {
+        boolean outer = kubernetesDryRun;
+        kubernetesDryRun = true;
+        try (Transaction tx = begin()) {
+            return work.run();
+        } finally {
+            kubernetesDryRun = outer;
+        }
+    }
+
+    /**
+     * Runs {@code work} for real and then rolls the whole simulation back, whatever happened: a what-if on this
+     * control plane (a rehearsal, a check), as cheap as the changes it makes. Unlike {@link #dryRun} the allocators
+     * really allocate, so the answers are the ones the real writes would give now.
+     */
+    public <T, E extends Exception> T whatIf(Work<T, E> work) throws E {
         try (Transaction tx = begin()) {
             return work.run();
         }
+    }
+
+    /** Whether the writes now running are a Kubernetes dry run ({@code dryRun=All}). */
+    boolean kubernetesDryRun() {
+        return kubernetesDryRun;
     }
 
     /**
@@ -369,42 +390,51 @@ public final class ApiServer {
 
     // ---- writes ----
 
-    /** POST: validation, admission, allocation, then the controllers react. */
+    /**
+     * POST, in the generic store's order ({@code registry.Store.Create}): the kind's hooks (for a Service its
+     * allocations), defaulting and validation, then admission, and only then the storage write, which is where a name
+     * already taken is found; whatever fails, nothing the write did is kept. Then the controllers react.
+     */
     public KubeObject create(KubeObject obj) throws ApiException {
         return transaction(() -> {
             requireNamespace(obj);
-            if (find(obj.kind(), obj.namespace(), obj.name()).isPresent()) {
-                throw new ApiException(Status.alreadyExists(obj.kind(), obj.name()));
-            }
-            KubeObject created = switch (obj.kind()) {
+            KubeObject prepared = switch (obj.kind()) {
                 case NAMESPACE -> {
                     Namespace ns = (Namespace) obj;
                     invalidIf(Kind.NAMESPACE, ns.name(), NamespaceStrategy.validate(ns));
-                    yield store.store(NamespaceStrategy.prepareForCreate(ns, store.newMeta(ns.meta())));
+                    yield NamespaceStrategy.prepareForCreate(ns, store.newMeta(ns.meta()));
                 }
-                case SERVICE -> services.create((Service) obj);
+                case SERVICE -> services.beginCreate((Service) obj);
                 case SERVICE_CIDR -> {
                     ServiceCidr sc = (ServiceCidr) obj;
                     invalidIf(Kind.SERVICE_CIDR, sc.name(), ServiceCidrStrategy.validate(sc));
-                    yield store.store(ServiceCidrStrategy.prepareForCreate(sc).withMeta(store.newMeta(sc.meta())));
+                    yield ServiceCidrStrategy.prepareForCreate(sc).withMeta(store.newMeta(sc.meta()));
                 }
                 case IP_ADDRESS -> {
                     IpAddressObject ip = (IpAddressObject) obj;
                     invalidIf(Kind.IP_ADDRESS, ip.name(), IpAddressStrategy.validate(ip));
-                    yield store.store(IpAddressStrategy.prepareForCreate(ip, store.newMeta(ip.meta())));
+                    yield IpAddressStrategy.prepareForCreate(ip, store.newMeta(ip.meta()));
                 }
                 case EVENT -> {
                     invalidIf(Kind.EVENT, obj.name(), EventStrategy.validate(obj));
-                    yield store.store(obj);
+                    yield obj;
                 }
             };
-            admit(created, null, "CREATE");
+            admit(prepared, null, "CREATE");
+            if (find(obj.kind(), obj.namespace(), obj.name()).isPresent()) {
+                throw new ApiException(Status.alreadyExists(obj.kind(), obj.name()));
+            }
+            KubeObject created = store.store(prepared);
             manager.reconcile();
             return state.get(created.kind(), created.namespace(), created.name()).orElse(created);
         });
     }
 
-    /** POST with a dryRun option: as {@link #create(KubeObject)}, the same object or error, nothing kept. */
+    /**
+     * POST with a dryRun option: every step runs and nothing is kept. As in Kubernetes the allocators answer through
+     * their {@code DryRun()}: a dynamic cluster IP is the network address of one of the family's prefixes, a NodePort
+     * a placeholder from 32769 up, and requested values are checked for range (and NodePorts for use) only.
+     */
     public KubeObject create(KubeObject obj, DryRun dryRun) throws ApiException {
         return dryRun == DryRun.ALL ? dryRun(() -> create(obj)) : create(obj);
     }
@@ -442,7 +472,7 @@ public final class ApiServer {
         });
     }
 
-    /** PUT with a dryRun option: as {@link #update(KubeObject)}, the same object or error, nothing kept. */
+    /** PUT with a dryRun option: as {@link #update(KubeObject)} with the allocators' dry run, nothing kept. */
     public KubeObject update(KubeObject obj, DryRun dryRun) throws ApiException {
         return dryRun == DryRun.ALL ? dryRun(() -> update(obj)) : update(obj);
     }

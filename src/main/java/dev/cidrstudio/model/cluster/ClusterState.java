@@ -5,6 +5,7 @@ import dev.cidrstudio.model.api.IpAddressObject;
 import dev.cidrstudio.model.api.KeptObject;
 import dev.cidrstudio.model.api.Kind;
 import dev.cidrstudio.model.api.KubeObject;
+import dev.cidrstudio.model.net.Cidr;
 import dev.cidrstudio.model.net.IpAddress;
 import dev.cidrstudio.model.net.IpFamily;
 import dev.cidrstudio.model.net.IpParsing;
@@ -44,6 +45,12 @@ public final class ClusterState {
     ClusterSettings settings;
     final Map<Kind, TreeMap<String, KubeObject>> objects = new EnumMap<>(Kind.class);
     final List<ApiServerInstance> apiServers = new ArrayList<>();
+    /**
+     * The range each legacy bitmap key holds ({@code /ranges/serviceips}, then {@code /ranges/secondaryserviceips}):
+     * written by the first kube-apiserver that found it missing, and never rewritten while the ServiceCIDR allocator
+     * is on (its repair loop works on IPAddress objects, not on the bitmap).
+     */
+    final List<Cidr> legacyBitmapRanges = new ArrayList<>();
     private final Map<String, KeptObject> kept = new LinkedHashMap<>();
 
     // The clock, counters and timers.
@@ -100,6 +107,7 @@ public final class ClusterState {
         used.forEach((f, u) -> c.used.put(f, u.copy()));
         c.nodePorts.or(nodePorts);
         c.apiServers.addAll(apiServers);
+        c.legacyBitmapRanges.addAll(legacyBitmapRanges);
         c.kept.putAll(kept);
         rechecks.forEach((when, keys) -> c.rechecks.put(when, new LinkedHashSet<>(keys)));
         c.dirty.addAll(dirty);
@@ -228,6 +236,7 @@ public final class ClusterState {
         long revisionAt = revision;
         BitSet nodePortsAt = (BitSet) nodePorts.clone();
         List<ApiServerInstance> apiServersAt = List.copyOf(apiServers);
+        List<Cidr> bitmapRangesAt = List.copyOf(legacyBitmapRanges);
         return () -> {
             settings = settingsAt;
             now = nowAt;
@@ -242,6 +251,8 @@ public final class ClusterState {
             nodePorts.or(nodePortsAt);
             apiServers.clear();
             apiServers.addAll(apiServersAt);
+            legacyBitmapRanges.clear();
+            legacyBitmapRanges.addAll(bitmapRangesAt);
         };
     }
 
@@ -339,12 +350,31 @@ public final class ClusterState {
 
     void setApiServer(int index, ApiServerInstance a) {
         apiServers.set(index, a);
+        initLegacyBitmaps(a);
         contentChanged();
     }
 
     void addApiServer(ApiServerInstance a) {
         apiServers.add(a);
+        initLegacyBitmaps(a);
         contentChanged();
+    }
+
+    /**
+     * What a starting kube-apiserver does to the legacy bitmaps ({@code storage_core.go}): a key that does not exist
+     * yet is created with this apiserver's range; one that exists is left as it is, whatever range it holds.
+     */
+    private void initLegacyBitmaps(ApiServerInstance a) {
+        List<Cidr> ranges = a.flags().ranges();
+        for (int i = legacyBitmapRanges.size(); i < ranges.size(); i++) {
+            legacyBitmapRanges.add(ranges.get(i));
+        }
+    }
+
+    /** The range the legacy bitmap key at {@code index} (0 primary, 1 secondary) holds, if it exists. */
+    public Optional<Cidr> legacyBitmapRange(int index) {
+        return index < legacyBitmapRanges.size() ? Optional.of(legacyBitmapRanges.get(index))
+                : Optional.empty();
     }
 
     void removeApiServer(int index) {

@@ -6,9 +6,12 @@ import dev.cidrstudio.model.field.FieldError;
 import dev.cidrstudio.model.field.GoValue;
 import dev.cidrstudio.model.net.IpFamily;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The Service REST hooks that decide IP families before allocation ({@code storage.go}): defaulting,
@@ -115,33 +118,78 @@ public final class ServiceIpFamilies {
         return s;
     }
 
-    /** {@code patchAllocatedValues}: an update that left the IPs out keeps the allocated ones. */
+    /**
+     * {@code patchAllocatedValues}: an update that left out values the server allocated keeps them. Cluster IPs when
+     * both types have them; NodePorts, matched by port name, when both types need them and the value is not used by
+     * another port of the request; the health-check NodePort when both need it.
+     */
     public static ServiceSpec patchAllocatedValues(ServiceSpec spec, ServiceSpec old) {
-        if (!needsClusterIP(old) || !needsClusterIP(spec)) {
-            return spec;
+        ServiceSpec s = spec;
+        if (needsClusterIP(old) && needsClusterIP(spec)) {
+            String ip = spec.clusterIP() == null || spec.clusterIP().isEmpty() ? old.clusterIP() : spec.clusterIP();
+            List<String> ips = spec.clusterIPsOrEmpty().isEmpty() && !old.clusterIPsOrEmpty().isEmpty()
+                    ? old.clusterIPs() : spec.clusterIPs();
+            s = s.withClusterIPs(ip, ips);
         }
-        String ip = spec.clusterIP() == null || spec.clusterIP().isEmpty() ? old.clusterIP() : spec.clusterIP();
-        List<String> ips = spec.clusterIPsOrEmpty().isEmpty() && !old.clusterIPsOrEmpty().isEmpty()
-                ? old.clusterIPs() : spec.clusterIPs();
-        ServiceSpec s = spec.withClusterIPs(ip, ips);
-        if (s.ports() != null && old.ports() != null) {
+        if (needsNodePort(old) && needsNodePort(spec) && s.ports() != null) {
+            Set<Integer> used = nodePortsUsed(old);
+            used.retainAll(nodePortsUsed(spec));
+            Map<String, Integer> byName = new HashMap<>();
+            for (ServicePort p : old.portsOrEmpty()) {
+                byName.put(p.name() == null ? "" : p.name(), p.nodePort() == null ? 0 : p.nodePort());
+            }
             List<ServicePort> ports = new ArrayList<>();
             for (ServicePort p : s.ports()) {
                 ServicePort q = p;
                 if (p.nodePort() == null || p.nodePort() == 0) {
-                    for (ServicePort op : old.ports()) {
-                        if (op.port() == p.port() && Objects.equals(op.protocol(), p.protocol())
-                                && op.nodePort() != null) {
-                            q = p.withNodePort(op.nodePort());
-                            break;
-                        }
+                    int oldVal = byName.getOrDefault(p.name() == null ? "" : p.name(), 0);
+                    if (oldVal != 0 && !used.contains(oldVal)) {
+                        q = p.withNodePort(oldVal);
                     }
                 }
                 ports.add(q);
             }
             s = s.withPorts(ports);
         }
+        if (old.needsHealthCheck() && s.needsHealthCheck() && ServiceValidation.healthCheckNodePort(s) == 0
+                && ServiceValidation.healthCheckNodePort(old) != 0) {
+            s = s.withOtherField("healthCheckNodePort", ServiceValidation.healthCheckNodePort(old));
+        }
         return s;
+    }
+
+    static boolean needsNodePort(ServiceSpec s) {
+        return "NodePort".equals(s.type()) || "LoadBalancer".equals(s.type());
+    }
+
+    private static Set<Integer> nodePortsUsed(ServiceSpec s) {
+        Set<Integer> used = new HashSet<>();
+        for (ServicePort p : s.portsOrEmpty()) {
+            if (p.nodePort() != null && p.nodePort() != 0) {
+                used.add(p.nodePort());
+            }
+        }
+        return used;
+    }
+
+    /**
+     * {@code isMatchingPreferDualStackClusterIPFields}: an update of a PreferDualStack Service of the same type that
+     * leaves {@code clusterIPs} and {@code ipFamilies} as they were; such a Service is never upgraded or downgraded
+     * because the cluster's families changed.
+     */
+    public static boolean isMatchingPreferDualStackClusterIPFields(ServiceSpec spec, ServiceSpec old) {
+        if (old == null || spec.ipFamilyPolicy() == null || !Objects.equals(old.type(), spec.type())) {
+            return false;
+        }
+        if (!"ClusterIP".equals(spec.type()) && !"NodePort".equals(spec.type())
+                && !"LoadBalancer".equals(spec.type())) {
+            return false;
+        }
+        if (!PREFER.equals(spec.ipFamilyPolicy())
+                || old.ipFamilyPolicy() != null && !PREFER.equals(old.ipFamilyPolicy())) {
+            return false;
+        }
+        return sameClusterIPs(old, spec) && sameIPFamilies(old, spec);
     }
 
     private static String policy(String p) {
@@ -156,10 +204,7 @@ public final class ServiceIpFamilies {
         if (!needsClusterIP(spec)) {
             return new Result(spec, List.of());
         }
-        if (old != null && PREFER.equals(spec.ipFamilyPolicy())
-                && (old.ipFamilyPolicy() == null || PREFER.equals(old.ipFamilyPolicy()))
-                && Objects.equals(old.type(), spec.type()) && needsClusterIP(old)
-                && sameClusterIPs(old, spec) && sameIPFamilies(old, spec)) {
+        if (isMatchingPreferDualStackClusterIPFields(spec, old)) {
             return new Result(spec, List.of());
         }
         ServiceSpec s = spec;

@@ -13,6 +13,7 @@ import dev.cidrstudio.model.api.Kind;
 import dev.cidrstudio.model.api.KubeObject;
 import dev.cidrstudio.model.api.Service;
 import dev.cidrstudio.model.api.ServiceCidr;
+import dev.cidrstudio.model.api.ServicePort;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -30,15 +31,8 @@ class ApiServerDryRunTest {
     }
 
     private static final List<Case> CASES = List.of(
-            new Case("create a Service: its cluster IPs and NodePorts allocated",
-                    (api, dry) -> api.create(service("new", "NodePort"), dry)),
             new Case("create a ServiceCIDR: the controller's finalizer and status",
                     (api, dry) -> api.create(serviceCidr("extra", "10.9.0.0/24"), dry)),
-            new Case("update a Service to dual-stack NodePort",
-                    (api, dry) -> {
-                        Service web = api.get(Kind.SERVICE, "app", "web");
-                        return api.update(web.withSpec(web.spec().withType("NodePort")), dry);
-                    }),
             new Case("delete a Service", (api, dry) -> api.delete(Kind.SERVICE, "app", "web", dry)),
             new Case("delete the kubernetes ServiceCIDR: kept pending",
                     (api, dry) -> api.delete(Kind.SERVICE_CIDR, null, "kubernetes", dry)));
@@ -60,17 +54,75 @@ class ApiServerDryRunTest {
         }
     }
 
+    /** One dry-run write of a Service and what Kubernetes' dry-run allocators answer. */
+    private record DryCase(String name, Write write, List<String> clusterIPs, List<Integer> nodePorts) {
+    }
+
+    private static final List<DryCase> DRY_CASES = List.of(
+            new DryCase("a dynamic cluster IP is the network address of the family's prefix",
+                    (api, dry) -> api.create(service("new", "ClusterIP"), dry), List.of("10.0.0.0", "2001:db8::"),
+                    List.of()),
+            new DryCase("NodePorts are placeholders counting up from 32769",
+                    (api, dry) -> api.create(service("new", "NodePort").withSpec(service("new", "NodePort").spec()
+                            .withPorts(List.of(new ServicePort("a", "TCP", 80, "80", true, null, null),
+                                    new ServicePort("b", "TCP", 81, "81", true, null, null)))), dry),
+                    List.of("10.0.0.0", "2001:db8::"), List.of(32769, 32770)),
+            new DryCase("a requested cluster IP is checked for range, not for use",
+                    (api, dry) -> api.create(service("dup", "ClusterIP").withSpec(service("dup", "ClusterIP").spec()
+                            .withIpFamilyPolicy("SingleStack").withIpFamilies(null)
+                            .withClusterIPs(webIp(api), List.of(webIp(api)))), dry),
+                    null, List.of()),
+            new DryCase("an upgrade to NodePort gets a placeholder NodePort",
+                    (api, dry) -> {
+                        Service web = api.get(Kind.SERVICE, "app", "web");
+                        return api.update(web.withSpec(web.spec().withType("NodePort")), dry);
+                    }, null, List.of(32769)));
+
+    private static String webIp(ApiServer api) {
+        return api.<Service>find(Kind.SERVICE, "app", "web").orElseThrow().spec().clusterIPs().get(0);
+    }
+
     @Test
-    void aDryRunCreateAllocatesTheClusterIpsTheWriteWould() throws Exception {
-        ApiServer api = cluster();
-        Service dry = (Service) api.create(service("new", "ClusterIP"), ApiServer.DryRun.ALL);
-        assertEquals(2, dry.spec().clusterIPs().size());
-        for (String ip : dry.spec().clusterIPs()) {
-            assertTrue(api.find(Kind.IP_ADDRESS, null, ip).isEmpty(), "no IPAddress for " + ip);
+    void aDryRunAnswersWithTheAllocatorsDryRunAndKeepsNothing() throws Exception {
+        for (DryCase c : DRY_CASES) {
+            ApiServer api = cluster();
+            List<Object> before = fingerprint(api);
+            long revision = api.revision();
+            Service dry = (Service) c.write().run(api, ApiServer.DryRun.ALL);
+            assertEquals(before, fingerprint(api), c.name() + ": nothing kept");
+            assertEquals(revision, api.revision(), c.name());
+            if (c.clusterIPs() != null) {
+                assertEquals(c.clusterIPs(), dry.spec().clusterIPs(), c.name());
+            }
+            assertEquals(c.nodePorts(), dry.spec().portsOrEmpty().stream().map(ServicePort::nodePort)
+                    .filter(p -> p != null).toList(), c.name());
+            for (String ip : dry.spec().clusterIPsOrEmpty()) {
+                assertTrue(api.find(Kind.IP_ADDRESS, null, ip).isEmpty()
+                        || api.<Service>find(Kind.SERVICE, "app", "web").orElseThrow().spec().clusterIPs().contains(ip),
+                        c.name() + ": no IPAddress for " + ip);
+            }
         }
-        assertTrue(api.auditLog().stream().noneMatch(a -> a.object().endsWith("app/new")), "no audit entry");
-        Service real = (Service) api.create(service("new", "ClusterIP"));
-        assertEquals(dry.spec().clusterIPs(), real.spec().clusterIPs());
+    }
+
+    @Test
+    void aDryRunOfATakenClusterIpSucceedsWhereTheWriteFails() throws Exception {
+        ApiServer api = cluster();
+        Write dup = DRY_CASES.get(2).write();
+        Service dry = (Service) dup.run(api, ApiServer.DryRun.ALL);
+        assertEquals(List.of(webIp(api)), dry.spec().clusterIPs());
+        ApiException real = assertThrows(ApiException.class, () -> dup.run(api, ApiServer.DryRun.NONE));
+        assertTrue(real.getMessage().endsWith("provided IP is already allocated"), real.getMessage());
+    }
+
+    @Test
+    void aRealCreateAfterADryRunAllocatesAsIfTheDryRunHadNotHappened() throws Exception {
+        ApiServer a = cluster();
+        ApiServer b = cluster();
+        a.create(service("new", "NodePort"), ApiServer.DryRun.ALL);
+        Service afterDry = (Service) a.create(service("new", "NodePort"));
+        Service plain = (Service) b.create(service("new", "NodePort"));
+        assertEquals(plain.spec(), afterDry.spec());
+        assertTrue(a.auditLog().stream().filter(e -> e.object().endsWith("app/new")).count() <= 1);
     }
 
     @Test
