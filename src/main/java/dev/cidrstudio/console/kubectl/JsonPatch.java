@@ -65,7 +65,7 @@ final class JsonPatch {
             for (Object item : pl) {
                 int at = -1;
                 for (int i = 0; i < out.size() && item instanceof Map<?, ?> im; i++) {
-                    if (out.get(i) instanceof Map<?, ?> om && om.get(key) != null && om.get(key).equals(im.get(key))) {
+                    if (out.get(i) instanceof Map<?, ?> om && sameValue(om.get(key), im.get(key))) {
                         at = i;
                     }
                 }
@@ -78,6 +78,14 @@ final class JsonPatch {
             return out;
         }
         return patch;
+    }
+
+    /** Equal as JSON values: the numbers 80 and 80.0 are one value. */
+    private static boolean sameValue(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            return x.doubleValue() == y.doubleValue();
+        }
+        return a != null && a.equals(b);
     }
 
     /** RFC 6902 over a document: each operation in turn; a failed test or a missing path refuses the whole patch. */
@@ -106,7 +114,7 @@ final class JsonPatch {
                 }
                 case "test" -> {
                     Object at = walk(doc, tokens, path);
-                    if (!java.util.Objects.equals(at, op.get("value"))) {
+                    if (!sameValue(at, op.get("value")) && !(at == null && op.get("value") == null)) {
                         throw new PatchException("testing value " + path + " failed: test failed");
                     }
                 }
