@@ -36,7 +36,8 @@ public final class DeleteOptions implements Command {
 
     @Override
     public void complete(List<String> args) throws FlagException, UsageException {
-        flags = DryRun.addFlag(KubectlFlags.common()).add("filename", "f", Type.STRINGS, null).add("selector", "l", Type.STRING, null)
+        flags = DryRun.addFlag(KubectlFlags.common()).add("filename", "f", Type.STRINGS, null)
+                .add("selector", "l", Type.STRING, null)
                 .add("all", null, Type.BOOL, "false").add("wait", null, Type.BOOL, "true")
                 .add("now", null, Type.BOOL, "false").add("grace-period", null, Type.INT, "-1")
                 .add("ignore-not-found", null, Type.BOOL, "false").add("output", "o", Type.STRING, null)

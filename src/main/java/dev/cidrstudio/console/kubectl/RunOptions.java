@@ -18,10 +18,11 @@ public final class RunOptions implements Command {
 
     @Override
     public void complete(List<String> args) throws FlagException {
-        flags = DryRun.addFlag(new KubectlFlags("run").add("namespace", "n", Type.STRING, null)).add("image", null, Type.STRING, null).add("restart", null, Type.STRING, "Always")
+        flags = DryRun.addFlag(new KubectlFlags("run").add("namespace", "n", Type.STRING, null))
+                .add("image", null, Type.STRING, null).add("restart", null, Type.STRING, "Always")
                 .add("command", null, Type.BOOL, "false").add("output", "o", Type.STRING, "")
-                .add("template", null, Type.STRING, null).add("port", null, Type.STRING, "").add("labels", "l", Type.STRING, null)
-                .parse(args);
+                .add("template", null, Type.STRING, null).add("port", null, Type.STRING, "")
+                .add("labels", "l", Type.STRING, null).parse(args);
     }
 
     /** cobra refuses a missing required flag before kubectl's own checks; then run wants a NAME before a "--". */
@@ -39,7 +40,11 @@ public final class RunOptions implements Command {
     }
 
     @Override
-    public Result run() {
+    public Result run() throws UsageException {
+        // The flags are known so that kubectl's argument rules come first; the Pods of the simulation are real only.
+        if (DryRun.of(flags, f) != DryRun.NONE || !flags.string("output", "").isEmpty()) {
+            return Result.error("error: the practice console runs Pods for real only: no --dry-run or -o for run", 1);
+        }
         return f.pods().run(flags, flags.namespace());
     }
 }
