@@ -2,15 +2,20 @@ package dev.cidrstudio.console;
 
 import dev.cidrstudio.console.kubectl.ApiResourcesOptions;
 import dev.cidrstudio.console.kubectl.ApplyOptions;
+import dev.cidrstudio.console.kubectl.AnnotateOptions;
 import dev.cidrstudio.console.kubectl.Command;
+import dev.cidrstudio.console.kubectl.CommandSuggestions;
 import dev.cidrstudio.console.kubectl.CreateOptions;
 import dev.cidrstudio.console.kubectl.DeleteOptions;
 import dev.cidrstudio.console.kubectl.DescribeOptions;
 import dev.cidrstudio.console.kubectl.ExecOptions;
+import dev.cidrstudio.console.kubectl.ExposeOptions;
 import dev.cidrstudio.console.kubectl.Factory;
 import dev.cidrstudio.console.kubectl.GetOptions;
 import dev.cidrstudio.console.kubectl.KubectlFlags.FlagException;
+import dev.cidrstudio.console.kubectl.LabelOptions;
 import dev.cidrstudio.console.kubectl.LogsOptions;
+import dev.cidrstudio.console.kubectl.PatchOptions;
 import dev.cidrstudio.console.kubectl.Result;
 import dev.cidrstudio.console.kubectl.RunOptions;
 import dev.cidrstudio.console.kubectl.UsageException;
@@ -53,13 +58,18 @@ public final class Kubectl {
             Result r = dispatch(args, stdin == null ? "" : stdin);
             // A write's warnings come before the command's own lines, never at a later command.
             String left = factory.warnings();
-            return new CommandResult(r.stdout(), left + r.stderr(), r.exitCode());
+            return new CommandResult(r.stdout(), factory.takeLog() + left + r.stderr(), r.exitCode());
         } catch (FlagException e) {
-            return CommandResult.error("error: " + e.getMessage() + "\nSee 'kubectl " + commandName(args)
-                    + " --help' for usage.", 1);
+            String command = e.command() != null ? e.command() : commandName(args);
+            return failed("error: " + e.getMessage() + "\nSee 'kubectl " + command + " --help' for usage.\n");
         } catch (UsageException e) {
-            return CommandResult.error(e.getMessage(), 1);
+            return failed(e.getMessage().endsWith("\n") ? e.getMessage() : e.getMessage() + "\n");
         }
+    }
+
+    /** A refused command: klog's lines written before the refusal come first. */
+    private CommandResult failed(String stderr) {
+        return new CommandResult("", factory.takeLog() + stderr, 1);
     }
 
     private static String commandName(List<String> args) {
@@ -102,10 +112,18 @@ public final class Kubectl {
             case "run" -> new RunOptions(factory);
             case "exec" -> new ExecOptions(factory);
             case "logs" -> new LogsOptions(factory);
+            case "label" -> new LabelOptions(factory, stdin);
+            case "annotate" -> new AnnotateOptions(factory, stdin);
+            case "expose" -> new ExposeOptions(factory, stdin);
+            case "patch" -> new PatchOptions(factory, stdin);
             default -> null;
         };
         if (command == null) {
-            return new Result("", "error: unknown command \"" + name + "\" for \"kubectl\"\n", 1);
+            if (idx > 0) {
+                // kubectl looks for a plugin before cobra reports the word, and a plugin's name comes first.
+                return new Result("", "Error: flags cannot be placed before plugin name: " + args.get(0) + "\n", 1);
+            }
+            return new Result("", CommandSuggestions.unknownCommand(name, api.settings().kubernetesVersion()), 1);
         }
         return Command.execute(command, rest);
     }

@@ -210,7 +210,7 @@ class KubectlTest {
 
     @Test
     void versionFollowsThePlan() {
-        assertEquals("Client Version: v1.34.2\nKustomize Version: v5.7.1\nServer Version: v1.34.2\n",
+        assertEquals("Client Version: v1.34.5\nKustomize Version: v5.7.1\nServer Version: v1.34.2\n",
                 run("version").stdout());
     }
 }

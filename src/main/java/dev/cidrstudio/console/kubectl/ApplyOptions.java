@@ -29,20 +29,32 @@ public final class ApplyOptions implements Command {
     }
 
     @Override
-    public void complete(List<String> args) throws FlagException {
-        flags = KubectlFlags.common().add("filename", "f", Type.STRINGS, null).add("output", "o", Type.STRING, null)
-                .add("dry-run", null, Type.STRING, "none").add("validate", null, Type.STRING, "strict")
+    public void complete(List<String> args) throws FlagException, UsageException {
+        flags = DryRun.addFlag(new KubectlFlags("apply").add("namespace", "n", Type.STRING, null))
+                .add("filename", "f", Type.STRINGS, null).add("output", "o", Type.STRING, null)
+                .add("validate", null, Type.STRING, "strict", "strict")
                 .add("server-side", null, Type.BOOL, "false").add("force-conflicts", null, Type.BOOL, "false")
-                .parse(args);
+                .add("force", null, Type.BOOL, "false").parse(args);
+        if (!flags.args().isEmpty()) {
+            throw new UsageException("error: Unexpected args: " + flags.args().toString().replace(", ", " ")
+                    + "\n" + String.format(CreateOptions.HELP_HINT, "apply"));
+        }
+        dryRun = DryRun.of(flags, f);
+        if (flags.raw("filename").isEmpty()) {
+            throw new UsageException("error: must specify one of -f and -k");
+        }
     }
 
     @Override
     public void validate() throws UsageException {
-        if (flags.raw("filename").isEmpty()) {
-            throw new UsageException("error: must specify one of -f and -k\n\n"
-                    + String.format(CreateOptions.HELP_HINT, "apply"));
+        boolean serverSide = flags.bool("server-side", false);
+        if (flags.bool("force-conflicts", false) && !serverSide) {
+            throw new UsageException("error: --force-conflicts only works with --server-side");
         }
-        dryRun = DryRun.of(flags);
+        if (dryRun == DryRun.CLIENT && serverSide) {
+            throw new UsageException("error: --dry-run=client doesn't work with --server-side (did you mean "
+                    + "--dry-run=server instead?)");
+        }
         format = Output.parse(flags.string("output", ""));
     }
 

@@ -6,12 +6,13 @@ import dev.cidrstudio.console.kubectl.KubectlFlags.Type;
 import dev.cidrstudio.console.kubectl.ManifestFiles.Loaded;
 import dev.cidrstudio.model.api.KubeObject;
 import dev.cidrstudio.model.cluster.ApiException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code kubectl create -f FILE}, and the parent of {@code create namespace} and {@code create service TYPE}, which
- * share its flags.
+ * {@code kubectl create -f FILE}, and the parent of {@code create namespace}, {@code create service TYPE} and
+ * {@code create deployment}: the first word that is not a flag picks the subcommand, which has flags of its own.
  */
 public final class CreateOptions implements Command {
 
@@ -20,6 +21,7 @@ public final class CreateOptions implements Command {
 
     private final Factory f;
     private final String stdin;
+    private Command subcommand;
     private Parsed flags;
     private DryRun dryRun;
     private Output format;
@@ -29,36 +31,82 @@ public final class CreateOptions implements Command {
         this.stdin = stdin;
     }
 
+    /**
+     * The flags every create command shares: kubectl's PrintFlags, {@code --dry-run}, {@code --save-config},
+     * {@code --validate} and {@code --field-manager}, with {@code -n} from the global flags.
+     */
+    static KubectlFlags writeFlags(String command) {
+        return DryRun.addFlag(new KubectlFlags(command).add("namespace", "n", Type.STRING, null)
+                .add("output", "o", Type.STRING, "").add("template", null, Type.STRING, null)
+                .add("allow-missing-template-keys", null, Type.BOOL, "true")
+                .add("show-managed-fields", null, Type.BOOL, "false")
+                .add("save-config", null, Type.BOOL, "false").add("validate", null, Type.STRING, "strict", "strict")
+                .add("field-manager", null, Type.STRING, "kubectl-create"));
+    }
+
+    /** kubectl's {@code GetValidationDirective}: refuses a {@code --validate} it does not know. */
+    static void validationDirective(Parsed p) throws UsageException {
+        String v = p.string("validate", "strict");
+        if (!List.of("strict", "true", "warn", "ignore", "false").contains(v.toLowerCase(java.util.Locale.ROOT))) {
+            throw new UsageException("error: invalid - validate option \"" + v + "\"; must be one of: strict (or true), "
+                    + "warn, ignore (or false)");
+        }
+    }
+
     @Override
     public void complete(List<String> args) throws FlagException, UsageException {
-        flags = KubectlFlags.common().add("filename", "f", Type.STRINGS, null).add("output", "o", Type.STRING, null)
-                .add("dry-run", null, Type.STRING, "none").add("tcp", null, Type.STRINGS, null)
-                .add("clusterip", null, Type.STRING, null).add("node-port", null, Type.INT, "0")
-                .add("external-name", null, Type.STRING, null).add("save-config", null, Type.BOOL, "false")
-                .add("validate", null, Type.STRING, "strict").parse(args);
-        dryRun = DryRun.of(flags);
-        format = Output.parse(flags.string("output", ""));
+        KubectlFlags own = writeFlags("create").add("filename", "f", Type.STRINGS, null)
+                .add("kustomize", "k", Type.STRING, null).add("recursive", "R", Type.BOOL, "false")
+                .add("selector", "l", Type.STRING, null).add("edit", null, Type.BOOL, "false")
+                .add("windows-line-endings", null, Type.BOOL, "false").add("raw", null, Type.STRING, null);
+        List<String> words = own.positionals(args);
+        if (!words.isEmpty()) {
+            subcommand = switch (words.get(0)) {
+                case "service", "svc" -> new CreateServiceOptions(f);
+                case "namespace", "ns" -> new CreateNamespaceOptions(f);
+                case "deployment", "deploy" -> new CreateDeploymentOptions(f);
+                default -> null;
+            };
+            if (subcommand != null) {
+                List<String> rest = new ArrayList<>(args);
+                rest.remove(words.get(0));
+                subcommand.complete(rest);
+                return;
+            }
+        }
+        flags = own.parse(args);
+        if (!flags.args().isEmpty()) {
+            throw new UsageException("error: Unexpected args: " + goList(flags.args()) + "\n"
+                    + String.format(HELP_HINT, "create"));
+        }
+        dryRun = DryRun.of(flags, f);
+        validationDirective(flags);
+        format = Output.parseForWrite(flags.string("output", ""), flags.string("template", null),
+                f.api().settings().kubernetesVersion());
+    }
+
+    /** Go's {@code %v} of a string slice. */
+    static String goList(List<String> words) {
+        return "[" + String.join(" ", words) + "]";
     }
 
     @Override
     public void validate() throws UsageException {
-        if (flags.raw("filename").isEmpty() && flags.args().isEmpty()) {
-            throw new UsageException("error: must specify one of -f and -k\n\n" + String.format(HELP_HINT, "create"));
+        if (subcommand != null) {
+            subcommand.validate();
+            return;
+        }
+        if (flags.raw("filename").isEmpty() && !flags.has("kustomize")) {
+            throw new UsageException("error: must specify one of -f and -k");
         }
     }
 
     @Override
     public Result run() throws FlagException, UsageException {
-        if (!flags.raw("filename").isEmpty()) {
-            return createFromFiles();
+        if (subcommand != null) {
+            return subcommand.run();
         }
-        String sub = flags.args().get(0);
-        List<String> rest = flags.args().subList(1, flags.args().size());
-        return switch (sub) {
-            case "service", "svc" -> Command.execute(new CreateServiceOptions(f, flags, dryRun, format), rest);
-            case "namespace", "ns" -> Command.execute(new CreateNamespaceOptions(f, dryRun, format), rest);
-            default -> Result.error("error: unknown command \"" + sub + "\" for \"kubectl create\"", 1);
-        };
+        return createFromFiles();
     }
 
     private Result createFromFiles() throws UsageException {

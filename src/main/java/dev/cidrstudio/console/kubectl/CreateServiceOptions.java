@@ -1,5 +1,6 @@
 package dev.cidrstudio.console.kubectl;
 
+import dev.cidrstudio.console.kubectl.KubectlFlags.FlagException;
 import dev.cidrstudio.console.kubectl.KubectlFlags.Parsed;
 import dev.cidrstudio.model.api.KubeObject;
 import dev.cidrstudio.model.api.ObjectMeta;
@@ -14,61 +15,93 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** {@code kubectl create service clusterip|nodeport|loadbalancer|externalname NAME}. */
+/**
+ * {@code kubectl create service clusterip|nodeport|loadbalancer|externalname NAME}: each Service type is a subcommand
+ * with its own flags; {@code create service} alone prints its usage.
+ */
 final class CreateServiceOptions implements Command {
 
-    /** Each subcommand's own flags; cobra refuses the others before anything runs. */
-    private static final Map<String, List<String>> OWN_FLAGS = Map.of("ClusterIP", List.of("tcp", "clusterip"),
-            "NodePort", List.of("tcp", "node-port"), "LoadBalancer", List.of("tcp"), "ExternalName",
+    /** What {@code kubectl create service} prints (to standard error) when no type follows it. */
+    static final String USAGE = """
+            Create a service using a specified subcommand.
+
+            Aliases:
+            service, svc
+
+            Available Commands:
+              clusterip      Create a ClusterIP service
+              externalname   Create an ExternalName service
+              loadbalancer   Create a LoadBalancer service
+              nodeport       Create a NodePort service
+
+            Usage:
+              kubectl create service [flags] [options]
+
+            Use "kubectl create service <command> --help" for more information about a given command.
+            Use "kubectl options" for a list of global command-line options (applies to all commands).
+            """;
+
+    /** Each subcommand's own flags besides those every create command has. */
+    private static final Map<String, List<String>> OWN_FLAGS = Map.of("clusterip", List.of("tcp", "clusterip"),
+            "nodeport", List.of("tcp", "node-port"), "loadbalancer", List.of("tcp"), "externalname",
             List.of("tcp", "external-name"));
 
     private final Factory f;
-    private final Parsed flags;
-    private final DryRun dryRun;
-    private final Output format;
+    private Parsed flags;
+    private DryRun dryRun;
+    private Output format;
     private String type;
     private String name;
     private String clusterIp;
     private String externalName;
     private final List<ServicePort> ports = new ArrayList<>();
 
-    CreateServiceOptions(Factory f, Parsed flags, DryRun dryRun, Output format) {
+    CreateServiceOptions(Factory f) {
         this.f = f;
-        this.flags = flags;
-        this.dryRun = dryRun;
-        this.format = format;
     }
 
-    /** {@code args}: the subcommand (the Service type) and the name. */
+    /** {@code args}: the subcommand (the Service type), the name and the flags. */
     @Override
-    public void complete(List<String> args) throws UsageException {
-        if (args.isEmpty()) {
-            throw new UsageException("error: unknown command \"\" for \"kubectl create service\"");
+    public void complete(List<String> args) throws FlagException, UsageException {
+        KubectlFlags parent = new KubectlFlags("create service").add("namespace", "n", KubectlFlags.Type.STRING,
+                null);
+        List<String> words = parent.positionals(args);
+        String sub = words.isEmpty() ? null : words.get(0);
+        if (sub == null || !OWN_FLAGS.containsKey(sub)) {
+            List<String> rest = parent.parse(args).args();
+            if (!rest.isEmpty()) {
+                throw new UsageException("error: unknown command " + GoValue.quote(String.join(" ", rest)) + "\n"
+                        + String.format(CreateOptions.HELP_HINT, "create service"));
+            }
+            throw new UsageException(USAGE);
         }
-        String sub = args.get(0);
         type = switch (sub) {
             case "clusterip" -> "ClusterIP";
             case "nodeport" -> "NodePort";
             case "loadbalancer" -> "LoadBalancer";
-            case "externalname" -> "ExternalName";
-            default -> throw new UsageException("error: unknown command \"" + sub + "\" for \"kubectl create "
-                    + "service\"");
+            default -> "ExternalName";
         };
-        for (String flag : List.of("tcp", "clusterip", "node-port", "external-name")) {
-            if (flags.has(flag) && !OWN_FLAGS.get(type).contains(flag)) {
-                throw new UsageException("error: unknown flag: --" + flag + "\nSee 'kubectl create service " + sub
-                        + " --help' for usage.");
-            }
+        KubectlFlags own = CreateOptions.writeFlags("create service " + sub);
+        for (String flag : OWN_FLAGS.get(sub)) {
+            own.add(flag, null, flag.equals("tcp") ? KubectlFlags.Type.STRINGS : flag.equals("node-port")
+                    ? KubectlFlags.Type.INT : KubectlFlags.Type.STRING, flag.equals("node-port") ? "0" : null);
         }
+        List<String> rest = new ArrayList<>(args);
+        rest.remove(sub);
+        flags = own.parse(rest);
         if ("ExternalName".equals(type) && !flags.has("external-name")) {
             throw new UsageException("error: required flag(s) \"external-name\" not set");
         }
-        List<String> names = args.subList(1, args.size());
+        List<String> names = flags.args();
         if (names.size() != 1) {
             throw new UsageException("error: exactly one NAME is required, got " + names.size() + "\n"
                     + String.format(CreateOptions.HELP_HINT, "create service " + sub));
         }
         name = names.get(0);
+        dryRun = DryRun.of(flags, f);
+        format = Output.parseForWrite(flags.string("output", ""), flags.string("template", null),
+                f.api().settings().kubernetesVersion());
+        CreateOptions.validationDirective(flags);
         clusterIp = flags.string("clusterip", null);
         externalName = flags.string("external-name", "");
     }

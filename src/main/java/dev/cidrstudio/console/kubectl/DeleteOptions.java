@@ -36,13 +36,14 @@ public final class DeleteOptions implements Command {
 
     @Override
     public void complete(List<String> args) throws FlagException, UsageException {
-        flags = KubectlFlags.common().add("filename", "f", Type.STRINGS, null).add("selector", "l", Type.STRING, null)
+        flags = DryRun.addFlag(KubectlFlags.common()).add("filename", "f", Type.STRINGS, null)
+                .add("selector", "l", Type.STRING, null)
                 .add("all", null, Type.BOOL, "false").add("wait", null, Type.BOOL, "true")
                 .add("now", null, Type.BOOL, "false").add("grace-period", null, Type.INT, "-1")
                 .add("ignore-not-found", null, Type.BOOL, "false").add("output", "o", Type.STRING, null)
-                .add("dry-run", null, Type.STRING, "none").add("all-namespaces", "A", Type.BOOL, "false")
+                .add("all-namespaces", "A", Type.BOOL, "false")
                 .add("force", null, Type.BOOL, "false").add("timeout", null, Type.STRING, "0s").parse(args);
-        dryRun = DryRun.of(flags);
+        dryRun = DryRun.of(flags, f);
     }
 
     @Override

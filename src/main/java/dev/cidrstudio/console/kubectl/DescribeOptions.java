@@ -39,9 +39,8 @@ public final class DescribeOptions implements Command {
     @Override
     public void validate() throws UsageException {
         if (flags.args().isEmpty()) {
-            throw new UsageException("You must specify the type of resource to describe. Use \"kubectl "
-                    + "api-resources\" for a complete list of supported resources.\n\nerror: Required resource not "
-                    + "specified.\nSee 'kubectl describe -h' for help and examples");
+            throw new UsageException("error: You must specify the type of resource to describe. Use \"kubectl "
+                    + "api-resources\" for a complete list of supported resources.");
         }
     }
 

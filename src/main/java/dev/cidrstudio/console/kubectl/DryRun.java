@@ -15,18 +15,47 @@ enum DryRun {
         T send() throws ApiException;
     }
 
-    /** kubectl's {@code GetDryRunStrategy}: unset is none; true and false are kept for old scripts. */
-    static DryRun of(Parsed p) throws UsageException {
-        if (!p.has("dry-run")) {
-            return NONE;
-        }
+    /** What a bare {@code --dry-run} stands for (the flag's NoOptDefVal). */
+    static final String UNCHANGED = "unchanged";
+
+    /** Adds kubectl's {@code --dry-run} flag: "none" when unset, "unchanged" when given without a value. */
+    static KubectlFlags addFlag(KubectlFlags flags) {
+        return flags.add("dry-run", null, KubectlFlags.Type.STRING, "none", UNCHANGED);
+    }
+
+    /**
+     * kubectl's {@code GetDryRunStrategy}: unset is none; a bare flag and the boolean values are kept for old scripts,
+     * with a klog warning.
+     */
+    static DryRun of(Parsed p, Factory f) throws UsageException {
         String v = p.string("dry-run", "none");
-        return switch (v) {
-            case "none", "false" -> NONE;
-            case "client", "true" -> CLIENT;
-            case "server" -> SERVER;
-            default -> throw new UsageException("error: Invalid dry-run value (" + v + "). Must be \"none\", "
-                    + "\"server\", or \"client\".");
+        Boolean b = parseBool(v);
+        if (b == null) {
+            return switch (v) {
+                case UNCHANGED -> {
+                    f.warn("helpers.go", f.client().dryRunFlagLine(),
+                            "--dry-run is deprecated and can be replaced with --dry-run=client.");
+                    yield CLIENT;
+                }
+                case "client" -> CLIENT;
+                case "server" -> SERVER;
+                case "none" -> NONE;
+                default -> throw new UsageException("error: Invalid dry-run value (" + v + "). Must be \"none\", "
+                        + "\"server\", or \"client\".");
+            };
+        }
+        f.warn("helpers.go", b ? f.client().dryRunTrueLine() : f.client().dryRunFalseLine(), "--dry-run=" + v
+                + " is deprecated (boolean value) and can be replaced with --dry-run=" + (b ? "client" : "none")
+                + ".");
+        return b ? CLIENT : NONE;
+    }
+
+    /** Go's {@code strconv.ParseBool}; null when the text is not a boolean. */
+    static Boolean parseBool(String s) {
+        return switch (s) {
+            case "1", "t", "T", "true", "TRUE", "True" -> true;
+            case "0", "f", "F", "false", "FALSE", "False" -> false;
+            default -> null;
         };
     }
 

@@ -18,6 +18,7 @@ public final class Factory {
     private final ApiServer api;
     private final FileReader files;
     private final PodConsole pods;
+    private final StringBuilder log = new StringBuilder();
 
     public Factory(ApiServer api, FileReader files) {
         this.api = api;
@@ -40,6 +41,23 @@ public final class Factory {
     /** The admission warnings of the last writes, as kubectl prints them (each once); the server forgets them. */
     public String warnings() {
         return WarningWriter.lines(api.takeWarnings());
+    }
+
+    /** The kubectl build the console answers as. */
+    ClientRelease client() {
+        return ClientRelease.of(api.settings().kubernetesVersion());
+    }
+
+    /** Writes a klog warning, as kubectl's helpers do, at the simulated time. */
+    void warn(String file, int line, String message) {
+        log.append(Klog.warning(api.now(), file, line, message));
+    }
+
+    /** The klog lines written since the last call; they come first on standard error. */
+    public String takeLog() {
+        String s = log.toString();
+        log.setLength(0);
+        return s;
     }
 
     /** The kube-apiserver (and kubelet) version a plan's Kubernetes minor reports. */

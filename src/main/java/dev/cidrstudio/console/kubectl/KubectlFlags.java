@@ -17,19 +17,35 @@ public final class KubectlFlags {
 
     enum Type { BOOL, STRING, STRINGS, INT }
 
-    record Flag(String name, String shorthand, Type type, String defaultValue) {
+    /** {@code noOptDefault}: the value a flag takes when it is given without one (pflag's NoOptDefVal). */
+    record Flag(String name, String shorthand, Type type, String defaultValue, String noOptDefault) {
     }
 
-    /** A flag error, worded as pflag words it. */
+    /** A flag error, worded as pflag words it, and the command path cobra names in its usage hint. */
     public static final class FlagException extends Exception {
         private static final long serialVersionUID = 1L;
+        private final String command;
 
         FlagException(String message) {
+            this(message, null);
+        }
+
+        FlagException(String message, String command) {
             super(message);
+            this.command = command;
+        }
+
+        /** The command whose flags refused this ("create service clusterip"), or null when not known. */
+        public String command() {
+            return command;
         }
     }
 
-    record Parsed(List<String> args, Map<String, List<String>> values) {
+    /**
+     * {@code argsLenAtDash}: how many arguments came before {@code --}, or -1 without one (cobra's
+     * {@code ArgsLenAtDash}).
+     */
+    record Parsed(List<String> args, Map<String, List<String>> values, int argsLenAtDash) {
         String string(String name, String def) {
             List<String> v = values.get(name);
             return v == null || v.isEmpty() ? def : v.get(v.size() - 1);
@@ -73,9 +89,24 @@ public final class KubectlFlags {
 
     private final Map<String, Flag> byName = new LinkedHashMap<>();
     private final Map<String, Flag> byShort = new LinkedHashMap<>();
+    private final String command;
+
+    KubectlFlags() {
+        this(null);
+    }
+
+    /** The flags of {@code command} (its path after "kubectl"), named in the usage hint of a flag error. */
+    KubectlFlags(String command) {
+        this.command = command;
+    }
 
     KubectlFlags add(String name, String shorthand, Type type, String def) {
-        Flag f = new Flag(name, shorthand, type, def);
+        return add(name, shorthand, type, def, type == Type.BOOL ? "true" : null);
+    }
+
+    /** A flag that may be given without a value, and then takes {@code noOptDefault}. */
+    KubectlFlags add(String name, String shorthand, Type type, String def, String noOptDefault) {
+        Flag f = new Flag(name, shorthand, type, def, noOptDefault);
         byName.put(name, f);
         if (shorthand != null) {
             byShort.put(shorthand, f);
@@ -83,12 +114,50 @@ public final class KubectlFlags {
         return this;
     }
 
-    Parsed parse(List<String> argv) throws FlagException {
-        List<String> args = new ArrayList<>();
-        Map<String, List<String>> values = new LinkedHashMap<>();
+    /**
+     * The arguments that are not flags, as cobra's {@code stripFlags} finds them to pick a subcommand: a flag given
+     * as {@code --name value} or {@code -x value} takes the next word unless it needs no value.
+     */
+    List<String> positionals(List<String> argv) {
+        List<String> out = new ArrayList<>();
         for (int i = 0; i < argv.size(); i++) {
             String a = argv.get(i);
             if (a.equals("--")) {
+                break;
+            }
+            if (a.startsWith("--") && !a.contains("=")) {
+                Flag f = byName.get(a.substring(2));
+                if (f == null || f.noOptDefault() == null) {
+                    i++;
+                }
+            } else if (a.startsWith("-") && a.length() == 2) {
+                Flag f = byShort.get(a.substring(1));
+                if (f == null || f.noOptDefault() == null) {
+                    i++;
+                }
+            } else if (!a.startsWith("-") || a.length() == 1) {
+                out.add(a);
+            }
+        }
+        return out;
+    }
+
+    Parsed parse(List<String> argv) throws FlagException {
+        try {
+            return parseFlags(argv);
+        } catch (FlagException e) {
+            throw e.command() == null && command != null ? new FlagException(e.getMessage(), command) : e;
+        }
+    }
+
+    private Parsed parseFlags(List<String> argv) throws FlagException {
+        List<String> args = new ArrayList<>();
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        int argsLenAtDash = -1;
+        for (int i = 0; i < argv.size(); i++) {
+            String a = argv.get(i);
+            if (a.equals("--")) {
+                argsLenAtDash = args.size();
                 args.addAll(argv.subList(i + 1, argv.size()));
                 break;
             }
@@ -106,8 +175,8 @@ public final class KubectlFlags {
                     throw new FlagException("unknown flag: --" + name);
                 }
                 if (value == null) {
-                    if (f.type() == Type.BOOL) {
-                        value = "true";
+                    if (f.noOptDefault() != null) {
+                        value = f.noOptDefault();
                     } else if (i + 1 < argv.size()) {
                         value = argv.get(++i);
                     } else {
@@ -123,12 +192,12 @@ public final class KubectlFlags {
                     if (f == null) {
                         throw new FlagException("unknown shorthand flag: '" + s + "' in " + a);
                     }
-                    if (f.type() == Type.BOOL) {
+                    if (f.noOptDefault() != null) {
                         if (j + 1 < body.length() && body.charAt(j + 1) == '=') {
                             put(values, f, body.substring(j + 2), "-" + s);
                             break;
                         }
-                        put(values, f, "true", "-" + s);
+                        put(values, f, f.noOptDefault(), "-" + s);
                         continue;
                     }
                     String rest = body.substring(j + 1);
@@ -149,7 +218,7 @@ public final class KubectlFlags {
                 args.add(a);
             }
         }
-        return new Parsed(args, values);
+        return new Parsed(args, values, argsLenAtDash);
     }
 
     private static void put(Map<String, List<String>> values, Flag f, String value, String as)

@@ -36,6 +36,11 @@ final class LastApplied {
         return annotations;
     }
 
+    /** {@code --save-config} on a typed object the client built: the annotation holds its struct-ordered JSON. */
+    static Map<String, String> ofTyped(Map<String, Object> typedDoc) {
+        return Map.of(ANNOTATION, GoJson.compactInOrder(typedDoc) + "\n");
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> deepCopy(Map<String, Object> m) {
         Map<String, Object> out = new LinkedHashMap<>();

@@ -11,12 +11,37 @@ record Output(Kind kind, boolean wide, String argument) {
     static final String OUTPUT_FORMATS = "custom-columns,custom-columns-file,go-template,go-template-file,json,"
             + "jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml";
 
+    /** The formats of kubectl's PrintFlags, which the writing commands (create, label, patch, ...) offer. */
+    static final String PRINT_FLAG_FORMATS = "go-template,go-template-file,json,jsonpath,jsonpath-as-json,"
+            + "jsonpath-file,name,template,templatefile,yaml";
+
     static Output parse(String value) throws UsageException {
         return parse(value, null);
     }
 
+    /** An {@code -o} of a writing command: no table formats ({@code wide}, {@code custom-columns}). */
+    static Output parseForWrite(String value, String template, dev.cidrstudio.model.cluster.KubeVersion client)
+            throws UsageException {
+        // kubectl 1.35 lists its KYAML printer among them; the console does not print KYAML.
+        String formats = client == dev.cidrstudio.model.cluster.KubeVersion.V1_35
+                ? PRINT_FLAG_FORMATS.replace("jsonpath-file,", "jsonpath-file,kyaml,") : PRINT_FLAG_FORMATS;
+        if (value != null && (value.equals("wide") || value.startsWith("custom-columns"))) {
+            throw noPrinter(value, formats);
+        }
+        return parse(value, template, formats);
+    }
+
+    private static UsageException noPrinter(String value, String formats) {
+        return new UsageException("error: unable to match a printer suitable for the output format \"" + value
+                + "\", allowed formats are: " + formats);
+    }
+
     /** {@code template} is the {@code --template} flag, used by {@code -o go-template} and {@code -o template}. */
     static Output parse(String value, String template) throws UsageException {
+        return parse(value, template, OUTPUT_FORMATS);
+    }
+
+    private static Output parse(String value, String template, String formats) throws UsageException {
         if (value != null && (value.equals("go-template") || value.equals("template")
                 || value.startsWith("go-template=") || value.startsWith("template="))) {
             String t = value.contains("=") ? value.substring(value.indexOf('=') + 1) : template;
@@ -61,8 +86,7 @@ record Output(Kind kind, boolean wide, String argument) {
         if (value.equals("jsonpath")) {
             throw new UsageException("error: template format specified but no template given");
         }
-        throw new UsageException("error: unable to match a printer suitable for the output format \"" + value
-                + "\", allowed formats are: " + OUTPUT_FORMATS);
+        throw noPrinter(value, formats);
     }
 
     boolean isDefault() {
@@ -104,6 +128,29 @@ record Output(Kind kind, boolean wide, String argument) {
      * leave it out.
      */
     String renderTyped(KubeObject o, boolean keepNamespace, dev.cidrstudio.model.cluster.KubeVersion client) {
+        if (kind == Kind.NAME) {
+            return ResourceTypes.prefix(o.kind()) + "/" + o.name() + "\n";
+        }
+        return renderTyped(typedDoc(o, keepNamespace, client));
+    }
+
+    /** A typed document already in its struct's order. */
+    String renderTyped(java.util.Map<String, Object> doc) {
+        if (kind == Kind.NAME) {
+            String apiVersion = String.valueOf(doc.get("apiVersion"));
+            String group = apiVersion.contains("/") ? "." + apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+            return String.valueOf(doc.get("kind")).toLowerCase(java.util.Locale.ROOT) + group + "/"
+                    + ((java.util.Map<?, ?>) doc.get("metadata")).get("name") + "\n";
+        }
+        if (kind == Kind.JSON) {
+            return dev.cidrstudio.io.manifest.GoJson.indentInOrder(doc);
+        }
+        return render(doc);
+    }
+
+    /** The object as its Go struct marshals, in the struct's field order. */
+    static java.util.Map<String, Object> typedDoc(KubeObject o, boolean keepNamespace,
+            dev.cidrstudio.model.cluster.KubeVersion client) {
         java.util.Map<String, Object> doc = Printers.encode(o);
         if (doc.get("metadata") instanceof java.util.Map<?, ?> m) {
             @SuppressWarnings("unchecked")
@@ -117,13 +164,6 @@ record Output(Kind kind, boolean wide, String argument) {
                 meta.remove("creationTimestamp");
             }
         }
-        if (kind == Kind.NAME) {
-            return ResourceTypes.prefix(o.kind()) + "/" + o.name() + "\n";
-        }
-        if (kind == Kind.JSON) {
-            return dev.cidrstudio.io.manifest.GoJson.indentInOrder(
-                    dev.cidrstudio.io.manifest.StructOrder.typed(doc));
-        }
-        return render(doc);
+        return dev.cidrstudio.io.manifest.StructOrder.typed(doc);
     }
 }

@@ -31,12 +31,19 @@ public final class GoJson {
      */
     public static String indentInOrder(Object value) {
         StringBuilder sb = new StringBuilder();
-        writeOrdered(sb, value, 0);
+        writeOrdered(sb, value, "    ", 0);
         return sb.append('\n').toString();
     }
 
+    /** {@code Marshal} of a typed Go struct, on one line, in the maps' iteration order (see {@link #indentInOrder}). */
+    public static String compactInOrder(Object value) {
+        StringBuilder sb = new StringBuilder();
+        writeOrdered(sb, value, null, 0);
+        return sb.toString();
+    }
+
     @SuppressWarnings("unchecked")
-    private static void writeOrdered(StringBuilder sb, Object v, int depth) {
+    private static void writeOrdered(StringBuilder sb, Object v, String indent, int depth) {
         if (v instanceof Map<?, ?> map && !map.isEmpty()) {
             sb.append('{');
             int i = 0;
@@ -44,12 +51,12 @@ public final class GoJson {
                 if (i++ > 0) {
                     sb.append(',');
                 }
-                newline(sb, "    ", depth + 1);
+                newline(sb, indent, depth + 1);
                 quote(sb, e.getKey());
-                sb.append(": ");
-                writeOrdered(sb, e.getValue(), depth + 1);
+                sb.append(indent != null ? ": " : ":");
+                writeOrdered(sb, e.getValue(), indent, depth + 1);
             }
-            newline(sb, "    ", depth);
+            newline(sb, indent, depth);
             sb.append('}');
         } else if (v instanceof List<?> list && !list.isEmpty()) {
             sb.append('[');
@@ -57,13 +64,13 @@ public final class GoJson {
                 if (i > 0) {
                     sb.append(',');
                 }
-                newline(sb, "    ", depth + 1);
-                writeOrdered(sb, list.get(i), depth + 1);
+                newline(sb, indent, depth + 1);
+                writeOrdered(sb, list.get(i), indent, depth + 1);
             }
-            newline(sb, "    ", depth);
+            newline(sb, indent, depth);
             sb.append(']');
         } else {
-            write(sb, v, "    ", depth);
+            write(sb, v, indent, depth);
         }
     }
 
