@@ -98,20 +98,7 @@ public final class LocalFiles {
         if (i < b.length) {
             sb.append('\uFFFD');
         }
-        return replaceUnpairedSurrogates(sb);
-    }
-
-    /** Each surrogate that is not half of a pair, replaced by U+FFFD. */
-    private static String replaceUnpairedSurrogates(StringBuilder sb) {
-        for (int i = 0; i < sb.length(); i++) {
-            char c = sb.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < sb.length() && Character.isLowSurrogate(sb.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                sb.setCharAt(i, '\uFFFD');
-            }
-        }
-        return sb.toString();
+        return dev.cidrstudio.io.yaml.YamlReader.replaceUnpairedSurrogates(sb.toString());
     }
 
     /** What a non-regular file is, in words, for the refusal. */

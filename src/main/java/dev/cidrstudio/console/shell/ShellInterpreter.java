@@ -2,7 +2,6 @@ package dev.cidrstudio.console.shell;
 
 import dev.cidrstudio.console.shell.Ast.Part;
 import dev.cidrstudio.console.shell.Ast.Word;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +33,7 @@ public final class ShellInterpreter {
 
     private final CommandHost host;
     private final Builtins builtins;
+    private final Redirections redirections;
     private final Map<String, String> variables = new HashMap<>();
     private int status;
     private int lastSubstitution = -1;
@@ -47,6 +47,7 @@ public final class ShellInterpreter {
     public ShellInterpreter(CommandHost host) {
         this.host = host;
         this.builtins = new Builtins(this, host);
+        this.redirections = new Redirections(this, host);
     }
 
     /** {@code break} and {@code continue}, unwinding to the loop they leave. */
@@ -131,7 +132,7 @@ public final class ShellInterpreter {
         }
     }
 
-    private Io.Sink counted(Io.Sink sink) {
+    Io.Sink counted(Io.Sink sink) {
         return text -> {
             written += text.length();
             if (written > MAX_OUTPUT) {
@@ -186,7 +187,7 @@ public final class ShellInterpreter {
             return g.subshell() ? subshell(g.body(), io) : run(g.body(), io);
         } else if (node instanceof Ast.Redirected r) {
             line = r.line();
-            return redirected(r.redirects(), io, inner -> run(r.body(), inner));
+            return redirections.redirected(r.redirects(), io, inner -> run(r.body(), inner));
         } else if (node instanceof Ast.FunctionDefinition f) {
             if (host.isBuiltInFunction(f.name())) {
                 return 0;
@@ -225,7 +226,7 @@ public final class ShellInterpreter {
                 setVariable(a.name(), expandText(withTilde(a.value()), io));
             }
             int result = lastSubstitution >= 0 ? lastSubstitution : 0;
-            return c.redirects().isEmpty() ? result : redirected(c.redirects(), io, inner -> result);
+            return c.redirects().isEmpty() ? result : redirections.redirected(c.redirects(), io, inner -> result);
         }
         Map<String, String> saved = new HashMap<>();
         for (Ast.Assignment a : c.assignments()) {
@@ -234,7 +235,7 @@ public final class ShellInterpreter {
         }
         try {
             int at = line;
-            return redirected(c.redirects(), io, inner -> invoke(argv, inner, at));
+            return redirections.redirected(c.redirects(), io, inner -> invoke(argv, inner, at));
         } finally {
             saved.forEach((k, v) -> {
                 if (v == null) {
@@ -391,178 +392,8 @@ public final class ShellInterpreter {
 
     // ---- redirections
 
-    @FunctionalInterface
-    private interface Body {
-        int run(Io io) throws ShellExit, ShellError;
-    }
-
-    /** A file a redirection opened, by the name the script gave it. */
-    private record OpenedFile(String path, CommandHost.OutputFile file) {
-    }
-
-    /**
-     * Wires the redirections, then runs the body. Files are opened first, in order, as the shell opens them: one
-     * that cannot be opened is reported and the body does not run (status 1); those opened are closed after it.
-     */
-    private int redirected(List<Ast.Redirect> redirects, Io io, Body body) throws ShellExit, ShellError {
-        if (redirects.isEmpty()) {
-            return body.run(io);
-        }
-        int at = line;
-        Io.Input in = io.in();
-        Io.Sink[] fds = {null, io.out(), io.err()};
-        List<OpenedFile> files = new ArrayList<>();
-        int result;
-        try {
-            for (Ast.Redirect r : redirects) {
-                boolean input = r.op() == Ast.RedirectOp.READ || r.op() == Ast.RedirectOp.HEREDOC
-                        || r.op() == Ast.RedirectOp.HERESTRING;
-                int fd = r.fd() >= 0 ? r.fd() : input ? 0 : 1;
-                boolean names = r.op() != Ast.RedirectOp.HEREDOC && r.op() != Ast.RedirectOp.HERESTRING;
-                String target = expandText(names ? withTilde(r.target()) : r.target(), io);
-                if (names && r.op() != Ast.RedirectOp.DUPLICATE && (target.isEmpty() || hasSplitFields(r.target(),
-                        target))) {
-                    String word = sourceText(r.target());
-                    io.err().write(NAME + ": line " + at + ": " + (isAmbiguous(r.target()) ? word
-                            + ": ambiguous redirect" : target + ": " + "No such file or directory") + "\n");
-                    closeAll(files, io, at, false);
-                    return 1;
-                }
-                switch (r.op()) {
-                    case HEREDOC -> in = fd == 0 ? new Io.Input(target) : in;
-                    case HERESTRING -> in = fd == 0 ? new Io.Input(target + "\n") : in;
-                    case READ -> {
-                        try {
-                            String text = target.equals("/dev/null") ? "" : host.readFile(target);
-                            in = fd == 0 ? new Io.Input(text) : in;
-                        } catch (IOException e) {
-                            io.err().write(NAME + ": line " + at + ": " + target + ": No such file or directory\n");
-                            closeAll(files, io, at, false);
-                            return 1;
-                        }
-                    }
-                    case DUPLICATE -> {
-                        if (target.equals("1") || target.equals("2")) {
-                            if (fd == 1 || fd == 2) {
-                                fds[fd] = fds[Integer.parseInt(target)];
-                            }
-                        } else if (target.equals("-")) {
-                            if (fd == 1 || fd == 2) {
-                                fds[fd] = Io.DISCARD;
-                            }
-                        } else if (!target.matches("[0-9]+")) {
-                            Io.Sink sink = fileSink(target, false, files, io, at);
-                            if (sink == null) {
-                                closeAll(files, io, at, false);
-                                return 1;
-                            }
-                            fds[1] = sink;
-                            fds[2] = sink;
-                        }
-                    }
-                    case WRITE, APPEND, WRITE_BOTH -> {
-                        Io.Sink sink = fileSink(target, r.op() == Ast.RedirectOp.APPEND, files, io, at);
-                        if (sink == null) {
-                            closeAll(files, io, at, false);
-                            return 1;
-                        }
-                        if (r.op() == Ast.RedirectOp.WRITE_BOTH) {
-                            fds[1] = sink;
-                            fds[2] = sink;
-                        } else if (fd == 1 || fd == 2) {
-                            fds[fd] = sink;
-                        }
-                    }
-                    default -> throw new IllegalStateException(r.op().name());
-                }
-            }
-            result = body.run(new Io(in, fds[1], fds[2]));
-        } catch (ShellExit | ShellError | RuntimeException e) {
-            closeAll(files, io, at, false);
-            throw e;
-        }
-        return closeAll(files, io, at, true) ? result : 1;
-    }
-
-    /** Closes what the redirections opened; says so when one fails (only when {@code report}). */
-    private boolean closeAll(List<OpenedFile> files, Io io, int at, boolean report) throws ShellError {
-        boolean ok = true;
-        for (OpenedFile f : files) {
-            try {
-                f.file().close();
-            } catch (IOException e) {
-                ok = false;
-                if (report) {
-                    io.err().write(NAME + ": line " + at + ": " + f.path() + ": " + e.getMessage() + "\n");
-                }
-            }
-        }
-        files.clear();
-        return ok;
-    }
-
-    /** The sink of a file a redirection names, opened now; null (after saying why) when it cannot be. */
-    private Io.Sink fileSink(String path, boolean append, List<OpenedFile> files, Io io, int at) throws ShellError {
-        switch (path) {
-            case "/dev/null" -> {
-                return Io.DISCARD;
-            }
-            case "/dev/stdout" -> {
-                return io.out();
-            }
-            case "/dev/stderr" -> {
-                return io.err();
-            }
-            default -> {
-                CommandHost.OutputFile file;
-                try {
-                    file = host.openFile(path, append);
-                } catch (IOException e) {
-                    io.err().write(NAME + ": line " + at + ": " + path + ": " + e.getMessage() + "\n");
-                    return null;
-                }
-                files.add(new OpenedFile(path, file));
-                return counted(text -> {
-                    try {
-                        file.write(text);
-                    } catch (IOException e) {
-                        throw new ShellError(path + ": write error: " + e.getMessage(), line);
-                    }
-                });
-            }
-        }
-    }
-
-    /** Whether a redirection's word has an expansion outside quotes, which may vanish or split. */
-    private static boolean isAmbiguous(Word w) {
-        return w.parts().stream().anyMatch(p -> !p.quoted() && !(p instanceof Ast.Literal));
-    }
-
-    /** Whether an unquoted expansion in the word gave blanks: more than one field, which the shell refuses. */
-    private static boolean hasSplitFields(Word w, String expanded) {
-        return isAmbiguous(w) && (expanded.isEmpty() || expanded.chars().anyMatch(Character::isWhitespace));
-    }
-
-    /** The word as the script wrote it, near enough for a message. */
-    private static String sourceText(Word w) {
-        StringBuilder sb = new StringBuilder();
-        for (Part p : w.parts()) {
-            if (p instanceof Ast.Literal l) {
-                sb.append(l.text());
-            } else if (p instanceof Ast.Parameter param) {
-                sb.append(param.operator().isEmpty() ? "$" + param.name() : "${" + param.name() + param.operator()
-                        + "...}");
-            } else if (p instanceof Ast.CommandSubstitution) {
-                sb.append("$(...)");
-            } else {
-                sb.append("$((...))");
-            }
-        }
-        return sb.toString();
-    }
-
     /** {@code ~} or {@code ~/...} at the start of a word: {@code $HOME}, when it is set. */
-    private Word withTilde(Word w) {
+    Word withTilde(Word w) {
         if (w.parts().isEmpty() || !(w.parts().get(0) instanceof Ast.Literal l) || l.quoted()
                 || !(l.text().equals("~") || l.text().startsWith("~/")) || !variables.containsKey("HOME")) {
             return w;

@@ -450,7 +450,8 @@ public final class YamlReader {
         return false;
     }
 
-    static String replaceUnpairedSurrogates(String v) {
+    /** Each surrogate that is not half of a pair, replaced by U+FFFD, as Go's decoders replace them. */
+    public static String replaceUnpairedSurrogates(String v) {
         StringBuilder sb = new StringBuilder(v);
         for (int i = 0; i < sb.length(); i++) {
             char c = sb.charAt(i);
