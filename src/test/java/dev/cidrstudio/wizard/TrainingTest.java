@@ -116,11 +116,31 @@ class TrainingTest {
                         + "cluster IP range must be at least 8 IP addresses (column 28)",
                 "bad.yaml:8: error: spec.steps[0].checks: required: at least one check, so the learner knows when "
                         + "the step is done (column 5)",
-                "bad.yaml:12: error: spec.steps[1].checks[0].typed: not a valid regular expression: Unclosed group "
-                        + "(column 14)",
+                "bad.yaml:12: error: spec.steps[1].checks[0].typed: not a valid regular expression: missing "
+                        + "closing ) (column 14)",
                 "bad.yaml:13: error: spec.steps[1].checks[1]: give exactly one of expected, contains, matches (with "
                         + "command) or typed (column 7)",
                 "bad.yaml:17: error: spec.steps[1].colour: unknown field (column 5)"), lines);
+    }
+
+    /** Patterns are judged at load as the check runs them: RE2, Go's syntax, so a Java-only look-ahead is refused. */
+    @Test
+    void aPatternGoCannotRunIsRefusedWhenTheFileLoads() {
+        Training.InvalidExercise e = assertThrows(Training.InvalidExercise.class, () -> Training.load("ahead.yaml", """
+                apiVersion: cidrstudio.dev/v1alpha1
+                kind: TrainingScenario
+                spec:
+                  title: Look-ahead
+                  steps:
+                  - title: one
+                    checks:
+                    - description: look-ahead
+                      command: kubectl get svc
+                      matches: 'kubernetes(?=\\s)'
+                """));
+        assertEquals(1, e.findings().size(), e.findings().toString());
+        assertTrue(e.findings().get(0).describe().startsWith("ahead.yaml:10: error: spec.steps[0].checks[0].matches: "
+                + "not a valid regular expression"), e.findings().toString());
     }
 
     @Test
