@@ -1,10 +1,14 @@
 package dev.cidrstudio;
 
+import dev.cidrstudio.app.CrashHandler;
+import dev.cidrstudio.app.CrashLog;
+import dev.cidrstudio.app.PlanSession;
 import dev.cidrstudio.cli.CidrStudioCli;
 import dev.cidrstudio.model.policy.KubeCel;
 import dev.cidrstudio.ui.CidrStudioApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 
 /** Starts the desktop app without arguments (or with one plan file), the command line with others. */
 public final class Launcher {
@@ -23,6 +27,9 @@ public final class Launcher {
             CidrStudioApp.launchApp(args);
             return;
         }
+        // A thread other than main that dies of an exception gets a crash report and one line, not a stack trace.
+        Thread.setDefaultUncaughtExceptionHandler(new CrashHandler(new CrashLog(PlanSession.defaultConfigDir(),
+                Clock.systemDefaultZone()), System.err));
         System.exit(CidrStudioCli.run(args, System.in, System.out, System.err));
     }
 

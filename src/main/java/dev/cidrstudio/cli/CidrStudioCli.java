@@ -1,8 +1,13 @@
 package dev.cidrstudio.cli;
 
+import dev.cidrstudio.app.CrashLog;
+import dev.cidrstudio.app.PlanSession;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,11 +36,40 @@ public final class CidrStudioCli implements Runnable {
 
     /** Runs the CLI and returns the exit status: 0 ok, 1 failure, 2 unusable arguments. */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-        return commandLine(in, out, err).execute(args);
+        return run(args, in, out, err, new CrashLog(PlanSession.defaultConfigDir(), Clock.systemDefaultZone()));
+    }
+
+    /**
+     * Runs the CLI with crash reports written to {@code crashes}: an exception no command caught (an error such as
+     * running out of stack included) is written there and the user gets one line naming the report, exit status 1.
+     */
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err, CrashLog crashes) {
+        try {
+            return commandLine(in, out, err, crashes).execute(args);
+        } catch (StackOverflowError | OutOfMemoryError | RuntimeException e) {
+            return reportCrash(crashes, err, e);
+        }
+    }
+
+    /** Writes the report and says where it is, in one line; never throws. */
+    private static int reportCrash(CrashLog crashes, PrintStream err, Throwable error) {
+        try {
+            Path file = crashes.write(Thread.currentThread(), error);
+            err.println("cidrstudio: internal error (" + error.getClass().getSimpleName() + "); the report is in "
+                    + file);
+        } catch (IOException | RuntimeException | LinkageError e) {
+            err.println("cidrstudio: internal error (" + error + "); no report could be written (" + e.getMessage()
+                    + ")");
+        }
+        return 1;
     }
 
     /** The command line with its subcommands wired to these streams, ready to execute. */
     static CommandLine commandLine(InputStream in, PrintStream out, PrintStream err) {
+        return commandLine(in, out, err, new CrashLog(PlanSession.defaultConfigDir(), Clock.systemDefaultZone()));
+    }
+
+    private static CommandLine commandLine(InputStream in, PrintStream out, PrintStream err, CrashLog crashes) {
         CommandLine cl = new CommandLine(new CidrStudioCli(), new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> cls) throws Exception {
@@ -57,10 +91,7 @@ public final class CidrStudioCli implements Runnable {
             err.println("Run 'cidrstudio --help' for usage.");
             return 2;
         });
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            err.println("cidrstudio: internal error: " + ex);
-            return 1;
-        });
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> reportCrash(crashes, err, ex));
         return cl;
     }
 }
