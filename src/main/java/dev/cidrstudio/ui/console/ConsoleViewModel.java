@@ -137,42 +137,90 @@ public final class ConsoleViewModel {
         }
     }
 
+    /**
+     * The learner's commands, then the step's checks: both run on the window's worker (a learner's loop may fill
+     * the practice cluster, and the checks read all of it); the transcript and the exercise panel are updated back
+     * on the UI thread. The workspace is disabled meanwhile, so nothing else touches the exercise.
+     */
     private void runExercise(String text) {
-        for (String c : ScriptRunner.commands(text)) {
-            Rehearsal.Entry e = exercise.type(c);
-            show(List.of(new Segment(c, e.output())));
-        }
-        // A step is done once its checks hold after the learner's own commands.
-        if (!exercise.finished() && exercise.checkNow().stream().allMatch(dev.cidrstudio.wizard.CheckResult::passed)) {
-            completeStep();
-        } else {
-            showExerciseStep("");
-        }
-        ran();
+        Rehearsal ex = exercise;
+        List<Segment> out = new ArrayList<>();
+        List<Turn> turn = new ArrayList<>(1);
+        inBackground("Running the exercise's commands", () -> {
+            for (String c : ScriptRunner.commands(text)) {
+                out.add(new Segment(c, ex.type(c).output()));
+            }
+            // A step is done once its checks hold after the learner's own commands.
+            boolean holds = !ex.finished()
+                    && ex.checkNow().stream().allMatch(dev.cidrstudio.wizard.CheckResult::passed);
+            turn.add(holds ? completeStep(ex) : new Turn(null, "", panel(ex)));
+        }, () -> {
+            show(out);
+            turn.forEach(this::apply);
+            ran();
+        });
     }
 
     /** Checks the current step now: done, or what is still missing. */
     public void checkStep() {
-        if (exercise == null || exercise.finished()) {
+        Rehearsal ex = exercise;
+        if (ex == null || ex.finished()) {
             return;
         }
-        completeStep();
-        ran();
+        List<Turn> turn = new ArrayList<>(1);
+        inBackground("Checking the step", () -> turn.add(completeStep(ex)), () -> {
+            turn.forEach(this::apply);
+            ran();
+        });
     }
 
-    private void completeStep() {
-        int n = exercise.position() + 1;
-        String title = exercise.nextStep().map(Step::title).orElse("");
+    /** Runs {@code work} on the window's worker (in place without one), then {@code then} on the UI thread. */
+    private void inBackground(String what, Runnable work, Runnable then) {
+        if (runner == null) {
+            work.run();
+            then.run();
+            return;
+        }
+        runner.run(what, cancelled -> {
+            work.run();
+            return what + ": done";
+        }, outcome -> {
+            if (!outcome.equals(what + ": done")) {
+                add(new Line(outcome, false, true));
+            }
+            then.run();
+        });
+    }
+
+    /** What the exercise panel shows: the step, its explanation and its checks as they stand. */
+    private record Panel(String step, String explanation, List<String> checks) {
+    }
+
+    /** The outcome of a turn: a line for the transcript (or none), the feedback, and the panel afterwards. */
+    private record Turn(Line note, String feedback, Panel panel) {
+    }
+
+    /** Completes the next step if its checks hold; reads and writes only the exercise (any thread). */
+    private static Turn completeStep(Rehearsal ex) {
+        int n = ex.position() + 1;
+        String title = ex.nextStep().map(Step::title).orElse("");
         try {
-            exercise.complete();
-            add(new Line("# \u2713 Step " + n + " done: " + title, true, false));
+            ex.complete();
+            return new Turn(new Line("# \u2713 Step " + n + " done: " + title, true, false),
+                    ex.finished() ? "Exercise complete: every step's checks hold. Well done."
+                            : "\u2713 Step " + n + " done. On to the next.", panel(ex));
+        } catch (Rehearsal.Refused e) {
+            return new Turn(null, e.getMessage().replaceFirst("^not yet: ", "Not yet: "), panel(ex));
+        }
+    }
+
+    private void apply(Turn t) {
+        if (t.note() != null) {
+            add(t.note());
             hintsShown = 0;
             exerciseHints.clear();
-            showExerciseStep(exercise.finished() ? "Exercise complete: every step's checks hold. Well done."
-                    : "\u2713 Step " + n + " done. On to the next.");
-        } catch (Rehearsal.Refused e) {
-            showExerciseStep(e.getMessage().replaceFirst("^not yet: ", "Not yet: "));
         }
+        showPanel(t.panel(), t.feedback());
     }
 
     /** Shows the next hint of the current step; after the hints, the step's commands. */
@@ -210,20 +258,25 @@ public final class ConsoleViewModel {
     }
 
     private void showExerciseStep(String feedback) {
+        showPanel(panel(exercise), feedback);
+    }
+
+    /** The panel of the exercise as it stands; runs its checks (any thread). */
+    private static Panel panel(Rehearsal ex) {
+        if (ex.finished()) {
+            return new Panel("All " + ex.scenario().steps().size() + " steps done", "", List.of());
+        }
+        Step step = ex.nextStep().orElseThrow();
+        return new Panel("Step " + (ex.position() + 1) + " of " + ex.scenario().steps().size() + ": "
+                + step.title(), step.explanation(), ex.checkNow().stream()
+                        .map(r -> (r.passed() ? "\u2713 " : "\u2717 ") + r.check().description()).toList());
+    }
+
+    private void showPanel(Panel p, String feedback) {
         exerciseFeedback.set(feedback);
-        exerciseChecks.clear();
-        if (exercise.finished()) {
-            exerciseStep.set("All " + exercise.scenario().steps().size() + " steps done");
-            exerciseExplanation.set("");
-            return;
-        }
-        Step step = exercise.nextStep().orElseThrow();
-        exerciseStep.set("Step " + (exercise.position() + 1) + " of " + exercise.scenario().steps().size() + ": "
-                + step.title());
-        exerciseExplanation.set(step.explanation());
-        for (var r : exercise.checkNow()) {
-            exerciseChecks.add((r.passed() ? "\u2713 " : "\u2717 ") + r.check().description());
-        }
+        exerciseStep.set(p.step());
+        exerciseExplanation.set(p.explanation());
+        exerciseChecks.setAll(p.checks());
     }
 
     /** The exercise being done, if any (tests read its progress). */
