@@ -159,29 +159,22 @@ public final class StateFile {
     }
 
     /**
-     * Writes text atomically as it is produced (UTF-8), so a big plan is never held whole in memory; keeps an
-     * existing target's permissions as {@link #writeAtomically(Path, byte[])} does.
+     * Writes text atomically as it is produced (UTF-8), so a big plan is never held whole in memory; the same rules
+     * as {@link #writeAtomically(Path, byte[])}: permissions kept, links followed, devices and pipes written into,
+     * read-only files and folders refused.
      */
     public static void writeAtomically(Path target, Content content) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        try {
-            try (var ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(
-                        java.nio.channels.Channels.newOutputStream(ch), StandardCharsets.UTF_8), 1 << 16);
-                content.writeTo(w);
-                w.flush();
-                ch.force(true);
-            }
-            applyPermissions(tmp, target, SHARED);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        write(target, out -> {
+            java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8),
+                    1 << 16);
+            content.writeTo(w);
+            w.flush();
+        }, SHARED);
+    }
+
+    /** The bytes of a save, written to the stream it is given. */
+    private interface Bytes {
+        void writeTo(OutputStream out) throws IOException;
     }
 
     /** Writes bytes atomically, keeping an existing target's permissions ({@code rw-r--r--} for a new file). */
@@ -221,6 +214,10 @@ public final class StateFile {
     private static final Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rw-------");
 
     private static void write(Path target, byte[] content, Set<PosixFilePermission> forNewFile) throws IOException {
+        write(target, out -> out.write(content), forNewFile);
+    }
+
+    private static void write(Path target, Bytes content, Set<PosixFilePermission> forNewFile) throws IOException {
         // A link stays a link: the file it points to is the one saved.
         Path file = Files.isSymbolicLink(target) && Files.exists(target) ? target.toRealPath() : target;
         if (Files.isDirectory(file)) {
@@ -253,10 +250,9 @@ public final class StateFile {
             try (var ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
                     FileLock busy = ch.lock()) {
                 // Locked while written, so a save of the same file elsewhere never takes it for a leftover.
-                java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(content);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
+                OutputStream out = java.nio.channels.Channels.newOutputStream(ch);
+                content.writeTo(out);
+                out.flush();
                 ch.force(true);
             }
             applyPermissions(tmp, file, forNewFile);
@@ -277,9 +273,9 @@ public final class StateFile {
         }
     }
 
-    private static void writeInPlace(Path target, Path file, byte[] content) throws IOException {
+    private static void writeInPlace(Path target, Path file, Bytes content) throws IOException {
         try (OutputStream out = InPlaceFile.open(file, false, InPlaceFile.PIPE_WAIT)) {
-            out.write(content);
+            content.writeTo(out);
         } catch (IOException e) {
             throw new CannotSave(target, e instanceof InPlaceFile.Refused ? e.getMessage()
                     : InPlaceFile.reworded(e).getMessage());
