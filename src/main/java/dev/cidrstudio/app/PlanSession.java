@@ -238,6 +238,10 @@ public final class PlanSession {
                 LocalFiles.read(path))), cancelled);
         String fileName = path.getFileName().toString();
         boolean plan = r.plan() || fileName.endsWith(EXTENSION);
+        if (!r.plan()) {
+            // A dump has no Cluster document: the cluster is named after the file, not the defaults' "demo".
+            r.api().renameCluster(clusterName(untitledName(fileName)));
+        }
         door.lock();
         try {
             PlanFileLock newLock = plan ? lockFor(path) : null;
@@ -275,6 +279,13 @@ public final class PlanSession {
         publish();
     }
 
+    private static final String UNTITLED = "untitled" + EXTENSION;
+
+    /** The cluster's name for a plan file name: {@code dump.cidrplan.yaml} names the cluster {@code dump}. */
+    static String clusterName(String planName) {
+        return planName.substring(0, planName.length() - EXTENSION.length());
+    }
+
     /** The plan name a non-plan file opens under: {@code dump.yaml} becomes {@code dump.cidrplan.yaml}. */
     static String untitledName(String fileName) {
         String base = fileName;
@@ -294,9 +305,10 @@ public final class PlanSession {
 
     /** A fresh, untitled plan of this cluster (File > New with the settings asked for). */
     public void newPlan(ApiServer cluster) {
+        cluster.renameCluster(clusterName(UNTITLED));
         door.lock();
         try {
-            replace(cluster, null, "untitled" + EXTENSION, true, null);
+            replace(cluster, null, UNTITLED, true, null);
             markClean();
         } finally {
             door.unlock();

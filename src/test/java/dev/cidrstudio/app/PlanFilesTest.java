@@ -101,6 +101,25 @@ class PlanFilesTest {
     }
 
     @Test
+    void newAndOpenedDumpsAreNamedForWhatTheyAreNotTheDemo() throws Exception {
+        PlanSession s = PlanSession.demo(dir.resolve("config"));
+        assertEquals("demo", s.view().settings().name());
+        s.newPlan();
+        assertEquals("untitled", s.view().settings().name());
+        Path dump = dir.resolve("shop-dump.yaml");
+        Files.writeString(dump, DUMP);
+        s.open(dump);
+        assertEquals("shop-dump", s.view().settings().name());
+        // A plan file keeps the name its Cluster document gives.
+        Path plan = dir.resolve("renamed.cidrplan.yaml");
+        PlanSession other = PlanSession.demo(dir.resolve("config2"));
+        other.saveAs(plan);
+        other.close();
+        s.open(plan);
+        assertEquals("demo", s.view().settings().name());
+    }
+
+    @Test
     void untitledNamesDropTheManifestExtension() {
         assertEquals("dump.cidrplan.yaml", PlanSession.untitledName("dump.yaml"));
         assertEquals("dump.cidrplan.yaml", PlanSession.untitledName("dump.json"));

@@ -657,6 +657,11 @@ public final class ApiServer {
         controllers.forgetPrefixes();
     }
 
+    /** Names the cluster (the plan's Cluster document); nothing in the cluster depends on its name. */
+    public void renameCluster(String name) {
+        state.setSettings(state.settings.withName(name));
+    }
+
     /** Reconfigures every kubelet's {@code clusterDNS} (each node restarts its kubelet). */
     public void setKubeletClusterDns(String ip) {
         state.setSettings(state.settings.withClusterDNS(ip));

@@ -61,6 +61,12 @@ public record ClusterSettings(
                 nodeCIDRMaskSizeIPv6, clusterDomain, nodes, clusterDNS, randomSeed, servers);
     }
 
+    /** The same cluster under another name (the Cluster document's {@code metadata.name}). */
+    public ClusterSettings withName(String newName) {
+        return new ClusterSettings(newName, kubernetesVersion, serviceClusterIPRange, clusterCIDR, nodeCIDRMaskSizeIPv4,
+                nodeCIDRMaskSizeIPv6, clusterDomain, nodes, clusterDNS, randomSeed, apiServers);
+    }
+
     public ClusterSettings withClusterCIDR(String cidr) {
         return new ClusterSettings(name, kubernetesVersion, serviceClusterIPRange, cidr, nodeCIDRMaskSizeIPv4,
                 nodeCIDRMaskSizeIPv6, clusterDomain, nodes, clusterDNS, randomSeed, apiServers);

@@ -103,6 +103,21 @@ public final class CapacityViewModel {
         refresh();
     }
 
+    /**
+     * Another plan was opened (or a new one started): the last what-if was of the old plan, so it is dropped (its
+     * result, its map preview, and "Add these Services", which needs a what-if of this plan).
+     */
+    public void planReplaced() {
+        cancel.set(true);
+        last = null;
+        hasResult.set(false);
+        result.set("");
+        progress.set(0);
+        if (workspace != null) {
+            workspace.clearPreview();
+        }
+    }
+
     private CapacityPlanner.Request request() {
         return new CapacityPlanner.Request(Math.max(1, count.get()), namespace.get() == null || namespace.get()
                 .isBlank() ? "default" : namespace.get().strip(), policy.get(), family.get(),
@@ -183,7 +198,10 @@ public final class CapacityViewModel {
 
     /** Adds the what-if's Services to the plan for real: one undoable edit. */
     public void addToPlan() {
-        CapacityPlanner.Request r = last == null ? request() : last.request();
+        if (last == null) {
+            return;
+        }
+        CapacityPlanner.Request r = last.request();
         runner.run("Adding " + r.count() + " Services", cancelled -> {
             CapacityPlanner.WhatIf[] done = new CapacityPlanner.WhatIf[1];
             session.edit("Add " + r.count() + " Services", api -> done[0] = CapacityPlanner.apply(api, r,

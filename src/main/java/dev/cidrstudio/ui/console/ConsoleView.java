@@ -48,16 +48,29 @@ public final class ConsoleView {
     private javafx.scene.control.ToggleButton scriptEditor;
 
     private ConsoleViewModel vm;
+    /** The cell's padding and the vertical scroll bar, which a wrapped line must leave room for. */
+    private static final double WRAP_MARGIN = 28;
 
     public void bind(ConsoleViewModel viewModel) {
         this.vm = viewModel;
         transcript.setItems(vm.transcript());
         transcript.setCellFactory(l -> new ListCell<>() {
+            /** The line, as a text node: it wraps as a terminal does, a long word included, never cut off. */
+            private final javafx.scene.text.Text line = new javafx.scene.text.Text();
+
+            {
+                line.getStyleClass().add("line");
+                line.wrappingWidthProperty().bind(transcript.widthProperty().subtract(WRAP_MARGIN));
+                setText(null);
+            }
+
             @Override
             protected void updateItem(ConsoleViewModel.Line item, boolean empty) {
                 super.updateItem(item, empty);
                 getStyleClass().removeAll("command", "stderr");
-                setText(empty || item == null ? null : item.text());
+                line.setText(empty || item == null ? "" : TabStops.expand(item.text()));
+                setGraphic(empty || item == null ? null : line);
+                setAccessibleText(empty || item == null ? null : item.text());
                 if (!empty && item != null) {
                     if (item.command()) {
                         getStyleClass().add("command");
@@ -109,7 +122,11 @@ public final class ConsoleView {
             if (e.getCode() == KeyCode.ENTER && scriptEditor.isSelected() && !e.isShortcutDown()) {
                 return;
             }
-            if (e.getCode() == KeyCode.ENTER && !e.isShiftDown()) {
+            if (e.getCode() == KeyCode.ENTER && e.isShiftDown()) {
+                // The text area's own Enter binding takes no modifier: Shift+Enter would add nothing.
+                e.consume();
+                input.replaceSelection("\n");
+            } else if (e.getCode() == KeyCode.ENTER) {
                 e.consume();
                 vm.run();
             } else if (e.getCode() == KeyCode.UP && !input.getText().contains("\n")) {

@@ -56,6 +56,12 @@ public final class ConsoleViewModel {
         this.session = s;
     }
 
+    /** Another plan was opened (or a new one started): a clean transcript on it, no practice cluster. */
+    public void planReplaced() {
+        transcript.clear();
+        usePlan();
+    }
+
     /**
      * Loads a docs page's commands into the input and switches to a practice cluster set up as the page assumes
      * (the plan is not touched); {@link #usePlan()} goes back.
@@ -114,6 +120,7 @@ public final class ConsoleViewModel {
     /** Starts an exercise on its own practice cluster; the plan is not touched. */
     public void startExercise(Training.Exercise ex) {
         practice = null;
+        transcript.clear();
         exercise = ex.start();
         exerciseActive.set(true);
         exerciseTitle.set(ex.title());
@@ -251,6 +258,7 @@ public final class ConsoleViewModel {
             exercise = new Rehearsal(sc, exercise.extraFiles());
             hintsShown = 0;
             exerciseHints.clear();
+            transcript.clear();
             add(new Line("# Exercise restarted", true, false));
             showExerciseStep("");
             ran();

@@ -89,6 +89,8 @@ public final class MainWindowView {
     private MenuBar menuBar;
     @FXML
     private Menu goToMenu;
+    @FXML
+    private Menu trainingMenu;
 
     private MainWindowViewModel vm;
 
@@ -142,6 +144,7 @@ public final class MainWindowView {
             });
             goToMenu.getItems().add(item);
         }
+        trainingMenu();
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             load(b);
             vm.rememberTab(b == null ? null : b.getId());
@@ -259,6 +262,32 @@ public final class MainWindowView {
         } else {
             workspace.setDividerPositions(dividerBeforePresenting > 0.02 ? dividerBeforePresenting : 0.22);
         }
+    }
+
+    /**
+     * Training: every built-in exercise and docs page from the menu bar; each opens the Console on its own practice
+     * cluster (the plan is not touched).
+     */
+    private void trainingMenu() {
+        for (dev.cidrstudio.wizard.Training.BuiltIn b : dev.cidrstudio.wizard.Training.BUILT_IN) {
+            trainingMenu.getItems().add(trainingItem("Exercise: " + b.title(),
+                    () -> vm.console().startExercise(b.build().get())));
+        }
+        trainingMenu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+        for (dev.cidrstudio.console.DocsPages.Page page : dev.cidrstudio.console.DocsPages.PAGES) {
+            trainingMenu.getItems().add(trainingItem("Replay: " + page.title(), () -> vm.console().loadDocsPage(page)));
+        }
+    }
+
+    private MenuItem trainingItem(String text, Runnable start) {
+        MenuItem item = new MenuItem(text);
+        item.setMnemonicParsing(false);
+        item.setOnAction(e -> {
+            select("consoleTab");
+            load(tabs.getSelectionModel().getSelectedItem());
+            start.run();
+        });
+        return item;
     }
 
     /** Brings a tab to the front by its id. */

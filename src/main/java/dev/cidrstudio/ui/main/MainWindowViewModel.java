@@ -370,6 +370,11 @@ public final class MainWindowViewModel {
     /** Loads the views a change touched, or all of them when {@code change} is null. */
     private void loadViews(PlanChange change) {
         boolean all = change == null || change.cause() == PlanChange.Cause.REPLACED;
+        if (change != null && change.cause() == PlanChange.Cause.REPLACED) {
+            // Another plan: nothing of the last one's console or what-if carries over to it.
+            console.planReplaced();
+            capacity.planReplaced();
+        }
         overview.load(session.name(), session.view());
         if (all || change.keptChanged() || change.touches(Kind.SERVICE, Kind.NAMESPACE)) {
             hosts.load(session.view());

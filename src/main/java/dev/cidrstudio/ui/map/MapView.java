@@ -42,6 +42,8 @@ public final class MapView {
     private Label curve;
     @FXML
     private javafx.scene.control.ToggleButton labels;
+    @FXML
+    private javafx.scene.control.Button backToPlan;
 
     private MapViewModel vm;
     private final List<AddressMapView> canvases = new ArrayList<>();
@@ -57,9 +59,16 @@ public final class MapView {
                         + vm.onlyNamespaceProperty().get() + " (click it in the legend again for all).  ")
                         + vm.previewingProperty().get() + "  " + vm.messageProperty().get()).strip(),
                 vm.previewingProperty(), vm.messageProperty(), vm.onlyNamespaceProperty()));
+        backToPlan.visibleProperty().bind(vm.previewingProperty().isNotEmpty());
+        backToPlan.managedProperty().bind(backToPlan.visibleProperty());
         vm.mapProperty().addListener((o, a, b) -> rebuild(b));
         vm.darkProperty().addListener((o, a, b) -> rebuildLegend());
         rebuild(vm.mapProperty().get());
+    }
+
+    @FXML
+    void onBackToPlan() {
+        vm.endPreview();
     }
 
     /**

@@ -36,6 +36,7 @@ public final class MapViewModel {
     private final javafx.beans.property.StringProperty onlyNamespace =
             new javafx.beans.property.SimpleStringProperty();
     private ClusterState shown;
+    private PlanSession session;
 
     public MapViewModel(Executor worker) {
         this.worker = worker;
@@ -43,8 +44,16 @@ public final class MapViewModel {
 
     /** Rebuilds the map for the session's plan; the work runs on the worker, the result lands on the FX thread. */
     public void load(PlanSession session) {
+        this.session = session;
         previewing.set("");
         show(session.current());
+    }
+
+    /** Leaves a preview: the map shows the plan again. */
+    public void endPreview() {
+        if (session != null && !previewing.get().isEmpty()) {
+            load(session);
+        }
     }
 
     /** Shows another cluster state (a what-if's copy) until the plan changes or {@link #load} is called. */
@@ -128,6 +137,8 @@ public final class MapViewModel {
         ws.previewProperty().addListener((o, a, p) -> {
             if (p != null) {
                 preview(p.state(), p.label());
+            } else {
+                endPreview();
             }
         });
     }

@@ -81,6 +81,11 @@ public final class Workspace {
         preview.set(new Preview(state, label, ++sequence));
     }
 
+    /** Nothing to preview any more: the map shows the plan again. */
+    public void clearPreview() {
+        preview.set(null);
+    }
+
     public ReadOnlyObjectProperty<Selection> selectionProperty() {
         return selection.getReadOnlyProperty();
     }
