@@ -308,6 +308,12 @@ public final class MainWindowView {
         new ClusterSettingsDialog(vm, window()).dialog().show();
     }
 
+    /** Ctrl+Shift+D: dark when light, light when dark. */
+    @FXML
+    void onSwitchTheme() {
+        vm.darkProperty().set(!vm.darkProperty().get());
+    }
+
     @FXML
     void onFocusNavigator() {
         navigatorController.focus();

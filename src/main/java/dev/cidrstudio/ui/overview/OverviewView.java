@@ -63,7 +63,6 @@ public final class OverviewView {
         capacityWarning.textProperty().bind(vm.capacityWarningProperty());
         capacityWarning.visibleProperty().bind(vm.capacityWarningProperty().isNotEmpty());
         capacityWarning.managedProperty().bind(capacityWarning.visibleProperty());
-        serviceTable.setItems(vm.services());
         svcNamespace.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().namespace()));
         svcName.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
         svcType.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().type()));
@@ -73,5 +72,8 @@ public final class OverviewView {
         dev.cidrstudio.ui.controls.Tables.wrap(svcIps);
         dev.cidrstudio.ui.controls.Tables.wrap(svcPorts);
         dev.cidrstudio.ui.controls.Tables.wrap(svcFamilies);
+        dev.cidrstudio.ui.controls.Tables.sorted(serviceTable, vm.services(), svcNamespace, svcName);
+        dev.cidrstudio.ui.controls.Tables.fitColumns(serviceTable);
+        dev.cidrstudio.ui.controls.Tables.fitColumns(cidrTable);
     }
 }

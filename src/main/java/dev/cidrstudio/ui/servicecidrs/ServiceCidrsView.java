@@ -4,9 +4,7 @@ import dev.cidrstudio.ui.controls.Tables;
 
 import dev.cidrstudio.app.CapacityReport;
 import dev.cidrstudio.app.PolicyWorkbench;
-import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.RoundingMode;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
@@ -93,13 +91,12 @@ public final class ServiceCidrsView {
         return ServiceCidrsViewModel.count(BigInteger.valueOf(v));
     }
 
-    /** The share of usable addresses allocated, to one decimal ("98.4%"). */
+    /** The share of usable addresses allocated, as the Overview writes it ("98.4%", "<0.1%"). */
     static String percent(CapacityReport.Row r) {
         if (r.usable().signum() == 0) {
             return r.note() == null ? "-" : r.note();
         }
-        return new BigDecimal(r.allocated()).multiply(BigDecimal.valueOf(100))
-                .divide(new BigDecimal(r.usable()), 1, RoundingMode.HALF_UP).toPlainString() + "%";
+        return dev.cidrstudio.app.CapacitySizing.percent(BigInteger.valueOf(r.allocated()), r.usable());
     }
 
     public void bind(ServiceCidrsViewModel viewModel) {
