@@ -316,6 +316,19 @@ public final class PlanSession {
         fire(PlanChange.replaced(0, revision()));
     }
 
+    /** The built-in demo plan in place of this one, unsaved (Save asks where). */
+    public void openDemo() {
+        ApiServer demo = DemoPlan.load().api();
+        door.lock();
+        try {
+            replace(demo, null, DemoPlan.NAME, false, null);
+            markClean();
+        } finally {
+            door.unlock();
+        }
+        fire(PlanChange.replaced(0, revision()));
+    }
+
     /** Imports files into the open plan: all or nothing, one undo step. */
     public ManifestImport.Report importFiles(List<ManifestImport.Source> sources) throws ManifestImport.ImportException {
         return importFiles(sources, () -> false);

@@ -145,4 +145,25 @@ class ConsoleAndPlanSwitchTest {
         assertEquals(before, vm.session().view().state().contentVersion(), "nothing added without a what-if");
         assertEquals("untitled", vm.session().view().settings().name());
     }
+
+    @Test
+    void fileCloseAndOpenTheDemoAndDialogsStartInThePlansFolder(FxRobot robot) throws Exception {
+        javafx.scene.control.MenuBar bar = robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.Menu file = bar.getMenus().get(0);
+        java.util.function.Function<String, javafx.scene.control.MenuItem> item = id -> file.getItems().stream()
+                .filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
+        fx(() -> item.apply("closeItem").fire());
+        assertEquals("untitled.cidrplan.yaml", vm.session().name());
+        assertEquals("Closed demo.cidrplan.yaml", robot.lookup("#status").queryLabeled().getText());
+        assertTrue(vm.dialogFolder().isEmpty() || !vm.dialogFolder().get().equals(dir));
+
+        fx(() -> item.apply("openDemoItem").fire());
+        assertEquals("demo.cidrplan.yaml", vm.session().name());
+        assertEquals("demo", vm.session().view().settings().name());
+        assertTrue(vm.session().file().isEmpty(), "Save asks where");
+
+        Path folder = java.nio.file.Files.createDirectories(dir.resolve("plans"));
+        fx(() -> vm.saveAs(folder.resolve("lab.cidrplan.yaml")));
+        assertEquals(folder, vm.dialogFolder().orElseThrow());
+    }
 }

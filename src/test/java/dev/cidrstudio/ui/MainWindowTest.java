@@ -58,7 +58,8 @@ class MainWindowTest {
     @Test
     void importSaveAndRecoverThroughTheWindow(FxRobot robot) throws Exception {
         MenuBar menus = robot.lookup("#menuBar").queryAs(MenuBar.class);
-        assertEquals(java.util.Arrays.asList("New", "Open...", "Open Recent", null, "Save", "Save As...", null,
+        assertEquals(java.util.Arrays.asList("New", "Open...", "Open Recent", "Open the demo plan", "Close", null,
+                "Save", "Save As...", null,
                 "Import...", "Export...", null, "Quit"), menus.getMenus().get(0).getItems().stream()
                 .map(i -> i.getText() == null ? null : i.getText().replace("_", "")).toList());
         assertEquals("CIDR Studio - demo.cidrplan.yaml", stage.getTitle());

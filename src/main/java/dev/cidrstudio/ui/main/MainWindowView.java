@@ -398,7 +398,30 @@ public final class MainWindowView {
         }
         fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("YAML and JSON", "*.yaml", "*.yml", "*.json"),
                 new FileChooser.ExtensionFilter("All files", "*"));
+        vm.dialogFolder().ifPresent(d -> fc.setInitialDirectory(d.toFile()));
         return fc;
+    }
+
+    /** The file the user picked (remembered as the next dialog's folder), or null. */
+    private File picked(File f) {
+        if (f != null) {
+            vm.pickedIn(f.toPath());
+        }
+        return f;
+    }
+
+    @FXML
+    void onClose() {
+        if (confirmDiscard()) {
+            vm.closePlan();
+        }
+    }
+
+    @FXML
+    void onOpenDemo() {
+        if (confirmDiscard()) {
+            vm.openDemo();
+        }
     }
 
     @FXML
@@ -413,7 +436,7 @@ public final class MainWindowView {
         if (!confirmDiscard()) {
             return;
         }
-        File f = chooser("Open plan", true).showOpenDialog(window());
+        File f = picked(chooser("Open plan", true).showOpenDialog(window()));
         if (f != null) {
             vm.open(f.toPath());
         }
@@ -430,7 +453,7 @@ public final class MainWindowView {
     void onSaveAs() {
         FileChooser fc = chooser("Save plan", true);
         fc.setInitialFileName(vm.session().name());
-        File f = fc.showSaveDialog(window());
+        File f = picked(fc.showSaveDialog(window()));
         if (f != null) {
             vm.saveAs(f.toPath());
         }
@@ -440,6 +463,7 @@ public final class MainWindowView {
     void onImport() {
         List<File> files = chooser("Import manifests or a cluster dump", false).showOpenMultipleDialog(window());
         if (files != null && !files.isEmpty()) {
+            picked(files.get(0));
             vm.importFiles(files.stream().map(File::toPath).toList());
         }
     }
@@ -449,7 +473,7 @@ public final class MainWindowView {
         new ExportDialog(vm, window(), options -> Platform.runLater(() -> {
             FileChooser fc = chooser("Export manifests for kubectl apply", false);
             fc.setInitialFileName(vm.session().name().replace(PlanSession.EXTENSION, "") + "-manifests.yaml");
-            File f = fc.showSaveDialog(window());
+            File f = picked(fc.showSaveDialog(window()));
             if (f != null) {
                 vm.export(f.toPath(), options.keepStatus(), options.includeCluster());
             }

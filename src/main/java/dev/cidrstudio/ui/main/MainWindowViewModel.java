@@ -564,6 +564,38 @@ public final class MainWindowViewModel {
         status.set("New plan");
     }
 
+    /** File > Close: the plan is closed and an untitled one takes its place. */
+    public void closePlan() {
+        String was = session.name();
+        session.newPlan();
+        status.set("Closed " + was);
+    }
+
+    /** File > Open the demo plan. */
+    public void openDemo() {
+        session.openDemo();
+        status.set("Opened the demo plan; Save asks where to write it");
+    }
+
+    /** Where the file dialogs start: the open plan's folder, else the last folder a dialog used. */
+    public java.util.Optional<Path> dialogFolder() {
+        java.util.Optional<Path> planFolder = session.file().map(f -> f.toAbsolutePath().getParent());
+        if (planFolder.isPresent() && java.nio.file.Files.isDirectory(planFolder.get())) {
+            return planFolder;
+        }
+        return java.util.Optional.ofNullable(lastDialogFolder).filter(java.nio.file.Files::isDirectory);
+    }
+
+    /** Remembers the folder of a file the user picked, for the next dialog. */
+    public void pickedIn(Path file) {
+        Path folder = file.toAbsolutePath().getParent();
+        if (folder != null) {
+            lastDialogFolder = folder;
+        }
+    }
+
+    private Path lastDialogFolder;
+
     /** File > New with the settings asked for; returns the problems (empty when the new plan is open). */
     public List<String> newPlan(dev.cidrstudio.app.ClusterSettingsEdit.Values values) {
         try {
