@@ -522,8 +522,16 @@ public final class MainWindowView {
         e.consume();
     }
 
+    /** The last findings dialog shown (tests look into it). */
+    FindingsDialog findings;
+
     private void show(MainWindowViewModel.Message m) {
         if (!m.error() && m.lines().stream().noneMatch(l -> l.contains(": warning: ") || l.contains(": error: "))) {
+            return;
+        }
+        if (!m.findings().isEmpty()) {
+            findings = new FindingsDialog(m, window(), vm.sideWorker());
+            findings.show();
             return;
         }
         Alert a = new Alert(m.error() ? Alert.AlertType.ERROR : Alert.AlertType.INFORMATION);

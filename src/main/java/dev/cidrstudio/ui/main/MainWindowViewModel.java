@@ -53,7 +53,18 @@ import javafx.collections.ObservableList;
 public final class MainWindowViewModel {
 
     /** What the user should be told after an action: a heading and the lines (findings or an error). */
-    public record Message(boolean error, String heading, List<String> lines) {
+    public record Message(boolean error, String heading, List<String> lines, List<Finding> findings) {
+
+        public Message(boolean error, String heading, List<String> lines) {
+            this(error, heading, lines, List.of());
+        }
+
+        /** The findings in the order of their files and lines (the order a reader goes through a file). */
+        public List<Finding> findingsInLineOrder() {
+            return findings.stream().sorted(java.util.Comparator.comparing((Finding f) -> f.source() == null ? ""
+                    : f.source()).thenComparingInt(f -> f.mark() == null ? 0 : f.mark().line())
+                    .thenComparingInt(f -> f.mark() == null ? 0 : f.mark().column())).toList();
+        }
     }
 
     private final PlanSession session;
@@ -180,6 +191,11 @@ public final class MainWindowViewModel {
         } catch (IOException e) {
             status.set("Could not save the window preferences: " + e.getMessage());
         }
+    }
+
+    /** Where small reads for a dialog run (the autosave executor): never the UI thread, never behind long work. */
+    Executor sideWorker() {
+        return autosaver;
     }
 
     public void setMessageHandler(Consumer<Message> handler) {
@@ -440,7 +456,7 @@ public final class MainWindowViewModel {
                 m = new Message(true, what + " failed", List.of(e.getMessage()));
             } catch (ManifestImport.ImportException e) {
                 m = new Message(true, what + " failed; the plan is unchanged",
-                        e.findings().stream().map(Finding::describe).toList());
+                        e.findings().stream().map(Finding::describe).toList(), e.findings());
             } catch (RuntimeException e) {
                 m = new Message(true, what + " failed", List.of(String.valueOf(e.getMessage())));
             }
@@ -515,7 +531,7 @@ public final class MainWindowViewModel {
         List<String> lines = new ArrayList<>();
         r.countsByKind().forEach((k, n) -> lines.add(n + " " + k));
         r.findings().forEach(f -> lines.add(f.describe()));
-        return new Message(false, heading + " (" + r.total() + " objects)", lines);
+        return new Message(false, heading + " (" + r.total() + " objects)", lines, r.findings());
     }
 
     public void saveAs(Path path) {
