@@ -75,14 +75,20 @@ class NavigatorViewTest {
         assertEquals("mapTab", tabs.getSelectionModel().getSelectedItem().getId());
         assertEquals("IPAddress 10.96.0.10", robot.lookup("#inspectorTitle").queryAs(Label.class).getText());
 
-        // Presenter mode: larger type everywhere, remembered.
-        double before = robot.lookup("#inspectorTitle").queryAs(Label.class).getFont().getSize();
+        // Presenter mode: larger type everywhere, the navigator folded away (not squeezed), remembered.
+        Label inspectorTitle = robot.lookup("#inspectorTitle").queryAs(Label.class);
+        double before = robot.lookup("#status").queryAs(Label.class).getFont().getSize();
         fx(() -> vm.presenterProperty().set(true));
-        double after = robot.lookup("#inspectorTitle").queryAs(Label.class).getFont().getSize();
+        double after = robot.lookup("#status").queryAs(Label.class).getFont().getSize();
         assertTrue(after > before * 1.3, before + " -> " + after);
+        assertTrue(inspectorTitle.getScene() == null, "the navigator and inspector are folded away");
+        javafx.scene.control.SplitPane split = robot.lookup("#workspace").queryAs(javafx.scene.control.SplitPane.class);
+        assertEquals(1, split.getItems().size());
         WaitForAsyncUtils.asyncFx(() -> Screenshots.write(stage.getScene(), "presenter")).get();
         assertTrue(dev.cidrstudio.app.UiPreferences.load(dir.resolve("config")).presenter());
         fx(() -> vm.presenterProperty().set(false));
+        assertEquals(2, split.getItems().size());
+        assertTrue(inspectorTitle.getScene() != null, "the navigator is back");
     }
 
     @Test

@@ -245,6 +245,10 @@ public final class MainWindowView {
         root.setStyle("-fx-font-size: " + fontSize + "px;");
         root.getStyleClass().removeAll("dark", "light");
         root.getStyleClass().add(dark ? "dark" : "light");
+        root.getStyleClass().remove("presenting");
+        if (vm != null && vm.presenterProperty().get()) {
+            root.getStyleClass().add("presenting");
+        }
         if (root.getScene() != null) {
             String tokens = getClass().getResource(dark ? DARK_TOKENS : LIGHT_TOKENS).toExternalForm();
             if (!root.getScene().getStylesheets().equals(java.util.List.of(tokens))) {
@@ -255,11 +259,21 @@ public final class MainWindowView {
 
     private double dividerBeforePresenting = 0.22;
 
+    /** The navigator while presenter mode has folded it away. */
+    private javafx.scene.Node foldedNavigator;
+
+    /**
+     * Presenter mode folds the navigator away (out of the split, not squeezed: its labels would wrap letter by
+     * letter) so the tabs, the map and the console get the whole width; leaving it puts the navigator back where it
+     * was.
+     */
     private void presenterLayout(boolean presenting) {
-        if (presenting) {
+        if (presenting && foldedNavigator == null && workspace.getItems().size() > 1) {
             dividerBeforePresenting = workspace.getDividerPositions()[0];
-            workspace.setDividerPositions(0.0);
-        } else {
+            foldedNavigator = workspace.getItems().remove(0);
+        } else if (!presenting && foldedNavigator != null) {
+            workspace.getItems().add(0, foldedNavigator);
+            foldedNavigator = null;
             workspace.setDividerPositions(dividerBeforePresenting > 0.02 ? dividerBeforePresenting : 0.22);
         }
     }

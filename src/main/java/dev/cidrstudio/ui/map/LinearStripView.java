@@ -52,8 +52,18 @@ public final class LinearStripView extends Region {
         middle.autosize();
         end.autosize();
         start.relocate(0, BAR + 2);
-        end.relocate(Math.max(0, w - end.getWidth()), BAR + 2);
-        if (strip != null && strip.ticks().size() == 3) {
+        // A narrow bar (a small prefix, presenter mode's large type): the last address goes under the first
+        // instead of over it.
+        boolean twoRows = start.getWidth() + 8 + end.getWidth() > w;
+        end.relocate(Math.max(0, w - end.getWidth()), BAR + 2 + (twoRows ? start.getHeight() : 0));
+        double height = BAR + 4 + start.getHeight() * (twoRows ? 2 : 1);
+        if (Math.abs(getPrefHeight() - height) > 0.5) {
+            setMinHeight(height);
+            setPrefHeight(height);
+        }
+        if (twoRows) {
+            middle.setVisible(false);
+        } else if (strip != null && strip.ticks().size() == 3) {
             double x = strip.ticks().get(1).at() * w;
             double mx = Math.max(start.getWidth() + 8, Math.min(w - end.getWidth() - middle.getWidth() - 8,
                     x - middle.getWidth() / 2));
