@@ -22,7 +22,7 @@ public final class CapacitySizing {
     /** How many candidate sizes to offer: the smallest that fits, and each next size up. */
     static final int CANDIDATES = 3;
 
-    /** The target: {@code more} Services and/or {@code growthPercent} of today's; the larger need counts. */
+    /** The target: room for {@code more} Services and for {@code growthPercent} growth of today's, both. */
     public record Headroom(long more, int growthPercent) {
         public Headroom {
             if (more < 0 || growthPercent < 0) {
@@ -81,9 +81,12 @@ public final class CapacitySizing {
         BigInteger free = CapacityPlanner.free(state).get(family);
         long byGrowth = BigDecimal.valueOf(inUse).multiply(BigDecimal.valueOf(h.growthPercent()))
                 .divide(BigDecimal.valueOf(100), 0, RoundingMode.CEILING).longValueExact();
-        long wanted = Math.max(h.more(), byGrowth);
+        long wanted = Math.addExact(h.more(), byGrowth);
         String basis;
-        if (h.growthPercent() > 0 && byGrowth >= h.more()) {
+        if (h.growthPercent() > 0 && h.more() > 0) {
+            basis = "room for " + n(h.more()) + " more and " + h.growthPercent() + "% growth (" + n(byGrowth)
+                    + " more): " + n(wanted) + " more";
+        } else if (h.growthPercent() > 0) {
             basis = h.growthPercent() + "% growth (" + n(byGrowth) + " more)";
         } else {
             basis = "room for " + n(h.more()) + " more";

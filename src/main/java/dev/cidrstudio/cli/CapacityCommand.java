@@ -20,9 +20,9 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true, description = {
             "Print each ServiceCIDR prefix with its total, usable, allocated and free addresses and the share in",
             "use (a warning at " + CapacitySizing.WARN_PERCENT + "%% or more), then, per IP family, whether the plan",
-            "has room for --add more Services or --headroom per cent of today's, and if not, candidate prefixes",
-            "that overlap nothing and that the plan's policies allow. Exit 0 when there is room, 1 when a family",
-            "falls short, 2 when the input cannot be read."})
+            "has room for --add more Services and for --headroom per cent growth of today's (both), and if not,",
+            "candidate prefixes that overlap nothing and that the plan's policies allow. Exit 0 when there is room,",
+            "1 when a family falls short, 2 when the input cannot be read."})
 public final class CapacityCommand extends StreamCommand {
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Plan or manifests; '-' reads standard input.")

@@ -33,16 +33,18 @@ class CapacitySizingTest {
     }
 
     @Test
-    void growthIsRoundedUpAndTheLargerNeedCounts() throws Exception {
+    void growthIsRoundedUpAndBothNeedsCount() throws Exception {
         var st = plan("10.96.0.0/24", 9).api().state();
-        // 10 in use (9 + kubernetes); 25% growth is 3 (2.5 rounded up); room for 2 more is smaller.
+        // 10 in use (9 + kubernetes); 25% growth is 3 (2.5 rounded up), on top of room for 2 more.
         var s = CapacitySizing.size(st, IpFamily.IPv4, new CapacitySizing.Headroom(2, 25));
         assertEquals(10, s.inUse());
-        assertEquals(3, s.wanted());
-        assertEquals("25% growth (3 more)", s.basis());
+        assertEquals(5, s.wanted());
+        assertEquals("room for 2 more and 25% growth (3 more): 5 more", s.basis());
         assertTrue(s.fits());
         assertTrue(s.candidates().isEmpty());
-        var t = CapacitySizing.size(st, IpFamily.IPv4, new CapacitySizing.Headroom(500, 25));
+        assertEquals("25% growth (3 more)", CapacitySizing.size(st, IpFamily.IPv4,
+                new CapacitySizing.Headroom(0, 25)).basis());
+        var t = CapacitySizing.size(st, IpFamily.IPv4, new CapacitySizing.Headroom(500, 0));
         assertEquals("room for 500 more", t.basis());
         assertEquals(BigInteger.valueOf(500 - 244), t.shortfall());
         assertEquals(List.of(23, 22, 21), t.candidates().stream().map(CapacitySizing.Candidate::prefixLength)

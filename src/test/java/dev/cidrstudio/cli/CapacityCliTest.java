@@ -44,7 +44,8 @@ class CapacityCliTest {
     void aTargetThePlanCannotMeetExitsOneWithCandidates() {
         CliTest.Run r = CliTest.cli(PLAN, "capacity", "-", "--add", "100", "--headroom", "50");
         assertEquals(1, r.code(), r.err());
-        assertTrue(r.out().contains("\nIPv4: 12 in use, 2 free. Target: room for 100 more. Short by 98: add a "
+        assertTrue(r.out().contains("\nIPv4: 12 in use, 2 free. Target: room for 100 more and 50% growth (6 more): 106 more. "
+                + "Short by 104: add a "
                 + "ServiceCIDR of at least /25.\n  10.96.0.128/25\t126 usable\n  10.96.1.0/24\t254 usable\n"
                 + "  10.96.2.0/23\t510 usable\n"), r.out());
         CliTest.Run fits = CliTest.cli(PLAN, "capacity", "-", "--headroom", "10");

@@ -66,7 +66,8 @@ class CapacityViewTest {
         Spinner<Integer> more = robot.lookup("#sizingMore").queryAs(Spinner.class);
         fx(() -> more.getValueFactory().setValue(5000));
         suggestion = robot.lookup("#suggestion").queryAs(Label.class).getText();
-        assertTrue(suggestion.startsWith("IPv4: 6 in use, 4,342 free. Target: room for 5,000 more. Short by 658: "
+        assertTrue(suggestion.startsWith("IPv4: 6 in use, 4,342 free. Target: room for 5,000 more and 25% growth (2 more): 5,002 more. "
+                + "Short by 660: "
                 + "add a ServiceCIDR of at least /22."), suggestion);
         TableView<CapacityViewModel.CandidateRow> candidates = robot.lookup("#sizingCandidates").queryTableView();
         assertEquals(List.of("10.96.4.0/22 1,022", "10.96.8.0/21 2,046", "10.96.16.0/20 4,094"),
@@ -112,5 +113,34 @@ class CapacityViewTest {
         assertEquals(services, vm.session().view().list(Kind.SERVICE, null).size());
         fx(vm::undo);
         assertFalse(vm.session().view().find(Kind.SERVICE_CIDR, null, "capacity-10-96-4-0-22").isPresent());
+    }
+
+    @Test
+    void theTabAnswersInOnePlaceAndHandsAPrefixToTheWizard(FxRobot robot) {
+        Tabs.open(robot, "Capacity");
+        // Where the plan stands: each Service range with its use, as the ServiceCIDRs tab and the Overview say it.
+        TableView<dev.cidrstudio.app.CapacityReport.Row> prefixes = robot.lookup("#capacityPrefixes").queryTableView();
+        assertEquals(List.of("extra-v4 10.97.0.0/20", "kubernetes 10.96.0.0/24", "kubernetes fd00:10:96::/112"),
+                prefixes.getItems().stream().map(r -> r.serviceCidr() + " " + r.cidr()).toList());
+        assertEquals("<0.1%", prefixes.getColumns().get(5).getCellData(0));
+
+        // A what-if that does not fit sizes the plan for it: the prefixes to add are offered at once.
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> count = robot.lookup("#whatIfCount").queryAs(Spinner.class);
+        fx(() -> count.getValueFactory().setValue(5000));
+        fx(() -> robot.lookup("#whatIfRun").queryAs(Button.class).fire());
+        assertEquals(5000, vm.capacity().moreWantedProperty().get());
+        TableView<CapacityViewModel.CandidateRow> candidates = robot.lookup("#sizingCandidates").queryTableView();
+        assertEquals("10.96.4.0/22", candidates.getSelectionModel().getSelectedItem().cidr());
+
+        // One click to rehearse it: the Wizard's Extend scenario, with that prefix, prepared.
+        Button rehearse = robot.lookup("#rehearseSuggestion").queryAs(Button.class);
+        assertFalse(rehearse.isDisabled());
+        fx(rehearse::fire);
+        javafx.scene.control.TabPane tabs = robot.lookup("#tabs").queryAs(javafx.scene.control.TabPane.class);
+        assertEquals("wizardTab", tabs.getSelectionModel().getSelectedItem().getId());
+        assertEquals(dev.cidrstudio.wizard.ScenarioKind.EXTEND, vm.wizard().kindProperty().get());
+        assertEquals("10.96.4.0/22", vm.wizard().targetProperty().get());
+        assertFalse(vm.wizard().preflight().isEmpty(), "the pre-flight ran");
     }
 }

@@ -61,6 +61,23 @@ public final class CapacityView {
     @FXML
     private TableColumn<CapacityViewModel.CandidateRow, String> candidateUsable;
 
+    @FXML
+    private javafx.scene.control.Button rehearseSuggestion;
+    @FXML
+    private TableView<dev.cidrstudio.app.CapacityReport.Row> prefixTable;
+    @FXML
+    private TableColumn<dev.cidrstudio.app.CapacityReport.Row, String> prefixName;
+    @FXML
+    private TableColumn<dev.cidrstudio.app.CapacityReport.Row, String> prefixCidr;
+    @FXML
+    private TableColumn<dev.cidrstudio.app.CapacityReport.Row, String> prefixStatus;
+    @FXML
+    private TableColumn<dev.cidrstudio.app.CapacityReport.Row, String> prefixAllocated;
+    @FXML
+    private TableColumn<dev.cidrstudio.app.CapacityReport.Row, String> prefixFree;
+    @FXML
+    private TableColumn<dev.cidrstudio.app.CapacityReport.Row, String> prefixUsed;
+
     private CapacityViewModel vm;
 
     public void bind(CapacityViewModel viewModel) {
@@ -88,6 +105,19 @@ public final class CapacityView {
         fit.textProperty().bind(vm.fitProperty());
         suggestion.textProperty().bind(vm.suggestionProperty());
         addSuggestion.disableProperty().bind(vm.canAddSuggestionProperty().not());
+        rehearseSuggestion.disableProperty().bind(vm.canAddSuggestionProperty().not());
+        dev.cidrstudio.ui.controls.Tables.bind(prefixName, dev.cidrstudio.app.CapacityReport.Row::serviceCidr);
+        dev.cidrstudio.ui.controls.Tables.bind(prefixCidr, dev.cidrstudio.app.CapacityReport.Row::cidr);
+        dev.cidrstudio.ui.controls.Tables.bind(prefixStatus, dev.cidrstudio.app.CapacityReport.Row::status);
+        dev.cidrstudio.ui.controls.Tables.bind(prefixAllocated, r -> String.format(java.util.Locale.ROOT, "%,d",
+                r.allocated()));
+        dev.cidrstudio.ui.controls.Tables.bind(prefixFree, r -> String.format(java.util.Locale.ROOT, "%,d",
+                r.free()));
+        dev.cidrstudio.ui.controls.Tables.bind(prefixUsed, r -> r.usable().signum() == 0
+                ? (r.note() == null ? "-" : r.note())
+                : dev.cidrstudio.app.CapacitySizing.percent(java.math.BigInteger.valueOf(r.allocated()), r.usable()));
+        dev.cidrstudio.ui.controls.Tables.sorted(prefixTable, vm.prefixes(), prefixName);
+        dev.cidrstudio.ui.controls.Tables.fitColumns(prefixTable);
         warnings.textProperty().bind(vm.warningsProperty());
         SpinnerValueFactory.IntegerSpinnerValueFactory more =
                 new SpinnerValueFactory.IntegerSpinnerValueFactory(0, 10_000_000, vm.moreWantedProperty().get(), 100);
@@ -131,6 +161,11 @@ public final class CapacityView {
     @FXML
     void onAdd() {
         vm.addToPlan();
+    }
+
+    @FXML
+    void onRehearseSuggestion() {
+        vm.rehearseSuggestion();
     }
 
     @FXML

@@ -65,6 +65,7 @@ public final class CapacityViewModel {
     private final IntegerProperty moreWanted = new SimpleIntegerProperty(0);
     private final IntegerProperty growthPercent = new SimpleIntegerProperty(25);
     private final ObservableList<CandidateRow> candidates = FXCollections.observableArrayList();
+    private final ObservableList<dev.cidrstudio.app.CapacityReport.Row> prefixes = FXCollections.observableArrayList();
     private final ObjectProperty<CandidateRow> chosen = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper warnings = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper canAddSuggestion = new ReadOnlyBooleanWrapper(false);
@@ -130,6 +131,7 @@ public final class CapacityViewModel {
             return;
         }
         ClusterState st = session.view().state();
+        prefixes.setAll(dev.cidrstudio.app.CapacityReport.of(st));
         BigInteger more = CapacityPlanner.moreFit(st, policy.get(), family.get());
         var free = CapacityPlanner.free(st);
         fit.set(String.format(java.util.Locale.ROOT, "%s more %s Services fit (free: IPv4 %s, IPv6 %s).",
@@ -185,6 +187,10 @@ public final class CapacityViewModel {
                 last = w;
                 hasResult.set(w.created() > 0);
                 result.set(w.describe());
+                if (w.created() < r.count() && moreWanted.get() < r.count()) {
+                    // Not all of them fit: size the plan for them, so the prefixes to add are right above.
+                    moreWanted.set(r.count());
+                }
                 if (workspace != null) {
                     workspace.preview(w.state(), "what-if");
                 }
@@ -208,6 +214,18 @@ public final class CapacityViewModel {
                     cancelled));
             return "Added to the plan: " + done[0].describe();
         }, result::set);
+    }
+
+    /** Opens the chosen candidate in the Wizard's Extend scenario, to rehearse adding it before doing so. */
+    public void rehearseSuggestion() {
+        if (chosen.get() != null && workspace != null) {
+            workspace.rehearseExtend(chosen.get().cidr());
+        }
+    }
+
+    /** Each Service range of the plan with its use (the ServiceCIDRs tab's rows). */
+    public ObservableList<dev.cidrstudio.app.CapacityReport.Row> prefixes() {
+        return prefixes;
     }
 
     /** Adds the chosen candidate ServiceCIDR to the plan: one undoable edit. */

@@ -118,6 +118,16 @@ public final class MainWindowView {
         lazy("consoleTab", "/dev/cidrstudio/ui/console/ConsoleView.fxml",
                 (ConsoleView c) -> c.bind(vm.console()));
         lazy("wizardTab", "/dev/cidrstudio/ui/wizard/WizardView.fxml", (WizardView c) -> c.bind(vm.wizard()));
+        // Capacity's "Rehearse it in the Wizard": the Extend scenario with the prefix, prepared, in front.
+        vm.workspace().rehearsalProperty().addListener((o, a, asked) -> {
+            if (asked != null) {
+                select("wizardTab");
+                load(tabs.getSelectionModel().getSelectedItem());
+                vm.wizard().kindProperty().set(dev.cidrstudio.wizard.ScenarioKind.EXTEND);
+                vm.wizard().targetProperty().set(asked.cidr());
+                vm.wizard().prepare();
+            }
+        });
         vm.wizard().setMapPreview((state, label) -> {
             vm.workspace().preview(state, label);
             select("mapTab");

@@ -26,6 +26,7 @@ public final class Workspace {
     private final ReadOnlyObjectWrapper<Practice> practice = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Preview> preview = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Selection> selection = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<RehearsalAsked> rehearsal = new ReadOnlyObjectWrapper<>();
     private long sequence;
 
     /** A scratch cluster the console works on instead of the plan, as of its last command (the plan is untouched). */
@@ -41,6 +42,10 @@ public final class Workspace {
      * what to say about it.
      */
     public record Selection(String kind, String namespace, String name, String description, long sequence) {
+    }
+
+    /** A tab asks for the Wizard to rehearse extending the plan with {@code cidr} (a new ServiceCIDR). */
+    public record RehearsalAsked(String cidr, long sequence) {
     }
 
     public Workspace(PlanSession session, TaskRunner tasks) {
@@ -79,6 +84,16 @@ public final class Workspace {
 
     public void preview(ClusterState state, String label) {
         preview.set(new Preview(state, label, ++sequence));
+    }
+
+    /** What the Wizard is asked to rehearse, the latest request. */
+    public ReadOnlyObjectProperty<RehearsalAsked> rehearsalProperty() {
+        return rehearsal.getReadOnlyProperty();
+    }
+
+    /** Asks the Wizard to rehearse adding a ServiceCIDR of {@code cidr} (its Extend scenario). */
+    public void rehearseExtend(String cidr) {
+        rehearsal.set(new RehearsalAsked(cidr, ++sequence));
     }
 
     /** Nothing to preview any more: the map shows the plan again. */

@@ -120,7 +120,7 @@ class ViewModelsTest {
             assertFalse(vm.canAddSuggestionProperty().get(), "the what-if count is not the sizing target");
             vm.moreWantedProperty().set(70_000);
             assertTrue(vm.suggestionProperty().get().startsWith("IPv4: 6 in use, 4,342 free. Target: room for 70,000 "
-                    + "more. Short by 65,658: add a ServiceCIDR of at least /15."), vm.suggestionProperty().get());
+                    + "more and 25% growth (2 more): 70,002 more. Short by 65,660: add a ServiceCIDR of at least /15."), vm.suggestionProperty().get());
             assertTrue(vm.canAddSuggestionProperty().get());
             vm.run();
             assertTrue(vm.resultProperty().get().startsWith("4,342 of 70,000 fit"), vm.resultProperty().get());
