@@ -113,16 +113,21 @@ public final class CidrStudioApp extends Application {
         var prefs = vm.preferences();
         stage.setMinWidth(640);
         stage.setMinHeight(420);
-        stage.setWidth(prefs.width());
-        stage.setHeight(prefs.height());
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        double[] size = WindowSizing.fitScreen(prefs.width(), prefs.height(), screen.getWidth(), screen.getHeight());
+        stage.setWidth(size[0]);
+        stage.setHeight(size[1]);
         // The size comes back, the place is the window manager's: JavaFX 21 on GTK reads a window's position
         // without its frame, so a remembered place would creep a frame's width up and left at every start (and
         // Wayland gives no place to remember). Dialogs open centred on the window.
-        WindowSizing.keepRequestedSize(stage, prefs.width(), prefs.height());
+        WindowSizing.keepRequestedSize(stage, size[0], size[1]);
         if (prefs.maximized()) {
             stage.setMaximized(true);
         }
-        stage.setOnHidden(e -> vm.rememberWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+        // A maximised window's size is the screen's: what is remembered is the size it had before, so the next
+        // start is never larger than the screen once it is restored.
+        WindowSizing.NormalSize normal = WindowSizing.trackNormalSize(stage, size[0], size[1]);
+        stage.setOnHidden(e -> vm.rememberWindow(stage.getX(), stage.getY(), normal.width(), normal.height(),
                 stage.isMaximized()));
         stage.setOnCloseRequest(e -> {
             if (!view.confirmDiscard()) {

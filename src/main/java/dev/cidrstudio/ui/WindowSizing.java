@@ -31,4 +31,53 @@ public final class WindowSizing {
     private static boolean isMaximized(Window window) {
         return window instanceof javafx.stage.Stage && ((javafx.stage.Stage) window).isMaximized();
     }
+
+    /** The size a window has when it is neither maximised nor full screen, kept up to date. */
+    public static final class NormalSize {
+        private double width;
+        private double height;
+
+        NormalSize(double width, double height) {
+            this.width = width;
+            this.height = height;
+        }
+
+        public double width() {
+            return width;
+        }
+
+        public double height() {
+            return height;
+        }
+    }
+
+    /** Follows {@code stage}'s size while it is not maximised (nor full screen), starting from the given one. */
+    public static NormalSize trackNormalSize(javafx.stage.Stage stage, double width, double height) {
+        NormalSize n = new NormalSize(width, height);
+        stage.widthProperty().addListener((o, a, b) -> {
+            if (!stage.isMaximized() && !stage.isFullScreen() && !stage.isIconified()) {
+                n.width = b.doubleValue();
+            }
+        });
+        stage.heightProperty().addListener((o, a, b) -> {
+            if (!stage.isMaximized() && !stage.isFullScreen() && !stage.isIconified()) {
+                n.height = b.doubleValue();
+            }
+        });
+        stage.maximizedProperty().addListener((o, was, now) -> {
+            if (now) {
+                // Should the maximising resize have been heard first, the kept size is at most the screen's.
+                javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+                double[] fit = fitScreen(n.width, n.height, screen.getWidth(), screen.getHeight());
+                n.width = fit[0];
+                n.height = fit[1];
+            }
+        });
+        return n;
+    }
+
+    /** A remembered size that fits the screen's usable area (a smaller screen than last time, say). */
+    public static double[] fitScreen(double width, double height, double screenWidth, double screenHeight) {
+        return new double[] {Math.min(width, screenWidth), Math.min(height, screenHeight)};
+    }
 }

@@ -35,4 +35,40 @@ class WindowSizingTest {
         Platform.runLater(() -> stage.get().close());
         WaitForAsyncUtils.waitForFxEvents();
     }
+
+    @Test
+    void aMaximisedWindowRemembersTheSizeItHadBefore() {
+        AtomicReference<Stage> stage = new AtomicReference<>();
+        AtomicReference<WindowSizing.NormalSize> normal = new AtomicReference<>();
+        Platform.runLater(() -> {
+            Stage s = new Stage();
+            s.setScene(new Scene(new Pane(), 300, 200));
+            s.setWidth(900);
+            s.setHeight(600);
+            normal.set(WindowSizing.trackNormalSize(s, 900, 600));
+            s.show();
+            s.setWidth(1000);
+            s.setHeight(700);
+            s.setMaximized(true);
+            // What a window manager does on maximising: the window takes the screen.
+            s.setWidth(5000);
+            s.setHeight(4000);
+            stage.set(s);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1000, normal.get().width(), 0.5);
+        assertEquals(700, normal.get().height(), 0.5);
+        Platform.runLater(() -> stage.get().close());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void aRememberedSizeLargerThanTheScreenIsCutToIt() {
+        double[] fit = WindowSizing.fitScreen(2560, 1440, 1280, 768);
+        assertEquals(1280, fit[0]);
+        assertEquals(768, fit[1]);
+        fit = WindowSizing.fitScreen(1000, 700, 1280, 768);
+        assertEquals(1000, fit[0]);
+        assertEquals(700, fit[1]);
+    }
 }
