@@ -127,6 +127,28 @@ class AccessibilityAuditTest {
     }
 
     @Test
+    void everyMnemonicLabelNamesItsField(FxRobot robot) {
+        TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
+        List<String> unlinked = new ArrayList<>();
+        for (Tab tab : List.copyOf(tabs.getTabs())) {
+            Tabs.open(robot, tab.getText());
+            WaitForAsyncUtils.waitForFxEvents();
+            List<Node> all = new ArrayList<>();
+            collect(tab.getContent() instanceof Parent p ? p : tabs, all);
+            if (tab.getContent() instanceof javafx.scene.control.ScrollPane sp && sp.getContent() instanceof Parent p) {
+                collect(p, all);
+            }
+            for (Node n : all) {
+                if (n instanceof Label l && l.isMnemonicParsing() && l.getText() != null && l.getText().contains("_")
+                        && l.getLabelFor() == null) {
+                    unlinked.add(tab.getText() + ": " + l.getText());
+                }
+            }
+        }
+        assertEquals(List.of(), unlinked.stream().distinct().toList());
+    }
+
+    @Test
     void everyReachableControlInEveryTabHasAName(FxRobot robot) {
         TabPane tabs = robot.lookup("#tabs").queryAs(TabPane.class);
         List<String> missing = new ArrayList<>();

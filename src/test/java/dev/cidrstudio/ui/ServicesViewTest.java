@@ -116,4 +116,24 @@ class ServicesViewTest {
         assertTrue(inspector.contains("kind: IPAddress") && inspector.contains("name: kube-dns"), inspector);
         WaitForAsyncUtils.asyncFx(() -> Screenshots.write(stage.getScene(), "map-reveal")).get();
     }
+
+    @Test
+    void theNewServicesFormLabelsEveryFieldAndFitsTheTab(FxRobot robot) {
+        Tabs.open(robot, "Services");
+        javafx.scene.control.TitledPane pane = robot.lookup("#newServicesPane").queryAs(
+                javafx.scene.control.TitledPane.class);
+        fx(() -> pane.setExpanded(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.layout.FlowPane form = robot.lookup("#newServicesForm").queryAs(javafx.scene.layout.FlowPane.class);
+        for (String id : java.util.List.of("#newNamespace", "#newName", "#newPolicy", "#newFamily", "#newCount")) {
+            javafx.scene.Node field = robot.lookup(id).query();
+            assertTrue(robot.lookup(".label").queryAllAs(javafx.scene.control.Label.class).stream()
+                    .anyMatch(l -> l.getLabelFor() == field && !l.getText().isBlank()), id + " has a label");
+        }
+        javafx.geometry.Bounds area = pane.localToScene(pane.getLayoutBounds());
+        for (javafx.scene.Node n : form.getChildren()) {
+            javafx.geometry.Bounds b = n.localToScene(n.getLayoutBounds());
+            assertTrue(b.getMaxX() <= area.getMaxX() + 0.5, "clipped: " + n + " " + b + " in " + area);
+        }
+    }
 }

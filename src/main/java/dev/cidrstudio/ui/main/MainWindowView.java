@@ -384,6 +384,12 @@ public final class MainWindowView {
                 throw new java.io.UncheckedIOException("the view " + fxml + " could not be loaded", e);
             }
             bind.accept(loader.getController());
+            if (content instanceof javafx.scene.Parent p) {
+                dev.cidrstudio.ui.controls.Labels.linkToNextField(p);
+            } else if (content instanceof javafx.scene.control.ScrollPane sp
+                    && sp.getContent() instanceof javafx.scene.Parent p) {
+                dev.cidrstudio.ui.controls.Labels.linkToNextField(p);
+            }
             tabs.getTabs().stream().filter(t -> tabId.equals(t.getId())).findFirst()
                     .ifPresent(t -> t.setContent(content));
         });

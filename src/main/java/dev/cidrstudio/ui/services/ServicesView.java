@@ -19,6 +19,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
 
 /** Code-behind of {@code ServicesView.fxml}: sortable, filtered tables and the create/delete actions. */
 public final class ServicesView {
@@ -70,6 +71,9 @@ public final class ServicesView {
     @FXML
     private Label message;
 
+    @FXML
+    private javafx.scene.layout.FlowPane newServicesForm;
+
     private ServicesViewModel vm;
 
     private static <R> void column(TableColumn<R, String> c, Function<R, String> f) {
@@ -93,6 +97,13 @@ public final class ServicesView {
         column(aFamily, ServicesViewModel.AddressRow::family);
         column(aParent, ServicesViewModel.AddressRow::parent);
         column(aManaged, ServicesViewModel.AddressRow::managedBy);
+        // Each field of the form is named by the label before it (mnemonics and screen readers use it).
+        for (javafx.scene.Node n : newServicesForm.getChildren()) {
+            if (n instanceof HBox row && row.getChildren().size() == 2
+                    && row.getChildren().get(0) instanceof javafx.scene.control.Label l) {
+                l.setLabelFor(row.getChildren().get(1));
+            }
+        }
         Tables.sorted(serviceTable, vm.services(), sNamespace, sName);
         Tables.sorted(addressTable, vm.addresses(), aIp);
         Tables.fitColumns(serviceTable);
