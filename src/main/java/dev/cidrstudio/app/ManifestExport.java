@@ -23,10 +23,18 @@ import java.util.Map;
  */
 public final class ManifestExport {
 
-    /** What to include. {@code keepStatus} also keeps system objects, events and allocator IPAddresses. */
-    public record Options(boolean keepStatus, boolean includeCluster) {
+    /**
+     * What to include. {@code keepStatus} also keeps system objects, events and allocator IPAddresses;
+     * {@code dropAllocatedIps} leaves out the cluster IPs the allocator picked (those in a range's dynamic band), so
+     * the export applies to a cluster with other Service ranges, while hand-picked ones (the static band) stay.
+     */
+    public record Options(boolean keepStatus, boolean includeCluster, boolean dropAllocatedIps) {
         public static final Options APPLY = new Options(false, false);
         public static final Options PLAN = new Options(true, true);
+
+        public Options(boolean keepStatus, boolean includeCluster) {
+            this(keepStatus, includeCluster, false);
+        }
     }
 
     static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
@@ -107,7 +115,11 @@ public final class ManifestExport {
         }
         for (Service svc : s.<Service>list(Kind.SERVICE)) {
             if (o.keepStatus() || !systemService(svc)) {
-                out.accept(clean(svc, o));
+                Map<String, Object> doc = clean(svc, o);
+                if (o.dropAllocatedIps() && !o.keepStatus() && allocatedIps(s, svc)) {
+                    dropClusterIps(doc);
+                }
+                out.accept(doc);
             }
         }
         for (KeptObject k : s.kept()) {
@@ -160,9 +172,78 @@ public final class ManifestExport {
         if (events > 0) {
             out.add(count(events, "Event") + ": a cluster records its own");
         }
+        if (o.dropAllocatedIps()) {
+            long dropped = s.<Service>list(Kind.SERVICE).stream()
+                    .filter(svc -> !systemService(svc) && allocatedIps(s, svc)).count();
+            if (dropped > 0) {
+                out.add("the cluster IPs of " + count(dropped, "Service") + ": the allocator picked them (the "
+                        + "dynamic band), and the target cluster's allocator picks them from its own ranges; "
+                        + "hand-picked addresses (the static band) stay");
+            }
+        }
         out.add("status, uid, resourceVersion and creationTimestamp of every object: the API server sets them");
         return out;
     }
+
+    /**
+     * Whether every cluster IP of {@code svc} lies in the dynamic band of a ServiceCIDR: addresses the allocator
+     * picks itself, as it takes the static (lower) band only for requested addresses while the dynamic band has
+     * room. A headless or ExternalName Service has none.
+     */
+    static boolean allocatedIps(ClusterState s, Service svc) {
+        List<String> ips = svc.spec().clusterIPsOrEmpty().stream()
+                .filter(ip -> !ip.isEmpty() && !"None".equals(ip)).toList();
+        if (ips.isEmpty()) {
+            return false;
+        }
+        List<dev.cidrstudio.model.allocator.CidrAllocator> ranges = new ArrayList<>();
+        for (ServiceCidr sc : s.<ServiceCidr>list(Kind.SERVICE_CIDR)) {
+            for (String c : sc.cidrsOrEmpty()) {
+                dev.cidrstudio.model.net.IpParsing.parseCidr(c).map(dev.cidrstudio.model.allocator.CidrAllocator::forCidr)
+                        .ifPresent(ranges::add);
+            }
+        }
+        for (String ip : ips) {
+            var address = dev.cidrstudio.model.net.IpParsing.parseIp(ip);
+            if (address.isEmpty() || ranges.stream().noneMatch(r -> r != null && r.inRange(address.get()))
+                    || ranges.stream().anyMatch(r -> r != null && r.inStaticBand(address.get()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void dropClusterIps(Map<String, Object> doc) {
+        if (doc.get("spec") instanceof Map<?, ?> spec) {
+            ((Map<String, Object>) spec).remove("clusterIP");
+            ((Map<String, Object>) spec).remove("clusterIPs");
+        }
+    }
+
+    /**
+     * The export split for {@code kubectl apply -f DIR}: {@code cluster-scoped.yaml} (the Cluster document if asked,
+     * Namespaces, policies, ServiceCIDRs, IPAddresses, Nodes) and one {@code namespace-NAME.yaml} per namespace, in
+     * the order kubectl applies a folder's files (by name). Files without documents are not listed.
+     */
+    public static Map<String, String> byNamespace(ApiServer api, Options o) {
+        Map<String, StringBuilder> files = new java.util.TreeMap<>();
+        forEachDocument(api.state(), o, d -> {
+            String ns = d.get("metadata") instanceof Map<?, ?> m && m.get("namespace") instanceof String n
+                    && !n.isEmpty() ? n : null;
+            StringBuilder b = files.computeIfAbsent(ns == null ? CLUSTER_SCOPED_FILE : "namespace-" + ns + ".yaml",
+                    k -> new StringBuilder());
+            if (b.length() > 0) {
+                b.append("---\n");
+            }
+            b.append(GoYaml.marshal(d));
+        });
+        Map<String, String> out = new LinkedHashMap<>();
+        files.forEach((k, v) -> out.put(k, v.toString()));
+        return out;
+    }
+
+    public static final String CLUSTER_SCOPED_FILE = "cluster-scoped.yaml";
 
     private static String count(long n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");

@@ -33,6 +33,15 @@ public final class ExportCommand extends StreamCommand {
     @Option(names = "--include-cluster", description = "Start with the Cluster settings document.")
     boolean includeCluster;
 
+    @Option(names = "--drop-allocated-ips", description = "Leave out the cluster IPs the allocator picked (in a "
+            + "range's dynamic band), so the export applies to a cluster with other Service ranges; hand-picked "
+            + "addresses (the static band) stay.")
+    boolean dropAllocatedIps;
+
+    @Option(names = "--split", paramLabel = "DIR", description = "Write one file per namespace into DIR "
+            + "(cluster-scoped.yaml, namespace-NAME.yaml), for 'kubectl apply -f DIR'; DIR is made if missing.")
+    Path split;
+
     public ExportCommand(InputStream in, PrintStream out, PrintStream err) {
         super(in, out, err);
     }
@@ -52,7 +61,15 @@ public final class ExportCommand extends StreamCommand {
             }
             return 1;
         }
-        String yaml = ManifestExport.export(r.api(), new ManifestExport.Options(keepStatus, includeCluster));
+        ManifestExport.Options options = new ManifestExport.Options(keepStatus, includeCluster, dropAllocatedIps);
+        if (split != null) {
+            if (output != null) {
+                err.println("cidrstudio: --split and --output cannot be used together");
+                return 2;
+            }
+            return writeSplit(ManifestExport.byNamespace(r.api(), options));
+        }
+        String yaml = ManifestExport.export(r.api(), options);
         if (output == null) {
             out.print(yaml);
             return 0;
@@ -67,5 +84,28 @@ public final class ExportCommand extends StreamCommand {
             err.println(output + ": error: cannot write: " + e.getMessage());
             return 1;
         }
+    }
+
+    private int writeSplit(java.util.Map<String, String> files) {
+        try {
+            java.nio.file.Files.createDirectories(split);
+        } catch (IOException e) {
+            err.println(split + ": error: cannot make the folder: " + e.getMessage());
+            return 1;
+        }
+        for (var f : files.entrySet()) {
+            Path target = split.resolve(f.getKey());
+            try {
+                StateFile.writeAtomically(target, f.getValue());
+            } catch (StateFile.CannotSave e) {
+                err.println("error: " + e.getMessage());
+                return 1;
+            } catch (IOException e) {
+                err.println(target + ": error: cannot write: " + e.getMessage());
+                return 1;
+            }
+            out.println("wrote " + target);
+        }
+        return 0;
     }
 }

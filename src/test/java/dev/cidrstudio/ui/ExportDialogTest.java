@@ -49,6 +49,10 @@ class ExportDialogTest {
         WaitForAsyncUtils.asyncFx(() -> Screenshots.write(
                 robot.lookup("#exportLeftOut").query().getScene(), "export-dialog")).get();
 
+        robot.clickOn("#exportDropAllocated");
+        left = robot.lookup("#exportLeftOut").queryLabeled().getText();
+        assertTrue(left.contains("the cluster IPs of 5 Services: the allocator picked them"), left);
+        robot.clickOn("#exportDropAllocated");
         CheckBox cluster = robot.lookup("#exportIncludeCluster").queryAs(CheckBox.class);
         robot.clickOn(cluster);
         left = robot.lookup("#exportLeftOut").queryLabeled().getText();

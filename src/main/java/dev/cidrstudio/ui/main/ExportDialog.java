@@ -21,6 +21,8 @@ public final class ExportDialog {
     private final CheckBox includeCluster = new CheckBox("Include the Cluster settings document (--include-cluster)");
     private final CheckBox keepStatus = new CheckBox(
             "Keep status, server fields, system objects and events (--keep-status)");
+    private final CheckBox dropAllocated = new CheckBox(
+            "Leave out the cluster IPs the allocator picked, to apply to another cluster (--drop-allocated-ips)");
     private final Label leftOut = new Label();
     private final MainWindowViewModel vm;
 
@@ -33,6 +35,9 @@ public final class ExportDialog {
         dialog.setHeaderText("Manifests of the plan you can kubectl apply, in apply order.");
         includeCluster.setId("exportIncludeCluster");
         keepStatus.setId("exportKeepStatus");
+        dropAllocated.setId("exportDropAllocated");
+        dropAllocated.disableProperty().bind(keepStatus.selectedProperty());
+        dropAllocated.selectedProperty().addListener((o, a, b) -> update());
         leftOut.setId("exportLeftOut");
         leftOut.setWrapText(true);
         leftOut.setMaxWidth(600);
@@ -42,7 +47,8 @@ public final class ExportDialog {
         update();
         Label heading = new Label("Left out:");
         heading.getStyleClass().add("section-heading");
-        dialog.getDialogPane().setContent(new VBox(10, includeCluster, keepStatus, heading, leftOut));
+        dialog.getDialogPane().setContent(new VBox(10, includeCluster, keepStatus, dropAllocated, heading,
+                leftOut));
         dialog.getDialogPane().setPrefWidth(660);
         ButtonType export = new ButtonType("Export...", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(export, ButtonType.CANCEL);
@@ -63,7 +69,8 @@ public final class ExportDialog {
 
     /** The options as the boxes are ticked now. */
     public ManifestExport.Options options() {
-        return new ManifestExport.Options(keepStatus.isSelected(), includeCluster.isSelected());
+        return new ManifestExport.Options(keepStatus.isSelected(), includeCluster.isSelected(),
+                dropAllocated.isSelected() && !keepStatus.isSelected());
     }
 
     public Dialog<ButtonType> dialog() {

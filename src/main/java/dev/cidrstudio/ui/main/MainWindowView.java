@@ -505,7 +505,7 @@ public final class MainWindowView {
             fc.setInitialFileName(vm.session().name().replace(PlanSession.EXTENSION, "") + "-manifests.yaml");
             File f = picked(fc.showSaveDialog(window()));
             if (f != null) {
-                vm.export(f.toPath(), options.keepStatus(), options.includeCluster());
+                vm.export(f.toPath(), options);
             }
         })).dialog().show();
     }

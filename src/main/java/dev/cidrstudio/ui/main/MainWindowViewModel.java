@@ -553,8 +553,12 @@ public final class MainWindowViewModel {
     }
 
     public void export(Path path, boolean keepStatus, boolean includeCluster) {
+        export(path, new ManifestExport.Options(keepStatus, includeCluster));
+    }
+
+    public void export(Path path, ManifestExport.Options options) {
         try {
-            session.export(path, new ManifestExport.Options(keepStatus, includeCluster));
+            session.export(path, options);
             status.set("Exported " + path.getFileName());
         } catch (IOException e) {
             messages.accept(new Message(true, "Export failed", List.of(e.getMessage())));
