@@ -9,6 +9,7 @@ import dev.cidrstudio.model.net.Cidr;
 import dev.cidrstudio.model.net.IpAddress;
 import dev.cidrstudio.model.net.IpFamily;
 import dev.cidrstudio.model.net.IpParsing;
+import dev.cidrstudio.model.nodeipam.NodeIpamState;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -60,6 +61,8 @@ public final class ClusterState {
     long randomDraws;
     Instant nextDefaultControllerSync = EPOCH;
     Instant nextRepair = EPOCH;
+    /** The node IPAM controller's allocator and memory, a value replaced by each step (null before its first). */
+    NodeIpamState nodeIpam;
     /** The earliest moment a controller asked to run again (the work queue's {@code AddAfter}), or null. */
     Instant earliestRequeue;
     private final TreeMap<Instant, Set<String>> rechecks = new TreeMap<>();
@@ -100,6 +103,7 @@ public final class ClusterState {
         c.nextDefaultControllerSync = nextDefaultControllerSync;
         c.nextRepair = nextRepair;
         c.earliestRequeue = earliestRequeue;
+        c.nodeIpam = nodeIpam;
         c.serviceCidrVersion = serviceCidrVersion;
         c.revisions = revisions;
         c.revision = revision;
@@ -189,6 +193,24 @@ public final class ClusterState {
         return revision;
     }
 
+    /**
+     * A Node's {@code spec.podCIDRs}: a Node object's as stored, else, for a Node of the plan's node list, the ones
+     * kube-controller-manager's range allocator wrote; empty when it has none (yet).
+     */
+    public List<String> nodePodCidrs(String node) {
+        for (KeptObject k : kept.values()) {
+            if (NodeObjects.isNode(k) && node.equals(k.name())) {
+                return NodeObjects.podCidrs(k);
+            }
+        }
+        return nodeIpam == null ? List.of() : nodeIpam.planNodeCidrs(node);
+    }
+
+    /** The node IPAM controller's state after its last step (null before it first ran). */
+    public NodeIpamState nodeIpam() {
+        return nodeIpam;
+    }
+
     /** Objects of kinds the model keeps but does not simulate, in the order they came. */
     public List<KeptObject> kept() {
         return List.copyOf(kept.values());
@@ -233,6 +255,7 @@ public final class ClusterState {
         Instant nextSyncAt = nextDefaultControllerSync;
         Instant nextRepairAt = nextRepair;
         Instant requeueAt = earliestRequeue;
+        NodeIpamState nodeIpamAt = nodeIpam;
         long revisionAt = revision;
         BitSet nodePortsAt = (BitSet) nodePorts.clone();
         List<ApiServerInstance> apiServersAt = List.copyOf(apiServers);
@@ -246,6 +269,7 @@ public final class ClusterState {
             nextDefaultControllerSync = nextSyncAt;
             nextRepair = nextRepairAt;
             earliestRequeue = requeueAt;
+            nodeIpam = nodeIpamAt;
             revision = revisionAt;
             nodePorts.clear();
             nodePorts.or(nodePortsAt);
