@@ -74,6 +74,20 @@ public final class NodeIpamController {
                 retries.remove(gone);
             }
         }
+        // A Node object with the name of a Node of the plan's list is that Node as written: the blocks the plan's
+        // Node held are given back, and the object's own are taken below.
+        for (Map.Entry<String, List<String>> planned : st.planNodeCidrs().entrySet()) {
+            String name = planned.getKey();
+            if (objectNames.contains(name) && !planned.getValue().isEmpty()
+                    && planned.getValue().equals(seen.get(name))) {
+                try {
+                    allocator.releaseCidr(new RangeAllocator.NodeCidrs(name, planned.getValue()));
+                } catch (NodeIpamException e) {
+                    // As for any release: logged and ignored.
+                }
+                seen.remove(name);
+            }
+        }
         List<Runnable> writes = new ArrayList<>();
         for (RangeAllocator.NodeCidrs node : nodes) {
             List<String> last = seen.get(node.name());
