@@ -63,6 +63,11 @@ public final class ClusterState {
     Instant nextRepair = EPOCH;
     /** The node IPAM controller's allocator and memory, a value replaced by each step (null before its first). */
     NodeIpamState nodeIpam;
+    /** Counts changes to Node objects, so the node IPAM controller skips the writes that touch none. */
+    long nodeObjectsVersion;
+    /** The Node objects' version and the settings the node IPAM controller last looked at. */
+    long nodeIpamSeenVersion = -1;
+    ClusterSettings nodeIpamSeenSettings;
     /** The earliest moment a controller asked to run again (the work queue's {@code AddAfter}), or null. */
     Instant earliestRequeue;
     private final TreeMap<Instant, Set<String>> rechecks = new TreeMap<>();
@@ -104,6 +109,9 @@ public final class ClusterState {
         c.nextRepair = nextRepair;
         c.earliestRequeue = earliestRequeue;
         c.nodeIpam = nodeIpam;
+        c.nodeObjectsVersion = nodeObjectsVersion;
+        c.nodeIpamSeenVersion = nodeIpamSeenVersion;
+        c.nodeIpamSeenSettings = nodeIpamSeenSettings;
         c.serviceCidrVersion = serviceCidrVersion;
         c.revisions = revisions;
         c.revision = revision;
@@ -206,6 +214,27 @@ public final class ClusterState {
         return nodeIpam == null ? List.of() : nodeIpam.planNodeCidrs(node);
     }
 
+    /**
+     * Whether the node IPAM controller has anything to look at: it never ran, a Node object or the settings changed
+     * since, or a Node's retry is due.
+     */
+    boolean nodeIpamDue() {
+        if (nodeIpam == null || nodeObjectsVersion != nodeIpamSeenVersion || settings != nodeIpamSeenSettings) {
+            return true;
+        }
+        for (NodeIpamState.Retry r : nodeIpam.retries().values()) {
+            if (!r.due().isAfter(now)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void nodeIpamLooked() {
+        nodeIpamSeenVersion = nodeObjectsVersion;
+        nodeIpamSeenSettings = settings;
+    }
+
     /** The node IPAM controller's state after its last step (null before it first ran). */
     public NodeIpamState nodeIpam() {
         return nodeIpam;
@@ -256,6 +285,9 @@ public final class ClusterState {
         Instant nextRepairAt = nextRepair;
         Instant requeueAt = earliestRequeue;
         NodeIpamState nodeIpamAt = nodeIpam;
+        long nodeObjectsVersionAt = nodeObjectsVersion;
+        long nodeIpamSeenVersionAt = nodeIpamSeenVersion;
+        ClusterSettings nodeIpamSeenSettingsAt = nodeIpamSeenSettings;
         long revisionAt = revision;
         BitSet nodePortsAt = (BitSet) nodePorts.clone();
         List<ApiServerInstance> apiServersAt = List.copyOf(apiServers);
@@ -270,6 +302,9 @@ public final class ClusterState {
             nextRepair = nextRepairAt;
             earliestRequeue = requeueAt;
             nodeIpam = nodeIpamAt;
+            nodeObjectsVersion = nodeObjectsVersionAt;
+            nodeIpamSeenVersion = nodeIpamSeenVersionAt;
+            nodeIpamSeenSettings = nodeIpamSeenSettingsAt;
             revision = revisionAt;
             nodePorts.clear();
             nodePorts.or(nodePortsAt);
@@ -340,6 +375,9 @@ public final class ClusterState {
     void keep(KeptObject o) {
         KeptObject previous = kept.put(o.key(), o);
         contentChanged();
+        if (NodeObjects.isNode(o)) {
+            nodeObjectsVersion++;
+        }
         journal(() -> {
             if (previous == null) {
                 kept.remove(o.key());
@@ -355,8 +393,11 @@ public final class ClusterState {
         }
         // Putting it back must keep the order they came in: journal the whole (small, rarely removed) map.
         Map<String, KeptObject> before = journal != null && journal.recording() ? new LinkedHashMap<>(kept) : null;
-        kept.remove(key);
+        KeptObject removed = kept.remove(key);
         contentChanged();
+        if (NodeObjects.isNode(removed)) {
+            nodeObjectsVersion++;
+        }
         if (before != null) {
             journal(() -> {
                 kept.clear();

@@ -61,7 +61,7 @@ final class ControllerManager {
                 ServiceCidrController.sync(ctx, s.<ServiceCidr>get(Kind.SERVICE_CIDR, null, sc.name()).orElse(sc));
             }
             repairQueued();
-            NodeIpamController.sync(ctx);
+            syncNodeIpamIfDue();
             if (state().resourceVersion == before) {
                 return;
             }
@@ -71,6 +71,14 @@ final class ControllerManager {
     /** kube-controller-manager's node IPAM controller, one step. */
     void syncNodeIpam() {
         NodeIpamController.sync(ctx);
+        state().nodeIpamLooked();
+    }
+
+    /** The node IPAM step, when a Node object or the settings changed or a retry is due (its informer's events). */
+    private void syncNodeIpamIfDue() {
+        if (state().nodeIpamDue()) {
+            syncNodeIpam();
+        }
     }
 
     /**
