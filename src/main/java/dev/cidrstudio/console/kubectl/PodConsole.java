@@ -45,7 +45,7 @@ final class PodConsole {
             if ("Pod".equals(k.kind()) && "v1".equals(k.apiVersion()) && !map(k.content().get("status"))
                     .containsKey("phase")) {
                 String ns = k.namespace() == null || k.namespace().isEmpty() ? "default" : k.namespace();
-                Map<String, Object> started = PodRuntime.start(k.content(), ns, api.settings(), pods(), api.now());
+                Map<String, Object> started = PodRuntime.start(k.content(), ns, api.state(), pods(), api.now());
                 api.removeKept(k.key());
                 api.keep(new KeptObject(k.apiVersion(), k.kind(), ns, k.name(), started));
             }
@@ -60,8 +60,8 @@ final class PodConsole {
     }
 
     /**
-     * The cluster's Nodes: those of the plan, or else one per node of the Cluster settings with the pod CIDRs the
-     * range allocator hands out in order and simulated addresses (192.168.0.10 and up; fd00:192:168::10 and up on a
+     * The cluster's Nodes: those of the plan, or else one per node of the Cluster settings with the pod CIDRs
+     * kube-controller-manager's range allocator gave them and simulated addresses (192.168.0.10 and up; fd00:192:168::10 and up on a
      * dual-stack cluster).
      */
     List<Map<String, Object>> nodes(String kubeletVersion) {
@@ -71,12 +71,9 @@ final class PodConsole {
             return out;
         }
         var s = api.settings();
-        List<Cidr> clusterCidrs = java.util.Arrays.stream(s.clusterCIDR().split(","))
-                .map(c -> IpParsing.parseCidr(c.trim()).orElseThrow()).toList();
         for (int i = 0; i < s.nodes().size(); i++) {
             String name = s.nodes().get(i);
-            List<String> cidrs = PodAddresses.nodePodCidrs(clusterCidrs,
-                    s.nodeCIDRMaskSizeIPv4(), s.nodeCIDRMaskSizeIPv6(), i).stream().map(Object::toString).toList();
+            List<String> cidrs = api.nodePodCidrs(name);
             List<Map<String, Object>> addresses = new ArrayList<>();
             addresses.add(Map.of("address", PodRuntime.nodeAddress(i, false), "type", "InternalIP"));
             if (cidrs.size() > 1) {
@@ -88,7 +85,8 @@ final class PodConsole {
             node.put("kind", "Node");
             node.put("metadata", new LinkedHashMap<>(Map.of("creationTimestamp", "2026-01-01T00:00:00Z",
                     "labels", Map.of("kubernetes.io/hostname", name, "kubernetes.io/os", "linux"), "name", name)));
-            node.put("spec", new LinkedHashMap<>(Map.of("podCIDR", cidrs.get(0), "podCIDRs", cidrs)));
+            node.put("spec", cidrs.isEmpty() ? new LinkedHashMap<>()
+                    : new LinkedHashMap<>(Map.of("podCIDR", cidrs.get(0), "podCIDRs", cidrs)));
             node.put("status", new LinkedHashMap<>(Map.of("addresses", addresses, "conditions",
                     List.of(Map.of("type", "Ready", "status", "True", "reason", "KubeletReady")),
                     "nodeInfo", Map.of("kubeletVersion", kubeletVersion, "osImage", "Ubuntu 24.04.3 LTS",
@@ -225,7 +223,7 @@ final class PodConsole {
                     + ErrorList.aggregate(ErrorList.styled(errs, api.settings().kubernetesVersion()
                             .jsonFieldValues())) + "\n", 1);
         }
-        Map<String, Object> started = PodRuntime.start(manifest, ns, api.settings(), pods(), api.now());
+        Map<String, Object> started = PodRuntime.start(manifest, ns, api.state(), pods(), api.now());
         KeptObject pod = new KeptObject("v1", "Pod", ns, name, started);
         String warnings;
         try {

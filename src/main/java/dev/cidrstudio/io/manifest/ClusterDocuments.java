@@ -8,6 +8,8 @@ import dev.cidrstudio.model.cluster.ClusterSettings;
 import dev.cidrstudio.model.cluster.KubeVersion;
 import dev.cidrstudio.model.cluster.ServiceIpRangeFlag;
 import dev.cidrstudio.model.net.IpParsing;
+import dev.cidrstudio.model.nodeipam.NodeIpamConfig;
+import dev.cidrstudio.model.nodeipam.NodeIpamException;
 import dev.cidrstudio.model.validation.NameValidation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +24,8 @@ public final class ClusterDocuments {
     public static final String API_VERSION = GROUP + "/v1alpha1";
     public static final String KIND = "Cluster";
     static final Set<String> SPEC_FIELDS = Set.of("kubernetesVersion", "serviceClusterIPRange", "clusterCIDR",
-            "nodeCIDRMaskSize", "clusterDomain", "nodes", "clusterDNS", "randomSeed", "apiServers");
+            "nodeCIDRMaskSizeIPv4", "nodeCIDRMaskSizeIPv6", "nodeCIDRMaskSize", "clusterDomain", "nodes",
+            "clusterDNS", "randomSeed", "apiServers");
 
     private ClusterDocuments() {
     }
@@ -99,25 +102,42 @@ public final class ClusterDocuments {
                 clusterCidr = cc;
                 checkClusterCidr(f, spec.get("clusterCIDR").mark(), cc);
             }
+            // kube-controller-manager's --node-cidr-mask-size-ipv4 and -ipv6; plans before them wrote
+            // nodeCIDRMaskSize: {ipv4, ipv6}, which is still read.
+            Mark maskV4Mark = null;
+            Mark maskV6Mark = null;
             PMap masks = f.map(spec, "nodeCIDRMaskSize", "spec", "");
             if (masks != null) {
+                if (spec.get("nodeCIDRMaskSizeIPv4") != null || spec.get("nodeCIDRMaskSizeIPv6") != null) {
+                    f.problem(spec.keyMark("nodeCIDRMaskSize"), "spec.nodeCIDRMaskSize", "give the node masks "
+                            + "either as spec.nodeCIDRMaskSizeIPv4 and spec.nodeCIDRMaskSizeIPv6 or in the older "
+                            + "spec.nodeCIDRMaskSize, not both", null);
+                }
                 f.knownKeys(masks, "spec.nodeCIDRMaskSize", Set.of("ipv4", "ipv6"));
-                Long m4 = f.integer(masks, "ipv4", "spec.nodeCIDRMaskSize", "", "int");
-                Long m6 = f.integer(masks, "ipv6", "spec.nodeCIDRMaskSize", "", "int");
+                Long m4 = maskField(f, masks, "ipv4", "spec.nodeCIDRMaskSize.ipv4", 32);
+                Long m6 = maskField(f, masks, "ipv6", "spec.nodeCIDRMaskSize.ipv6", 128);
                 if (m4 != null) {
                     maskV4 = m4.intValue();
-                    if (m4 < 1 || m4 > 32) {
-                        f.problem(masks.get("ipv4").mark(), "spec.nodeCIDRMaskSize.ipv4", "must be between 1 and 32",
-                                null);
-                    }
+                    maskV4Mark = masks.get("ipv4").mark();
                 }
                 if (m6 != null) {
                     maskV6 = m6.intValue();
-                    if (m6 < 1 || m6 > 128) {
-                        f.problem(masks.get("ipv6").mark(), "spec.nodeCIDRMaskSize.ipv6",
-                                "must be between 1 and 128", null);
-                    }
+                    maskV6Mark = masks.get("ipv6").mark();
                 }
+            }
+            Long m4 = maskField(f, spec, "nodeCIDRMaskSizeIPv4", "spec.nodeCIDRMaskSizeIPv4", 32);
+            Long m6 = maskField(f, spec, "nodeCIDRMaskSizeIPv6", "spec.nodeCIDRMaskSizeIPv6", 128);
+            if (m4 != null) {
+                maskV4 = m4.intValue();
+                maskV4Mark = spec.get("nodeCIDRMaskSizeIPv4").mark();
+            }
+            if (m6 != null) {
+                maskV6 = m6.intValue();
+                maskV6Mark = spec.get("nodeCIDRMaskSizeIPv6").mark();
+            }
+            if (f.problems.isEmpty()) {
+                checkNodeIpam(f, clusterCidr, spec.get("clusterCIDR") == null ? doc.mark()
+                        : spec.get("clusterCIDR").mark(), maskV4, maskV4Mark, maskV6, maskV6Mark);
             }
             String dom = f.str(spec, "clusterDomain", "spec", "");
             if (dom != null) {
@@ -219,6 +239,46 @@ public final class ClusterDocuments {
         return out;
     }
 
+    /** A node mask size field: an int within the family's bits, else a problem naming it. */
+    private static Long maskField(Fields f, PMap in, String key, String field, int bits) {
+        int dot = field.lastIndexOf('.');
+        Long m = f.integer(in, key, field.substring(0, dot), "", "int");
+        if (m != null && (m < 1 || m > bits)) {
+            f.problem(in.get(key).mark(), field, "must be between 1 and " + bits, null);
+            return null;
+        }
+        return m;
+    }
+
+    /**
+     * What kube-controller-manager says of each family's cluster CIDR and node mask when its node IPAM controller
+     * starts (the mask no shorter than the cluster CIDR's, IPv6 at most 16 bits longer), and the simulation's own
+     * limit on node blocks; each problem names the mask field, or the cluster CIDR when the mask is the default.
+     * The simulated kubeadm passes the mask flag of each family the cluster CIDR has, so a mask for the other family
+     * is kept for when it is added.
+     */
+    private static void checkNodeIpam(Fields f, String clusterCidr, Mark clusterMark, int maskV4, Mark maskV4Mark,
+            int maskV6, Mark maskV6Mark) {
+        for (String part : clusterCidr.split(",", -1)) {
+            var c = IpParsing.parseCidrSloppy(part);
+            if (c.isEmpty()) {
+                return;
+            }
+            boolean v6 = IpParsing.goFamily(c.get().address()) == dev.cidrstudio.model.net.IpFamily.IPv6;
+            var flags = new NodeIpamConfig.Flags(part, 0, v6 ? 0 : maskV4, v6 ? maskV6 : 0, "");
+            Mark at = v6 ? maskV6Mark : maskV4Mark;
+            String field = at == null ? "spec.clusterCIDR" : v6 ? "spec.nodeCIDRMaskSizeIPv6"
+                    : "spec.nodeCIDRMaskSizeIPv4";
+            try {
+                NodeIpamConfig config = NodeIpamConfig.process(flags);
+                config.simulationLimit().ifPresent(m -> f.problem(at == null ? clusterMark : at, field, m, null));
+            } catch (NodeIpamException e) {
+                f.problem(at == null ? clusterMark : at, field, "kube-controller-manager would not start: "
+                        + e.getMessage(), null);
+            }
+        }
+    }
+
     private static void checkClusterCidr(Fields f, Mark mark, String value) {
         String[] parts = value.split(",", -1);
         if (parts.length > 2) {
@@ -249,10 +309,8 @@ public final class ClusterDocuments {
         spec.put("kubernetesVersion", s.kubernetesVersion().text());
         spec.put("serviceClusterIPRange", s.serviceClusterIPRange());
         spec.put("clusterCIDR", s.clusterCIDR());
-        Map<String, Object> masks = new LinkedHashMap<>();
-        masks.put("ipv4", s.nodeCIDRMaskSizeIPv4());
-        masks.put("ipv6", s.nodeCIDRMaskSizeIPv6());
-        spec.put("nodeCIDRMaskSize", masks);
+        spec.put("nodeCIDRMaskSizeIPv4", s.nodeCIDRMaskSizeIPv4());
+        spec.put("nodeCIDRMaskSizeIPv6", s.nodeCIDRMaskSizeIPv6());
         spec.put("clusterDomain", s.clusterDomain());
         List<Object> nodes = new ArrayList<>();
         for (String n : s.nodes()) {

@@ -365,7 +365,7 @@ public final class ApiServer {
                 && object.kind().startsWith("ValidatingAdmissionPolicy")) {
             return;
         }
-        List<FieldError> errs = old == null ? KeptStrategy.validate(object) : KeptStrategy.validateUpdate(object);
+        List<FieldError> errs = old == null ? KeptStrategy.validate(object) : KeptStrategy.validateUpdate(object, old);
         if (!errs.isEmpty()) {
             int slash = object.apiVersion() == null ? -1 : object.apiVersion().indexOf('/');
             String group = slash < 0 ? "" : object.apiVersion().substring(0, slash);
@@ -579,10 +579,30 @@ public final class ApiServer {
     /** Keeps an object of a kind the model does not simulate; a later one with the same identity replaces it. */
     public void keep(KeptObject o) {
         state.keep(o);
+        if (NodeObjects.isNode(o)) {
+            manager.reconcile();
+        }
     }
 
     public void removeKept(String key) {
+        boolean node = state.kept().stream().anyMatch(k -> k.key().equals(key) && NodeObjects.isNode(k));
         state.removeKept(key);
+        if (node) {
+            manager.reconcile();
+        }
+    }
+
+    /**
+     * A Node's {@code spec.podCIDRs}: as its object holds them, or as kube-controller-manager's range allocator
+     * gave them to a Node of the plan's node list; empty when it has none.
+     */
+    public List<String> nodePodCidrs(String node) {
+        return state.nodePodCidrs(node);
+    }
+
+    /** Why kube-controller-manager's node IPAM controller is not running (its error), if it is not. */
+    public Optional<String> nodeIpamError() {
+        return state.nodeIpam == null ? Optional.empty() : state.nodeIpam.error();
     }
 
     /** A UID for an object the plan keeps as written (a policy or binding), from the same seeded sequence. */
@@ -655,6 +675,7 @@ public final class ApiServer {
     public void reconfigureCluster(String clusterCidr, KubeVersion version) {
         state.setSettings(state.settings.withClusterCIDR(clusterCidr).withKubernetesVersion(version));
         controllers.forgetPrefixes();
+        manager.reconcile();
     }
 
     /** Names the cluster (the plan's Cluster document); nothing in the cluster depends on its name. */

@@ -9,6 +9,7 @@ import dev.cidrstudio.model.net.Cidr;
 import dev.cidrstudio.model.net.IpAddress;
 import dev.cidrstudio.model.net.IpFamily;
 import dev.cidrstudio.model.net.IpParsing;
+import dev.cidrstudio.model.nodeipam.NodeIpamState;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -60,6 +61,13 @@ public final class ClusterState {
     long randomDraws;
     Instant nextDefaultControllerSync = EPOCH;
     Instant nextRepair = EPOCH;
+    /** The node IPAM controller's allocator and memory, a value replaced by each step (null before its first). */
+    NodeIpamState nodeIpam;
+    /** Counts changes to Node objects, so the node IPAM controller skips the writes that touch none. */
+    long nodeObjectsVersion;
+    /** The Node objects' version and the settings the node IPAM controller last looked at. */
+    long nodeIpamSeenVersion = -1;
+    ClusterSettings nodeIpamSeenSettings;
     /** The earliest moment a controller asked to run again (the work queue's {@code AddAfter}), or null. */
     Instant earliestRequeue;
     private final TreeMap<Instant, Set<String>> rechecks = new TreeMap<>();
@@ -100,6 +108,10 @@ public final class ClusterState {
         c.nextDefaultControllerSync = nextDefaultControllerSync;
         c.nextRepair = nextRepair;
         c.earliestRequeue = earliestRequeue;
+        c.nodeIpam = nodeIpam;
+        c.nodeObjectsVersion = nodeObjectsVersion;
+        c.nodeIpamSeenVersion = nodeIpamSeenVersion;
+        c.nodeIpamSeenSettings = nodeIpamSeenSettings;
         c.serviceCidrVersion = serviceCidrVersion;
         c.revisions = revisions;
         c.revision = revision;
@@ -189,6 +201,45 @@ public final class ClusterState {
         return revision;
     }
 
+    /**
+     * A Node's {@code spec.podCIDRs}: a Node object's as stored, else, for a Node of the plan's node list, the ones
+     * kube-controller-manager's range allocator wrote; empty when it has none (yet).
+     */
+    public List<String> nodePodCidrs(String node) {
+        for (KeptObject k : kept.values()) {
+            if (NodeObjects.isNode(k) && node.equals(k.name())) {
+                return NodeObjects.podCidrs(k);
+            }
+        }
+        return nodeIpam == null ? List.of() : nodeIpam.planNodeCidrs(node);
+    }
+
+    /**
+     * Whether the node IPAM controller has anything to look at: it never ran, a Node object or the settings changed
+     * since, or a Node's retry is due.
+     */
+    boolean nodeIpamDue() {
+        if (nodeIpam == null || nodeObjectsVersion != nodeIpamSeenVersion || settings != nodeIpamSeenSettings) {
+            return true;
+        }
+        for (NodeIpamState.Retry r : nodeIpam.retries().values()) {
+            if (!r.due().isAfter(now)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    void nodeIpamLooked() {
+        nodeIpamSeenVersion = nodeObjectsVersion;
+        nodeIpamSeenSettings = settings;
+    }
+
+    /** The node IPAM controller's state after its last step (null before it first ran). */
+    public NodeIpamState nodeIpam() {
+        return nodeIpam;
+    }
+
     /** Objects of kinds the model keeps but does not simulate, in the order they came. */
     public List<KeptObject> kept() {
         return List.copyOf(kept.values());
@@ -233,6 +284,10 @@ public final class ClusterState {
         Instant nextSyncAt = nextDefaultControllerSync;
         Instant nextRepairAt = nextRepair;
         Instant requeueAt = earliestRequeue;
+        NodeIpamState nodeIpamAt = nodeIpam;
+        long nodeObjectsVersionAt = nodeObjectsVersion;
+        long nodeIpamSeenVersionAt = nodeIpamSeenVersion;
+        ClusterSettings nodeIpamSeenSettingsAt = nodeIpamSeenSettings;
         long revisionAt = revision;
         BitSet nodePortsAt = (BitSet) nodePorts.clone();
         List<ApiServerInstance> apiServersAt = List.copyOf(apiServers);
@@ -246,6 +301,10 @@ public final class ClusterState {
             nextDefaultControllerSync = nextSyncAt;
             nextRepair = nextRepairAt;
             earliestRequeue = requeueAt;
+            nodeIpam = nodeIpamAt;
+            nodeObjectsVersion = nodeObjectsVersionAt;
+            nodeIpamSeenVersion = nodeIpamSeenVersionAt;
+            nodeIpamSeenSettings = nodeIpamSeenSettingsAt;
             revision = revisionAt;
             nodePorts.clear();
             nodePorts.or(nodePortsAt);
@@ -316,6 +375,9 @@ public final class ClusterState {
     void keep(KeptObject o) {
         KeptObject previous = kept.put(o.key(), o);
         contentChanged();
+        if (NodeObjects.isNode(o)) {
+            nodeObjectsVersion++;
+        }
         journal(() -> {
             if (previous == null) {
                 kept.remove(o.key());
@@ -331,8 +393,11 @@ public final class ClusterState {
         }
         // Putting it back must keep the order they came in: journal the whole (small, rarely removed) map.
         Map<String, KeptObject> before = journal != null && journal.recording() ? new LinkedHashMap<>(kept) : null;
-        kept.remove(key);
+        KeptObject removed = kept.remove(key);
         contentChanged();
+        if (NodeObjects.isNode(removed)) {
+            nodeObjectsVersion++;
+        }
         if (before != null) {
             journal(() -> {
                 kept.clear();

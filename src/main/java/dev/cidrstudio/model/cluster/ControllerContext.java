@@ -10,7 +10,16 @@ import dev.cidrstudio.model.api.ServiceCidr;
 import dev.cidrstudio.model.controller.DefaultServiceCidrContext;
 import dev.cidrstudio.model.controller.RepairContext;
 import dev.cidrstudio.model.field.FieldError;
+import dev.cidrstudio.model.api.KeptObject;
+import dev.cidrstudio.model.api.ObjectReference;
 import dev.cidrstudio.model.net.Cidr;
+import dev.cidrstudio.model.net.IpFamily;
+import dev.cidrstudio.model.net.IpParsing;
+import dev.cidrstudio.model.nodeipam.NodeIpamConfig;
+import dev.cidrstudio.model.nodeipam.NodeIpamContext;
+import dev.cidrstudio.model.nodeipam.NodeIpamState;
+import dev.cidrstudio.model.nodeipam.RangeAllocator;
+import java.util.ArrayList;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +29,7 @@ import java.util.function.Predicate;
  * What the controllers see of the cluster and the writes they may make: their informers' listers, their clients,
  * the event recorder and the work queue. Reads go to the live state each time, so a restore is seen at once.
  */
-final class ControllerContext implements DefaultServiceCidrContext, RepairContext {
+final class ControllerContext implements DefaultServiceCidrContext, RepairContext, NodeIpamContext {
 
     private final ApiServer api;
     private final GenericStore store;
@@ -166,5 +175,80 @@ final class ControllerContext implements DefaultServiceCidrContext, RepairContex
         }
         store.store(ServiceCidrStrategy.prepareForUpdate(next, sc));
         return null;
+    }
+
+    // ---- kube-controller-manager's node IPAM ----
+
+    /**
+     * The flags kubeadm gives kube-controller-manager: {@code --cluster-cidr}, the plan's Service range as its
+     * {@code --service-cluster-ip-range}, and the node mask size of each family the cluster CIDR has.
+     */
+    @Override
+    public NodeIpamConfig.Flags flags() {
+        ClusterSettings s = state().settings;
+        boolean v4 = false;
+        boolean v6 = false;
+        for (String part : s.clusterCIDR().split(",", -1)) {
+            var c = IpParsing.parseCidrSloppy(part);
+            if (c.isPresent()) {
+                v4 |= c.get().address().family() == IpFamily.IPv4;
+                v6 |= c.get().address().family() == IpFamily.IPv6;
+            }
+        }
+        return new NodeIpamConfig.Flags(s.clusterCIDR(), 0, v4 ? s.nodeCIDRMaskSizeIPv4() : 0,
+                v6 ? s.nodeCIDRMaskSizeIPv6() : 0, s.serviceClusterIPRange());
+    }
+
+    @Override
+    public List<String> planNodes() {
+        return state().settings.nodes();
+    }
+
+    @Override
+    public List<RangeAllocator.NodeCidrs> nodeObjects() {
+        List<RangeAllocator.NodeCidrs> out = new ArrayList<>();
+        for (KeptObject k : state().kept()) {
+            if (NodeObjects.isNode(k)) {
+                out.add(new RangeAllocator.NodeCidrs(k.name(), NodeObjects.podCidrs(k)));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public NodeIpamState ipamState() {
+        return state().nodeIpam;
+    }
+
+    @Override
+    public void setIpamState(NodeIpamState next) {
+        state().nodeIpam = next;
+    }
+
+    /** The node controller's PATCH: from no pod CIDRs to the allocated ones, which the Node's update rules allow. */
+    @Override
+    public void patchNodeCidrs(String node, List<String> podCidrs) {
+        for (KeptObject k : state().kept()) {
+            if (NodeObjects.isNode(k) && k.name().equals(node)) {
+                KeptObject next = NodeObjects.withPodCidrs(k, podCidrs);
+                if (KeptStrategy.validateUpdate(next, k).isEmpty()) {
+                    state().keep(next);
+                }
+                return;
+            }
+        }
+    }
+
+    @Override
+    public void recordNodeEvent(String node, String type, String reason, String message) {
+        String uid = null;
+        for (KeptObject k : state().kept()) {
+            if (NodeObjects.isNode(k) && k.name().equals(node)
+                    && k.content().get("metadata") instanceof java.util.Map<?, ?> meta && meta.get("uid") != null) {
+                uid = String.valueOf(meta.get("uid"));
+            }
+        }
+        recorder.event(new ObjectReference("v1", "Node", null, node, uid), type, reason, message,
+                RangeAllocator.EVENT_COMPONENT);
     }
 }

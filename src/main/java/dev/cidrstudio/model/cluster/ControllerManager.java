@@ -7,6 +7,7 @@ import dev.cidrstudio.model.api.ServiceCidr;
 import dev.cidrstudio.model.controller.DefaultServiceCidrController;
 import dev.cidrstudio.model.controller.RepairIpController;
 import dev.cidrstudio.model.controller.ServiceCidrController;
+import dev.cidrstudio.model.nodeipam.NodeIpamController;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -60,9 +61,23 @@ final class ControllerManager {
                 ServiceCidrController.sync(ctx, s.<ServiceCidr>get(Kind.SERVICE_CIDR, null, sc.name()).orElse(sc));
             }
             repairQueued();
+            syncNodeIpamIfDue();
             if (state().resourceVersion == before) {
                 return;
             }
+        }
+    }
+
+    /** kube-controller-manager's node IPAM controller, one step. */
+    void syncNodeIpam() {
+        NodeIpamController.sync(ctx);
+        state().nodeIpamLooked();
+    }
+
+    /** The node IPAM step, when a Node object or the settings changed or a retry is due (its informer's events). */
+    private void syncNodeIpamIfDue() {
+        if (state().nodeIpamDue()) {
+            syncNodeIpam();
         }
     }
 

@@ -20,10 +20,14 @@ final class EventRecorder {
     }
 
     void event(KubeObject involved, String type, String reason, String message, String component) {
+        event(ObjectReference.to(involved), type, reason, message, component);
+    }
+
+    /** An event on any object, a kept one included; a cluster-scoped object's events go to {@code default}. */
+    void event(ObjectReference ref, String type, String reason, String message, String component) {
         ClusterState state = store.state();
         Instant now = state.now;
-        String ns = involved.namespace() == null || involved.namespace().isEmpty() ? "default" : involved.namespace();
-        ObjectReference ref = ObjectReference.to(involved);
+        String ns = ref.namespace() == null || ref.namespace().isEmpty() ? "default" : ref.namespace();
         String identity = ns + "|" + ref + "|" + type + "|" + reason + "|" + message;
         String existing = state.correlatedEvent(identity);
         if (existing != null) {
@@ -34,7 +38,7 @@ final class EventRecorder {
             }
         }
         long nanos = now.getEpochSecond() * 1_000_000_000L + now.getNano() + state.resourceVersion;
-        String name = involved.name() + "." + Long.toHexString(nanos);
+        String name = ref.name() + "." + Long.toHexString(nanos);
         ObjectMeta meta = new ObjectMeta(name, ns, store.nextUid(), null, now, null, null, null, null, null, null, 0);
         store.store(new Event(meta, ref, reason, message, type, component, now, now, 1));
         state.indexEvent(identity, name);

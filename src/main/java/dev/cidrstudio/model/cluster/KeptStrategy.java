@@ -50,25 +50,45 @@ final class KeptStrategy {
         return errs;
     }
 
-    static List<FieldError> validateUpdate(KeptObject o) {
+    static List<FieldError> validateUpdate(KeptObject o, KeptObject old) {
         List<FieldError> errs = new ArrayList<>(ObjectMetaValidation.validateObjectMetaUpdate(
                 ObjectMetaValidation.fromPlain(o.content().get("metadata"))));
         errs.addAll(validateSpec(o));
+        if (NodeObjects.isNode(o) && old != null && NodeObjects.isNode(old)) {
+            errs.addAll(validatePodCidrsUpdate(NodeObjects.podCidrs(o), NodeObjects.podCidrs(old)));
+        }
+        return errs;
+    }
+
+    static final String POD_CIDR_UPDATE = "node updates may not change podCIDR except from \"\" to valid";
+
+    /**
+     * {@code ValidateNodeUpdate}'s rule for {@code spec.podCIDRs}: once set they never change (the controller
+     * manager may only set them on a Node that has none); one error for a list of another length, else one for
+     * each entry that differs.
+     */
+    static List<FieldError> validatePodCidrsUpdate(List<String> cidrs, List<String> oldCidrs) {
+        List<FieldError> errs = new ArrayList<>();
+        if (oldCidrs.isEmpty()) {
+            return errs;
+        }
+        if (oldCidrs.size() != cidrs.size()) {
+            errs.add(FieldError.forbidden("spec.podCIDRs", POD_CIDR_UPDATE));
+            return errs;
+        }
+        for (int i = 0; i < oldCidrs.size(); i++) {
+            if (!oldCidrs.get(i).equals(cidrs.get(i))) {
+                errs.add(FieldError.forbidden("spec.podCIDRs", POD_CIDR_UPDATE));
+            }
+        }
         return errs;
     }
 
     /** What {@code ValidateNode} says of a Node's {@code spec.podCIDR} and {@code spec.podCIDRs}. */
     private static List<FieldError> validateSpec(KeptObject o) {
-        if (!"v1".equals(o.apiVersion()) || !"Node".equals(o.kind())
-                || !(o.content().get("spec") instanceof Map<?, ?> spec)) {
+        if (!NodeObjects.isNode(o)) {
             return List.of();
         }
-        List<String> listed = new ArrayList<>();
-        if (spec.get("podCIDRs") instanceof List<?> l) {
-            l.forEach(c -> listed.add(c == null ? "" : c.toString()));
-        }
-        Object single = spec.get("podCIDR");
-        return NodeValidation.validatePodCidrs(NodeValidation.convertPodCidrs(single == null ? null
-                : single.toString(), listed));
+        return NodeValidation.validatePodCidrs(NodeObjects.podCidrs(o));
     }
 }

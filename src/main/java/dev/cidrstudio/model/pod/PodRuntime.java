@@ -2,6 +2,7 @@ package dev.cidrstudio.model.pod;
 
 import dev.cidrstudio.model.api.KeptObject;
 import dev.cidrstudio.model.cluster.ClusterSettings;
+import dev.cidrstudio.model.cluster.ClusterState;
 import dev.cidrstudio.model.cluster.KubeVersion;
 import dev.cidrstudio.model.hosts.HostAlias;
 import dev.cidrstudio.model.hosts.HostsFile;
@@ -14,7 +15,6 @@ import dev.cidrstudio.model.net.IpParsing;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,9 +35,13 @@ public final class PodRuntime {
     private PodRuntime() {
     }
 
-    /** The Pod as stored after scheduling and start: spec.nodeName and status filled in. */
-    public static Map<String, Object> start(Map<String, Object> manifest, String namespace, ClusterSettings cluster,
+    /**
+     * The Pod as stored after scheduling and start: spec.nodeName and status filled in, its addresses from the
+     * node's {@code spec.podCIDRs} as kube-controller-manager's range allocator gave them.
+     */
+    public static Map<String, Object> start(Map<String, Object> manifest, String namespace, ClusterState plan,
             List<KeptObject> pods, Instant now) {
+        ClusterSettings cluster = plan.settings();
         Map<String, Object> pod = deepCopy(manifest);
         Map<String, Object> meta = map(pod, "metadata");
         meta.put("namespace", namespace);
@@ -47,7 +51,8 @@ public final class PodRuntime {
         boolean hostNetwork = Boolean.TRUE.equals(spec.get("hostNetwork"));
         String node = spec.get("nodeName") instanceof String n && !n.isEmpty() ? n : leastLoadedNode(cluster, pods);
         spec.put("nodeName", node);
-        List<String> ips = hostNetwork ? List.of(nodeIp(cluster, node)) : nextFreeIps(cluster, node, pods);
+        List<String> ips = hostNetwork ? List.of(nodeIp(cluster, node))
+                : nextFreeIps(plan.nodePodCidrs(node), node, pods);
         Map<String, Object> status = new LinkedHashMap<>();
         boolean oneShot = !"Always".equals(spec.get("restartPolicy"));
         List<Map<String, Object>> containerStatuses = new ArrayList<>();
@@ -220,10 +225,8 @@ public final class PodRuntime {
         return ipv6 ? "fd00:192:168::" + Integer.toHexString(16 + index) : "192.168.0." + (10 + index);
     }
 
-    static List<String> nextFreeIps(ClusterSettings cluster, String node, List<KeptObject> pods) {
-        int index = Math.max(0, cluster.nodes().indexOf(node));
-        List<Cidr> clusterCidrs = Arrays.stream(cluster.clusterCIDR().split(","))
-                .map(s -> IpParsing.parseCidr(s.trim()).orElseThrow()).toList();
+    /** The first free address of each of the node's pod CIDRs, after the network address and the gateway. */
+    static List<String> nextFreeIps(List<String> nodePodCidrs, String node, List<KeptObject> pods) {
         Set<String> used = new HashSet<>();
         for (KeptObject p : pods) {
             if (node.equals(asMap(p.content().get("spec")).get("nodeName"))) {
@@ -231,8 +234,12 @@ public final class PodRuntime {
             }
         }
         List<String> out = new ArrayList<>();
-        for (Cidr c : PodAddresses.nodePodCidrs(clusterCidrs, cluster.nodeCIDRMaskSizeIPv4(),
-                cluster.nodeCIDRMaskSizeIPv6(), index)) {
+        for (String text : nodePodCidrs) {
+            var parsed = IpParsing.parseCidrSloppy(text);
+            if (parsed.isEmpty()) {
+                continue;
+            }
+            Cidr c = parsed.get().masked();
             IpAddress ip = c.network().plus(2);
             while (used.contains(ip.toString()) && c.contains(ip.plus(1))) {
                 ip = ip.plus(1);
