@@ -111,11 +111,27 @@ public final class ManifestDecoder {
         }
         Kind k = Kind.fromKindName(apiVersion, kind);
         if (k == null) {
+            checkGoTypes(source, doc, apiVersion, kind);
             PMap meta = doc.get("metadata") instanceof PMap m ? m : null;
             return List.of(new Decoded.Other(apiVersion, kind, meta == null ? null : scalar(meta, "namespace"),
                     meta == null ? null : scalar(meta, "name"), doc, source, doc.mark()));
         }
         return List.of(new Decoded.Object(decodeObject(source, doc, k), doc, source, doc.mark()));
+    }
+
+    /**
+     * A kept kind that Kubernetes knows is decoded into its Go type, as kube-apiserver decodes it: a wrong JSON type
+     * or an unknown field is refused in its words. Kinds no release knows stay untyped.
+     */
+    private static void checkGoTypes(String source, PMap doc, String apiVersion, String kind) throws ManifestException {
+        GoTypes.Struct type = GoTypes.kind(apiVersion, kind);
+        if (type != null) {
+            List<Problem> problems = GoTypeCheck.check(source, doc, type, kind,
+                    apiVersion.substring(apiVersion.indexOf('/') + 1), null);
+            if (!problems.isEmpty()) {
+                throw new ManifestException(problems);
+            }
+        }
     }
 
     private static List<Decoded> decodeList(String source, PMap doc) throws ManifestException {
