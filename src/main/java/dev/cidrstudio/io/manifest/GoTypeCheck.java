@@ -6,6 +6,7 @@ import dev.cidrstudio.io.manifest.GoTypes.Leaf;
 import dev.cidrstudio.io.manifest.GoTypes.MapOf;
 import dev.cidrstudio.io.manifest.GoTypes.Slice;
 import dev.cidrstudio.io.manifest.GoTypes.Struct;
+import dev.cidrstudio.io.yaml.GoTime;
 import dev.cidrstudio.io.yaml.Mark;
 import dev.cidrstudio.io.yaml.PNode;
 import dev.cidrstudio.io.yaml.PNode.PList;

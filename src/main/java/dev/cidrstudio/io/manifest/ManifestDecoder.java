@@ -57,11 +57,7 @@ public final class ManifestDecoder {
         try {
             docs = new YamlReader().read(source, text);
         } catch (YamlFormatException e) {
-            String kubectl = e.problem().startsWith("malformed JSON: ")
-                    ? "json: offset " + e.offset() + ": " + e.problem().substring("malformed JSON: ".length())
-                    : "error converting YAML to JSON: yaml: line " + e.mark().line() + ": "
-                            + e.problem().replaceFirst("^malformed YAML: ", "");
-            throw new ManifestException(new Problem(source, e.mark(), "", e.problem(), kubectl));
+            throw new ManifestException(new Problem(source, e.mark(), "", e.problem(), kubectlWords(e)));
         }
         List<Decoded> out = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
@@ -76,6 +72,26 @@ public final class ManifestDecoder {
             throw new ManifestException(problems);
         }
         return out;
+    }
+
+    /**
+     * What kubectl says of a file it cannot turn into JSON: go-yaml's scanner and parser errors name a line, the
+     * errors of its resolver ({@code failf}: a tag the text contradicts, bad {@code !!binary}) do not, and Go's JSON
+     * encoder refuses NaN and infinities in its own words.
+     */
+    static String kubectlWords(YamlFormatException e) {
+        String problem = e.problem();
+        if (problem.startsWith("malformed JSON: ")) {
+            return "json: offset " + e.offset() + ": " + problem.substring("malformed JSON: ".length());
+        }
+        if (problem.startsWith("cannot decode !!") || problem.equals("!!binary value contains invalid base64 data")) {
+            return "error converting YAML to JSON: yaml: " + problem;
+        }
+        if (problem.startsWith("json: unsupported value: ")) {
+            return "error converting YAML to JSON: " + problem.replace(" (JSON has no NaN or infinity)", "");
+        }
+        return "error converting YAML to JSON: yaml: line " + e.mark().line() + ": "
+                + problem.replaceFirst("^malformed YAML: ", "");
     }
 
     /** Decodes one document; a List yields its items. */

@@ -1,4 +1,4 @@
-package dev.cidrstudio.io.manifest;
+package dev.cidrstudio.io.yaml;
 
 import java.nio.charset.StandardCharsets;
 
@@ -15,8 +15,9 @@ public final class GoTime {
     /** {@code metav1.RFC3339Micro}, what {@code metav1.MicroTime} reads. */
     public static final String RFC3339_MICRO = "2006-01-02T15:04:05.000000Z07:00";
     /** go-yaml's {@code allowedTimestampFormats}, tried in order by its resolver. */
-    static final String[] YAML_TIMESTAMP_LAYOUTS = {"2006-1-2T15:4:5.999999999Z07:00",
-        "2006-1-2t15:4:5.999999999Z07:00", "2006-1-2 15:4:5.999999999", "2006-1-2"};
+    public static final java.util.List<String> YAML_TIMESTAMP_LAYOUTS = java.util.List.of(
+            "2006-1-2T15:4:5.999999999Z07:00", "2006-1-2t15:4:5.999999999Z07:00", "2006-1-2 15:4:5.999999999",
+            "2006-1-2");
 
     private enum Std { LONG_YEAR, ZERO_MONTH, NUM_MONTH, ZERO_DAY, DAY, HOUR, ZERO_MINUTE, MINUTE, ZERO_SECOND, SECOND,
         FRAC0, FRAC9, ISO_COLON_TZ }
