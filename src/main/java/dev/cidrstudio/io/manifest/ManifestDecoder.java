@@ -126,8 +126,10 @@ public final class ManifestDecoder {
             return List.of(ClusterDocuments.decode(source, doc, apiVersion));
         }
         Kind k = Kind.fromKindName(apiVersion, kind);
-        if (k == null) {
+        if (k == null || k == Kind.EVENT) {
             checkGoTypes(source, doc, apiVersion, kind);
+        }
+        if (k == null) {
             PMap meta = doc.get("metadata") instanceof PMap m ? m : null;
             return List.of(new Decoded.Other(apiVersion, kind, meta == null ? null : scalar(meta, "namespace"),
                     meta == null ? null : scalar(meta, "name"), doc, source, doc.mark()));
