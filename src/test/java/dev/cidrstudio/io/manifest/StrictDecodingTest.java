@@ -48,6 +48,12 @@ class StrictDecodingTest {
                 Arguments.of("a targetPort past int32", "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n"
                         + "spec:\n  ports:\n  - port: 80\n    targetPort: 4294967376\n",
                         "m.yaml:8:17: spec.ports[0].targetPort: expected an integer that fits in int32, got 4294967376"),
+                Arguments.of("!!timestamp on text", CM + "!!timestamp soon\n",
+                        "m.yaml:6:6: cannot decode !!str `soon` as a !!timestamp"),
+                Arguments.of("!!timestamp on February 30th", CM + "!!timestamp 2024-02-30\n",
+                        "m.yaml:6:6: cannot decode !!str `2024-02-30` as a !!timestamp"),
+                Arguments.of("!!timestamp on a number", CM + "!!timestamp 20240102\n",
+                        "m.yaml:6:6: cannot decode !!int `20240102` as a !!timestamp"),
                 Arguments.of("invalid !!binary", CM + "!!binary \"not base64!\"\n",
                         "m.yaml:6:6: !!binary value contains invalid base64 data"),
                 Arguments.of("!!binary without padding", CM + "!!binary aGVsbG8\n",
@@ -92,11 +98,36 @@ class StrictDecodingTest {
         }
     }
 
+    /** What kubectl prints after "error parsing FILE: " (checked against kubectl 1.33 to 1.35). */
+    static Stream<Arguments> kubectlWords() {
+        return Stream.of(
+                Arguments.of("a tag the text contradicts: go-yaml's resolver names no line", CM + "!!int foo\n",
+                        "error converting YAML to JSON: yaml: cannot decode !!str `foo` as a !!int"),
+                Arguments.of("!!timestamp on text", CM + "!!timestamp foo\n",
+                        "error converting YAML to JSON: yaml: cannot decode !!str `foo` as a !!timestamp"),
+                Arguments.of("invalid !!binary", CM + "!!binary \"not base64!\"\n",
+                        "error converting YAML to JSON: yaml: !!binary value contains invalid base64 data"),
+                Arguments.of("NaN: Go's JSON encoder refuses it", CM + ".nan\n",
+                        "error converting YAML to JSON: json: unsupported value: NaN"),
+                Arguments.of("a scanner error names its line", CM + "\"\\ud800\"\n",
+                        "error converting YAML to JSON: yaml: line 6: found invalid Unicode character escape code"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void kubectlWords(String name, String text, String kubectl) {
+        ManifestException e = assertThrows(ManifestException.class, () -> ManifestDecoder.decodeAll("m.yaml", text));
+        assertEquals(kubectl, e.problems().get(0).kubeMessage());
+    }
+
     static Stream<Arguments> accepted() {
         return Stream.of(
                 Arguments.of("!!str keeps a number's text", CM + "!!str 0x1F\n", "0x1F"),
                 Arguments.of("!!float takes an integer", CM + "!!float 80\n", "80"),
                 Arguments.of("!!binary is decoded", CM + "!!binary aGVsbG8=\n", "hello"),
+                Arguments.of("!!timestamp on a date keeps its text", CM + "!!timestamp 2024-1-2\n", "2024-1-2"),
+                Arguments.of("a plain timestamp is its text", CM + "2001-12-14t21:59:43.10-05:00\n",
+                        "2001-12-14t21:59:43.10-05:00"),
                 Arguments.of("a local tag keeps the text", CM + "!thing 80\n", "80"),
                 Arguments.of("a lone surrogate in JSON becomes U+FFFD, as in Go", JSON_CM + "\"a\\ud800b\"}}",
                         "a\uFFFDb"),
