@@ -125,6 +125,11 @@ class HostileManifestsCliTest {
                                 + "a ValidatingAdmissionPolicy: json: cannot unmarshal number into Go struct field "
                                 + "Validation.spec.validations.expression of type string",
                         "spec.validations[0].expression: expected a string, got number (12) (column 17)"),
+                new Case("a field of 1.34 in a 1.33 plan", "apiVersion: cidrstudio.dev/v1alpha1\nkind: Cluster\n"
+                        + "metadata: {name: old}\nspec:\n  kubernetesVersion: \"1.33\"\n"
+                        + "  serviceClusterIPRange: 10.96.0.0/16\n---\n" + POD.replace("spec:\n",
+                        "spec:\n  hostnameOverride: db-0\n"), 13, same("Pod in version \"v1\" cannot be handled as a "
+                                + "Pod: strict decoding error: unknown field \"spec.hostnameOverride\""), null),
                 new Case("!!timestamp on what is no timestamp", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n"
                         + "  name: c\ndata:\n  when: !!timestamp soon\n", 6, "error converting YAML to JSON: yaml: "
                                 + "cannot decode !!str `soon` as a !!timestamp", "cannot decode !!str `soon` as a "

@@ -152,6 +152,19 @@ public final class ManifestDecoder {
         }
     }
 
+    /**
+     * The fields of a kept document that {@code release} ("1.33") does not have yet: a later release added them, and
+     * that release's kube-apiserver refuses them as unknown (the decoder accepts every release's fields).
+     */
+    public static List<Problem> unknownInRelease(Decoded.Other d, String release) {
+        GoTypes.Struct type = d.raw() == null ? null : GoTypes.kind(d.apiVersion(), d.kind());
+        if (type == null) {
+            return List.of();
+        }
+        return GoTypeCheck.check(d.source(), d.raw(), type, d.kind(),
+                d.apiVersion().substring(d.apiVersion().indexOf('/') + 1), release);
+    }
+
     private static List<Decoded> decodeList(String source, PMap doc) throws ManifestException {
         PNode items = doc.get("items");
         List<Decoded> out = new ArrayList<>();
