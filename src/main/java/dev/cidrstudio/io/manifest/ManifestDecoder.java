@@ -274,7 +274,7 @@ public final class ManifestDecoder {
         };
         f.flushUnknown();
         if (!f.problems.isEmpty()) {
-            throw new ManifestException(f.problems);
+            throw new ManifestException(f.inGoOrder());
         }
         return obj;
     }

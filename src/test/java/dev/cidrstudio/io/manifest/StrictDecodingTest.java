@@ -98,7 +98,13 @@ class StrictDecodingTest {
         }
     }
 
-    /** What kubectl prints after "error parsing FILE: " (checked against kubectl 1.33 to 1.35). */
+    private static final String SVC = "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\nspec:\n";
+    private static final String SVC_PREFIX = "Service in version \"v1\" cannot be handled as a Service: ";
+
+    /**
+     * What kubectl prints of the problem: after "error parsing FILE: " for what it cannot turn into JSON (checked
+     * against kubectl 1.33 to 1.35), after "error when creating" for what kube-apiserver's decoder refuses.
+     */
     static Stream<Arguments> kubectlWords() {
         return Stream.of(
                 Arguments.of("a tag the text contradicts: go-yaml's resolver names no line", CM + "!!int foo\n",
@@ -110,7 +116,19 @@ class StrictDecodingTest {
                 Arguments.of("NaN: Go's JSON encoder refuses it", CM + ".nan\n",
                         "error converting YAML to JSON: json: unsupported value: NaN"),
                 Arguments.of("a scanner error names its line", CM + "\"\\ud800\"\n",
-                        "error converting YAML to JSON: yaml: line 6: found invalid Unicode character escape code"));
+                        "error converting YAML to JSON: yaml: line 6: found invalid Unicode character escape code"),
+                Arguments.of("Go's error context names a map, not its key", SVC + "  selector:\n    app: 1\n",
+                        SVC_PREFIX + "json: cannot unmarshal number into Go struct field ServiceSpec.spec.selector of "
+                                + "type string"),
+                Arguments.of("the first wrong type in the order of kubectl's JSON (sorted keys)", SVC + "  type: 1\n"
+                        + "  clusterIP: 2\n", SVC_PREFIX + "json: cannot unmarshal number into Go struct field "
+                                + "ServiceSpec.spec.clusterIP of type string"),
+                Arguments.of("an IntOrString's error stops Go's decoder: it is the answer", SVC.replace("spec:\n",
+                        "  labels: {a: 1}\nspec:\n") + "  ports:\n  - port: 80\n    targetPort: true\n", SVC_PREFIX + "json: cannot unmarshal bool "
+                                + "into Go struct field ServicePort.spec.ports.targetPort of type int32"),
+                Arguments.of("unknown fields in the order of kubectl's JSON", SVC + "  zeta: 1\n  ports:\n  - port: 80\n"
+                        + "    beta: 2\n  alpha: 3\n", SVC_PREFIX + "strict decoding error: unknown field \"spec.alpha\", "
+                                + "unknown field \"spec.ports[0].beta\", unknown field \"spec.zeta\""));
     }
 
     @ParameterizedTest(name = "{0}")
