@@ -34,6 +34,20 @@ final class Fields {
         return path.isEmpty() ? key : path + "." + key;
     }
 
+    /** Fields whose own decoder failed: Go's decoder stops at the first of them and answers it. */
+    private final java.util.Set<String> aborting = new java.util.HashSet<>();
+
+    /** A problem a field's own decoder ({@code metav1.Time}, {@code intstr.IntOrString}) reports. */
+    void abort(Mark mark, String field, String message, String kubeMessage) {
+        problem(mark, field, message, kubeMessage);
+        aborting.add(field);
+    }
+
+    /** Marks the problem already reported at {@code field} as one that stops Go's decoder. */
+    void abortsDecoding(String field) {
+        aborting.add(field);
+    }
+
     void problem(Mark mark, String field, String message, String kubeMessage) {
         problems.add(new Problem(source, mark, field, message, kubeMessage == null ? null : kubePrefix + kubeMessage));
     }
@@ -111,8 +125,8 @@ final class Fields {
 
     /**
      * The problems in the order kube-apiserver answers them: wrong types first, in the order Go's decoder meets them
-     * (an IntOrString's error, a {@code targetPort}, stops the decoder, so it is answered even after an earlier
-     * wrong type), then the unknown fields.
+     * (a field decoder's error, a {@code targetPort}'s or a time's, stops the decoder, so the first of them is
+     * answered even after an earlier wrong type), then the unknown fields.
      */
     List<Problem> inGoOrder() {
         List<Problem> typed = new ArrayList<>();
@@ -122,7 +136,7 @@ final class Fields {
         }
         typed.sort(java.util.Comparator.comparing(p -> p.field() == null ? "" : p.field(), GO_ORDER));
         for (int i = 0; i < typed.size(); i++) {
-            if (typed.get(i).field() != null && typed.get(i).field().endsWith(".targetPort")) {
+            if (aborting.contains(typed.get(i).field())) {
                 typed.add(0, typed.remove(i));
                 break;
             }

@@ -1,5 +1,6 @@
 package dev.cidrstudio.io.manifest;
 
+import dev.cidrstudio.io.yaml.GoTime;
 import dev.cidrstudio.io.yaml.PNode;
 import dev.cidrstudio.io.yaml.PNode.PList;
 import dev.cidrstudio.io.yaml.PNode.PMap;
@@ -20,7 +21,6 @@ import dev.cidrstudio.model.api.ServiceCidr;
 import dev.cidrstudio.model.api.ServicePort;
 import dev.cidrstudio.model.api.ServiceSpec;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -284,13 +284,14 @@ public final class ManifestDecoder {
         if (s == null) {
             return null;
         }
-        try {
-            return Rfc3339.parse(s);
-        } catch (DateTimeParseException e) {
-            f.problem(m.get(key).mark(), Fields.join(path, key), "not an RFC 3339 time: " + s,
-                    "parsing time \"" + s + "\" as \"2006-01-02T15:04:05Z07:00\": cannot parse");
+        // metav1.Time reads RFC 3339 as Go's time.Parse does; its error stops Go's decoder.
+        String error = GoTime.parseError(GoTime.RFC3339, s);
+        if (error != null) {
+            f.abort(m.get(key).mark(), Fields.join(path, key), "not an RFC 3339 time (" + GoTime.RFC3339 + "): "
+                    + (s.length() > 40 ? s.substring(0, 40) + "..." : s), error);
             return null;
         }
+        return GoTime.instant(GoTime.RFC3339, s);
     }
 
     private static ObjectMeta decodeMeta(Fields f, PMap doc) {
@@ -461,6 +462,7 @@ public final class ManifestDecoder {
             } else if (number != null) {
                 // IntOrString reads a number into its int32: Go's decoder names that type.
                 f.numberError(ts.mark(), pp + ".targetPort", number, "ServicePort", "int32");
+                f.abortsDecoding(pp + ".targetPort");
             } else {
                 targetPortTypeError(f, tp, pp);
             }
@@ -473,7 +475,7 @@ public final class ManifestDecoder {
     }
 
     private static void targetPortTypeError(Fields f, PNode tp, String pp) {
-        f.problem(tp.mark(), pp + ".targetPort", "expected a port number or name",
+        f.abort(tp.mark(), pp + ".targetPort", "expected a port number or name",
                 "json: cannot unmarshal " + PNode.goTypeName(tp) + " into Go struct field ServicePort."
                         + pp.replaceAll("\\[\\d+\\]", "") + ".targetPort of type int32");
     }

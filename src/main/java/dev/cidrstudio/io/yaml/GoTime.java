@@ -89,6 +89,22 @@ public final class GoTime {
 
     /** {@code time.Parse(layout, value)}'s error text, or null when the value parses. */
     public static String parseError(String layout, String value) {
+        return parse(layout, value, new int[8]);
+    }
+
+    /** The instant {@code time.Parse(layout, value)} reads, or null when it refuses the value. */
+    public static java.time.Instant instant(String layout, String value) {
+        int[] t = new int[8];
+        if (parse(layout, value, t) != null) {
+            return null;
+        }
+        return java.time.LocalDateTime.of(t[0], 1, 1, 0, 0).plusMonths(t[1] - 1L).plusDays(t[2] - 1L)
+                .plusHours(t[3]).plusMinutes(t[4]).plusSeconds(t[5]).plusNanos(t[6])
+                .toInstant(java.time.ZoneOffset.UTC).minusSeconds(t[7]);
+    }
+
+    /** Parses into {@code t}: year, month, day, hour, minute, second, nanosecond, zone offset in seconds. */
+    private static String parse(String layout, String value, int[] t) {
         byte[] all = value.getBytes(StandardCharsets.UTF_8);
         int at = 0;
         int year = 0;
@@ -136,6 +152,7 @@ public final class GoTime {
                     case HOUR -> {
                         int[] n = getnum(all, at, false);
                         at = n[1];
+                        t[3] = n[0];
                         if (n[0] >= 24) {
                             rangeErr = "hour";
                         }
@@ -143,6 +160,7 @@ public final class GoTime {
                     case ZERO_MINUTE, MINUTE -> {
                         int[] n = getnum(all, at, c.std() == Std.ZERO_MINUTE);
                         at = n[1];
+                        t[4] = n[0];
                         if (n[0] >= 60) {
                             rangeErr = "minute";
                         }
@@ -150,6 +168,7 @@ public final class GoTime {
                     case ZERO_SECOND, SECOND -> {
                         int[] n = getnum(all, at, c.std() == Std.ZERO_SECOND);
                         at = n[1];
+                        t[5] = n[0];
                         if (n[0] >= 60) {
                             rangeErr = "second";
                             break;
@@ -164,7 +183,7 @@ public final class GoTime {
                             while (e < all.length && isDigit(all, e)) {
                                 e++;
                             }
-                            rangeErr = parseNanoseconds(all, at, e - at);
+                            rangeErr = parseNanoseconds(all, at, e - at, t);
                             at = e;
                         }
                     }
@@ -173,7 +192,7 @@ public final class GoTime {
                         if (all.length - at < ndigit) {
                             throw new Bad();
                         }
-                        rangeErr = parseNanoseconds(all, at, ndigit);
+                        rangeErr = parseNanoseconds(all, at, ndigit, t);
                         at += ndigit;
                     }
                     case FRAC9 -> {
@@ -184,7 +203,7 @@ public final class GoTime {
                         while (at + i + 1 < all.length && isDigit(all, at + i + 1)) {
                             i++;
                         }
-                        rangeErr = parseNanoseconds(all, at, 1 + i);
+                        rangeErr = parseNanoseconds(all, at, 1 + i, t);
                         at += 1 + i;
                     }
                     case ISO_COLON_TZ -> {
@@ -215,6 +234,7 @@ public final class GoTime {
                         if (rangeErr == null && (bad != null || (sign != '+' && sign != '-'))) {
                             throw new Bad();
                         }
+                        t[7] = (sign == '-' ? -1 : 1) * (hr * 3600 + mm * 60);
                     }
                     default -> throw new IllegalStateException(c.std().name());
                 }
@@ -234,6 +254,9 @@ public final class GoTime {
         if (day < 1 || day > daysIn(month, year)) {
             return error(layout, value, "", "", ": day out of range");
         }
+        t[0] = year;
+        t[1] = month;
+        t[2] = day;
         return null;
     }
 
@@ -245,12 +268,16 @@ public final class GoTime {
     }
 
     /** {@code parseNanoseconds}: a range error's name, or null; {@link Bad} when it is not a fraction. */
-    private static String parseNanoseconds(byte[] v, int at, int nbytes) throws Bad {
+    private static String parseNanoseconds(byte[] v, int at, int nbytes, int[] t) throws Bad {
         if (!commaOrPeriod(v[at])) {
             throw new Bad();
         }
         int n = Math.min(nbytes, 10);
         int ns = atoi(v, at + 1, at + n);
+        for (int i = n; i < 10; i++) {
+            ns *= 10;
+        }
+        t[6] = ns;
         return ns < 0 ? "fractional second" : null;
     }
 

@@ -100,6 +100,16 @@ class StrictDecodingTest {
 
     private static final String SVC = "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\nspec:\n";
     private static final String SVC_PREFIX = "Service in version \"v1\" cannot be handled as a Service: ";
+    private static final String NS = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ns1\n";
+    private static final String NS_PREFIX = "Namespace in version \"v1\" cannot be handled as a Namespace: ";
+
+    @org.junit.jupiter.api.Test
+    void timesAreReadAsGoReadsRfc3339() throws ManifestException {
+        // Go takes a one-digit hour, a comma before the fraction and an offset; java.time's ISO parser does not.
+        List<Decoded> docs = ManifestDecoder.decodeAll("m.yaml", NS + "  creationTimestamp: 2024-01-02T1:02:03,5+01:00\n");
+        assertEquals(java.time.Instant.parse("2024-01-02T00:02:03.5Z"),
+                ((Decoded.Object) docs.get(0)).object().meta().creationTimestamp());
+    }
 
     /**
      * What kubectl prints of the problem: after "error parsing FILE: " for what it cannot turn into JSON (checked
@@ -126,6 +136,18 @@ class StrictDecodingTest {
                 Arguments.of("an IntOrString's error stops Go's decoder: it is the answer", SVC.replace("spec:\n",
                         "  labels: {a: 1}\nspec:\n") + "  ports:\n  - port: 80\n    targetPort: true\n", SVC_PREFIX + "json: cannot unmarshal bool "
                                 + "into Go struct field ServicePort.spec.ports.targetPort of type int32"),
+                Arguments.of("a date for a Namespace's creationTimestamp", NS + "  creationTimestamp: 2024-01-02\n",
+                        NS_PREFIX + "parsing time \"2024-01-02\" as \"2006-01-02T15:04:05Z07:00\": cannot parse \"\" "
+                                + "as \"T\""),
+                Arguments.of("a time's error stops Go's decoder: it is answered before an earlier wrong type", NS
+                        + "  annotations: {a: 1}\n  creationTimestamp: \"2024-02-30T10:00:00Z\"\n",
+                        NS_PREFIX + "parsing time \"2024-02-30T10:00:00Z\": day out of range"),
+                Arguments.of("a ServiceCIDR condition's time", "apiVersion: networking.k8s.io/v1\nkind: ServiceCIDR\n"
+                        + "metadata:\n  name: s\nspec:\n  cidrs: [10.0.0.0/24]\nstatus:\n  conditions:\n"
+                        + "  - type: Ready\n    status: \"True\"\n    lastTransitionTime: \"2024-01-02T10:00:00+0100\"\n",
+                        "ServiceCIDR in version \"v1\" cannot be handled as a ServiceCIDR: parsing time "
+                                + "\"2024-01-02T10:00:00+0100\" as \"2006-01-02T15:04:05Z07:00\": cannot parse \"+0100\" "
+                                + "as \"Z07:00\""),
                 Arguments.of("unknown fields in the order of kubectl's JSON", SVC + "  zeta: 1\n  ports:\n  - port: 80\n"
                         + "    beta: 2\n  alpha: 3\n", SVC_PREFIX + "strict decoding error: unknown field \"spec.alpha\", "
                                 + "unknown field \"spec.ports[0].beta\", unknown field \"spec.zeta\""));
