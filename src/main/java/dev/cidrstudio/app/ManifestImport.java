@@ -286,6 +286,9 @@ public final class ManifestImport {
         List<Finding> checked = Refusals.ofPolicy(other, content, api.state());
         List<Finding> invalid = new ArrayList<>(checked.stream().filter(f -> f.severity() == Finding.Severity.ERROR)
                 .toList());
+        for (Problem p : ManifestDecoder.unknownInRelease(other, api.state().settings().kubernetesVersion().text())) {
+            invalid.add(new Finding(Finding.Severity.ERROR, p.source(), p.mark(), p.kubeMessage()));
+        }
         KeptObject kept = new KeptObject(other.apiVersion(), other.kind(), ns, other.name(), content);
         try {
             api.validateKept(kept, existing(api, kept));

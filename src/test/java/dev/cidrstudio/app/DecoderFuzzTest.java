@@ -28,7 +28,8 @@ class DecoderFuzzTest {
     private static final List<String> TOKENS = List.of("&a ", "*a", "!!int ", "!!binary ", "!!str ", "<<: *a\n",
             "\"\\ud800\"", "\"\\u12G4\"", "\\", ".nan", "- ", ": ", "? ", "{", "}", "[", "]", ",", "#", "|", ">-",
             "\t", "\n", "\r", "---\n", "...\n", "%YAML 1.1\n", "\ufeff", "\u0085", "\u2028", "\u0000", "'", "\"",
-            "kind: no\n", "apiVersion: 1\n", "99999999999999999999", "4294967376", "0o", "0x", "\ud83d\ude00", "~", "null", "0x1F", "1e999", "-.inf", "  ", "        ");
+            "kind: no\n", "apiVersion: 1\n", "99999999999999999999", "4294967376", "0o", "0x", "\ud83d\ude00", "~", "null", "0x1F", "1e999", "-.inf", "  ", "        ",
+            "!!timestamp ", "2024-01-02", "2024-13-45T25:61:00Z", "\"80\"", "1KM", "true", "{a: 1}", "[1, 2]");
 
     private static List<String> seeds() {
         List<String> out = new ArrayList<>();
@@ -47,6 +48,14 @@ class DecoderFuzzTest {
             throw new java.io.UncheckedIOException(e);
         }
         out.add(DumpFixtures.smallDump());
+        // Kept kinds decoded into their Go types.
+        out.add("apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  creationTimestamp: 2024-01-02T10:00:00Z\n"
+                + "  labels: {app: web}\nspec:\n  containers:\n  - name: c\n    image: nginx\n    ports:\n"
+                + "    - containerPort: 80\n    resources:\n      limits: {cpu: 500m, memory: 1Gi}\n"
+                + "    livenessProbe:\n      httpGet: {port: http, path: /}\n---\napiVersion: events.k8s.io/v1\n"
+                + "kind: Event\nmetadata:\n  name: e\neventTime: 2024-01-02T10:00:00.000000Z\n---\n"
+                + "apiVersion: admissionregistration.k8s.io/v1\nkind: ValidatingAdmissionPolicyBinding\n"
+                + "metadata:\n  name: b\nspec:\n  policyName: p\n  validationActions: [Deny]\n");
         out.add("{\"apiVersion\": \"v1\", \"kind\": \"List\", \"items\": [{\"apiVersion\": \"v1\", \"kind\": \"Service\","
                 + " \"metadata\": {\"name\": \"a\", \"namespace\": \"default\"}, \"spec\": {\"ports\": [{\"port\": 80}],"
                 + " \"clusterIP\": \"10.96.0.10\"}}]}");

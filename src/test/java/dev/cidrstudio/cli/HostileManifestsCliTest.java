@@ -102,8 +102,42 @@ class HostileManifestsCliTest {
                                 + "alphanumeric characters, '-', '_' or '.', and must start and end with an "
                                 + "alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used "
                                 + "for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional "
-                                + "DNS subdomain prefix and '/' (e.g. 'example.com/MyName')"), null));
+                                + "DNS subdomain prefix and '/' (e.g. 'example.com/MyName')"), null),
+                new Case("a string for a Pod's containerPort", POD + "    ports:\n    - containerPort: \"80\"\n", 10,
+                        "Pod in version \"v1\" cannot be handled as a Pod: json: cannot unmarshal string into Go "
+                                + "struct field ContainerPort.spec.containers.ports.containerPort of type int32",
+                        "spec.containers[0].ports[0].containerPort: expected an integer, got string (80) (column 22)"),
+                new Case("an unknown field in a Pod", POD + "    imagePullPolicy: Always\n    imagePulPolicy: Never\n",
+                        10, "Pod in version \"v1\" cannot be handled as a Pod: strict decoding error: unknown field "
+                                + "\"spec.containers[0].imagePulPolicy\"",
+                        "spec.containers[0].imagePulPolicy: unknown field (column 5)"),
+                new Case("a bad quantity in a Pod", POD + "    resources:\n      limits:\n        memory: 1KM\n", 11,
+                        "Pod in version \"v1\" cannot be handled as a Pod: unable to parse quantity's suffix",
+                        "spec.containers[0].resources.limits.memory: not a quantity: string (1KM) (column 17)"),
+                new Case("a date for a Node's creationTimestamp", "apiVersion: v1\nkind: Node\nmetadata:\n"
+                        + "  name: n1\n  creationTimestamp: 2024-01-02\n", 5, "Node in version \"v1\" cannot be "
+                                + "handled as a Node: parsing time \"2024-01-02\" as \"2006-01-02T15:04:05Z07:00\": "
+                                + "cannot parse \"\" as \"T\"", "metadata.creationTimestamp: not an RFC 3339 time "
+                                + "(2006-01-02T15:04:05Z07:00): 2024-01-02 (column 22)"),
+                new Case("a number for a policy's expression", "apiVersion: admissionregistration.k8s.io/v1\n"
+                        + "kind: ValidatingAdmissionPolicy\nmetadata:\n  name: p\nspec:\n  validations:\n"
+                        + "  - expression: 12\n", 7, "ValidatingAdmissionPolicy in version \"v1\" cannot be handled as "
+                                + "a ValidatingAdmissionPolicy: json: cannot unmarshal number into Go struct field "
+                                + "Validation.spec.validations.expression of type string",
+                        "spec.validations[0].expression: expected a string, got number (12) (column 17)"),
+                new Case("a field of 1.34 in a 1.33 plan", "apiVersion: cidrstudio.dev/v1alpha1\nkind: Cluster\n"
+                        + "metadata: {name: old}\nspec:\n  kubernetesVersion: \"1.33\"\n"
+                        + "  serviceClusterIPRange: 10.96.0.0/16\n---\n" + POD.replace("spec:\n",
+                        "spec:\n  hostnameOverride: db-0\n"), 13, same("Pod in version \"v1\" cannot be handled as a "
+                                + "Pod: strict decoding error: unknown field \"spec.hostnameOverride\""), null),
+                new Case("!!timestamp on what is no timestamp", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n"
+                        + "  name: c\ndata:\n  when: !!timestamp soon\n", 6, "error converting YAML to JSON: yaml: "
+                                + "cannot decode !!str `soon` as a !!timestamp", "cannot decode !!str `soon` as a "
+                                + "!!timestamp (column 9)"));
     }
+
+    private static final String POD = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n"
+            + "  - name: c\n    image: nginx\n";
 
     /** A marker: {@code import} prints what {@code check} prints. */
     private static String same(String message) {

@@ -34,6 +34,20 @@ final class Fields {
         return path.isEmpty() ? key : path + "." + key;
     }
 
+    /** Fields whose own decoder failed: Go's decoder stops at the first of them and answers it. */
+    private final java.util.Set<String> aborting = new java.util.HashSet<>();
+
+    /** A problem a field's own decoder ({@code metav1.Time}, {@code intstr.IntOrString}) reports. */
+    void abort(Mark mark, String field, String message, String kubeMessage) {
+        problem(mark, field, message, kubeMessage);
+        aborting.add(field);
+    }
+
+    /** Marks the problem already reported at {@code field} as one that stops Go's decoder. */
+    void abortsDecoding(String field) {
+        aborting.add(field);
+    }
+
     void problem(Mark mark, String field, String message, String kubeMessage) {
         problems.add(new Problem(source, mark, field, message, kubeMessage == null ? null : kubePrefix + kubeMessage));
     }
@@ -67,11 +81,90 @@ final class Fields {
         }
     }
 
+    /**
+     * The order Go's decoder meets fields in: kubectl sends JSON with every object's keys sorted, so paths compare
+     * segment by segment, names by their bytes and list indices by number.
+     */
+    static final java.util.Comparator<String> GO_ORDER = Fields::compareGoPaths;
+
+    private static int compareGoPaths(String a, String b) {
+        String[] as = a.split("\\.", -1);
+        String[] bs = b.split("\\.", -1);
+        for (int i = 0; i < as.length && i < bs.length; i++) {
+            int c = compareSegments(as[i], bs[i]);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(as.length, bs.length);
+    }
+
+    private static int compareSegments(String a, String b) {
+        int ai = a.indexOf('[');
+        int bi = b.indexOf('[');
+        String an = ai < 0 ? a : a.substring(0, ai);
+        String bn = bi < 0 ? b : b.substring(0, bi);
+        int c = GoTypeCheck.compareUtf8(an, bn);
+        if (c != 0 || ai < 0 || bi < 0) {
+            return c != 0 ? c : Integer.compare(ai < 0 ? 0 : 1, bi < 0 ? 0 : 1);
+        }
+        String[] ax = a.substring(ai + 1).split("\\]\\[?");
+        String[] bx = b.substring(bi + 1).split("\\]\\[?");
+        for (int i = 0; i < ax.length && i < bx.length; i++) {
+            try {
+                c = Long.compare(Long.parseLong(ax[i]), Long.parseLong(bx[i]));
+            } catch (NumberFormatException e) {
+                c = ax[i].compareTo(bx[i]);
+            }
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(ax.length, bx.length);
+    }
+
+    /**
+     * The problems in the order kube-apiserver answers them: wrong types first, in the order Go's decoder meets them
+     * (a field decoder's error, a {@code targetPort}'s or a time's, stops the decoder, so the first of them is
+     * answered even after an earlier wrong type), then the unknown fields.
+     */
+    List<Problem> inGoOrder() {
+        List<Problem> typed = new ArrayList<>();
+        List<Problem> strict = new ArrayList<>();
+        for (Problem p : problems) {
+            (p.message().equals("unknown field") ? strict : typed).add(p);
+        }
+        typed.sort(java.util.Comparator.comparing(p -> p.field() == null ? "" : p.field(), GO_ORDER));
+        for (int i = 0; i < typed.size(); i++) {
+            if (aborting.contains(typed.get(i).field())) {
+                typed.add(0, typed.remove(i));
+                break;
+            }
+        }
+        typed.addAll(strict);
+        return typed;
+    }
+
     /** Reports the unknown fields, strict-decoding style, as one problem each (one kube message for all). */
     void flushUnknown() {
         if (unknown.isEmpty()) {
             return;
         }
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < unknown.size(); i++) {
+            order.add(i);
+        }
+        order.sort((x, y) -> GO_ORDER.compare(unknown.get(x), unknown.get(y)));
+        List<String> names = new ArrayList<>();
+        List<Mark> marks = new ArrayList<>();
+        for (int i : order) {
+            names.add(unknown.get(i));
+            marks.add(unknownMarks.get(i));
+        }
+        unknown.clear();
+        unknown.addAll(names);
+        unknownMarks.clear();
+        unknownMarks.addAll(marks);
         StringBuilder all = new StringBuilder("strict decoding error: ");
         for (int i = 0; i < unknown.size(); i++) {
             if (i > 0) {
@@ -208,7 +301,11 @@ final class Fields {
             } else if (v instanceof PScalar s && s.isNull()) {
                 out.put(e.getKey(), "");
             } else {
-                typeError(v, join(join(path, key), e.getKey()), "a string", goStruct, "string");
+                // Go's error context names the map, not the key.
+                String got = PNode.goTypeName(v);
+                problem(v.mark(), join(join(path, key), e.getKey()), "expected a string, got " + got + describeValue(v),
+                        "json: cannot unmarshal " + got + " into Go struct field " + goStruct + "."
+                                + join(path, key).replaceAll("\\[\\d+\\]", "") + " of type string");
             }
         }
         return out;

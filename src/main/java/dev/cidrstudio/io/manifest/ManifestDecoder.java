@@ -1,5 +1,6 @@
 package dev.cidrstudio.io.manifest;
 
+import dev.cidrstudio.io.yaml.GoTime;
 import dev.cidrstudio.io.yaml.PNode;
 import dev.cidrstudio.io.yaml.PNode.PList;
 import dev.cidrstudio.io.yaml.PNode.PMap;
@@ -20,7 +21,6 @@ import dev.cidrstudio.model.api.ServiceCidr;
 import dev.cidrstudio.model.api.ServicePort;
 import dev.cidrstudio.model.api.ServiceSpec;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,11 +57,7 @@ public final class ManifestDecoder {
         try {
             docs = new YamlReader().read(source, text);
         } catch (YamlFormatException e) {
-            String kubectl = e.problem().startsWith("malformed JSON: ")
-                    ? "json: offset " + e.offset() + ": " + e.problem().substring("malformed JSON: ".length())
-                    : "error converting YAML to JSON: yaml: line " + e.mark().line() + ": "
-                            + e.problem().replaceFirst("^malformed YAML: ", "");
-            throw new ManifestException(new Problem(source, e.mark(), "", e.problem(), kubectl));
+            throw new ManifestException(new Problem(source, e.mark(), "", e.problem(), kubectlWords(e)));
         }
         List<Decoded> out = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
@@ -76,6 +72,26 @@ public final class ManifestDecoder {
             throw new ManifestException(problems);
         }
         return out;
+    }
+
+    /**
+     * What kubectl says of a file it cannot turn into JSON: go-yaml's scanner and parser errors name a line, the
+     * errors of its resolver ({@code failf}: a tag the text contradicts, bad {@code !!binary}) do not, and Go's JSON
+     * encoder refuses NaN and infinities in its own words.
+     */
+    static String kubectlWords(YamlFormatException e) {
+        String problem = e.problem();
+        if (problem.startsWith("malformed JSON: ")) {
+            return "json: offset " + e.offset() + ": " + problem.substring("malformed JSON: ".length());
+        }
+        if (problem.startsWith("cannot decode !!") || problem.equals("!!binary value contains invalid base64 data")) {
+            return "error converting YAML to JSON: yaml: " + problem;
+        }
+        if (problem.startsWith("json: unsupported value: ")) {
+            return "error converting YAML to JSON: " + problem.replace(" (JSON has no NaN or infinity)", "");
+        }
+        return "error converting YAML to JSON: yaml: line " + e.mark().line() + ": "
+                + problem.replaceFirst("^malformed YAML: ", "");
     }
 
     /** Decodes one document; a List yields its items. */
@@ -110,12 +126,43 @@ public final class ManifestDecoder {
             return List.of(ClusterDocuments.decode(source, doc, apiVersion));
         }
         Kind k = Kind.fromKindName(apiVersion, kind);
+        if (k == null || k == Kind.EVENT) {
+            checkGoTypes(source, doc, apiVersion, kind);
+        }
         if (k == null) {
             PMap meta = doc.get("metadata") instanceof PMap m ? m : null;
             return List.of(new Decoded.Other(apiVersion, kind, meta == null ? null : scalar(meta, "namespace"),
                     meta == null ? null : scalar(meta, "name"), doc, source, doc.mark()));
         }
         return List.of(new Decoded.Object(decodeObject(source, doc, k), doc, source, doc.mark()));
+    }
+
+    /**
+     * A kept kind that Kubernetes knows is decoded into its Go type, as kube-apiserver decodes it: a wrong JSON type
+     * or an unknown field is refused in its words. Kinds no release knows stay untyped.
+     */
+    private static void checkGoTypes(String source, PMap doc, String apiVersion, String kind) throws ManifestException {
+        GoTypes.Struct type = GoTypes.kind(apiVersion, kind);
+        if (type != null) {
+            List<Problem> problems = GoTypeCheck.check(source, doc, type, kind,
+                    apiVersion.substring(apiVersion.indexOf('/') + 1), null);
+            if (!problems.isEmpty()) {
+                throw new ManifestException(problems);
+            }
+        }
+    }
+
+    /**
+     * The fields of a kept document that {@code release} ("1.33") does not have yet: a later release added them, and
+     * that release's kube-apiserver refuses them as unknown (the decoder accepts every release's fields).
+     */
+    public static List<Problem> unknownInRelease(Decoded.Other d, String release) {
+        GoTypes.Struct type = d.raw() == null ? null : GoTypes.kind(d.apiVersion(), d.kind());
+        if (type == null) {
+            return List.of();
+        }
+        return GoTypeCheck.check(d.source(), d.raw(), type, d.kind(),
+                d.apiVersion().substring(d.apiVersion().indexOf('/') + 1), release);
     }
 
     private static List<Decoded> decodeList(String source, PMap doc) throws ManifestException {
@@ -227,7 +274,7 @@ public final class ManifestDecoder {
         };
         f.flushUnknown();
         if (!f.problems.isEmpty()) {
-            throw new ManifestException(f.problems);
+            throw new ManifestException(f.inGoOrder());
         }
         return obj;
     }
@@ -237,13 +284,14 @@ public final class ManifestDecoder {
         if (s == null) {
             return null;
         }
-        try {
-            return Rfc3339.parse(s);
-        } catch (DateTimeParseException e) {
-            f.problem(m.get(key).mark(), Fields.join(path, key), "not an RFC 3339 time: " + s,
-                    "parsing time \"" + s + "\" as \"2006-01-02T15:04:05Z07:00\": cannot parse");
+        // metav1.Time reads RFC 3339 as Go's time.Parse does; its error stops Go's decoder.
+        String error = GoTime.parseError(GoTime.RFC3339, s);
+        if (error != null) {
+            f.abort(m.get(key).mark(), Fields.join(path, key), "not an RFC 3339 time (" + GoTime.RFC3339 + "): "
+                    + (s.length() > 40 ? s.substring(0, 40) + "..." : s), error);
             return null;
         }
+        return GoTime.instant(GoTime.RFC3339, s);
     }
 
     private static ObjectMeta decodeMeta(Fields f, PMap doc) {
@@ -414,6 +462,7 @@ public final class ManifestDecoder {
             } else if (number != null) {
                 // IntOrString reads a number into its int32: Go's decoder names that type.
                 f.numberError(ts.mark(), pp + ".targetPort", number, "ServicePort", "int32");
+                f.abortsDecoding(pp + ".targetPort");
             } else {
                 targetPortTypeError(f, tp, pp);
             }
@@ -426,7 +475,7 @@ public final class ManifestDecoder {
     }
 
     private static void targetPortTypeError(Fields f, PNode tp, String pp) {
-        f.problem(tp.mark(), pp + ".targetPort", "expected a port number or name",
+        f.abort(tp.mark(), pp + ".targetPort", "expected a port number or name",
                 "json: cannot unmarshal " + PNode.goTypeName(tp) + " into Go struct field ServicePort."
                         + pp.replaceAll("\\[\\d+\\]", "") + ".targetPort of type int32");
     }

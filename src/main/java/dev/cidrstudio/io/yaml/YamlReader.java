@@ -375,8 +375,16 @@ public final class YamlReader {
                             + abbreviate(value) + "` as a " + shortTag(wanted));
                 }
                 type = wanted;
+            } else if (tag.equals(Tag.TIMESTAMP.getValue())) {
+                // go-yaml resolves the text as a timestamp (its four layouts) or refuses it; one that resolves goes
+                // into kubectl's interface{} as the text itself.
+                if (!isGoYamlTimestamp(value)) {
+                    throw new YamlFormatException(source, m, "cannot decode " + shortTag(implicit) + " `"
+                            + abbreviate(value) + "` as a !!timestamp");
+                }
+                type = ScalarType.STRING;
             } else {
-                // !!str, !!timestamp, a local tag: go-yaml keeps the text as a string.
+                // !!str, a local tag: go-yaml keeps the text as a string.
                 type = ScalarType.STRING;
             }
         }
@@ -385,6 +393,27 @@ public final class YamlReader {
                     + " (JSON has no NaN or infinity)");
         }
         return new PScalar(value, type, m);
+    }
+
+    /**
+     * go-yaml's {@code parseTimestamp}: four digits and a dash, then one of its layouts as Go's {@code time.Parse}
+     * reads them. A plain scalar that is one still reaches kubectl's JSON as its text, so only a {@code !!timestamp}
+     * tag needs this.
+     */
+    static boolean isGoYamlTimestamp(String s) {
+        int i = 0;
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        if (i != 4 || i == s.length() || s.charAt(i) != '-') {
+            return false;
+        }
+        for (String layout : GoTime.YAML_TIMESTAMP_LAYOUTS) {
+            if (GoTime.parses(layout, s)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String shortTag(ScalarType t) {

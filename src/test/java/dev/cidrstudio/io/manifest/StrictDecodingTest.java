@@ -48,6 +48,12 @@ class StrictDecodingTest {
                 Arguments.of("a targetPort past int32", "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\n"
                         + "spec:\n  ports:\n  - port: 80\n    targetPort: 4294967376\n",
                         "m.yaml:8:17: spec.ports[0].targetPort: expected an integer that fits in int32, got 4294967376"),
+                Arguments.of("!!timestamp on text", CM + "!!timestamp soon\n",
+                        "m.yaml:6:6: cannot decode !!str `soon` as a !!timestamp"),
+                Arguments.of("!!timestamp on February 30th", CM + "!!timestamp 2024-02-30\n",
+                        "m.yaml:6:6: cannot decode !!str `2024-02-30` as a !!timestamp"),
+                Arguments.of("!!timestamp on a number", CM + "!!timestamp 20240102\n",
+                        "m.yaml:6:6: cannot decode !!int `20240102` as a !!timestamp"),
                 Arguments.of("invalid !!binary", CM + "!!binary \"not base64!\"\n",
                         "m.yaml:6:6: !!binary value contains invalid base64 data"),
                 Arguments.of("!!binary without padding", CM + "!!binary aGVsbG8\n",
@@ -92,11 +98,76 @@ class StrictDecodingTest {
         }
     }
 
+    private static final String SVC = "apiVersion: v1\nkind: Service\nmetadata:\n  name: a\nspec:\n";
+    private static final String SVC_PREFIX = "Service in version \"v1\" cannot be handled as a Service: ";
+    private static final String NS = "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ns1\n";
+    private static final String NS_PREFIX = "Namespace in version \"v1\" cannot be handled as a Namespace: ";
+
+    @org.junit.jupiter.api.Test
+    void timesAreReadAsGoReadsRfc3339() throws ManifestException {
+        // Go takes a one-digit hour, a comma before the fraction and an offset; java.time's ISO parser does not.
+        List<Decoded> docs = ManifestDecoder.decodeAll("m.yaml", NS + "  creationTimestamp: 2024-01-02T1:02:03,5+01:00\n");
+        assertEquals(java.time.Instant.parse("2024-01-02T00:02:03.5Z"),
+                ((Decoded.Object) docs.get(0)).object().meta().creationTimestamp());
+    }
+
+    /**
+     * What kubectl prints of the problem: after "error parsing FILE: " for what it cannot turn into JSON (checked
+     * against kubectl 1.33 to 1.35), after "error when creating" for what kube-apiserver's decoder refuses.
+     */
+    static Stream<Arguments> kubectlWords() {
+        return Stream.of(
+                Arguments.of("a tag the text contradicts: go-yaml's resolver names no line", CM + "!!int foo\n",
+                        "error converting YAML to JSON: yaml: cannot decode !!str `foo` as a !!int"),
+                Arguments.of("!!timestamp on text", CM + "!!timestamp foo\n",
+                        "error converting YAML to JSON: yaml: cannot decode !!str `foo` as a !!timestamp"),
+                Arguments.of("invalid !!binary", CM + "!!binary \"not base64!\"\n",
+                        "error converting YAML to JSON: yaml: !!binary value contains invalid base64 data"),
+                Arguments.of("NaN: Go's JSON encoder refuses it", CM + ".nan\n",
+                        "error converting YAML to JSON: json: unsupported value: NaN"),
+                Arguments.of("a scanner error names its line", CM + "\"\\ud800\"\n",
+                        "error converting YAML to JSON: yaml: line 6: found invalid Unicode character escape code"),
+                Arguments.of("Go's error context names a map, not its key", SVC + "  selector:\n    app: 1\n",
+                        SVC_PREFIX + "json: cannot unmarshal number into Go struct field ServiceSpec.spec.selector of "
+                                + "type string"),
+                Arguments.of("the first wrong type in the order of kubectl's JSON (sorted keys)", SVC + "  type: 1\n"
+                        + "  clusterIP: 2\n", SVC_PREFIX + "json: cannot unmarshal number into Go struct field "
+                                + "ServiceSpec.spec.clusterIP of type string"),
+                Arguments.of("an IntOrString's error stops Go's decoder: it is the answer", SVC.replace("spec:\n",
+                        "  labels: {a: 1}\nspec:\n") + "  ports:\n  - port: 80\n    targetPort: true\n", SVC_PREFIX + "json: cannot unmarshal bool "
+                                + "into Go struct field ServicePort.spec.ports.targetPort of type int32"),
+                Arguments.of("a date for a Namespace's creationTimestamp", NS + "  creationTimestamp: 2024-01-02\n",
+                        NS_PREFIX + "parsing time \"2024-01-02\" as \"2006-01-02T15:04:05Z07:00\": cannot parse \"\" "
+                                + "as \"T\""),
+                Arguments.of("a time's error stops Go's decoder: it is answered before an earlier wrong type", NS
+                        + "  annotations: {a: 1}\n  creationTimestamp: \"2024-02-30T10:00:00Z\"\n",
+                        NS_PREFIX + "parsing time \"2024-02-30T10:00:00Z\": day out of range"),
+                Arguments.of("a ServiceCIDR condition's time", "apiVersion: networking.k8s.io/v1\nkind: ServiceCIDR\n"
+                        + "metadata:\n  name: s\nspec:\n  cidrs: [10.0.0.0/24]\nstatus:\n  conditions:\n"
+                        + "  - type: Ready\n    status: \"True\"\n    lastTransitionTime: \"2024-01-02T10:00:00+0100\"\n",
+                        "ServiceCIDR in version \"v1\" cannot be handled as a ServiceCIDR: parsing time "
+                                + "\"2024-01-02T10:00:00+0100\" as \"2006-01-02T15:04:05Z07:00\": cannot parse \"+0100\" "
+                                + "as \"Z07:00\""),
+                Arguments.of("unknown fields in the order of kubectl's JSON", SVC + "  zeta: 1\n  ports:\n  - port: 80\n"
+                        + "    beta: 2\n  alpha: 3\n", SVC_PREFIX + "strict decoding error: unknown field \"spec.alpha\", "
+                                + "unknown field \"spec.ports[0].beta\", unknown field \"spec.zeta\""));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource
+    void kubectlWords(String name, String text, String kubectl) {
+        ManifestException e = assertThrows(ManifestException.class, () -> ManifestDecoder.decodeAll("m.yaml", text));
+        assertEquals(kubectl, e.problems().get(0).kubeMessage());
+    }
+
     static Stream<Arguments> accepted() {
         return Stream.of(
                 Arguments.of("!!str keeps a number's text", CM + "!!str 0x1F\n", "0x1F"),
                 Arguments.of("!!float takes an integer", CM + "!!float 80\n", "80"),
                 Arguments.of("!!binary is decoded", CM + "!!binary aGVsbG8=\n", "hello"),
+                Arguments.of("!!timestamp on a date keeps its text", CM + "!!timestamp 2024-1-2\n", "2024-1-2"),
+                Arguments.of("a plain timestamp is its text", CM + "2001-12-14t21:59:43.10-05:00\n",
+                        "2001-12-14t21:59:43.10-05:00"),
                 Arguments.of("a local tag keeps the text", CM + "!thing 80\n", "80"),
                 Arguments.of("a lone surrogate in JSON becomes U+FFFD, as in Go", JSON_CM + "\"a\\ud800b\"}}",
                         "a\uFFFDb"),
