@@ -52,11 +52,17 @@ class ServeWithRealKubectlTest {
             c("by label, none", "get", "svc", "-l", "no=such"),
             c("names", "get", "svc", "-n", "shop", "-o", "name"),
             c("not found", "get", "svc", "nope"),
+            c("jsonpath", "get", "svc", "-A", "-o", "jsonpath={.items[*].spec.clusterIP}"),
+            c("kept Pods", "get", "pods", "-A", "-o", "name"),
+            c("kept policies", "get", "validatingadmissionpolicies", "-o", "name"),
             c("create", "create", "service", "clusterip", "x", "--tcp=80"),
             c("create again", "create", "service", "clusterip", "x", "--tcp=80"),
             c("a taken cluster IP", "create", "service", "clusterip", "taken", "--clusterip=10.96.0.10",
                     "--tcp=80"),
             c("create, server dry run", "create", "service", "clusterip", "y", "--tcp=80", "--dry-run=server"),
+            c("create a NodePort Service", "create", "service", "nodeport", "np", "--tcp=80:8080"),
+            c("create from a file", "create", "-f", "web.yaml", "-n", "monitoring"),
+            c("annotate", "annotate", "svc", "x", "note=hello"),
             c("label", "label", "svc", "x", "tier=web"),
             c("label again", "label", "svc", "x", "tier=db"),
             c("strategic merge patch", "patch", "svc", "x", "-p", "{\"metadata\":{\"labels\":{\"a\":\"b\"}}}"),
@@ -108,8 +114,30 @@ class ServeWithRealKubectlTest {
         assertTrue(differences.isEmpty(), "kubectl " + release.text() + ":\n" + String.join("\n", differences));
     }
 
+    /** What the console does not offer: lists in pages ({@code limit}/{@code continue}) and field selectors. */
     @Test
-    void aChangeItemsByAClientIsOneUndoStepAndMarksThePlanUnsaved() throws Exception {
+    void pagesAndFieldSelectors() throws Exception {
+        try (ServedPlan plan = new ServedPlan(KubeVersion.V1_34, dir)) {
+            RealKubectl.Run whole = plan.real("get", "svc", "-A");
+            for (String size : List.of("1", "2", "3", "500")) {
+                RealKubectl.Run pages = plan.real("get", "svc", "-A", "--chunk-size=" + size);
+                assertEquals(whole, pages, "--chunk-size=" + size);
+            }
+            RealKubectl.Run shop = plan.real("get", "svc", "-A", "--field-selector", "metadata.namespace=shop",
+                    "--no-headers", "-o", "custom-columns=NS:.metadata.namespace,NAME:.metadata.name");
+            assertEquals("shop   cart\nshop   catalog-db\nshop   frontend\nshop   payments\n", shop.stdout());
+            RealKubectl.Run notShop = plan.real("get", "ns", "--field-selector", "metadata.name!=shop", "-o", "name");
+            assertEquals("namespace/default\nnamespace/kube-node-lease\nnamespace/kube-public\n"
+                    + "namespace/kube-system\nnamespace/monitoring\n", notShop.stdout());
+            RealKubectl.Run unknown = plan.real("get", "svc", "--field-selector", "spec.type=ClusterIP");
+            assertEquals("Error from server (BadRequest): Unable to find \"/v1, Resource=services\" that match label "
+                    + "selector \"\", field selector \"spec.type=ClusterIP\": field label not supported: spec.type\n",
+                    unknown.stderr());
+        }
+    }
+
+    @Test
+    void aChangeByAClientIsOneUndoStepAndMarksThePlanUnsaved() throws Exception {
         try (ServedPlan plan = new ServedPlan(KubeVersion.V1_34, dir)) {
             assertFalse(plan.session.dirty());
             long before = plan.session.revision();
