@@ -63,6 +63,7 @@ class ServeWithRealKubectlTest {
             c("create a NodePort Service", "create", "service", "nodeport", "np", "--tcp=80:8080"),
             c("create from a file", "create", "-f", "web.yaml", "-n", "monitoring"),
             c("annotate", "annotate", "svc", "x", "note=hello"),
+            c("warnings", "create", "-f", "warned.yaml"),
             c("label", "label", "svc", "x", "tier=web"),
             c("label again", "label", "svc", "x", "tier=db"),
             c("strategic merge patch", "patch", "svc", "x", "-p", "{\"metadata\":{\"labels\":{\"a\":\"b\"}}}"),
@@ -98,6 +99,9 @@ class ServeWithRealKubectlTest {
     @EnumSource(KubeVersion.class)
     void theRealKubectlPrintsWhatTheConsolePrints(KubeVersion release) throws Exception {
         Files.writeString(dir.resolve("web.yaml"), WEB);
+        // Admission warnings, quotes included, come back as Warning headers that kubectl prints.
+        Files.writeString(dir.resolve("warned.yaml"), WEB.replace("name: web", "name: warned").replace("spec:\n",
+                "spec:\n  clusterIP: None\n  externalIPs: [\"1.2.3.4\"]\n  externalName: x.example.com\n"));
         // A changed port: kubectl's three-way patch deletes the old one ($patch: delete) and orders the list.
         Files.writeString(dir.resolve("web-8081.yaml"), WEB.replace("port: 8080", "port: 8081"));
         List<String> differences = new ArrayList<>();
