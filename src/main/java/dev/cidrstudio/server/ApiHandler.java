@@ -134,8 +134,18 @@ final class ApiHandler extends Handler.Abstract {
         ServedResource r = path.resource();
         switch (method) {
             case "GET" -> {
+                String watch = query.getValue("watch");
+                if ("true".equals(watch) || "1".equals(watch)) {
+                    // Not served yet: refused, rather than answered with a list a watcher cannot read.
+                    throw new ApiException(Statuses.methodNotAllowed("watch", r));
+                }
+                List<String> selectable = new java.util.ArrayList<>(ListOptions.SELECTABLE_FIELDS);
+                if (r.model() == dev.cidrstudio.model.api.Kind.EVENT) {
+                    selectable.addAll(ListOptions.EVENT_FIELDS);
+                }
                 ListOptions options = ListOptions.parse(query.getValue("labelSelector"),
-                        query.getValue("fieldSelector"), query.getValue("limit"), query.getValue("continue"));
+                        query.getValue("fieldSelector"), query.getValue("limit"), query.getValue("continue"),
+                        selectable);
                 Reply reply = storage.list(r, path.namespace(), options, table(accept, query));
                 return tableMediaType(reply, accept);
             }

@@ -23,9 +23,18 @@ record ListOptions(LabelSelector labels, List<FieldRequirement> fields, long lim
     }
 
     static final List<String> SELECTABLE_FIELDS = List.of("metadata.name", "metadata.namespace");
+    /** What an Event also offers ({@code pkg/registry/core/event/strategy.go}'s {@code ToSelectableFields}). */
+    static final List<String> EVENT_FIELDS = List.of("involvedObject.kind", "involvedObject.namespace",
+            "involvedObject.name", "involvedObject.uid", "involvedObject.apiVersion", "involvedObject.resourceVersion",
+            "involvedObject.fieldPath", "reason", "reportingComponent", "source", "type");
 
     static ListOptions parse(String labelSelector, String fieldSelector, String limit, String continueToken)
             throws ApiException {
+        return parse(labelSelector, fieldSelector, limit, continueToken, SELECTABLE_FIELDS);
+    }
+
+    static ListOptions parse(String labelSelector, String fieldSelector, String limit, String continueToken,
+            List<String> selectable) throws ApiException {
         LabelSelector labels = LabelSelector.EVERYTHING;
         if (labelSelector != null && !labelSelector.isBlank()) {
             try {
@@ -48,7 +57,7 @@ record ListOptions(LabelSelector labels, List<FieldRequirement> fields, long lim
                 }
                 int at = t.indexOf(op);
                 String field = t.substring(0, at).trim();
-                if (!SELECTABLE_FIELDS.contains(field)) {
+                if (!selectable.contains(field)) {
                     throw new ApiException(Statuses.badRequest("field label not supported: " + field));
                 }
                 fields.add(new FieldRequirement(field, t.substring(at + op.length()).trim(), !op.equals("!=")));
@@ -74,13 +83,9 @@ record ListOptions(LabelSelector labels, List<FieldRequirement> fields, long lim
         return new ListOptions(labels, fields, max, start);
     }
 
-    boolean matches(Map<String, String> labelValues, String namespace, String name) {
-        if (!labels.matches(labelValues)) {
-            return false;
-        }
-        Map<String, String> values = Map.of("metadata.name", name == null ? "" : name, "metadata.namespace",
-                namespace == null ? "" : namespace);
-        return fields.stream().allMatch(f -> f.matches(values));
+    /** Whether an object with these labels and selectable field values is listed. */
+    boolean matches(Map<String, String> labelValues, Map<String, String> fieldValues) {
+        return labels.matches(labelValues) && fields.stream().allMatch(f -> f.matches(fieldValues));
     }
 
     /** The token that continues a list at the object with this key. */

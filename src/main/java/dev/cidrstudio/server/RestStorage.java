@@ -84,7 +84,7 @@ final class RestStorage {
     Reply list(ServedResource r, String namespace, ListOptions options, TableRequest table) {
         ClusterState state = session.current();
         List<Item> all = items(state, r, namespace).stream()
-                .filter(i -> options.matches(i.labels(), i.namespace(), i.name())).toList();
+                .filter(i -> options.matches(i.labels(), fields(i))).toList();
         List<Item> page = all;
         String next = null;
         long remaining = 0;
@@ -112,6 +112,25 @@ final class RestStorage {
         list.put("metadata", meta);
         list.put("items", page.stream().map(Item::json).toList());
         return Reply.ok(list);
+    }
+
+    /** The values a field selector can name: every object's name and namespace, and an Event's own fields. */
+    private static Map<String, String> fields(Item i) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("metadata.name", i.name());
+        values.put("metadata.namespace", i.namespace() == null ? "" : i.namespace());
+        if (i.model() instanceof dev.cidrstudio.model.api.Event ev) {
+            dev.cidrstudio.model.api.ObjectReference ref = ev.involvedObject();
+            values.put("involvedObject.kind", ref == null || ref.kind() == null ? "" : ref.kind());
+            values.put("involvedObject.namespace", ref == null || ref.namespace() == null ? "" : ref.namespace());
+            values.put("involvedObject.name", ref == null || ref.name() == null ? "" : ref.name());
+            values.put("involvedObject.uid", ref == null || ref.uid() == null ? "" : ref.uid());
+            values.put("involvedObject.apiVersion", ref == null || ref.apiVersion() == null ? "" : ref.apiVersion());
+            values.put("reason", ev.reason() == null ? "" : ev.reason());
+            values.put("source", ev.sourceComponent() == null ? "" : ev.sourceComponent());
+            values.put("type", ev.type() == null ? "" : ev.type());
+        }
+        return values;
     }
 
     private static Optional<Item> find(ClusterState state, ServedResource r, String namespace, String name) {

@@ -52,6 +52,8 @@ class ServeWithRealKubectlTest {
             c("by label, none", "get", "svc", "-l", "no=such"),
             c("names", "get", "svc", "-n", "shop", "-o", "name"),
             c("not found", "get", "svc", "nope"),
+            c("describe a ServiceCIDR", "describe", "servicecidr", "kubernetes"),
+            c("events", "get", "events", "-A"),
             c("jsonpath", "get", "svc", "-A", "-o", "jsonpath={.items[*].spec.clusterIP}"),
             c("kept Pods", "get", "pods", "-A", "-o", "name"),
             c("kept policies", "get", "validatingadmissionpolicies", "-o", "name"),
@@ -133,6 +135,12 @@ class ServeWithRealKubectlTest {
             RealKubectl.Run notShop = plan.real("get", "ns", "--field-selector", "metadata.name!=shop", "-o", "name");
             assertEquals("namespace/default\nnamespace/kube-node-lease\nnamespace/kube-public\n"
                     + "namespace/kube-system\nnamespace/monitoring\n", notShop.stdout());
+            // Events offer their own fields (kubectl describe asks for an object's events by them).
+            RealKubectl.Run events = plan.real("get", "events", "-A", "--field-selector",
+                    "involvedObject.kind=Service,involvedObject.name=kubernetes,type=Warning");
+            assertEquals(new RealKubectl.Run("", "No resources found\n", 0), events);
+            RealKubectl.Run notAService = plan.real("get", "svc", "--field-selector", "involvedObject.kind=Service");
+            assertEquals(1, notAService.exitCode(), notAService.stderr());
             RealKubectl.Run unknown = plan.real("get", "svc", "--field-selector", "spec.type=ClusterIP");
             assertEquals("Error from server (BadRequest): Unable to find \"/v1, Resource=services\" that match label "
                     + "selector \"\", field selector \"spec.type=ClusterIP\": field label not supported: spec.type\n",
