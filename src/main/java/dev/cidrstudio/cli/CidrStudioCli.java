@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         description = "CIDR Studio: plan Kubernetes Service IP ranges. Run without arguments for the desktop app.",
         subcommands = {KubectlCommand.class, ImportCommand.class, ExportCommand.class, CheckCommand.class,
             HostsCommand.class, DualStackCommand.class, CelCommand.class, MapCommand.class, WizardCommand.class,
-            CapacityCommand.class})
+            CapacityCommand.class, ServeCommand.class})
 public final class CidrStudioCli implements Runnable {
 
     /** Reads the version from the jar manifest. */

@@ -61,6 +61,28 @@ class ArchitectureTest {
         }
     }
 
+    /** The served API sits above the console and the wizard, below the window and the command line. */
+    @Test
+    void onlyTheWindowAndTheCommandLineUseTheServer() {
+        noClasses().that().resideOutsideOfPackages("dev.cidrstudio.server..", "dev.cidrstudio.ui..",
+                "dev.cidrstudio.cli..").should().dependOnClassesThat().resideInAPackage("dev.cidrstudio.server..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theServerKnowsNothingOfJavaFxNorOfTheWindow() {
+        noClasses().that().resideInAPackage("dev.cidrstudio.server..").should().dependOnClassesThat()
+                .resideInAnyPackage("javafx..", "dev.cidrstudio.ui..", "dev.cidrstudio.cli..",
+                        "dev.cidrstudio.wizard..").check(CLASSES);
+    }
+
+    /** Jetty is the server's own: no other layer speaks HTTP. */
+    @Test
+    void onlyTheServerUsesJetty() {
+        noClasses().that().resideOutsideOfPackage("dev.cidrstudio.server..").should().dependOnClassesThat()
+                .resideInAPackage("org.eclipse.jetty..").check(CLASSES);
+    }
+
     @Test
     void theWizardKnowsNothingOfJavaFx() {
         noClasses().that().resideInAPackage("dev.cidrstudio.wizard..").should().dependOnClassesThat()

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * standard error and the exit code must be the same. A difference kept on purpose is listed with its reason in
  * {@code known-differences.txt}; a listed difference that no longer occurs fails too, so the list stays true.
  */
-class KubectlDifferentialTest {
+public class KubectlDifferentialTest {
 
     static final Path CORPUS = Path.of("src/test/resources/kubectl-differential");
 
@@ -71,7 +71,7 @@ class KubectlDifferentialTest {
     }
 
     /** What differs, or null when nothing does. */
-    static String difference(RealKubectl.Run theirs, CommandResult ours) {
+    public static String difference(RealKubectl.Run theirs, CommandResult ours) {
         StringBuilder sb = new StringBuilder();
         if (!theirs.stdout().equals(ours.stdout())) {
             sb.append("  stdout, kubectl:\n").append(indent(theirs.stdout())).append("  stdout, console:\n")

@@ -14,10 +14,10 @@ import java.util.concurrent.TimeUnit;
  * The real kubectl of a release, as {@code bin/fetch-kubectl} leaves it (the build runs that script before the tests):
  * run with no cluster configured, in a given folder, with nothing on standard input.
  */
-final class RealKubectl {
+public final class RealKubectl {
 
     /** What a command printed and how it ended. */
-    record Run(String stdout, String stderr, int exitCode) {
+    public record Run(String stdout, String stderr, int exitCode) {
     }
 
     private final Path binary;
@@ -29,7 +29,7 @@ final class RealKubectl {
     }
 
     /** Where the binaries are: the build's {@code cidrstudio.kubectlDir}, else the script's default cache. */
-    static Path directory() {
+    public static Path directory() {
         String dir = System.getProperty("cidrstudio.kubectlDir", System.getenv("CIDRSTUDIO_KUBECTL_DIR"));
         if (dir != null && !dir.isBlank()) {
             return Path.of(dir);
@@ -40,7 +40,7 @@ final class RealKubectl {
     }
 
     /** The kubectl of a release; fails (never skips) when it is missing, saying how to get it. */
-    static RealKubectl of(KubeVersion release, Path home) {
+    public static RealKubectl of(KubeVersion release, Path home) {
         Path binary = directory().resolve("kubectl-" + release.text());
         if (!Files.isExecutable(binary)) {
             throw new AssertionError("the real kubectl " + release.text() + " is not at " + binary
@@ -50,14 +50,19 @@ final class RealKubectl {
     }
 
     /** Runs {@code kubectl ARGS} in {@code dir} with no cluster configured; gives up after 20 s. */
-    Run run(List<String> args, Path dir) throws IOException, InterruptedException {
+    public Run run(List<String> args, Path dir) throws IOException, InterruptedException {
+        return run(args, dir, home.resolve("no-such-kubeconfig"));
+    }
+
+    /** Runs {@code kubectl ARGS} in {@code dir} against the cluster a kubeconfig names; gives up after 20 s. */
+    public Run run(List<String> args, Path dir, Path kubeconfig) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(binary.toString());
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
         pb.environment().clear();
         pb.environment().put("HOME", home.toString());
-        pb.environment().put("KUBECONFIG", home.resolve("no-such-kubeconfig").toString());
+        pb.environment().put("KUBECONFIG", kubeconfig.toString());
         pb.environment().put("PATH", "/usr/bin:/bin");
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Process p = pb.start();

@@ -35,6 +35,9 @@ public final class ApiResourcesOptions implements Command {
         rows.add(new Row("admissionregistration.k8s.io", "validatingadmissionpolicybindings",
                 "validatingadmissionpolicybindings\t\tadmissionregistration.k8s.io/v1\tfalse\t"
                         + "ValidatingAdmissionPolicyBinding\n"));
+        // EndpointSlices a plan keeps as written (an imported cluster's); a served plan lists them too.
+        rows.add(new Row("discovery.k8s.io", "endpointslices", "endpointslices\t\tdiscovery.k8s.io/v1\ttrue\t"
+                + "EndpointSlice\n"));
         rows.sort(Comparator.comparing(Row::group).thenComparing(Row::plural));
         StringBuilder sb = new StringBuilder("NAME\tSHORTNAMES\tAPIVERSION\tNAMESPACED\tKIND\n");
         rows.forEach(r -> sb.append(r.line()));

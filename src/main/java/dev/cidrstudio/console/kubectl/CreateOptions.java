@@ -112,6 +112,8 @@ public final class CreateOptions implements Command {
     private Result createFromFiles() throws UsageException {
         StringBuilder out = new StringBuilder();
         StringBuilder err = new StringBuilder();
+        // Warnings go to standard error too, but only a refusal fails the command.
+        boolean failed = false;
         for (String file : flags.raw("filename")) {
             Loaded l = ManifestFiles.load(f, file, stdin);
             for (KubeObject o : l.objects()) {
@@ -123,6 +125,7 @@ public final class CreateOptions implements Command {
                 } catch (ApiException e) {
                     err.append(f.warnings());
                     err.append(KubectlErrors.forStatus(e.status(), "creating", l.source()));
+                    failed = true;
                 }
             }
             for (Map<String, Object> kept : l.kept()) {
@@ -130,9 +133,10 @@ public final class CreateOptions implements Command {
                         l.source());
                 out.append(r.stdout());
                 err.append(r.stderr());
+                failed |= r.exitCode() != 0;
             }
         }
-        return new Result(out.toString(), err.toString(), err.length() > 0 ? 1 : 0);
+        return new Result(out.toString(), err.toString(), failed ? 1 : 0);
     }
 
     /**

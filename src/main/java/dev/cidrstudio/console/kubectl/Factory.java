@@ -62,10 +62,6 @@ public final class Factory {
 
     /** The kube-apiserver (and kubelet) version a plan's Kubernetes minor reports. */
     String serverVersion() {
-        return switch (api.settings().kubernetesVersion()) {
-            case V1_33 -> "v1.33.6";
-            case V1_34 -> "v1.34.2";
-            case V1_35 -> "v1.35.0";
-        };
+        return VersionOptions.serverGitVersion(api.settings().kubernetesVersion());
     }
 }

@@ -10,10 +10,10 @@ import java.util.Map;
  * patch whose lists of Service ports and conditions merge by their key, as the API's patch strategies say) and a
  * JSON patch (RFC 6902: add, remove, replace, test).
  */
-final class JsonPatch {
+public final class JsonPatch {
 
     /** A patch the server cannot apply, worded as the API server words it. */
-    static final class PatchException extends Exception {
+    public static final class PatchException extends Exception {
         private static final long serialVersionUID = 1L;
 
         PatchException(String message) {
@@ -27,11 +27,11 @@ final class JsonPatch {
     private JsonPatch() {
     }
 
-    static Map<String, Object> mergePatch(Map<String, Object> target, Object patch) throws PatchException {
+    public static Map<String, Object> mergePatch(Map<String, Object> target, Object patch) throws PatchException {
         return merge(target, patch, false);
     }
 
-    static Map<String, Object> strategicMergePatch(Map<String, Object> target, Object patch) throws PatchException {
+    public static Map<String, Object> strategicMergePatch(Map<String, Object> target, Object patch) throws PatchException {
         return merge(target, patch, true);
     }
 
@@ -45,23 +45,87 @@ final class JsonPatch {
         return result;
     }
 
+    /** The strategic merge patch's directives ({@code k8s.io/apimachinery/pkg/util/strategicpatch}). */
+    static final String DIRECTIVE = "$patch";
+    static final String RETAIN_KEYS = "$retainKeys";
+    static final String SET_ELEMENT_ORDER = "$setElementOrder/";
+    static final String DELETE_FROM_PRIMITIVE_LIST = "$deleteFromPrimitiveList/";
+
     @SuppressWarnings("unchecked")
-    private static Object mergeValue(Object target, Object patch, String field, boolean strategic) {
+    private static Object mergeValue(Object target, Object patch, String field, boolean strategic)
+            throws PatchException {
         if (patch instanceof Map<?, ?> p) {
+            Map<String, Object> pm = (Map<String, Object>) p;
+            if (strategic && pm.containsKey(DIRECTIVE)) {
+                Object directive = pm.get(DIRECTIVE);
+                if ("replace".equals(directive)) {
+                    Map<String, Object> replaced = new LinkedHashMap<>(pm);
+                    replaced.remove(DIRECTIVE);
+                    return mergeValue(null, replaced, field, true);
+                }
+                if ("delete".equals(directive)) {
+                    return null;
+                }
+                throw new PatchException("Unable to find unknown directive: " + directive);
+            }
             Map<String, Object> out = target instanceof Map<?, ?> t ? new LinkedHashMap<>((Map<String, Object>) t)
                     : new LinkedHashMap<>();
-            for (Map.Entry<String, Object> e : ((Map<String, Object>) p).entrySet()) {
-                if (e.getValue() == null) {
-                    out.remove(e.getKey());
+            Map<String, List<Object>> orders = new LinkedHashMap<>();
+            for (Map.Entry<String, Object> e : pm.entrySet()) {
+                String key = e.getKey();
+                if (strategic && key.equals(RETAIN_KEYS)) {
+                    continue;
+                }
+                if (strategic && key.startsWith(SET_ELEMENT_ORDER)) {
+                    if (e.getValue() instanceof List<?> order) {
+                        orders.put(key.substring(SET_ELEMENT_ORDER.length()), (List<Object>) order);
+                    }
+                    continue;
+                }
+                if (strategic && key.startsWith(DELETE_FROM_PRIMITIVE_LIST)) {
+                    String list = key.substring(DELETE_FROM_PRIMITIVE_LIST.length());
+                    if (out.get(list) instanceof List<?> current && e.getValue() instanceof List<?> gone) {
+                        List<Object> kept = new ArrayList<>();
+                        for (Object v : current) {
+                            if (gone.stream().noneMatch(g -> sameValue(g, v))) {
+                                kept.add(v);
+                            }
+                        }
+                        out.put(list, kept);
+                    }
+                    continue;
+                }
+                Object merged = e.getValue() == null ? null : mergeValue(out.get(key), e.getValue(), key, strategic);
+                if (merged == null) {
+                    out.remove(key);
                 } else {
-                    out.put(e.getKey(), mergeValue(out.get(e.getKey()), e.getValue(), e.getKey(), strategic));
+                    out.put(key, merged);
+                }
+            }
+            if (strategic && pm.get(RETAIN_KEYS) instanceof List<?> retain) {
+                out.keySet().removeIf(k -> !retain.contains(k));
+            }
+            for (Map.Entry<String, List<Object>> o : orders.entrySet()) {
+                if (out.get(o.getKey()) instanceof List<?> l) {
+                    out.put(o.getKey(), ordered((List<Object>) l, o.getValue(), MERGE_KEYS.get(o.getKey())));
                 }
             }
             return out;
         }
-        if (strategic && patch instanceof List<?> pl && target instanceof List<?> tl && MERGE_KEYS.containsKey(field)) {
+        if (strategic && patch instanceof List<?> pl && MERGE_KEYS.containsKey(field)) {
             String key = MERGE_KEYS.get(field);
-            List<Object> out = new ArrayList<>(tl);
+            List<Object> out = target instanceof List<?> tl ? new ArrayList<>(tl) : new ArrayList<>();
+            for (Object item : pl) {
+                if (item instanceof Map<?, ?> im && "replace".equals(im.get(DIRECTIVE))) {
+                    List<Object> replaced = new ArrayList<>();
+                    for (Object other : pl) {
+                        if (other != item) {
+                            replaced.add(mergeValue(null, other, null, true));
+                        }
+                    }
+                    return replaced;
+                }
+            }
             for (Object item : pl) {
                 int at = -1;
                 for (int i = 0; i < out.size() && item instanceof Map<?, ?> im; i++) {
@@ -69,15 +133,42 @@ final class JsonPatch {
                         at = i;
                     }
                 }
-                if (at >= 0) {
+                boolean delete = item instanceof Map<?, ?> im && "delete".equals(im.get(DIRECTIVE));
+                if (delete) {
+                    if (at >= 0) {
+                        out.remove(at);
+                    }
+                } else if (at >= 0) {
                     out.set(at, mergeValue(out.get(at), item, null, true));
                 } else {
-                    out.add(item);
+                    out.add(mergeValue(null, item, null, true));
                 }
             }
             return out;
         }
         return patch;
+    }
+
+    /**
+     * {@code $setElementOrder}: the list's items in the order the patch gives (by merge key, or by value for a list
+     * of scalars); items the order does not name keep their place after those it names.
+     */
+    private static List<Object> ordered(List<Object> items, List<Object> order, String key) {
+        List<Object> named = new ArrayList<>();
+        List<Object> rest = new ArrayList<>(items);
+        for (Object o : order) {
+            Object wanted = key != null && o instanceof Map<?, ?> m ? m.get(key) : o;
+            for (int i = 0; i < rest.size(); i++) {
+                Object item = rest.get(i);
+                Object have = key != null && item instanceof Map<?, ?> m ? m.get(key) : item;
+                if (sameValue(have, wanted)) {
+                    named.add(rest.remove(i));
+                    break;
+                }
+            }
+        }
+        named.addAll(rest);
+        return named;
     }
 
     /** Equal as JSON values: the numbers 80 and 80.0 are one value. */
@@ -90,7 +181,7 @@ final class JsonPatch {
 
     /** RFC 6902 over a document: each operation in turn; a failed test or a missing path refuses the whole patch. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> apply(Map<String, Object> target, Object patch) throws PatchException {
+    public static Map<String, Object> apply(Map<String, Object> target, Object patch) throws PatchException {
         if (!(patch instanceof List<?> ops)) {
             throw new PatchException("json: cannot unmarshal object into Go value of type jsonpatch.Patch");
         }

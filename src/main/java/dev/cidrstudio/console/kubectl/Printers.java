@@ -53,25 +53,9 @@ final class Printers {
         if (o.withNamespace() && kind.namespaced()) {
             h.add("NAMESPACE");
         }
-        switch (kind) {
-            case SERVICE -> {
-                h.addAll(List.of("NAME", "TYPE", "CLUSTER-IP", "EXTERNAL-IP", "PORT(S)", "AGE"));
-                if (o.wide()) {
-                    h.add("SELECTOR");
-                }
-            }
-            case SERVICE_CIDR -> h.addAll(List.of("NAME", "CIDRS", "AGE"));
-            case IP_ADDRESS -> h.addAll(List.of("NAME", "PARENTREF"));
-            case NAMESPACE -> h.addAll(List.of("NAME", "STATUS", "AGE"));
-            case EVENT -> {
-                h.addAll(List.of("LAST SEEN", "TYPE", "REASON", "OBJECT"));
-                if (o.wide()) {
-                    h.addAll(List.of("SUBOBJECT", "SOURCE"));
-                }
-                h.add("MESSAGE");
-                if (o.wide()) {
-                    h.addAll(List.of("FIRST SEEN", "COUNT", "NAME"));
-                }
+        for (TableColumns.Column c : TableColumns.of(kind)) {
+            if (c.priority() == 0 || o.wide()) {
+                h.add(c.header());
             }
         }
         if (o.showLabels()) {

@@ -87,6 +87,20 @@ public final class VersionOptions implements Command {
         return info;
     }
 
+    /** The kube-apiserver (and kubelet) version a plan's Kubernetes minor reports. */
+    public static String serverGitVersion(dev.cidrstudio.model.cluster.KubeVersion release) {
+        return switch (release) {
+            case V1_33 -> "v1.33.6";
+            case V1_34 -> "v1.34.2";
+            case V1_35 -> "v1.35.0";
+        };
+    }
+
+    /** What the simulated kube-apiserver of a release answers at {@code /version} ({@code version.Info}). */
+    public static Map<String, Object> serverInfo(dev.cidrstudio.model.cluster.KubeVersion release) {
+        return serverInfo(serverGitVersion(release));
+    }
+
     /** The simulated API server knows its version only: no commit, build date or Go version. */
     private static Map<String, Object> serverInfo(String gitVersion) {
         String[] parts = gitVersion.substring(1).split("\\.");

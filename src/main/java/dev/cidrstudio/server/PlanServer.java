@@ -1,0 +1,142 @@
+package dev.cidrstudio.server;
+
+import dev.cidrstudio.app.PlanSession;
+import dev.cidrstudio.io.yaml.YamlLimits;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * Serves an open plan as a Kubernetes API over HTTP, so the real kubectl (and any client) works on the simulated
+ * cluster. Reads see the plan's published snapshot; every write goes through the plan's one door, so it is undoable
+ * and marks the plan unsaved. Loopback by default; bound to another address it wants a bearer token.
+ */
+public final class PlanServer implements AutoCloseable {
+
+    /**
+     * How to serve: the address and port (0 picks a free one), whether writes are refused, and the bearer token
+     * clients must send (null: none asked).
+     */
+    public record Options(String address, int port, boolean readOnly, String token) {
+
+        public static Options loopback(int port) {
+            return new Options("127.0.0.1", port, false, null);
+        }
+
+        public Options readOnly(boolean value) {
+            return new Options(address, port, value, token);
+        }
+
+        public Options withToken(String value) {
+            return new Options(address, port, readOnly, value);
+        }
+    }
+
+    private final Server jetty;
+    private final ServerConnector connector;
+    private final Options options;
+
+    private PlanServer(Server jetty, ServerConnector connector, Options options) {
+        this.jetty = jetty;
+        this.connector = connector;
+        this.options = options;
+    }
+
+    /**
+     * Starts serving. An address that is not loopback needs a token: refused without one, so a plan is never
+     * served to the network unguarded.
+     */
+    public static PlanServer start(PlanSession session, Options options) throws IOException {
+        if (options.token() == null && !isLoopback(options.address())) {
+            throw new IllegalArgumentException("serving on " + options.address() + " needs a bearer token");
+        }
+        QueuedThreadPool threads = new QueuedThreadPool(32, 2);
+        threads.setName("cidrstudio-serve");
+        threads.setDaemon(true);
+        Server jetty = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendDateHeader(true);
+        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        connector.setHost(options.address());
+        connector.setPort(options.port());
+        jetty.addConnector(connector);
+        jetty.setHandler(new ApiHandler(session, options.readOnly(), options.token(),
+                YamlLimits.KUBE_MAX_REQUEST_BODY_BYTES));
+        jetty.setErrorHandler(new StatusErrorHandler());
+        jetty.setStopTimeout(2000);
+        try {
+            jetty.start();
+        } catch (IOException e) {
+            stopQuietly(jetty);
+            throw e;
+        } catch (Exception e) {
+            stopQuietly(jetty);
+            throw new IOException("cannot serve on " + options.address() + ":" + options.port() + ": "
+                    + e.getMessage(), e);
+        }
+        return new PlanServer(jetty, connector, options);
+    }
+
+    private static void stopQuietly(Server jetty) {
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            System.getLogger("dev.cidrstudio.server").log(System.Logger.Level.DEBUG, "stop after a failed start", e);
+        }
+    }
+
+    /** Whether an address (a name or a literal) is this machine's loopback. */
+    public static boolean isLoopback(String address) {
+        try {
+            return InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** A new bearer token: 32 random bytes, URL-safe base64. */
+    public static String newToken() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** The port it listens on (the chosen one when 0 was asked). */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** {@code http://HOST:PORT}, an IPv6 literal in brackets. */
+    public URI url() {
+        String host = options.address().contains(":") ? "[" + options.address() + "]" : options.address();
+        return URI.create("http://" + host + ":" + port());
+    }
+
+    public Optional<String> token() {
+        return Optional.ofNullable(options.token());
+    }
+
+    public boolean readOnly() {
+        return options.readOnly();
+    }
+
+    /** Stops serving; requests under way get up to two seconds. */
+    @Override
+    public void close() {
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            System.getLogger("dev.cidrstudio.server").log(System.Logger.Level.WARNING, "stopping the server", e);
+        }
+    }
+}
