@@ -127,8 +127,10 @@ public final class CidrStudioApp extends Application {
         // A maximised window's size is the screen's: what is remembered is the size it had before, so the next
         // start is never larger than the screen once it is restored.
         WindowSizing.NormalSize normal = WindowSizing.trackNormalSize(stage, size[0], size[1]);
-        stage.setOnHidden(e -> vm.rememberWindow(stage.getX(), stage.getY(), normal.width(), normal.height(),
-                stage.isMaximized()));
+        stage.setOnHidden(e -> {
+            vm.rememberWindow(stage.getX(), stage.getY(), normal.width(), normal.height(), stage.isMaximized());
+            vm.stopServing();
+        });
         stage.setOnCloseRequest(e -> {
             if (!view.confirmDiscard()) {
                 e.consume();

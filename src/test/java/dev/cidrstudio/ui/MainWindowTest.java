@@ -86,7 +86,7 @@ class MainWindowTest {
         assertEquals("Undid Import", robot.lookup("#status").queryAs(Label.class).getText());
         fx(vm::redo);
         assertTrue(cidrs.getItems().stream().anyMatch(r -> r.cidr().equals("10.98.0.0/24")));
-        assertEquals(java.util.Arrays.asList("File", "Edit", "View", "Training", "Help"), menus.getMenus().stream()
+        assertEquals(java.util.Arrays.asList("File", "Edit", "View", "Cluster", "Training", "Help"), menus.getMenus().stream()
                 .map(m -> m.getText().replace("_", "")).toList());
 
         fx(vm::autosave);
@@ -108,7 +108,7 @@ class MainWindowTest {
         fx(() -> stage.getIcons().setAll(AppIcons.window()));
         assertEquals(5, stage.getIcons().size(), "the window has the app's icon at every size");
         MenuBar menus = robot.lookup("#menuBar").queryAs(MenuBar.class);
-        javafx.scene.control.MenuItem item = menus.getMenus().get(4).getItems().stream()
+        javafx.scene.control.MenuItem item = menus.getMenus().get(5).getItems().stream()
                 .filter(i -> "aboutItem".equals(i.getId())).findFirst().orElseThrow();
         fx(item::fire);
         javafx.scene.control.DialogPane about = robot.lookup("#aboutDialog").queryAs(javafx.scene.control.DialogPane.class);

@@ -441,6 +441,11 @@ public final class MainWindowView {
     }
 
     @FXML
+    void onServe() {
+        new ServeDialog(vm, window()).show();
+    }
+
+    @FXML
     void onClose() {
         if (confirmDiscard()) {
             vm.closePlan();

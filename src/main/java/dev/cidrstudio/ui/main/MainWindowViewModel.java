@@ -584,6 +584,67 @@ public final class MainWindowViewModel {
         status.set("New plan");
     }
 
+    // ---- serving the plan to kubectl ----
+
+    private dev.cidrstudio.server.PlanServer server;
+    private final javafx.beans.property.ReadOnlyStringWrapper serving = new javafx.beans.property.ReadOnlyStringWrapper("");
+
+    /** The kubeconfig the window writes for its served plan: in the config directory, the user's only. */
+    public Path servedKubeconfig() {
+        return session.configDir().resolve("kubeconfig-" + ProcessHandle.current().pid() + ".yaml");
+    }
+
+    /**
+     * Cluster > Serve to kubectl: serves the plan on a free loopback port and writes a kubeconfig pointing at it.
+     * What a client changes comes through the plan's door: each write is one undo step and marks the plan unsaved.
+     * Returns the {@code export KUBECONFIG=...} line.
+     */
+    public String serve(boolean readOnly) throws IOException {
+        stopServing();
+        dev.cidrstudio.server.PlanServer s = dev.cidrstudio.server.PlanServer.start(session,
+                dev.cidrstudio.server.PlanServer.Options.loopback(0).readOnly(readOnly));
+        try {
+            java.nio.file.Files.createDirectories(session.configDir());
+            dev.cidrstudio.io.plan.StateFile.writePrivately(servedKubeconfig(),
+                    dev.cidrstudio.server.Kubeconfig.of(s));
+        } catch (IOException e) {
+            s.close();
+            throw e;
+        }
+        server = s;
+        String line = "export KUBECONFIG=" + servedKubeconfig();
+        serving.set("Serving the plan at " + s.url() + (readOnly ? " (read-only)" : ""));
+        status.set(serving.get());
+        return line;
+    }
+
+    /** Stops serving and removes the kubeconfig it wrote. */
+    public void stopServing() {
+        if (server == null) {
+            return;
+        }
+        server.close();
+        server = null;
+        try {
+            java.nio.file.Files.deleteIfExists(servedKubeconfig());
+        } catch (IOException e) {
+            System.getLogger(MainWindowViewModel.class.getName()).log(System.Logger.Level.WARNING,
+                    "cannot remove " + servedKubeconfig(), e);
+        }
+        serving.set("");
+        status.set("Stopped serving the plan");
+    }
+
+    /** "Serving the plan at URL" while it is served, else empty. */
+    public javafx.beans.property.ReadOnlyStringProperty servingProperty() {
+        return serving.getReadOnlyProperty();
+    }
+
+    /** The running server (tests). */
+    public Optional<dev.cidrstudio.server.PlanServer> server() {
+        return Optional.ofNullable(server);
+    }
+
     /** File > Close: the plan is closed and an untitled one takes its place. */
     public void closePlan() {
         String was = session.name();
