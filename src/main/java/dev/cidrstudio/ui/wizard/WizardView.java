@@ -56,6 +56,8 @@ public final class WizardView {
     @FXML
     private ScrollPane detailScroll;
     @FXML
+    private VBox stepDetail;
+    @FXML
     private TextArea diff;
     @FXML
     private Label rollback;
@@ -150,6 +152,9 @@ public final class WizardView {
             }
         });
         stepTitle.textProperty().bind(vm.stepTitleProperty());
+        // Until a step is selected there is only the pre-flight to read.
+        stepDetail.visibleProperty().bind(vm.stepTitleProperty().isNotEmpty());
+        stepDetail.managedProperty().bind(stepDetail.visibleProperty());
         explanation.textProperty().bind(vm.explanationProperty());
         warnings.textProperty().bind(vm.warningsProperty());
         warnings.visibleProperty().bind(vm.warningsProperty().isNotEmpty());
@@ -226,16 +231,16 @@ public final class WizardView {
             }
         }
         for (javafx.scene.Node n : t.lookupAll(".scroll-bar")) {
-            // Room for the sideways scroll bar whether it shows or not: it comes and goes with the column widths.
-            if (n instanceof javafx.scene.control.ScrollBar b
+            if (n instanceof javafx.scene.control.ScrollBar b && b.isVisible()
                     && b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL) {
-                hbar = Math.max(b.getHeight(), b.prefHeight(-1));
+                hbar = b.getHeight();
             }
         }
         if (row == 0) {
             row = Math.max(24, header.getHeight());
         }
-        // One row more than the rows: the flow shows its scroll bar unless the viewport outlasts the last row.
+        // One row more than the rows: the flow shows its scroll bar unless the viewport outlasts the last row (and
+        // the spare row leaves room for a sideways scroll bar that comes with narrower columns).
         double h = Math.ceil(header.getHeight() + row * (Math.max(1, Math.min(MAX_ROWS, t.getItems().size())) + 1)
                 + hbar + t.getInsets().getTop() + t.getInsets().getBottom());
         if (Math.abs(t.getPrefHeight() - h) > 0.5) {
