@@ -245,9 +245,6 @@ public final class WizardView {
                 + hbar + t.getInsets().getTop() + t.getInsets().getBottom());
         if (Math.abs(t.getPrefHeight() - h) > 0.5) {
             t.setPrefHeight(h);
-        } else if (t.getItems().size() <= MAX_ROWS && !t.getItems().isEmpty()) {
-            // Every row shows: a flow left scrolled from when it was shorter would keep its scroll bar.
-            t.scrollTo(0);
         }
     }
 
