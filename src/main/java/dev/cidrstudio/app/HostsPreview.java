@@ -20,6 +20,7 @@ import dev.cidrstudio.model.hosts.PodAddresses;
 import dev.cidrstudio.model.hosts.PodHostsInput;
 import dev.cidrstudio.model.net.Cidr;
 import dev.cidrstudio.model.net.IpParsing;
+import dev.cidrstudio.model.pod.PodRuntime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -127,10 +128,56 @@ public final class HostsPreview {
 
     /** The preview of an edited Pod; {@code podIps} empty means "assign as the planned cluster would". */
     public static Live live(PodHostsInput pod, List<String> podIps, ClusterSettings cluster, String nodeHosts) {
+        return live(pod, podIps, cluster, nodeHosts, assignedIps(cluster));
+    }
+
+    /**
+     * The plan's Pods as the planned cluster runs them: a Pod written without status (a manifest) is scheduled and
+     * given addresses as {@link PodRuntime#start} gives them, one after the other in the plan's order, so no two hold
+     * the same address.
+     */
+    public static List<KeptObject> placedPods(ApiServer plan) {
+        List<KeptObject> placed = new ArrayList<>();
+        for (KeptObject k : plan.state().kept()) {
+            if (!"Pod".equals(k.kind()) || !"v1".equals(k.apiVersion())) {
+                continue;
+            }
+            if (!podIps(k).isEmpty() || !(k.content().get("spec") instanceof Map<?, ?>)) {
+                placed.add(k);
+                continue;
+            }
+            Map<String, Object> started = PodRuntime.start(k.content(), k.namespace(), plan.settings(), placed,
+                    java.time.Instant.EPOCH);
+            placed.add(new KeptObject(k.apiVersion(), k.kind(), k.namespace(), k.name(), started));
+        }
+        return placed;
+    }
+
+    /** A stored Pod's status.podIPs. */
+    public static List<String> podIps(KeptObject pod) {
+        List<String> out = new ArrayList<>();
+        if (pod.content().get("status") instanceof Map<?, ?> status && status.get("podIPs") instanceof List<?> l) {
+            for (Object o : l) {
+                if (o instanceof Map<?, ?> m && m.get("ip") != null) {
+                    out.add(String.valueOf(m.get("ip")));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The addresses a new Pod gets on a cluster running {@code placed}: free of all of them. */
+    public static List<String> newPodIps(ClusterSettings cluster, List<KeptObject> placed) {
+        return PodRuntime.nextPodIps(cluster, placed);
+    }
+
+    /** The preview of an edited Pod; with {@code podIps} empty it has the {@code assigned} addresses. */
+    public static Live live(PodHostsInput pod, List<String> podIps, ClusterSettings cluster, String nodeHosts,
+            List<String> assigned) {
         List<FieldError> errors = new ArrayList<>(HostAliasValidation.validate(pod.hostAliases(), "spec.hostAliases",
                 false));
         errors.addAll(validatePodIps(podIps));
-        List<String> ips = podIps.isEmpty() && !pod.hostNetwork() ? assignedIps(cluster) : podIps;
+        List<String> ips = podIps.isEmpty() && !pod.hostNetwork() ? assigned : podIps;
         if (!errors.isEmpty()) {
             return new Live(Optional.empty(), -1, ips, errors);
         }

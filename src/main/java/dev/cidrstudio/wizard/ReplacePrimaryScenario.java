@@ -9,6 +9,7 @@ import dev.cidrstudio.model.api.ServiceCidr;
 import dev.cidrstudio.model.cluster.ClusterState;
 import dev.cidrstudio.model.cluster.ServiceIpRangeFlag;
 import dev.cidrstudio.model.net.Cidr;
+import dev.cidrstudio.model.net.IpParsing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -74,6 +75,7 @@ final class ReplacePrimaryScenario {
                 pre.add(ScenarioSupport.hardCodedServices(moving, old));
                 pre.add(dnsFinding(start, old, t));
                 ScenarioSupport.allocatorDualWrite(start, old, t).ifPresent(pre::add);
+                secondFamily(moving, secondary).ifPresent(pre::add);
                 if (t.overlaps(old)) {
                     pre.add(PreflightFinding.warn("renumbering", targetText + " overlaps " + old + ": Services whose "
                             + "address is in both keep it.", ""));
@@ -84,7 +86,49 @@ final class ReplacePrimaryScenario {
                 == PreflightFinding.Verdict.FAIL) ? steps(start, old, secondary, target.get(), moving) : List.of();
         return new Scenario(ID, title, "Replace the default ServiceCIDR with a new range, with the seven steps of "
                 + "'Kubernetes Default ServiceCIDR Reconfiguration'. Every Service with an address in " + old
-                + " is recreated and gets a new one.", start, pre, steps, to.isPresent() ? alternatives : List.of());
+                + " is recreated and gets a new one" + (secondary == null ? "." : "; a dual-stack one gets a new "
+                        + secondary.family() + " address too."), start, pre, steps, to.isPresent() ? alternatives : List.of());
+    }
+
+    /**
+     * The dual-stack Services among those recreated, with their address of the secondary family: recreating a
+     * Service allocates every one of its cluster IPs again. The docs page's step 5 has the allocator pick the new
+     * primary address, and Kubernetes refuses a {@code clusterIPs} entry left empty for it ("must be a valid IP
+     * address"), so a recreated Service cannot ask for its old secondary address while its primary one is allocated.
+     */
+    static List<String> secondFamilyAddresses(List<Service> moving, Cidr secondary) {
+        List<String> out = new ArrayList<>();
+        if (secondary == null) {
+            return out;
+        }
+        for (Service svc : moving) {
+            for (String ip : svc.spec().clusterIPsOrEmpty()) {
+                if (IpParsing.parseIpSloppy(ip).map(a -> a.family() == secondary.family()).orElse(false)) {
+                    out.add(svc.namespace() + "/" + svc.name() + " (" + ip + ")");
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Optional<PreflightFinding> secondFamily(List<Service> moving, Cidr secondary) {
+        List<String> renumbered = secondFamilyAddresses(moving, secondary);
+        if (renumbered.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(PreflightFinding.warn(secondary.family() + " addresses change too",
+                secondFamilyText(renumbered, secondary), "after step 5, update what points at the old "
+                        + secondary.family() + " addresses (firewall rules, hosts files, clients that keep "
+                        + "addresses); reach the Services by their DNS names."));
+    }
+
+    private static String secondFamilyText(List<String> renumbered, Cidr secondary) {
+        return renumbered.size() + " dual-stack Service" + (renumbered.size() == 1 ? "" : "s") + " get"
+                + (renumbered.size() == 1 ? "s" : "") + " a new " + secondary.family() + " address as well when "
+                + (renumbered.size() == 1 ? "it is" : "they are") + " recreated in step 5, although " + secondary
+                + " stays: " + String.join(", ", renumbered) + ". Recreating a Service allocates all its cluster "
+                + "IPs again; Kubernetes does not let it keep its " + secondary.family() + " address while the "
+                + "allocator picks the new primary one.";
     }
 
     private static PreflightFinding dnsFinding(ClusterState s, Cidr old, Cidr target) {
@@ -173,7 +217,7 @@ final class ReplacePrimaryScenario {
                 .withRollback("A deletion cannot be undone: to go back, recreate the Services in step 5 from "
                         + "services-before.yaml once the old ServiceCIDR is gone, and start over."));
 
-        steps.add(renumber(s, old, target, moving));
+        steps.add(renumber(s, old, secondary, target, moving));
 
         List<String> restarts = new ArrayList<>();
         for (String a : apiServers) {
@@ -218,7 +262,7 @@ final class ReplacePrimaryScenario {
         return steps;
     }
 
-    private static Step renumber(ClusterState s, Cidr old, Cidr target, List<Service> moving) {
+    private static Step renumber(ClusterState s, Cidr old, Cidr secondary, Cidr target, List<Service> moving) {
         List<String> commands = new ArrayList<>();
         List<Manifest> manifests = new ArrayList<>();
         List<Check> checks = new ArrayList<>();
@@ -261,6 +305,10 @@ final class ReplacePrimaryScenario {
         checks.add(ScenarioSupport.noServiceIn(old));
         warnings.add("Each Service is unreachable between its delete and create, and clients that cached its "
                 + "address break until they resolve it again.");
+        List<String> renumbered = secondFamilyAddresses(moving, secondary);
+        if (!renumbered.isEmpty()) {
+            warnings.add(secondFamilyText(renumbered, secondary));
+        }
         if (moving.isEmpty()) {
             warnings.add("No Service but kubernetes.default holds an address in " + old + ": nothing to recreate.");
         }

@@ -92,6 +92,9 @@ public final class Runbook {
         for (Step step : s.steps()) {
             sb.append("\n# ---- Step ").append(n++).append(": ").append(DocumentText.shellComment(step.title()))
                     .append('\n');
+            for (String w : step.warnings()) {
+                sb.append("# Warning: ").append(DocumentText.shellComment(w)).append('\n');
+            }
             for (String c : step.commands()) {
                 sb.append(c).append('\n');
             }

@@ -146,4 +146,32 @@ class HostsViewTest {
         assertTrue(robot.lookup(".table-cell.pass").tryQuery().isPresent());
         shot("dual-stack");
     }
+
+    @Test
+    void aNewPodGetsAFreeAddressAndThereIsAWayBackToIt(FxRobot robot) throws Exception {
+        Tabs.open(robot, "Hosts");
+        HostsViewModel hosts = vm.hosts();
+        Label addresses = robot.lookup("#addresses").queryAs(Label.class);
+        // The plan's hostaliases-pod holds the first addresses of the first node; a new Pod goes where the scheduler
+        // and the node's IPAM would put it: the node with the fewest Pods, its first free addresses.
+        assertEquals("assigned: 10.244.1.2, fd00:10:244:1::2", addresses.getText());
+        assertTrue(file().contains("10.244.1.2\thostaliases-pod\n"), file());
+
+        @SuppressWarnings("unchecked")
+        ComboBox<String> pods = robot.lookup("#planPods").queryAs(ComboBox.class);
+        fx(() -> pods.getSelectionModel().select(0));
+        assertEquals("assigned: 10.244.0.2, fd00:10:244::2", addresses.getText(), "the plan's Pod keeps its own");
+        assertEquals("shop", hosts.namespaceProperty().get());
+        assertFalse(hosts.newPodProperty().get());
+
+        robot.clickOn("#newPod");
+        assertTrue(hosts.newPodProperty().get());
+        assertEquals(null, pods.getValue());
+        assertEquals("a new Pod", ((javafx.scene.control.ListCell<?>) pods.getButtonCell()).getText());
+        assertEquals("default", hosts.namespaceProperty().get());
+        assertEquals("", hosts.podIpsProperty().get());
+        assertEquals(2, hosts.aliases().size());
+        assertEquals("assigned: 10.244.1.2, fd00:10:244:1::2", addresses.getText());
+        shot("hosts-new-pod");
+    }
 }

@@ -121,4 +121,27 @@ class NavigatorViewTest {
         assertTrue(!inspector.isEditable());
         assertTrue(inspector.getText().contains("fd00:10:96::1:0/112"));
     }
+
+    @Test
+    void editIsOffOnTheReadOnlyPracticeClusterWithATooltipSayingWhy(FxRobot robot) throws Exception {
+        var kubernetes = new NavigatorViewModel.Ref("ServiceCIDR", null, "kubernetes");
+        fx(() -> vm.navigator().reveal(kubernetes));
+        javafx.scene.control.Button edit = robot.lookup("#inspectorEdit").queryAs(javafx.scene.control.Button.class);
+        assertTrue(!edit.isDisabled(), "the plan's ServiceCIDR can be edited");
+
+        // The console replays a docs page on a practice cluster: the navigator shows it, read-only.
+        fx(() -> vm.console().loadDocsPage(dev.cidrstudio.console.DocsPages.PAGES.get(0)));
+        assertTrue(robot.lookup("#inspectorTitle").queryAs(Label.class).getText().startsWith("ServiceCIDR kubernetes"));
+        assertTrue(edit.isDisabled(), "Edit would do nothing on the practice cluster");
+        assertEquals(NavigatorViewModel.PRACTICE_READ_ONLY, edit.getTooltip().getText());
+        assertEquals(NavigatorViewModel.PRACTICE_READ_ONLY, ((javafx.scene.control.Tooltip) robot
+                .lookup("#inspectorEditBox").query().getProperties().get("javafx.scene.control.Tooltip")).getText(),
+                "the box around the disabled button shows the tooltip");
+        fx(() -> vm.navigator().startEdit());
+        assertTrue(!robot.lookup("#inspector").queryAs(TextArea.class).isEditable());
+        WaitForAsyncUtils.asyncFx(() -> Screenshots.write(stage.getScene(), "inspector-practice-read-only")).get();
+
+        fx(() -> vm.console().usePlan());
+        assertTrue(!edit.isDisabled(), "back on the plan");
+    }
 }

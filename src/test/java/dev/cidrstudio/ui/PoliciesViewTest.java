@@ -173,4 +173,77 @@ class PoliciesViewTest {
         assertEquals("Allowed", text(robot, "#verdict"));
         assertTrue(vm.session().view().find(Kind.SERVICE_CIDR, null, "kubernetes").isPresent());
     }
+
+    @Test
+    void tryItEvaluatesTheExpressionInTheEditorWithoutApplyingIt(FxRobot robot) throws Exception {
+        openTab(robot);
+        TextArea editor = robot.lookup("#expressionEditor").queryAs(TextArea.class);
+        TextField cidrs = robot.lookup("#tryCidrs").queryAs(TextField.class);
+        var before = vm.session().current().kept();
+        fx(() -> cidrs.setText("172.20.0.0/16"));
+        assertEquals("Denied", text(robot, "#verdict"), "the applied policy allows only the plan's ranges");
+
+        fx(() -> editor.setText("object.spec.cidrs.all(c, cidr(c).prefixLength() >= 16)"));
+        assertEquals("Allowed by the expression in the editor (not applied)", text(robot, "#verdict"));
+        shot("policies-try-draft");
+        fx(() -> cidrs.setText("10.0.0.0/8"));
+        assertEquals("Denied by the expression in the editor (not applied)", text(robot, "#verdict"));
+        assertTrue(text(robot, "#verdictDetail").contains("failed expression: object.spec.cidrs.all(c, cidr(c)"
+                + ".prefixLength() >= 16)"), text(robot, "#verdictDetail"));
+        assertEquals(before, vm.session().current().kept(), "trying changes nothing in the plan");
+        assertTrue(vm.session().undoLabel().isEmpty());
+
+        fx(() -> editor.setText("object.spec.cidrs.all(c, cidrr(c).prefixLength() >= 16)"));
+        assertEquals("Not tried: the expression in the editor does not compile", text(robot, "#verdict"));
+
+        // Back to the applied expression: the verdict is the plan's again.
+        fx(() -> editor.setText(PolicyWorkbench.check("true", vm.session().current().settings().kubernetesVersion())
+                .isEmpty() ? "object.spec.cidrs.all(newCIDR, variables.allowed.exists(allowedCIDR, "
+                        + "cidr(allowedCIDR).containsCIDR(newCIDR)))" : ""));
+        fx(() -> cidrs.setText("172.20.0.0/16"));
+        assertEquals("Denied", text(robot, "#verdict"));
+    }
+
+    @Test
+    void theStatusLineSaysWhatCtrlZDoesWhereTheFocusIs(FxRobot robot) throws Exception {
+        openTab(robot);
+        TextArea editor = robot.lookup("#expressionEditor").queryAs(TextArea.class);
+        fx(() -> editor.setText("object.spec.cidrs.all(c, cidr(c).prefixLength() >= 16)"));
+        fx(() -> robot.lookup("#applyExpression").queryAs(Button.class).fire());
+        String edit = vm.session().undoLabel().orElseThrow();
+        assertTrue(text(robot, "#policyMessage").endsWith("done (Edit > Undo takes it back)"));
+
+        robot.clickOn("#expressionEditor");
+        assertEquals("Ctrl+Z undoes typing in this field; Edit > Undo takes back \u201c" + edit
+                + "\u201d in the plan.", text(robot, "#policyUndoHint"));
+        String applied = editor.getText();
+        fx(editor::end);
+        robot.write("x");
+        assertEquals(applied + "x", editor.getText());
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.Z)
+                .release(javafx.scene.input.KeyCode.Z, javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(applied, editor.getText(), "Ctrl+Z in the editor undid the typing");
+        assertEquals(edit, vm.session().undoLabel().orElseThrow(), "and left the plan's edit alone");
+        shot("policies-undo-hint");
+
+        robot.clickOn("#policyTable");
+        assertEquals("Ctrl+Z (Edit > Undo) takes back \u201c" + edit + "\u201d in the plan.",
+                text(robot, "#policyUndoHint"));
+    }
+
+    @Test
+    void theAllowedRangesTemplateIsFilledWithThePlansServiceRanges(FxRobot robot) throws Exception {
+        openTab(robot);
+        fx(() -> vm.policies().addTemplate(true));
+        assertEquals(java.util.List.of("10.96.0.0/24", "fd00:10:96::/112", "10.97.0.0/20"),
+                PolicyWorkbench.allowedRanges(vm.policies().rows().stream()
+                        .filter(r -> r.name().equals("servicecidrs.default")).findFirst().orElseThrow().object()
+                        .content()).orElseThrow());
+        TextField cidrs = robot.lookup("#tryCidrs").queryAs(TextField.class);
+        fx(() -> cidrs.setText("10.97.0.0/24"));
+        assertEquals("Allowed", text(robot, "#verdict"), "a subrange of the plan's extra-v4 range");
+        fx(() -> cidrs.setText("10.96.1.0/24"));
+        assertEquals("Denied", text(robot, "#verdict"), "outside the plan's /24");
+    }
 }

@@ -199,6 +199,14 @@ public final class PodRuntime {
         return Optional.of(sb.toString());
     }
 
+    /**
+     * The addresses a new Pod would get now, as {@link #start} gives them: on the node with the fewest Pods, the first
+     * free address of each of its pod CIDRs after the gateway, never one a Pod of the plan holds.
+     */
+    public static List<String> nextPodIps(ClusterSettings cluster, List<KeptObject> pods) {
+        return nextFreeIps(cluster, leastLoadedNode(cluster, pods), pods);
+    }
+
     static String leastLoadedNode(ClusterSettings cluster, List<KeptObject> pods) {
         String best = null;
         long bestCount = Long.MAX_VALUE;

@@ -29,6 +29,8 @@ public final class HostsView {
     @FXML
     private ComboBox<String> planPods;
     @FXML
+    private javafx.scene.control.Button newPodButton;
+    @FXML
     private TextField name;
     @FXML
     private TextField namespace;
@@ -76,6 +78,20 @@ public final class HostsView {
         fieldError.textProperty().bind(vm.fieldErrorProperty());
         planPods.setItems(vm.planPods());
         planPods.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.planPods()));
+        // With no Pod of the plan chosen the box says so, also after going back to a new Pod.
+        planPods.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? planPods.getPromptText() : item);
+            }
+        });
+        vm.newPodProperty().addListener((o, a, b) -> {
+            if (b) {
+                planPods.getSelectionModel().clearSelection();
+                planPods.setValue(null);
+            }
+        });
         planPods.setOnAction(e -> {
             int i = planPods.getSelectionModel().getSelectedIndex();
             if (i >= 0) {
@@ -202,5 +218,10 @@ public final class HostsView {
             a.setHeaderText("Could not save");
             a.show();
         }
+    }
+
+    @FXML
+    void onNewPod() {
+        vm.newPod();
     }
 }

@@ -2,6 +2,7 @@ package dev.cidrstudio.ui.hosts;
 
 import dev.cidrstudio.app.HostsPreview;
 import dev.cidrstudio.io.manifest.PodHostsReader;
+import dev.cidrstudio.model.api.KeptObject;
 import dev.cidrstudio.model.cluster.ApiServer;
 import dev.cidrstudio.model.cluster.ClusterSettings;
 import dev.cidrstudio.model.field.FieldError;
@@ -16,6 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -91,21 +94,57 @@ public final class HostsViewModel {
     private final ReadOnlyStringWrapper fieldError = new ReadOnlyStringWrapper("");
 
     private ClusterSettings cluster = ClusterSettings.defaults();
+    /** The addresses the edited Pod gets when none are typed: a new Pod's, or the plan Pod's it started from. */
+    private List<String> assigned = List.of();
+    private List<KeptObject> placed = List.of();
+    private final ReadOnlyBooleanWrapper newPod = new ReadOnlyBooleanWrapper(true);
 
     public HostsViewModel() {
         for (Observable o : List.of(name, namespace, hostname, subdomain, hostNetwork, podIps, nodeHosts, aliases)) {
             o.addListener(x -> recompute());
         }
-        aliases.add(new AliasRow("127.0.0.1", "foo.local bar.local"));
-        aliases.add(new AliasRow("10.1.2.3", "foo.remote bar.remote"));
+        aliases.setAll(docsAliases());
+    }
+
+    /** The HostAliases of the docs page's example Pod. */
+    private static List<AliasRow> docsAliases() {
+        return List.of(new AliasRow("127.0.0.1", "foo.local bar.local"),
+                new AliasRow("10.1.2.3", "foo.remote bar.remote"));
+    }
+
+    /**
+     * Starts again from a new Pod (the docs page's example) with the addresses the plan would give it: the way back
+     * after editing one of the plan's Pods.
+     */
+    public void newPod() {
+        name.set("hostaliases-pod");
+        namespace.set("default");
+        hostname.set("");
+        subdomain.set("");
+        hostNetwork.set(false);
+        assigned = HostsPreview.newPodIps(cluster, placed);
+        newPod.set(true);
+        podIps.set("");
+        nodeHosts.set(HostsPreview.GENERIC_NODE_HOSTS);
+        aliases.setAll(docsAliases());
+        recompute();
+    }
+
+    /** Whether the editor holds a new Pod (not one of the plan's). */
+    public ReadOnlyBooleanProperty newPodProperty() {
+        return newPod.getReadOnlyProperty();
     }
 
     /** Takes the plan's cluster settings and Pods; the edited Pod stays as it is. */
     public void load(ApiServer api) {
         cluster = api.settings();
+        placed = HostsPreview.placedPods(api);
         planPodDocs.clear();
         planPodDocs.addAll(HostsPreview.podsOf(api));
         planPods.setAll(planPodDocs.stream().map(d -> d.pod().namespace() + "/" + d.pod().name()).toList());
+        if (newPod.get()) {
+            assigned = HostsPreview.newPodIps(cluster, placed);
+        }
         recompute();
     }
 
@@ -113,6 +152,10 @@ public final class HostsViewModel {
     public void editPlanPod(int index) {
         PodHostsReader.PodDocument d = planPodDocs.get(index);
         PodHostsInput p = d.pod();
+        newPod.set(false);
+        // A Pod written without status holds the addresses the cluster gave it when it was placed.
+        assigned = placed.stream().filter(k -> k.name().equals(p.name()) && java.util.Objects.equals(k.namespace(),
+                p.namespace())).findFirst().map(HostsPreview::podIps).orElse(List.of());
         name.set(p.name());
         namespace.set(p.namespace());
         hostname.set(p.hostname() == null ? "" : p.hostname());
@@ -160,7 +203,9 @@ public final class HostsViewModel {
     }
 
     private void recompute() {
-        HostsPreview.Live live = HostsPreview.live(pod(), ips(), cluster, nodeHosts.get());
+        // A new Pod gets the addresses the plan's cluster would give it, never one a Pod of the plan holds.
+        HostsPreview.Live live = assigned.isEmpty() ? HostsPreview.live(pod(), ips(), cluster, nodeHosts.get())
+                : HostsPreview.live(pod(), ips(), cluster, nodeHosts.get(), assigned);
         errors.clear();
         Map<Integer, String> byRow = new TreeMap<>();
         StringBuilder other = new StringBuilder();

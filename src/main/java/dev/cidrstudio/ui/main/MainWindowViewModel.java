@@ -130,6 +130,7 @@ public final class MainWindowViewModel {
         console.use(workspace);
         map.use(workspace);
         navigator.use(workspace);
+        wizard.use(workspace);
         workspace.practiceProperty().addListener((o, a, p) -> practiceStatus.set(p == null ? ""
                 : "Console on a practice cluster (shown read-only); the plan is untouched"));
         preferences = UiPreferences.load(session.configDir());

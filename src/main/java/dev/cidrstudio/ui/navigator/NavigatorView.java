@@ -6,6 +6,7 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -28,6 +29,9 @@ public final class NavigatorView {
     private Button cancelButton;
     @FXML
     private Label editMessage;
+
+    @FXML
+    private javafx.scene.layout.StackPane editBox;
 
     private NavigatorViewModel vm;
     private final Map<NavigatorViewModel.Ref, TreeItem<NavigatorViewModel.Node>> index = new HashMap<>();
@@ -61,8 +65,13 @@ public final class NavigatorView {
         }
         editButton.visibleProperty().bind(vm.editingProperty().not());
         editButton.managedProperty().bind(editButton.visibleProperty());
-        vm.selectedProperty().addListener((o, a, b) -> editButton.setDisable(!vm.editable()));
-        editButton.setDisable(!vm.editable());
+        editButton.disableProperty().bind(vm.canEditProperty().not());
+        // A disabled button shows no tooltip: its box carries it too, so the reason shows where the pointer is.
+        Tooltip why = new Tooltip();
+        why.textProperty().bind(vm.editHintProperty());
+        editButton.setTooltip(why);
+        Tooltip.install(editBox, why);
+        editButton.accessibleHelpProperty().bind(vm.editHintProperty());
         vm.editingProperty().addListener((o, a, b) -> {
             if (b) {
                 inspector.textProperty().unbind();

@@ -22,6 +22,8 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -57,12 +59,39 @@ public final class NavigatorViewModel {
     private final StringProperty draft = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper editMessage = new ReadOnlyStringWrapper("");
 
+    private final ReadOnlyBooleanWrapper canEdit = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper editHint = new ReadOnlyStringWrapper("");
+
+    /** Why Edit is off on a practice cluster: it is the console's, changed only by its kubectl. */
+    public static final String PRACTICE_READ_ONLY = "The practice cluster is read-only here: change it with kubectl "
+            + "in the Console, or go Back to the plan to edit the plan.";
+
     public NavigatorViewModel() {
         selected.addListener((o, a, b) -> {
             editing.set(false);
             editMessage.set("");
             inspect(b);
+            updateEditable();
         });
+    }
+
+    /** Whether Edit is offered for what is selected, and the tooltip saying why not. */
+    private void updateEditable() {
+        canEdit.set(editable());
+        Ref r = selected.get();
+        editHint.set(r == null ? "Select an object of the plan to edit it." : viewing != null ? PRACTICE_READ_ONLY
+                : canEdit.get() ? "Edit the " + r.kind() + "'s YAML; Apply sends it through the plan's one door."
+                        : r.kind() + "s are kept as written: edit them in their tab or with the console.");
+    }
+
+    /** Whether Edit is offered: an editable kind of the plan, never on the practice cluster. */
+    public ReadOnlyBooleanProperty canEditProperty() {
+        return canEdit.getReadOnlyProperty();
+    }
+
+    /** The Edit button's tooltip: what it does, or why it is off. */
+    public ReadOnlyStringProperty editHintProperty() {
+        return editHint.getReadOnlyProperty();
     }
 
     /**
@@ -97,6 +126,12 @@ public final class NavigatorViewModel {
         }
         viewing = practice;
         viewingName = name == null ? "" : name;
+        if (practice != null) {
+            // An edit of the plan does not carry over to the practice cluster.
+            editing.set(false);
+            editMessage.set("");
+        }
+        updateEditable();
         if (session != null) {
             load(session);
         }

@@ -66,6 +66,9 @@ public final class PoliciesView {
     @FXML
     private ListView<String> audit;
 
+    @FXML
+    private Label undoHint;
+
     private PoliciesViewModel vm;
 
     public void bind(PoliciesViewModel viewModel) {
@@ -107,6 +110,18 @@ public final class PoliciesView {
                 table.getSelectionModel().select(vm.selectedProperty().get()));
         deleteButton.disableProperty().bind(vm.selectedProperty().isNull());
         message.textProperty().bind(vm.messageProperty());
+        undoHint.textProperty().bind(vm.undoHintProperty());
+        // The status line follows the focus: Ctrl+Z in a text field undoes typing, elsewhere the plan's last change.
+        javafx.beans.value.ChangeListener<javafx.scene.Node> focus = (o, a, b) -> vm.focusInText(
+                b instanceof javafx.scene.control.TextInputControl t && t.isEditable() && inThisView(b));
+        undoHint.sceneProperty().addListener((o, a, b) -> {
+            if (a != null) {
+                a.focusOwnerProperty().removeListener(focus);
+            }
+            if (b != null) {
+                b.focusOwnerProperty().addListener(focus);
+            }
+        });
         manifest.textProperty().bind(vm.manifestProperty());
 
         planCidrs.setItems(vm.planServiceCidrs());
@@ -142,6 +157,15 @@ public final class PoliciesView {
         ranges.setItems(vm.ranges());
         ranges.setCellFactory(TextFieldListCell.forListView());
         audit.setItems(vm.auditLog());
+    }
+
+    private boolean inThisView(javafx.scene.Node n) {
+        for (javafx.scene.Node x = n; x != null; x = x.getParent()) {
+            if (x.getStyleClass().contains("policies-view")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void styleVerdict(PolicyWorkbench.Outcome outcome) {

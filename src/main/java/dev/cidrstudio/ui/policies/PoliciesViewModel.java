@@ -6,6 +6,8 @@ import dev.cidrstudio.io.manifest.GoYaml;
 import dev.cidrstudio.model.api.Kind;
 import dev.cidrstudio.model.api.ServiceCidr;
 import dev.cidrstudio.model.cluster.ApiException;
+import dev.cidrstudio.model.cluster.ApiServer;
+import dev.cidrstudio.model.cluster.ClusterState;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -58,11 +60,16 @@ public final class PoliciesViewModel {
     private final ReadOnlyStringWrapper verdictDetail = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ObservableList<String> audit = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper undoHint = new ReadOnlyStringWrapper("");
+    private boolean typing;
 
     public PoliciesViewModel() {
         selected.addListener((o, a, b) -> select(b));
         validationIndex.addListener((o, a, b) -> loadExpression());
-        expression.addListener((o, a, b) -> checkExpression());
+        expression.addListener((o, a, b) -> {
+            checkExpression();
+            evaluate();
+        });
         tryName.addListener((o, a, b) -> evaluate());
         tryCidrs.addListener((o, a, b) -> evaluate());
     }
@@ -85,6 +92,30 @@ public final class PoliciesViewModel {
                 + String.join("; ", a.annotations().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                         .toList())).toList());
         evaluate();
+        showUndoHint();
+    }
+
+    /**
+     * Where the focus is: in a text field (the CEL editor, the "try it" fields) Ctrl+Z undoes typing there; elsewhere it
+     * is the window's Edit > Undo, which takes back the plan's last change. The status line says which.
+     */
+    public void focusInText(boolean inText) {
+        typing = inText;
+        showUndoHint();
+    }
+
+    private void showUndoHint() {
+        java.util.Optional<String> last = session == null ? java.util.Optional.empty() : session.undoLabel();
+        String plan = last.map(l -> "Edit > Undo takes back \u201c" + l + "\u201d in the plan")
+                .orElse("the plan has nothing to undo");
+        undoHint.set(typing ? "Ctrl+Z undoes typing in this field; " + plan + "."
+                : last.map(l -> "Ctrl+Z (Edit > Undo) takes back \u201c" + l + "\u201d in the plan.")
+                        .orElse("Ctrl+Z: the plan has nothing to undo."));
+    }
+
+    /** What Ctrl+Z does where the focus is: text undo in a field, else the plan's Undo. */
+    public ReadOnlyStringProperty undoHintProperty() {
+        return undoHint.getReadOnlyProperty();
     }
 
     private void select(PolicyWorkbench.Row row) {
@@ -167,20 +198,31 @@ public final class PoliciesViewModel {
         return v instanceof Map<?, ?> m && m.get("expression") != null ? String.valueOf(m.get("expression")) : "";
     }
 
-    /** Re-computes the verdict on the "try it" ServiceCIDR. */
+    /**
+     * Re-computes the verdict on the "try it" ServiceCIDR, with the expression in the editor when it differs from the
+     * applied one (the plan is not changed: the edited policy is tried on a copy).
+     */
     public void evaluate() {
         if (session == null) {
             return;
         }
         List<String> cidrs = Arrays.stream(tryCidrs.get().split("[,\\s]+")).filter(c -> !c.isEmpty()).toList();
-        PolicyWorkbench.Verdict v = PolicyWorkbench.serviceCidr(session.view().state(), tryName.get().strip(), cidrs);
+        boolean draft = expressionChanged.get();
+        if (draft && !compileMessage.get().isEmpty()) {
+            outcome.set(PolicyWorkbench.Outcome.INVALID);
+            verdict.set("Not tried: the expression in the editor does not compile");
+            verdictDetail.set(compileMessage.get());
+            return;
+        }
+        PolicyWorkbench.Verdict v = PolicyWorkbench.serviceCidr(draft ? withDraft() : session.view().state(),
+                tryName.get().strip(), cidrs);
         outcome.set(v.outcome());
         verdict.set(switch (v.outcome()) {
             case INVALID -> "Invalid: the ServiceCIDR's own validation refuses it";
             case DENIED -> v.messages().size() > 1 ? "Denied by " + v.messages().size() + " policies" : "Denied";
             case WARNING -> "Allowed, with a warning";
             case ALLOWED -> v.decisions().isEmpty() ? "Allowed" : "Allowed (audited)";
-        });
+        } + (draft ? " by the expression in the editor (not applied)" : ""));
         StringBuilder sb = new StringBuilder(String.join("\n", v.messages()));
         for (var d : v.decisions()) {
             if (d.expression() != null) {
@@ -198,6 +240,51 @@ public final class PoliciesViewModel {
         verdictDetail.set(sb.toString());
     }
 
+    /** The plan as it would be with the editor's expression in the selected policy: a copy, never the plan. */
+    private ClusterState withDraft() {
+        ApiServer copy = ApiServer.fromState(session.view().state());
+        Map<String, Object> policy = policyWithExpression();
+        if (policy != null) {
+            PolicyWorkbench.kept(copy, List.of(policy)).forEach(copy::keep);
+        }
+        return copy.state();
+    }
+
+    /** The selected policy with the editor's expression in its selected validation, or null. */
+    private Map<String, Object> policyWithExpression() {
+        PolicyWorkbench.Row row = selected.get();
+        int i = validationIndex.get();
+        if (row == null || !row.isPolicy() || i < 0 || i >= validationList(row.object().content()).size()) {
+            return null;
+        }
+        Map<String, Object> policy = deepCopy(row.object().content());
+        @SuppressWarnings("unchecked")
+        List<Object> vals = (List<Object>) ((Map<String, Object>) policy.get("spec")).get("validations");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> v = new LinkedHashMap<>((Map<String, Object>) vals.get(i));
+        v.put("expression", expression.get());
+        vals.set(i, v);
+        return policy;
+    }
+
+    /** The plan's Service ranges: each ServiceCIDR's CIDRs (the default one first), else the apiservers' flag. */
+    List<String> planServiceRanges() {
+        List<String> out = new ArrayList<>();
+        List<ServiceCidr> all = new ArrayList<>(session.view().<ServiceCidr>list(Kind.SERVICE_CIDR, null));
+        all.sort(java.util.Comparator.comparing((ServiceCidr sc) -> !sc.name().equals(ServiceCidr.DEFAULT_NAME)));
+        for (ServiceCidr sc : all) {
+            sc.cidrsOrEmpty().stream().filter(c -> !out.contains(c)).forEach(out::add);
+        }
+        if (out.isEmpty() && !session.view().state().apiServers().isEmpty()) {
+            for (String c : session.view().state().apiServers().get(0).flags().text().split(",")) {
+                if (!c.isBlank() && !out.contains(c.strip())) {
+                    out.add(c.strip());
+                }
+            }
+        }
+        return out;
+    }
+
     /** Fills the "try it" fields from one of the plan's ServiceCIDRs (an index into {@link #planServiceCidrs()}). */
     public void tryPlanServiceCidr(int index) {
         List<ServiceCidr> all = session.view().list(Kind.SERVICE_CIDR, null);
@@ -210,7 +297,7 @@ public final class PoliciesViewModel {
     /** Adds one of the docs' two policies (with its binding) to the plan, replacing ones of the same names. */
     public void addTemplate(boolean allowedRanges) {
         List<Map<String, Object>> manifests = allowedRanges
-                ? PolicyWorkbench.allowedRangesTemplate(List.of("10.96.0.0/16", "2001:db8::/64"))
+                ? PolicyWorkbench.allowedRangesTemplate(planServiceRanges())
                 : PolicyWorkbench.denyAllTemplate();
         keep(allowedRanges ? "Add allowed-ranges policy" : "Add deny-new-ServiceCIDRs policy", manifests);
         rows.stream().filter(r -> r.name().equals(((Map<?, ?>) manifests.get(0).get("metadata")).get("name")))
@@ -220,18 +307,11 @@ public final class PoliciesViewModel {
     /** Writes the edited expression into the selected policy, if the API server would accept the result. */
     public void applyExpression() {
         PolicyWorkbench.Row row = selected.get();
-        int i = validationIndex.get();
-        if (row == null || !row.isPolicy() || i < 0) {
+        Map<String, Object> policy = policyWithExpression();
+        if (policy == null) {
             return;
         }
-        Map<String, Object> policy = deepCopy(row.object().content());
-        @SuppressWarnings("unchecked")
-        List<Object> vals = (List<Object>) ((Map<String, Object>) policy.get("spec")).get("validations");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> v = new LinkedHashMap<>((Map<String, Object>) vals.get(i));
-        v.put("expression", expression.get());
-        vals.set(i, v);
-        keep("Edit " + row.name() + " validations[" + i + "]", List.of(policy));
+        keep("Edit " + row.name() + " validations[" + validationIndex.get() + "]", List.of(policy));
     }
 
     /** Writes the edited range list into the selected allowed-ranges policy. */
@@ -272,7 +352,7 @@ public final class PoliciesViewModel {
     private void edit(String label, PlanSession.Change change) {
         try {
             session.edit(label, change);
-            message.set(label + ": done (Undo takes it back)");
+            message.set(label + ": done (Edit > Undo takes it back)");
         } catch (ApiException e) {
             message.set(e.status().message());
         }

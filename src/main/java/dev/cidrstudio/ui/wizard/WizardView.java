@@ -16,6 +16,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -51,7 +52,11 @@ public final class WizardView {
     @FXML
     private TextArea transcript;
     @FXML
-    private ListView<String> checks;
+    private VBox checks;
+    @FXML
+    private ScrollPane detailScroll;
+    @FXML
+    private VBox stepDetail;
     @FXML
     private TextArea diff;
     @FXML
@@ -147,6 +152,9 @@ public final class WizardView {
             }
         });
         stepTitle.textProperty().bind(vm.stepTitleProperty());
+        // Until a step is selected there is only the pre-flight to read.
+        stepDetail.visibleProperty().bind(vm.stepTitleProperty().isNotEmpty());
+        stepDetail.managedProperty().bind(stepDetail.visibleProperty());
         explanation.textProperty().bind(vm.explanationProperty());
         warnings.textProperty().bind(vm.warningsProperty());
         warnings.visibleProperty().bind(vm.warningsProperty().isNotEmpty());
@@ -154,27 +162,16 @@ public final class WizardView {
         commands.textProperty().bind(vm.commandsProperty());
         expected.textProperty().bind(vm.expectedProperty());
         transcript.textProperty().bind(vm.transcriptProperty());
-        checks.setItems(vm.checks());
-        checks.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(String s, boolean empty) {
-                super.updateItem(s, empty);
-                getStyleClass().removeAll("pass", "fail");
-                setText(empty ? null : s);
-                if (!empty && s != null) {
-                    if (s.startsWith("\u2713")) {
-                        getStyleClass().add("pass");
-                    } else if (s.startsWith("\u2717")) {
-                        getStyleClass().add("fail");
-                    }
-                }
-            }
-        });
+        showChecks();
+        vm.checks().addListener((javafx.collections.ListChangeListener<String>) c -> showChecks());
+        fitToContent(commands);
+        fitToContent(transcript);
         diff.textProperty().bind(vm.diffProperty());
+        fitToContent(diff);
         rollback.textProperty().bind(vm.rollbackProperty());
         bindState();
         message.textProperty().bind(vm.messageProperty());
-        exportButton.disableProperty().bind(vm.preparedProperty().not());
+        exportButton.disableProperty().bind(vm.canExportProperty().not());
         applyButton.disableProperty().bind(vm.canApplyProperty().not());
         backButton.disableProperty().bind(vm.canBackProperty().not());
         nextButton.disableProperty().bind(vm.canRunProperty().not());
@@ -183,6 +180,91 @@ public final class WizardView {
                 .and(vm.canBackProperty().not())));
         resetButton.disableProperty().bind(vm.canBackProperty().not());
         mapButton.disableProperty().bind(vm.preparedProperty().not());
+        // Another scenario (chosen, or prepared) starts at the top: its pre-flight first.
+        vm.kindProperty().addListener((o, a, b) -> toTop());
+        vm.summaryProperty().addListener((o, a, b) -> toTop());
+    }
+
+    private void toTop() {
+        detailScroll.setVvalue(0);
+        detailScroll.setHvalue(0);
+        if (!steps.getItems().isEmpty()) {
+            steps.scrollTo(0);
+        }
+    }
+
+    /**
+     * A read-only text grows to its lines inside the one scroll pane instead of scrolling up and down on its own (one
+     * row more leaves room for the sideways scroll bar of a long line).
+     */
+    private static void fitToContent(TextArea t) {
+        t.prefRowCountProperty().bind(Bindings.createIntegerBinding(() -> {
+            String text = t.getText();
+            return text == null || text.isEmpty() ? 1 : (int) text.lines().count() + 1;
+        }, t.textProperty()));
+    }
+
+    /**
+     * A table as tall as its header and rows (up to {@value #MAX_ROWS} rows), so it does not scroll up and down inside
+     * the scroll pane. Measured from the laid-out table, so it holds for every theme, zoom and font.
+     */
+    private static void fitToRows(TableView<?> t) {
+        javafx.beans.InvalidationListener later = o -> javafx.application.Platform.runLater(() -> fit(t));
+        t.getItems().addListener(later);
+        t.skinProperty().addListener(later);
+        t.needsLayoutProperty().addListener((o, a, b) -> {
+            if (!b) {
+                fit(t);
+            }
+        });
+    }
+
+    private static void fit(TableView<?> t) {
+        if (!(t.lookup(".column-header-background") instanceof javafx.scene.layout.Region header)) {
+            return;
+        }
+        double row = 0;
+        double hbar = 0;
+        for (javafx.scene.Node n : t.lookupAll(".table-row-cell")) {
+            if (n instanceof javafx.scene.layout.Region r && r.isVisible() && r.getHeight() > 0) {
+                row = Math.max(row, r.getHeight());
+            }
+        }
+        for (javafx.scene.Node n : t.lookupAll(".scroll-bar")) {
+            if (n instanceof javafx.scene.control.ScrollBar b && b.isVisible()
+                    && b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL) {
+                hbar = b.getHeight();
+            }
+        }
+        if (row == 0) {
+            row = Math.max(24, header.getHeight());
+        }
+        // One row more than the rows: the flow shows its scroll bar unless the viewport outlasts the last row (and
+        // the spare row leaves room for a sideways scroll bar that comes with narrower columns).
+        double h = Math.ceil(header.getHeight() + row * (Math.max(1, Math.min(MAX_ROWS, t.getItems().size())) + 1)
+                + hbar + t.getInsets().getTop() + t.getInsets().getBottom());
+        if (Math.abs(t.getPrefHeight() - h) > 0.5) {
+            t.setPrefHeight(h);
+        }
+    }
+
+    private static final int MAX_ROWS = 20;
+
+    /** The selected step's checks as wrapped lines, each marked in words (and coloured) as held or failed. */
+    private void showChecks() {
+        checks.getChildren().clear();
+        for (String s : vm.checks()) {
+            Label l = new Label(s);
+            l.setWrapText(true);
+            l.setMinHeight(Label.USE_PREF_SIZE);
+            l.getStyleClass().add("check");
+            if (s.startsWith("\u2713")) {
+                l.getStyleClass().add("pass");
+            } else if (s.startsWith("\u2717")) {
+                l.getStyleClass().add("fail");
+            }
+            checks.getChildren().add(l);
+        }
     }
 
     /** The tables of the selected step's cluster, each row marked (and tinted) with what the step did to it. */
@@ -209,6 +291,9 @@ public final class WizardView {
         table(stateApiServers, vm.stateApiServers(), StateTables.ApiServerRow::change);
         table(stateCidrs, vm.stateServiceCidrs(), StateTables.ServiceCidrRow::change);
         table(stateServices, vm.stateServices(), StateTables.ServiceRow::change);
+        fitToRows(stateApiServers);
+        fitToRows(stateCidrs);
+        fitToRows(stateServices);
         stateServices.setPlaceholder(placeholder("No Services.", "The step changed no Service."));
         stateCidrs.setPlaceholder(placeholder("No ServiceCIDRs.", "The step changed no ServiceCIDR."));
     }
@@ -259,6 +344,7 @@ public final class WizardView {
             Label l = new Label(f.describe());
             l.setWrapText(true);
             l.setMaxWidth(Double.MAX_VALUE);
+            l.setMinHeight(Label.USE_PREF_SIZE);
             l.getStyleClass().addAll("finding", f.verdict().name().toLowerCase(java.util.Locale.ROOT));
             preflight.getChildren().add(l);
         }

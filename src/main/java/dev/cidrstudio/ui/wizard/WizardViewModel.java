@@ -1,7 +1,9 @@
 package dev.cidrstudio.ui.wizard;
 
 import dev.cidrstudio.ui.workspace.TaskRunner;
+import dev.cidrstudio.app.PlanChange;
 import dev.cidrstudio.app.PlanSession;
+import dev.cidrstudio.ui.workspace.Workspace;
 import dev.cidrstudio.model.cluster.ApiException;
 import dev.cidrstudio.model.cluster.ClusterState;
 import dev.cidrstudio.wizard.CheckResult;
@@ -62,8 +64,11 @@ public final class WizardViewModel {
     private TaskRunner runner;
     private BiConsumer<ClusterState, String> mapPreview = (s, l) -> { };
     private Rehearsal rehearsal;
-    /** The plan's content when the scenario was prepared: Apply refuses once the plan has changed since. */
-    private long preparedFrom;
+    /**
+     * The plan revisions the rehearsal knows, with how many of its steps each holds: the one it was prepared from
+     * (0 steps) and the one after each Apply. Undo and Redo move the plan between them, and the wizard follows.
+     */
+    private final java.util.Map<Long, Integer> appliedAt = new java.util.HashMap<>();
 
     private final ObjectProperty<ScenarioKind> kind = new SimpleObjectProperty<>(ScenarioKind.REPLACE_PRIMARY);
     private final StringProperty target = new SimpleStringProperty("");
@@ -93,6 +98,8 @@ public final class WizardViewModel {
     private final ReadOnlyBooleanWrapper canRun = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canBack = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canApply = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper applied = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper canExport = new ReadOnlyBooleanWrapper(false);
 
     public WizardViewModel() {
         selected.addListener((o, a, b) -> showStep());
@@ -102,6 +109,32 @@ public final class WizardViewModel {
     /** The plan to build scenarios from; called again whenever the plan changes. */
     public void load(PlanSession s) {
         this.session = s;
+        updateState();
+    }
+
+    /**
+     * Follows the plan's changes: after Undo of an Apply the plan no longer holds the rehearsal's end state (Apply is
+     * offered again), after Redo it does again.
+     */
+    public void use(Workspace ws) {
+        ws.onPlanChange(this::planChanged);
+    }
+
+    private void planChanged(PlanChange change) {
+        if (rehearsal == null || session == null || !change.contentChanged()) {
+            return;
+        }
+        Integer at = appliedAt.get(change.newRevision());
+        if (change.cause() == PlanChange.Cause.UNDO && at != null) {
+            message.set(at == 0 ? "Undo took the wizard's edit out of the plan: it is not applied any more. "
+                    + "Apply to plan puts it back." : "Undo took the plan back to the end of step " + at
+                    + " of the rehearsal.");
+        } else if (change.cause() == PlanChange.Cause.REDO && at != null && at > 0) {
+            message.set("Redo applied the rehearsal to the plan again (" + at + " of "
+                    + rehearsal.scenario().steps().size() + " steps).");
+        } else if (at == null && appliedAt.containsKey(change.oldRevision())) {
+            message.set("The plan changed after the scenario was prepared; Prepare again to rehearse on it.");
+        }
         updateState();
     }
 
@@ -126,7 +159,8 @@ public final class WizardViewModel {
             Rehearsal r = new Rehearsal(sc);
             return () -> {
                 rehearsal = r;
-                preparedFrom = version;
+                appliedAt.clear();
+                appliedAt.put(version, 0);
                 preflight.setAll(sc.preflight());
                 summary.set(sc.title() + ". " + sc.summary());
                 message.set(sc.ready() ? "Pre-flight passed: run the steps one by one, or all at once."
@@ -197,6 +231,12 @@ public final class WizardViewModel {
         if (rehearsal == null) {
             return "Prepare a scenario first.";
         }
+        if (!exportable()) {
+            String m = "Nothing to export: the pre-flight found problems, so the scenario has no steps. Fix them "
+                    + "and Prepare again.";
+            message.set(m);
+            return m;
+        }
         try {
             Runbook.write(rehearsal, session.name(), dir);
             String m = "Runbook written to " + dir.getFileName() + ": " + Runbook.MARKDOWN + ", " + Runbook.SCRIPT
@@ -220,8 +260,14 @@ public final class WizardViewModel {
             message.set("Run at least one step before applying.");
             return;
         }
-        if (session.revision() != preparedFrom) {
+        Integer at = appliedAt.get(session.revision());
+        if (at == null) {
             message.set("The plan changed after the scenario was prepared; Prepare again to rehearse on it.");
+            updateState();
+            return;
+        }
+        if (at == rehearsal.position()) {
+            message.set("The plan already holds the rehearsal's state after step " + at + ".");
             updateState();
             return;
         }
@@ -234,9 +280,9 @@ public final class WizardViewModel {
             message.set(e.status().message());
             return;
         }
-        preparedFrom = session.revision();
         // The rehearsal goes on from where the plan now is, so Apply again after more steps stays one edit each.
-        message.set("Applied to the plan (Undo takes it back).");
+        appliedAt.put(session.revision(), rehearsal.position());
+        message.set("Applied to the plan (Edit > Undo takes it back).");
         updateState();
     }
 
@@ -338,8 +384,15 @@ public final class WizardViewModel {
         prepared.set(have);
         canRun.set(have && rehearsal.scenario().ready() && !rehearsal.finished());
         canBack.set(have && rehearsal.position() > 0);
-        canApply.set(have && rehearsal.position() > 0 && session != null
-                && session.revision() == preparedFrom);
+        Integer at = have && session != null ? appliedAt.get(session.revision()) : null;
+        canApply.set(have && rehearsal.position() > 0 && at != null && at != rehearsal.position());
+        applied.set(at != null && at > 0);
+        canExport.set(exportable());
+    }
+
+    /** A runbook needs steps: none when the pre-flight failed. */
+    private boolean exportable() {
+        return rehearsal != null && rehearsal.scenario().ready() && !rehearsal.scenario().steps().isEmpty();
     }
 
     private void showStep() {
@@ -534,6 +587,16 @@ public final class WizardViewModel {
 
     public ReadOnlyBooleanProperty canApplyProperty() {
         return canApply.getReadOnlyProperty();
+    }
+
+    /** Whether the plan holds the rehearsal's state now (false again after Undo, true after Redo). */
+    public ReadOnlyBooleanProperty appliedProperty() {
+        return applied.getReadOnlyProperty();
+    }
+
+    /** Whether there is a runbook to export: a scenario whose pre-flight passed, with its steps. */
+    public ReadOnlyBooleanProperty canExportProperty() {
+        return canExport.getReadOnlyProperty();
     }
 
     /** The rehearsal, for tests and the runbook export. */
