@@ -146,7 +146,7 @@ public final class HostsPreview {
                 placed.add(k);
                 continue;
             }
-            Map<String, Object> started = PodRuntime.start(k.content(), k.namespace(), plan.settings(), placed,
+            Map<String, Object> started = PodRuntime.start(k.content(), k.namespace(), plan.state(), placed,
                     java.time.Instant.EPOCH);
             placed.add(new KeptObject(k.apiVersion(), k.kind(), k.namespace(), k.name(), started));
         }
@@ -167,8 +167,8 @@ public final class HostsPreview {
     }
 
     /** The addresses a new Pod gets on a cluster running {@code placed}: free of all of them. */
-    public static List<String> newPodIps(ClusterSettings cluster, List<KeptObject> placed) {
-        return PodRuntime.nextPodIps(cluster, placed);
+    public static List<String> newPodIps(dev.cidrstudio.model.cluster.ClusterState plan, List<KeptObject> placed) {
+        return PodRuntime.nextPodIps(plan, placed);
     }
 
     /** The preview of an edited Pod; with {@code podIps} empty it has the {@code assigned} addresses. */

@@ -203,8 +203,9 @@ public final class PodRuntime {
      * The addresses a new Pod would get now, as {@link #start} gives them: on the node with the fewest Pods, the first
      * free address of each of its pod CIDRs after the gateway, never one a Pod of the plan holds.
      */
-    public static List<String> nextPodIps(ClusterSettings cluster, List<KeptObject> pods) {
-        return nextFreeIps(cluster, leastLoadedNode(cluster, pods), pods);
+    public static List<String> nextPodIps(ClusterState plan, List<KeptObject> pods) {
+        String node = leastLoadedNode(plan.settings(), pods);
+        return nextFreeIps(plan.nodePodCidrs(node), node, pods);
     }
 
     static String leastLoadedNode(ClusterSettings cluster, List<KeptObject> pods) {

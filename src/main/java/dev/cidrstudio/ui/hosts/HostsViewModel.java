@@ -94,6 +94,8 @@ public final class HostsViewModel {
     private final ReadOnlyStringWrapper fieldError = new ReadOnlyStringWrapper("");
 
     private ClusterSettings cluster = ClusterSettings.defaults();
+    /** The plan as last loaded: its nodes' pod CIDRs place a new Pod. */
+    private dev.cidrstudio.model.cluster.ClusterState planState;
     /** The addresses the edited Pod gets when none are typed: a new Pod's, or the plan Pod's it started from. */
     private List<String> assigned = List.of();
     private List<KeptObject> placed = List.of();
@@ -122,7 +124,7 @@ public final class HostsViewModel {
         hostname.set("");
         subdomain.set("");
         hostNetwork.set(false);
-        assigned = HostsPreview.newPodIps(cluster, placed);
+        assigned = planState == null ? List.of() : HostsPreview.newPodIps(planState, placed);
         newPod.set(true);
         podIps.set("");
         nodeHosts.set(HostsPreview.GENERIC_NODE_HOSTS);
@@ -138,12 +140,13 @@ public final class HostsViewModel {
     /** Takes the plan's cluster settings and Pods; the edited Pod stays as it is. */
     public void load(ApiServer api) {
         cluster = api.settings();
+        planState = api.state();
         placed = HostsPreview.placedPods(api);
         planPodDocs.clear();
         planPodDocs.addAll(HostsPreview.podsOf(api));
         planPods.setAll(planPodDocs.stream().map(d -> d.pod().namespace() + "/" + d.pod().name()).toList());
         if (newPod.get()) {
-            assigned = HostsPreview.newPodIps(cluster, placed);
+            assigned = HostsPreview.newPodIps(planState, placed);
         }
         recompute();
     }
