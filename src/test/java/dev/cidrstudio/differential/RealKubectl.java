@@ -51,13 +51,18 @@ final class RealKubectl {
 
     /** Runs {@code kubectl ARGS} in {@code dir} with no cluster configured; gives up after 20 s. */
     Run run(List<String> args, Path dir) throws IOException, InterruptedException {
+        return run(args, dir, home.resolve("no-such-kubeconfig"));
+    }
+
+    /** Runs {@code kubectl ARGS} in {@code dir} against the cluster of {@code kubeconfig}; gives up after 20 s. */
+    Run run(List<String> args, Path dir, Path kubeconfig) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(binary.toString());
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
         pb.environment().clear();
         pb.environment().put("HOME", home.toString());
-        pb.environment().put("KUBECONFIG", home.resolve("no-such-kubeconfig").toString());
+        pb.environment().put("KUBECONFIG", kubeconfig.toString());
         pb.environment().put("PATH", "/usr/bin:/bin");
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Process p = pb.start();
