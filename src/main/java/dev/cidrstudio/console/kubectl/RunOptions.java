@@ -142,7 +142,8 @@ public final class RunOptions implements Command {
     }
 
     /** What the console does with what kubectl would send: the Service is created, then the Pod is started. */
-    private Result send(String name, Map<String, Object> pod, Map<String, Object> service) {
+    private Result send(String name, Map<String, Object> pod, Map<String, Object> service)
+            throws UsageException {
         StringBuilder out = new StringBuilder();
         StringBuilder warnings = new StringBuilder();
         if (service != null) {
