@@ -73,6 +73,9 @@ record Output(Kind kind, boolean wide, String argument) {
         for (String prefix : new String[] {"jsonpath=", "jsonpath-as-json="}) {
             if (value.startsWith(prefix)) {
                 String path = value.substring(prefix.length());
+                if (path.isEmpty()) {
+                    throw new UsageException("error: template format specified but no template given");
+                }
                 try {
                     JsonPathTemplate.parse(path);
                 } catch (JsonPathTemplate.TemplateException e) {
@@ -83,7 +86,7 @@ record Output(Kind kind, boolean wide, String argument) {
                         path);
             }
         }
-        if (value.equals("jsonpath")) {
+        if (value.equals("jsonpath") || value.equals("jsonpath-as-json")) {
             throw new UsageException("error: template format specified but no template given");
         }
         throw noPrinter(value, formats);
@@ -99,7 +102,8 @@ record Output(Kind kind, boolean wide, String argument) {
             case JSON -> Printers.json(doc);
             case JSONPATH, JSONPATH_JSON -> {
                 try {
-                    yield JsonPathTemplate.parse(argument).execute(doc);
+                    JsonPathTemplate template = JsonPathTemplate.parse(argument);
+                    yield kind == Kind.JSONPATH_JSON ? template.executeAsJson(doc) : template.execute(doc);
                 } catch (JsonPathTemplate.TemplateException e) {
                     yield "";
                 }
