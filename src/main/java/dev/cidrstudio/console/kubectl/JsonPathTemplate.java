@@ -239,6 +239,13 @@ public final class JsonPathTemplate {
         return out.toString();
     }
 
+    /** The result sets the template yields, as {@link #executeAsJson} prints them (for custom columns). */
+    public List<List<Object>> resultSets(Object root) {
+        List<List<Object>> groups = new ArrayList<>();
+        collect(nodes, root, groups);
+        return groups;
+    }
+
     private void collect(List<Node> body, Object current, List<List<Object>> groups) {
         for (Node n : body) {
             if (n instanceof Text t) {

@@ -5,7 +5,7 @@ import dev.cidrstudio.model.api.KubeObject;
 /** A parsed {@code -o/--output} value. */
 record Output(Kind kind, boolean wide, String argument) {
 
-    enum Kind { TABLE, YAML, JSON, NAME, JSONPATH, JSONPATH_JSON, GO_TEMPLATE }
+    enum Kind { TABLE, YAML, JSON, NAME, JSONPATH, JSONPATH_JSON, GO_TEMPLATE, CUSTOM_COLUMNS }
 
     /** The formats kubectl lists when it does not know the one asked for. */
     static final String OUTPUT_FORMATS = "custom-columns,custom-columns-file,go-template,go-template-file,json,"
@@ -41,6 +41,13 @@ record Output(Kind kind, boolean wide, String argument) {
         return parse(value, template, OUTPUT_FORMATS);
     }
 
+    /** {@code kubectl get}'s {@code -o}: kubectl 1.35 lists its KYAML printer among the formats too. */
+    static Output parseForGet(String value, String template, dev.cidrstudio.model.cluster.KubeVersion client)
+            throws UsageException {
+        return parse(value, template, client == dev.cidrstudio.model.cluster.KubeVersion.V1_35
+                ? OUTPUT_FORMATS.replace("jsonpath-file,", "jsonpath-file,kyaml,") : OUTPUT_FORMATS);
+    }
+
     private static Output parse(String value, String template, String formats) throws UsageException {
         if (value != null && (value.equals("go-template") || value.equals("template")
                 || value.startsWith("go-template=") || value.startsWith("template="))) {
@@ -57,6 +64,14 @@ record Output(Kind kind, boolean wide, String argument) {
         }
         if (value == null || value.isEmpty()) {
             return new Output(Kind.TABLE, false, null);
+        }
+        if (value.equals("custom-columns") || value.startsWith("custom-columns=")) {
+            String spec = value.substring(Math.min(value.length(), "custom-columns=".length()));
+            if (spec.isEmpty()) {
+                throw new UsageException("error: custom-columns format specified but no custom columns given");
+            }
+            CustomColumns.parse(spec);
+            return new Output(Kind.CUSTOM_COLUMNS, false, spec);
         }
         if (value.equals("wide")) {
             return new Output(Kind.TABLE, true, null);

@@ -184,6 +184,11 @@ final class PodConsole {
                 .toList();
     }
 
+    /** The Pod of that name as the simulation keeps it, for {@code kubectl wait}. */
+    Optional<Map<String, Object>> podContent(String ns, String name) {
+        return find(ns, name).map(KeptObject::content);
+    }
+
     private Optional<KeptObject> find(String ns, String name) {
         return pods().stream().filter(p -> ns.equals(p.namespace()) && name.equals(p.name())).findFirst();
     }
