@@ -109,7 +109,7 @@ public final class Kubectl {
             case "apply" -> new ApplyOptions(factory, stdin);
             case "delete" -> new DeleteOptions(factory, stdin);
             case "version" -> new VersionOptions(factory);
-            case "api-resources" -> new ApiResourcesOptions();
+            case "api-resources" -> new ApiResourcesOptions(factory);
             case "run" -> new RunOptions(factory);
             case "exec" -> new ExecOptions(factory);
             case "logs" -> new LogsOptions(factory);

@@ -221,8 +221,11 @@ public final class KubectlFlags {
         return new Parsed(args, values, argsLenAtDash);
     }
 
-    private static void put(Map<String, List<String>> values, Flag f, String value, String as)
+    private static void put(Map<String, List<String>> values, Flag f, String value, String given)
             throws FlagException {
+        // pflag's Set names a flag with its shorthand too, however it was written
+        String as = f.shorthand() != null && !f.shorthand().isEmpty() ? "-" + f.shorthand() + ", --" + f.name()
+                : "--" + f.name();
         if (f.type() == Type.BOOL && !value.matches("true|false|1|0|t|f|TRUE|FALSE|True|False|T|F")) {
             throw new FlagException("invalid argument \"" + value + "\" for \"" + as + "\" flag: strconv.ParseBool: "
                     + "parsing \"" + value + "\": invalid syntax");

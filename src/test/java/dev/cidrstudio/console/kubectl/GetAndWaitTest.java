@@ -95,4 +95,20 @@ class GetAndWaitTest {
         assertEquals("Error from server (NotFound): pods \"gone\" not found\n",
                 run("wait --for=condition=Ready pod/gone").stderr());
     }
+
+    @Test
+    void logsTailKeepsTheLastLines() {
+        run("run env --image=busybox --restart=Never --env=A=1 --env=B=2 -- printenv");
+        List<String> all = run("logs env").stdout().lines().toList();
+        assertEquals(true, all.size() > 2, all.toString());
+        assertEquals(all.get(all.size() - 1) + "\n", run("logs env --tail=1").stdout());
+        assertEquals("", run("logs env --tail=0").stdout());
+    }
+
+    @Test
+    void apiResourcesNamesAndRefusesUnknownFormats() {
+        assertEquals(true, run("api-resources -o name").stdout().contains("servicecidrs.networking.k8s.io\n"));
+        assertEquals(true, run("api-resources -o bogus").stderr().startsWith("error: "));
+        assertEquals(1, run("api-resources -o bogus").exitCode());
+    }
 }
