@@ -168,7 +168,12 @@ public final class RunOptions implements Command {
             return new Result(out.toString(), warnings + checked.stderr(), 0);
         }
         Result started = f.pods().create(pod, flags.namespace(), false, null);
-        return new Result(out + started.stdout(), warnings + started.stderr(), started.exitCode());
+        String shown = started.stdout();
+        if (started.exitCode() == 0 && !format.isDefault()) {
+            shown = format.kind() == Output.Kind.NAME ? "pod/" + name + "\n"
+                    : f.pods().podContent(flags.namespace(), name).map(format::render).orElse(shown);
+        }
+        return new Result(out + shown, warnings + started.stderr(), started.exitCode());
     }
 
     private String print(Map<String, Object> doc) {

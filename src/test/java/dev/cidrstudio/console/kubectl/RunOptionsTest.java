@@ -59,4 +59,14 @@ class RunOptionsTest {
         assertEquals("error: invalid env: 1A=x\n", run(k, "run web --image=nginx --env=1A=x").stderr());
         assertEquals(before, api.revision());
     }
+
+    @Test
+    void runWithAnOutputFormatPrintsThePodItStarted() throws Exception {
+        ApiServer api = ApiServer.bootstrap(ClusterSettings.defaults());
+        Kubectl k = new Kubectl(api, p -> "");
+        assertEquals("pod/web\n", run(k, "run web --image=nginx -o name").stdout());
+        CommandResult yaml = run(k, "run api --image=nginx -o yaml");
+        assertTrue(yaml.stdout().startsWith("apiVersion: v1\nkind: Pod\n"), yaml.stdout());
+        assertTrue(yaml.stdout().contains("phase: Running"), yaml.stdout());
+    }
 }
