@@ -18,6 +18,7 @@ import dev.cidrstudio.console.kubectl.LogsOptions;
 import dev.cidrstudio.console.kubectl.PatchOptions;
 import dev.cidrstudio.console.kubectl.Result;
 import dev.cidrstudio.console.kubectl.RunOptions;
+import dev.cidrstudio.console.kubectl.WaitOptions;
 import dev.cidrstudio.console.kubectl.UsageException;
 import dev.cidrstudio.console.kubectl.VersionOptions;
 import dev.cidrstudio.model.cluster.ApiServer;
@@ -108,7 +109,7 @@ public final class Kubectl {
             case "apply" -> new ApplyOptions(factory, stdin);
             case "delete" -> new DeleteOptions(factory, stdin);
             case "version" -> new VersionOptions(factory);
-            case "api-resources" -> new ApiResourcesOptions();
+            case "api-resources" -> new ApiResourcesOptions(factory);
             case "run" -> new RunOptions(factory);
             case "exec" -> new ExecOptions(factory);
             case "logs" -> new LogsOptions(factory);
@@ -116,6 +117,7 @@ public final class Kubectl {
             case "annotate" -> new AnnotateOptions(factory, stdin);
             case "expose" -> new ExposeOptions(factory, stdin);
             case "patch" -> new PatchOptions(factory, stdin);
+            case "wait" -> new WaitOptions(factory);
             default -> null;
         };
         if (command == null) {

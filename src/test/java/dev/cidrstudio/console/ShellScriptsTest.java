@@ -80,6 +80,14 @@ class ShellScriptsTest {
                         kubectl create service clusterip web-a --tcp 80 >/dev/null
                         kubectl get svc -o name | grep web | xargs kubectl delete
                         """, "service \"web-a\" deleted from default namespace\n"),
+                Arguments.of("2>&1: a warning before the command's own line, as kubectl writes it",
+                        "C='kubectl create service clusterip web --tcp=80 --dry-run=true -o name'\n"
+                                + "$C 2>&1 | head -1 | grep -c 'dry-run=true is deprecated'\n"
+                                + "$C 2>&1 | tail -1",
+                        "1\nservice/web\n"),
+                Arguments.of("2>&1: a returned error after the objects that worked",
+                        "kubectl get svc kubernetes nope -o name 2>&1",
+                        "service/kubernetes\nError from server (NotFound): services \"nope\" not found\n"),
                 Arguments.of("if on a command's status",
                         "if kubectl get svc nope >/dev/null 2>&1; then echo yes; else echo no; fi", "no\n"),
                 Arguments.of("test on a substitution",

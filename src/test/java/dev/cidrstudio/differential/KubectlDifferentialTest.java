@@ -24,6 +24,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * ({@code kubectl-differential/corpus.txt}, commands that need no cluster) runs through both, and standard output,
  * standard error and the exit code must be the same. A difference kept on purpose is listed with its reason in
  * {@code known-differences.txt}; a listed difference that no longer occurs fails too, so the list stays true.
+ * The commands of {@code discovery-corpus.txt} need to know which resources the server has, and nothing more: the real
+ * kubectl asks a {@link DiscoveryServer} that answers discovery alone.
  */
 public class KubectlDifferentialTest {
 
@@ -36,14 +38,20 @@ public class KubectlDifferentialTest {
     @EnumSource(KubeVersion.class)
     void theConsolePrintsWhatTheRealKubectlPrints(KubeVersion release) throws Exception {
         RealKubectl real = RealKubectl.of(release, home);
-        List<List<String>> corpus = corpus();
+        List<List<String>> corpus = corpus("corpus.txt");
+        List<List<String>> discovery = corpus("discovery-corpus.txt");
         Map<String, String> known = knownDifferences(release);
         List<String> unexpected = new ArrayList<>();
         List<String> stale = new ArrayList<>();
         int same = 0;
-        for (List<String> args : corpus) {
+        List<List<String>> all = new ArrayList<>(corpus);
+        all.addAll(discovery);
+        try (DiscoveryServer server = DiscoveryServer.start(home)) {
+        for (int i = 0; i < all.size(); i++) {
+            List<String> args = all.get(i);
             String line = String.join(" ", args);
-            RealKubectl.Run theirs = real.run(args, CORPUS.toAbsolutePath());
+            RealKubectl.Run theirs = i < corpus.size() ? real.run(args, CORPUS.toAbsolutePath())
+                    : real.run(args, CORPUS.toAbsolutePath(), server.kubeconfig());
             CommandResult ours = ours(release, args);
             String difference = difference(theirs, ours);
             if (difference == null) {
@@ -55,8 +63,9 @@ public class KubectlDifferentialTest {
                 unexpected.add("kubectl " + line + "\n" + difference);
             }
         }
+        }
         if (!unexpected.isEmpty() || !stale.isEmpty()) {
-            fail("kubectl " + release.text() + ": " + same + " of " + corpus.size() + " commands print the same; "
+            fail("kubectl " + release.text() + ": " + same + " of " + all.size() + " commands print the same; "
                     + unexpected.size() + " differ and are not known:\n\n" + String.join("\n\n", unexpected)
                     + (stale.isEmpty() ? "" : "\n\nknown differences that no longer occur (remove them from "
                             + "known-differences.txt):\n" + String.join("\n", stale)));
@@ -106,9 +115,9 @@ public class KubectlDifferentialTest {
         return sb.toString();
     }
 
-    static List<List<String>> corpus() throws Exception {
+    static List<List<String>> corpus(String file) throws Exception {
         List<List<String>> out = new ArrayList<>();
-        for (String line : Files.readAllLines(CORPUS.resolve("corpus.txt"), StandardCharsets.UTF_8)) {
+        for (String line : Files.readAllLines(CORPUS.resolve(file), StandardCharsets.UTF_8)) {
             String t = line.strip();
             if (!t.isEmpty() && !t.startsWith("#")) {
                 out.add(words(t));

@@ -10,13 +10,38 @@ import java.util.List;
 /** {@code kubectl api-resources}: the resource types the simulated cluster serves, by group and name. */
 public final class ApiResourcesOptions implements Command {
 
+    private String output = "";
+    private final dev.cidrstudio.model.cluster.KubeVersion client;
+
+    public ApiResourcesOptions(Factory f) {
+        this.client = f.api().settings().kubernetesVersion();
+    }
+
     private record Row(String group, String plural, String line) {
     }
 
     @Override
     public void complete(List<String> args) throws FlagException {
-        new KubectlFlags().add("namespaced", null, Type.BOOL, "true").add("output", "o", Type.STRING, null)
-                .parse(args);
+        output = new KubectlFlags().add("namespaced", null, Type.BOOL, "true").add("output", "o", Type.STRING, "")
+                .parse(args).string("output", "");
+    }
+
+    /** The formats api-resources prints; the console prints its table and names. */
+    @Override
+    public void validate() throws UsageException {
+        if (!List.of("", "wide", "name", "json", "yaml").contains(output)) {
+            // 1.33 checks the value itself; 1.34 asks its printers, and 1.35's list has KYAML
+            throw new UsageException(switch (client) {
+                case V1_33 -> "error: --output " + output + " is not available";
+                case V1_34 -> "error: unable to match a printer suitable for the output format \"" + output
+                        + "\", allowed formats are: json,name,wide,yaml";
+                default -> "error: unable to match a printer suitable for the output format \"" + output
+                        + "\", allowed formats are: json,kyaml,name,wide,yaml";
+            });
+        }
+        if (!List.of("", "name").contains(output)) {
+            throw new UsageException("error: the practice console prints api-resources as a table or with -o name");
+        }
     }
 
     @Override
@@ -39,6 +64,12 @@ public final class ApiResourcesOptions implements Command {
         rows.add(new Row("discovery.k8s.io", "endpointslices", "endpointslices\t\tdiscovery.k8s.io/v1\ttrue\t"
                 + "EndpointSlice\n"));
         rows.sort(Comparator.comparing(Row::group).thenComparing(Row::plural));
+        if (output.equals("name")) {
+            StringBuilder names = new StringBuilder();
+            rows.forEach(r -> names.append(r.plural()).append(r.group().isEmpty() ? "" : "." + r.group())
+                    .append('\n'));
+            return Result.ok(names.toString());
+        }
         StringBuilder sb = new StringBuilder("NAME\tSHORTNAMES\tAPIVERSION\tNAMESPACED\tKIND\n");
         rows.forEach(r -> sb.append(r.line()));
         return Result.ok(TabWriter.KUBECTL_TABLE.format(sb.toString()));

@@ -4,15 +4,22 @@ import dev.cidrstudio.console.kubectl.KubectlFlags.FlagException;
 import dev.cidrstudio.console.kubectl.KubectlFlags.Parsed;
 import dev.cidrstudio.console.kubectl.KubectlFlags.Type;
 import dev.cidrstudio.console.kubectl.ManifestFiles.Loaded;
+import dev.cidrstudio.io.manifest.Decoded;
+import dev.cidrstudio.io.manifest.GoJson;
+import dev.cidrstudio.io.manifest.ManifestDecoder;
+import dev.cidrstudio.io.manifest.ManifestException;
+import dev.cidrstudio.io.manifest.Plain;
+import dev.cidrstudio.io.yaml.YamlFormatException;
+import dev.cidrstudio.io.yaml.YamlReader;
 import dev.cidrstudio.model.api.KubeObject;
 import dev.cidrstudio.model.cluster.Admission;
 import dev.cidrstudio.model.cluster.ApiException;
 import dev.cidrstudio.model.cluster.ApiServer;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /** {@code kubectl apply -f FILE}: creates what is missing, updates what the manifest changes. */
 public final class ApplyOptions implements Command {
@@ -70,7 +77,7 @@ public final class ApplyOptions implements Command {
                 KubeObject withAnnotation = obj.withMeta(obj.meta().withAnnotations(
                         LastApplied.annotations(obj, l.raws().get(i))));
                 try {
-                    out.append(apply(withAnnotation, warnings));
+                    out.append(apply(withAnnotation, l.raws().get(i), warnings));
                 } catch (ApiException e) {
                     errors.add(KubectlErrors.forStatus(e.status(), exists(obj) ? "applying" : "creating",
                             l.source()));
@@ -99,7 +106,8 @@ public final class ApplyOptions implements Command {
     }
 
     /** Creates or updates one object; the line kubectl prints for it. */
-    private String apply(KubeObject withAnnotation, StringBuilder warnings) throws ApiException {
+    private String apply(KubeObject withAnnotation, Map<String, Object> raw, StringBuilder warnings)
+            throws ApiException {
         ApiServer api = f.api();
         Optional<KubeObject> existing = api.find(withAnnotation.kind(), withAnnotation.namespace(),
                 withAnnotation.name());
@@ -109,7 +117,7 @@ public final class ApplyOptions implements Command {
             result = CreateOptions.admitted(f, withAnnotation, dryRun, warnings);
             verb = "created";
         } else {
-            KubeObject patched = merge(withAnnotation, existing.get());
+            KubeObject patched = threeWayMerge(withAnnotation, raw, existing.get());
             // kubectl sends nothing when the patch is empty, so an unchanged object meets no policy.
             KubeObject trial = withoutAdmission(api, () -> DryRun.onServer(api, () -> api.update(patched)));
             boolean changed = !sameApart(trial, existing.get());
@@ -149,12 +157,91 @@ public final class ApplyOptions implements Command {
         return ea.equals(eb);
     }
 
-    /** The object apply sends: the user's fields win, the server keeps what the user never set. */
-    private static KubeObject merge(KubeObject applied, KubeObject existing) {
-        Map<String, String> labels = new TreeMap<>(applied.meta().labels());
-        Map<String, String> annotations = new TreeMap<>(existing.meta().annotations());
-        annotations.putAll(applied.meta().annotations());
-        return applied.withMeta(applied.meta().withLabels(labels).withAnnotations(annotations)
-                .withFinalizers(existing.meta().finalizers()));
+    /**
+     * The object apply sends, as kubectl's three-way strategic merge patch leaves it: the live object, with what the
+     * manifest sets, without what the last apply set and this manifest leaves out. Fields the server or other
+     * clients set stay as they are — a PreferDualStack Service keeps the {@code ipFamilies} and {@code clusterIPs}
+     * the server gave it, so applying an unrelated change never upgrades or downgrades it.
+     */
+    static KubeObject threeWayMerge(KubeObject applied, Map<String, Object> raw, KubeObject existing) {
+        Map<String, Object> current = Printers.encode(existing);
+        Map<String, Object> modified = new LinkedHashMap<>(raw);
+        Map<String, Object> meta = new LinkedHashMap<>();
+        if (raw.get("metadata") instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> meta.put(k.toString(), v));
+        }
+        meta.put("annotations", new LinkedHashMap<String, Object>(applied.meta().annotations()));
+        if (applied.kind().namespaced()) {
+            meta.put("namespace", applied.namespace());
+        }
+        modified.put("metadata", meta);
+        modified.remove("status");
+        Map<String, Object> original = lastApplied(existing);
+        try {
+            Map<String, Object> merged = JsonPatch.strategicMergePatch(current, modified);
+            removeLeftOut(merged, original, modified);
+            List<Decoded> docs = ManifestDecoder.decodeAll("apply", GoJson.compact(merged));
+            if (docs.size() == 1 && docs.get(0) instanceof Decoded.Object o) {
+                return o.object();
+            }
+        } catch (JsonPatch.PatchException | ManifestException e) {
+            // what cannot be merged is sent as the manifest says
+        }
+        return applied.withMeta(applied.meta().withFinalizers(existing.meta().finalizers()));
+    }
+
+    /** The configuration the last apply recorded on the live object, or an empty one. */
+    private static Map<String, Object> lastApplied(KubeObject existing) {
+        String text = existing.meta().annotations().get(LastApplied.ANNOTATION);
+        if (text == null || text.isBlank()) {
+            return Map.of();
+        }
+        try {
+            List<YamlReader.Document> docs = new YamlReader().read("last-applied", text);
+            if (!docs.isEmpty() && Plain.toPlain(docs.get(0).root()) instanceof Map<?, ?> m) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> out = (Map<String, Object>) m;
+                return out;
+            }
+        } catch (YamlFormatException e) {
+            // a damaged annotation deletes nothing, as kubectl treats a missing one
+        }
+        return Map.of();
+    }
+
+    /** The deletions of the three-way patch: what the last apply set that the new manifest leaves out goes. */
+    @SuppressWarnings("unchecked")
+    private static void removeLeftOut(Map<String, Object> merged, Map<String, Object> original,
+            Map<String, Object> modified) {
+        for (Map.Entry<String, Object> e : original.entrySet()) {
+            String key = e.getKey();
+            Object now = modified.get(key);
+            if (!modified.containsKey(key)) {
+                merged.remove(key);
+            } else if (e.getValue() instanceof Map<?, ?> o && now instanceof Map<?, ?> n
+                    && merged.get(key) instanceof Map<?, ?> m) {
+                removeLeftOut((Map<String, Object>) m, (Map<String, Object>) o, (Map<String, Object>) n);
+            } else if ("ports".equals(key) && e.getValue() instanceof List<?> o && now instanceof List<?> n
+                    && merged.get(key) instanceof List<?> m) {
+                List<Object> kept = new ArrayList<>();
+                for (Object item : m) {
+                    Object port = item instanceof Map<?, ?> im ? im.get("port") : null;
+                    if (!(hasPort(o, port) && !hasPort(n, port))) {
+                        kept.add(item);
+                    }
+                }
+                merged.put(key, kept);
+            }
+        }
+    }
+
+    private static boolean hasPort(List<?> ports, Object port) {
+        for (Object item : ports) {
+            if (item instanceof Map<?, ?> im && im.get("port") instanceof Number a && port instanceof Number b
+                    && a.longValue() == b.longValue()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

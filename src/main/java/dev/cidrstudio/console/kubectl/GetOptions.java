@@ -43,7 +43,10 @@ public final class GetOptions implements Command {
                 .add("all-namespaces", "A", Type.BOOL, "false").add("no-headers", null, Type.BOOL, "false")
                 .add("show-labels", null, Type.BOOL, "false").add("show-kind", null, Type.BOOL, "false")
                 .add("watch", "w", Type.BOOL, "false").add("ignore-not-found", null, Type.BOOL, "false")
-                .add("template", null, Type.STRING, null);
+                .add("template", null, Type.STRING, null).add("label-columns", "L", Type.STRINGS, null)
+                .add("field-selector", null, Type.STRING, null).add("sort-by", null, Type.STRING, null)
+                .add("chunk-size", null, Type.INT, "500").add("watch-only", null, Type.BOOL, "false")
+                .add("output-watch-events", null, Type.BOOL, "false").add("server-print", null, Type.BOOL, "true");
     }
 
     /** With {@code -f}, the other flags are only read by the get of each kind the files name. */
@@ -117,7 +120,7 @@ public final class GetOptions implements Command {
 
     private Result runResources() throws UsageException {
         Parsed p = flags;
-        if (p.bool("watch", false)) {
+        if (p.bool("watch", false) || p.bool("watch-only", false)) {
             return Result.error("error: --watch is not available in the practice console: the simulated "
                     + "cluster only changes when you run a command", 1);
         }
@@ -127,7 +130,8 @@ public final class GetOptions implements Command {
                     + "Use \"kubectl explain <resource>\" for a detailed description of that resource (e.g. kubectl "
                     + "explain pods).\nSee 'kubectl get -h' for help and examples", 1);
         }
-        Output format = Output.parse(p.string("output", ""), p.string("template", null));
+        Output format = Output.parseForGet(p.string("output", ""), p.string("template", null),
+                f.api().settings().kubernetesVersion());
         boolean all = p.bool("all-namespaces", false);
         String ns = p.namespace();
         String type = p.args().get(0);
@@ -151,6 +155,19 @@ public final class GetOptions implements Command {
             List<KubeObject> objs = new ArrayList<>();
             if (t.names().isEmpty()) {
                 objs.addAll(ResourceArgs.list(api, t.kind(), ns, all, selector));
+                String fieldSelector = p.string("field-selector", null);
+                if (fieldSelector != null && !fieldSelector.isEmpty()) {
+                    try {
+                        objs = FieldSelector.parse(fieldSelector).filter(t.kind(), objs);
+                    } catch (FieldSelector.FieldSelectorException e) {
+                        err.append("Error from server (BadRequest): Unable to find \"").append(FieldSelector.gvr(t.kind()))
+                                .append("\" that match label selector \"").append(p.string("selector", ""))
+                                .append("\", field selector \"").append(fieldSelector).append("\": ")
+                                .append(e.getMessage()).append('\n');
+                        groups.add(List.of());
+                        continue;
+                    }
+                }
             } else {
                 for (String name : t.names()) {
                     try {
@@ -164,8 +181,22 @@ public final class GetOptions implements Command {
             }
             groups.add(objs);
         }
+        String sortBy = p.string("sort-by", null);
+        if (sortBy != null && !sortBy.isEmpty()) {
+            for (int i = 0; i < groups.size(); i++) {
+                groups.set(i, SortBy.sort(sortBy, groups.get(i)));
+            }
+        }
         StringBuilder out = new StringBuilder();
-        if (format.kind() == Output.Kind.TABLE) {
+        if (format.kind() == Output.Kind.CUSTOM_COLUMNS) {
+            List<Map<String, Object>> docs = new ArrayList<>();
+            groups.forEach(g -> g.forEach(o -> docs.add(Printers.encode(o))));
+            if (!docs.isEmpty()) {
+                out.append(CustomColumns.parse(format.argument()).print(docs, p.bool("no-headers", false)));
+            } else if (err.length() == 0) {
+                err.append(ResourceArgs.noResourcesFound(targets, ns, all));
+            }
+        } else if (format.kind() == Output.Kind.TABLE) {
             printTables(out, targets, groups, all, format);
             int total = groups.stream().mapToInt(List::size).sum();
             if (total == 0 && err.length() == 0) {
@@ -196,7 +227,7 @@ public final class GetOptions implements Command {
             first = false;
             Printers.TableOptions o = new Printers.TableOptions(all, format.wide(), withKind,
                     p.bool("no-headers", false), p.bool("show-labels", false));
-            out.append(Printers.table(targets.get(i).kind(), objs, o, f.api().now()));
+            out.append(Printers.table(targets.get(i).kind(), objs, o, f.api().now(), p.strings("label-columns")));
         }
     }
 

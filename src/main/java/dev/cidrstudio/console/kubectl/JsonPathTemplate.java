@@ -224,6 +224,48 @@ public final class JsonPathTemplate {
         return out.toString();
     }
 
+    /**
+     * {@code -o jsonpath-as-json}: each result set the template yields (one per expression and text, one per
+     * expression of each range item) is printed as a JSON array, indented by four spaces, as
+     * {@code JSONPath.PrintResults} does with {@code EnableJSONOutput}.
+     */
+    public String executeAsJson(Object root) {
+        List<List<Object>> groups = new ArrayList<>();
+        collect(nodes, root, groups);
+        StringBuilder out = new StringBuilder();
+        for (List<Object> g : groups) {
+            out.append(GoJson.indent(g));
+        }
+        return out.toString();
+    }
+
+    /** The result sets the template yields, as {@link #executeAsJson} prints them (for custom columns). */
+    public List<List<Object>> resultSets(Object root) {
+        List<List<Object>> groups = new ArrayList<>();
+        collect(nodes, root, groups);
+        return groups;
+    }
+
+    private void collect(List<Node> body, Object current, List<List<Object>> groups) {
+        for (Node n : body) {
+            if (n instanceof Text t) {
+                groups.add(List.of(t.text()));
+            } else if (n instanceof Action a) {
+                groups.add(a.literal() != null ? List.of(a.literal()) : eval(a.path(), current));
+            } else if (n instanceof Range r) {
+                for (Object item : eval(r.path(), current)) {
+                    if (item instanceof List<?> l) {
+                        for (Object x : l) {
+                            collect(r.body(), x, groups);
+                        }
+                    } else {
+                        collect(r.body(), item, groups);
+                    }
+                }
+            }
+        }
+    }
+
     private void run(List<Node> body, Object root, Object current, StringBuilder out) {
         for (Node n : body) {
             if (n instanceof Text t) {

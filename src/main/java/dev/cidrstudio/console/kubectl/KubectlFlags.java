@@ -15,7 +15,7 @@ public final class KubectlFlags {
     /** The namespace a command works in when no {@code -n} says otherwise. */
     static final String DEFAULT_NAMESPACE = "default";
 
-    enum Type { BOOL, STRING, STRINGS, INT }
+    enum Type { BOOL, STRING, STRINGS, INT, DURATION }
 
     /** {@code noOptDefault}: the value a flag takes when it is given without one (pflag's NoOptDefVal). */
     record Flag(String name, String shorthand, Type type, String defaultValue, String noOptDefault) {
@@ -221,8 +221,11 @@ public final class KubectlFlags {
         return new Parsed(args, values, argsLenAtDash);
     }
 
-    private static void put(Map<String, List<String>> values, Flag f, String value, String as)
+    private static void put(Map<String, List<String>> values, Flag f, String value, String given)
             throws FlagException {
+        // pflag's Set names a flag with its shorthand too, however it was written
+        String as = f.shorthand() != null && !f.shorthand().isEmpty() ? "-" + f.shorthand() + ", --" + f.name()
+                : "--" + f.name();
         if (f.type() == Type.BOOL && !value.matches("true|false|1|0|t|f|TRUE|FALSE|True|False|T|F")) {
             throw new FlagException("invalid argument \"" + value + "\" for \"" + as + "\" flag: strconv.ParseBool: "
                     + "parsing \"" + value + "\": invalid syntax");
@@ -230,6 +233,14 @@ public final class KubectlFlags {
         if (f.type() == Type.INT && !value.matches("-?[0-9]+")) {
             throw new FlagException("invalid argument \"" + value + "\" for \"" + as + "\" flag: strconv.ParseInt: "
                     + "parsing \"" + value + "\": invalid syntax");
+        }
+        if (f.type() == Type.DURATION) {
+            try {
+                GoDuration.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new FlagException("invalid argument \"" + value + "\" for \"" + as + "\" flag: "
+                        + e.getMessage());
+            }
         }
         String normalized = f.type() == Type.BOOL ? Boolean.toString(value.matches("true|1|t|TRUE|True|T")) : value;
         values.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(normalized);

@@ -18,11 +18,23 @@ public final class LogsOptions implements Command {
     @Override
     public void complete(List<String> args) throws FlagException {
         flags = KubectlFlags.common().add("container", "c", Type.STRING, null).add("follow", "f", Type.BOOL, "false")
-                .parse(args);
+                .add("tail", null, Type.INT, "-1").add("limit-bytes", null, Type.INT, "0").parse(args);
     }
 
     @Override
     public Result run() {
-        return f.pods().logs(flags, flags.namespace());
+        Result r = f.pods().logs(flags, flags.namespace());
+        String out = r.stdout();
+        int tail = Integer.parseInt(flags.string("tail", "-1"));
+        if (tail >= 0) {
+            List<String> lines = out.lines().toList();
+            out = lines.subList(Math.max(0, lines.size() - tail), lines.size()).stream()
+                    .map(l -> l + "\n").reduce("", String::concat);
+        }
+        int limit = Integer.parseInt(flags.string("limit-bytes", "0"));
+        if (limit > 0 && out.length() > limit) {
+            out = out.substring(0, limit);
+        }
+        return new Result(out, r.stderr(), r.exitCode());
     }
 }

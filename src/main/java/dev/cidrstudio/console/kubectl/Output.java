@@ -5,7 +5,7 @@ import dev.cidrstudio.model.api.KubeObject;
 /** A parsed {@code -o/--output} value. */
 record Output(Kind kind, boolean wide, String argument) {
 
-    enum Kind { TABLE, YAML, JSON, NAME, JSONPATH, JSONPATH_JSON, GO_TEMPLATE }
+    enum Kind { TABLE, YAML, JSON, NAME, JSONPATH, JSONPATH_JSON, GO_TEMPLATE, CUSTOM_COLUMNS }
 
     /** The formats kubectl lists when it does not know the one asked for. */
     static final String OUTPUT_FORMATS = "custom-columns,custom-columns-file,go-template,go-template-file,json,"
@@ -41,6 +41,13 @@ record Output(Kind kind, boolean wide, String argument) {
         return parse(value, template, OUTPUT_FORMATS);
     }
 
+    /** {@code kubectl get}'s {@code -o}: kubectl 1.35 lists its KYAML printer among the formats too. */
+    static Output parseForGet(String value, String template, dev.cidrstudio.model.cluster.KubeVersion client)
+            throws UsageException {
+        return parse(value, template, client == dev.cidrstudio.model.cluster.KubeVersion.V1_35
+                ? OUTPUT_FORMATS.replace("jsonpath-file,", "jsonpath-file,kyaml,") : OUTPUT_FORMATS);
+    }
+
     private static Output parse(String value, String template, String formats) throws UsageException {
         if (value != null && (value.equals("go-template") || value.equals("template")
                 || value.startsWith("go-template=") || value.startsWith("template="))) {
@@ -58,6 +65,14 @@ record Output(Kind kind, boolean wide, String argument) {
         if (value == null || value.isEmpty()) {
             return new Output(Kind.TABLE, false, null);
         }
+        if (value.equals("custom-columns") || value.startsWith("custom-columns=")) {
+            String spec = value.substring(Math.min(value.length(), "custom-columns=".length()));
+            if (spec.isEmpty()) {
+                throw new UsageException("error: custom-columns format specified but no custom columns given");
+            }
+            CustomColumns.parse(spec);
+            return new Output(Kind.CUSTOM_COLUMNS, false, spec);
+        }
         if (value.equals("wide")) {
             return new Output(Kind.TABLE, true, null);
         }
@@ -73,6 +88,9 @@ record Output(Kind kind, boolean wide, String argument) {
         for (String prefix : new String[] {"jsonpath=", "jsonpath-as-json="}) {
             if (value.startsWith(prefix)) {
                 String path = value.substring(prefix.length());
+                if (path.isEmpty()) {
+                    throw new UsageException("error: template format specified but no template given");
+                }
                 try {
                     JsonPathTemplate.parse(path);
                 } catch (JsonPathTemplate.TemplateException e) {
@@ -83,7 +101,7 @@ record Output(Kind kind, boolean wide, String argument) {
                         path);
             }
         }
-        if (value.equals("jsonpath")) {
+        if (value.equals("jsonpath") || value.equals("jsonpath-as-json")) {
             throw new UsageException("error: template format specified but no template given");
         }
         throw noPrinter(value, formats);
@@ -99,7 +117,8 @@ record Output(Kind kind, boolean wide, String argument) {
             case JSON -> Printers.json(doc);
             case JSONPATH, JSONPATH_JSON -> {
                 try {
-                    yield JsonPathTemplate.parse(argument).execute(doc);
+                    JsonPathTemplate template = JsonPathTemplate.parse(argument);
+                    yield kind == Kind.JSONPATH_JSON ? template.executeAsJson(doc) : template.execute(doc);
                 } catch (JsonPathTemplate.TemplateException e) {
                     yield "";
                 }

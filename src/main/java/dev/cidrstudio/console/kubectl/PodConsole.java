@@ -182,6 +182,11 @@ final class PodConsole {
                 .toList();
     }
 
+    /** The Pod of that name as the simulation keeps it, for {@code kubectl wait}. */
+    Optional<Map<String, Object>> podContent(String ns, String name) {
+        return find(ns, name).map(KeptObject::content);
+    }
+
     private Optional<KeptObject> find(String ns, String name) {
         return pods().stream().filter(p -> ns.equals(p.namespace()) && name.equals(p.name())).findFirst();
     }
@@ -328,50 +333,6 @@ final class PodConsole {
         }
         api.keep(kept);
         return new Result("node/" + name + " created\n", warnings, 0);
-    }
-
-    Result run(Parsed p, String ns) {
-        if (p.args().isEmpty()) {
-            return Result.error("error: NAME is required for run\nSee 'kubectl run -h' for help and examples\n",
-                    1);
-        }
-        String name = p.args().get(0);
-        String image = p.string("image", null);
-        if (image == null || image.isEmpty()) {
-            return Result.error("error: required flag(s) \"image\" not set\n", 1);
-        }
-        Map<String, Object> container = new LinkedHashMap<>();
-        List<String> rest = p.args().subList(1, p.args().size());
-        if (!rest.isEmpty()) {
-            container.put(p.bool("command", false) ? "command" : "args", new ArrayList<>(rest));
-        }
-        container.put("image", image);
-        container.put("name", name);
-        container.put("resources", Map.of());
-        Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("containers", List.of(container));
-        spec.put("dnsPolicy", "ClusterFirst");
-        spec.put("restartPolicy", p.string("restart", "Always"));
-        Map<String, Object> manifest = new LinkedHashMap<>();
-        manifest.put("apiVersion", "v1");
-        manifest.put("kind", "Pod");
-        // --labels replaces the default run=NAME label, as kubectl run's generator does.
-        Map<String, Object> labels = new java.util.TreeMap<>();
-        String given = p.string("labels", null);
-        if (given == null || given.isEmpty()) {
-            labels.put("run", name);
-        } else {
-            for (String pair : given.split(",")) {
-                int eq = pair.indexOf('=');
-                if (eq <= 0) {
-                    return Result.error("error: invalid label spec: " + given, 1);
-                }
-                labels.put(pair.substring(0, eq), pair.substring(eq + 1));
-            }
-        }
-        manifest.put("metadata", new LinkedHashMap<>(Map.of("labels", labels, "name", name)));
-        manifest.put("spec", spec);
-        return create(manifest, ns, false, null);
     }
 
     Result get(Parsed p, String ns, boolean all, Output format) {

@@ -118,6 +118,39 @@ final class Printers {
         return r;
     }
 
+    /**
+     * As {@link #table(Kind, List, TableOptions, Instant)} with {@code -L} label columns: a column per key, headed by
+     * the key's last path segment in capitals, before the LABELS column ({@code appendLabelCells}).
+     */
+    static String table(Kind kind, List<? extends KubeObject> objects, TableOptions o, Instant now,
+            List<String> labelColumns) {
+        if (labelColumns.isEmpty()) {
+            return table(kind, objects, o, now);
+        }
+        StringBuilder sb = new StringBuilder();
+        if (!o.noHeaders()) {
+            List<String> h = new ArrayList<>(headers(kind, o));
+            int at = o.showLabels() ? h.size() - 1 : h.size();
+            List<String> extra = new ArrayList<>();
+            for (String l : labelColumns) {
+                extra.add(l.substring(l.lastIndexOf('/') + 1).toUpperCase(java.util.Locale.ROOT));
+            }
+            h.addAll(at, extra);
+            sb.append(String.join("\t", h)).append('\n');
+        }
+        for (KubeObject obj : objects) {
+            List<String> r = new ArrayList<>(row(obj, o, now));
+            int at = o.showLabels() ? r.size() - 1 : r.size();
+            List<String> extra = new ArrayList<>();
+            for (String l : labelColumns) {
+                extra.add(obj.meta().labels().getOrDefault(l, ""));
+            }
+            r.addAll(at, extra);
+            sb.append(String.join("\t", r)).append('\n');
+        }
+        return TabWriter.KUBECTL_TABLE.format(sb.toString());
+    }
+
     static String table(Kind kind, List<? extends KubeObject> objects, TableOptions o, Instant now) {
         List<? extends KubeObject> sorted = objects;
         if (kind == Kind.EVENT) {

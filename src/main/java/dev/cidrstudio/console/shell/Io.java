@@ -58,14 +58,40 @@ public record Io(Input in, Sink out, Sink err) {
         }
     }
 
-    /** Writes a result as a terminal shows a command's output: its error first, then its output. */
+    /**
+     * Writes a result in the order kubectl writes it, which shows when both streams go to one place ({@code 2>&1}):
+     * warnings ({@code Warning: ...} and klog lines) are written while the request runs, so before the output; the
+     * errors a command returns are printed when it ends, after what it printed for the objects that worked.
+     */
     public int emit(ExecResult r) throws ShellError {
-        if (!r.stderr().isEmpty()) {
-            err.write(r.stderr());
+        String stderr = r.stderr();
+        int split = leadingWarnings(stderr);
+        if (split > 0) {
+            err.write(stderr.substring(0, split));
         }
         if (!r.stdout().isEmpty()) {
             out.write(r.stdout());
         }
+        if (split < stderr.length()) {
+            err.write(stderr.substring(split));
+        }
         return r.exitCode();
+    }
+
+    private static final java.util.regex.Pattern KLOG_LINE = java.util.regex.Pattern.compile(
+            "[IWEF]\\d{4} \\d{2}:\\d{2}:\\d{2}\\.\\d{6} +\\d+ .*");
+
+    /** How many characters of {@code stderr} are warning lines written before the output. */
+    static int leadingWarnings(String stderr) {
+        int at = 0;
+        while (at < stderr.length()) {
+            int end = stderr.indexOf('\n', at);
+            String line = stderr.substring(at, end < 0 ? stderr.length() : end);
+            if (!line.startsWith("Warning: ") && !KLOG_LINE.matcher(line).matches()) {
+                break;
+            }
+            at = end < 0 ? stderr.length() : end + 1;
+        }
+        return at;
     }
 }

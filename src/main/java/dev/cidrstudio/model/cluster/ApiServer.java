@@ -472,6 +472,20 @@ public final class ApiServer {
         });
     }
 
+    /**
+     * PUT to a Service's {@code status} subresource: only {@code status.loadBalancer} changes (the spec in the request
+     * is ignored, as kube-apiserver's status strategy does); server-owned metadata is kept.
+     */
+    public Service updateStatus(Service svc) throws ApiException {
+        return transaction(() -> {
+            Service old = (Service) get(Kind.SERVICE, svc.namespace(), svc.name());
+            ObjectMeta meta = svc.meta().keepingServerFields(old.meta());
+            services.updateStatus(svc.withMeta(meta), old);
+            manager.reconcile();
+            return state.<Service>get(Kind.SERVICE, svc.namespace(), svc.name()).orElseThrow();
+        });
+    }
+
     /** PUT with a dryRun option: as {@link #update(KubeObject)} with the allocators' dry run, nothing kept. */
     public KubeObject update(KubeObject obj, DryRun dryRun) throws ApiException {
         return dryRun == DryRun.ALL ? dryRun(() -> update(obj)) : update(obj);

@@ -60,7 +60,8 @@ final class ServiceRest {
      * IPs, NodePorts, the health-check NodePort), then the object is validated. Returns the object to store; the
      * caller admits it and stores it, and a failure anywhere after this rolls the allocations back with the write.
      */
-    Service beginCreate(Service svc) throws ApiException {
+    Service beginCreate(Service request) throws ApiException {
+        Service svc = ServiceStrategy.prepareForCreate(request);
         ServiceSpec spec = ServiceIpFamilies.setDefaults(svc.spec());
         spec = ServiceIpFamilies.normalizeClusterIPs(spec, null);
         ServiceIpFamilies.Result r = ServiceIpFamilies.initIPFamilyFields(spec, null, api.serviceFamilies());
@@ -492,7 +493,8 @@ final class ServiceRest {
 
     // ---- update: BeginUpdate (patch, normalize, allocateUpdate), then BeforeUpdate (PrepareForUpdate, validate) ----
 
-    Service update(Service svc, Service old) throws ApiException {
+    Service update(Service request, Service old) throws ApiException {
+        Service svc = ServiceStrategy.prepareForUpdate(request, old);
         ServiceSpec o = old.spec();
         ServiceSpec spec = ServiceIpFamilies.setDefaults(svc.spec());
         spec = ServiceIpFamilies.patchAllocatedValues(spec, o);
@@ -525,6 +527,19 @@ final class ServiceRest {
             meta = meta.withGeneration(old.meta().generation() + 1);
         }
         return (Service) store.store(new Service(meta, spec, svc.loadBalancerIngress()));
+    }
+
+    /**
+     * An update through the {@code status} subresource: the stored spec stays ({@code serviceStatusStrategy}), the
+     * status is validated ({@code ValidateServiceStatusUpdate}) and written; nothing is allocated or released.
+     */
+    Service updateStatus(Service request, Service old) throws ApiException {
+        Service svc = ServiceStrategy.prepareForStatusUpdate(request, old);
+        List<FieldError> errs = ServiceValidation.validateServiceStatusUpdate(svc);
+        if (!errs.isEmpty()) {
+            throw invalid(svc.name(), errs);
+        }
+        return (Service) store.store(svc);
     }
 
     /**

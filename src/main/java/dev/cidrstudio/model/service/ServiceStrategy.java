@@ -1,5 +1,6 @@
 package dev.cidrstudio.model.service;
 
+import dev.cidrstudio.model.api.Service;
 import dev.cidrstudio.model.api.ServicePort;
 import dev.cidrstudio.model.api.ServiceSpec;
 import java.util.ArrayList;
@@ -9,13 +10,33 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The Service registry strategy's {@code PrepareForUpdate} ({@code pkg/registry/core/service/strategy.go}): a Service
- * is a union discriminated by {@code type}, and a change of type wipes the fields that belonged to the old type and
- * that the user did not also change (which validation then refuses). The allocator gives the wiped values back.
+ * The Service registry strategy ({@code pkg/registry/core/service/strategy.go}): who owns {@code status}
+ * ({@code PrepareForCreate}, {@code PrepareForUpdate} and the status strategy's), and {@code dropTypeDependentFields}:
+ * a Service is a union discriminated by {@code type}, and a change of type wipes the fields that belonged to the old
+ * type and that the user did not also change (which validation then refuses). The allocator gives the wiped values
+ * back.
  */
 public final class ServiceStrategy {
 
     private ServiceStrategy() {
+    }
+
+    /** {@code svcStrategy.PrepareForCreate}: a new Service starts without status, whatever the request carried. */
+    public static Service prepareForCreate(Service svc) {
+        return new Service(svc.meta(), svc.spec(), List.of());
+    }
+
+    /**
+     * {@code svcStrategy.PrepareForUpdate}: an update of the Service itself keeps the stored status (only the status
+     * subresource writes it).
+     */
+    public static Service prepareForUpdate(Service svc, Service old) {
+        return new Service(svc.meta(), svc.spec(), old.loadBalancerIngress());
+    }
+
+    /** {@code serviceStatusStrategy.PrepareForUpdate}: "status changes are not allowed to update spec". */
+    public static Service prepareForStatusUpdate(Service svc, Service old) {
+        return new Service(svc.meta(), old.spec(), svc.loadBalancerIngress());
     }
 
     /** {@code dropTypeDependentFields} on an update from {@code old}. */

@@ -523,6 +523,43 @@ public final class ServiceValidation {
         return errs;
     }
 
+    /** {@code ValidateLoadBalancerStatus}'s message for an ingress on a Service of another type. */
+    public static final String LOAD_BALANCER_STATUS_ONLY = "may only be used when `spec.type` is 'LoadBalancer'";
+
+    /**
+     * {@code ValidateServiceStatusUpdate}'s status part, {@code ValidateLoadBalancerStatus} (the
+     * {@code AllowServiceLBStatusOnNonLB} gate off, as in every release modelled): ingress only on a LoadBalancer, an
+     * {@code ip} that parses, a {@code hostname} that is a DNS subdomain and not an IP.
+     */
+    public static List<FieldError> validateServiceStatusUpdate(Service updated) {
+        List<FieldError> errs = new ArrayList<>();
+        List<Service.LoadBalancerIngress> ingress = updated.loadBalancerIngress();
+        String path = "status.loadBalancer.ingress";
+        if (!"LoadBalancer".equals(updated.spec().type()) && !ingress.isEmpty()) {
+            errs.add(FieldError.forbidden(path, LOAD_BALANCER_STATUS_ONLY));
+            return errs;
+        }
+        for (int i = 0; i < ingress.size(); i++) {
+            Service.LoadBalancerIngress in = ingress.get(i);
+            String at = path + "[" + i + "]";
+            if (in.ip() != null && !in.ip().isEmpty()) {
+                for (String msg : IpParsing.legacyIpProblems(in.ip())) {
+                    errs.add(FieldError.invalidString(at + ".ip", in.ip(), msg));
+                }
+            }
+            if (in.hostname() != null && !in.hostname().isEmpty()) {
+                for (String msg : NameValidation.isDns1123Subdomain(in.hostname())) {
+                    errs.add(FieldError.invalidString(at + ".hostname", in.hostname(), msg));
+                }
+                if (IpParsing.parseIpSloppy(in.hostname()).isPresent()) {
+                    errs.add(FieldError.invalidString(at + ".hostname", in.hostname(),
+                            "must be a DNS name, not an IP address"));
+                }
+            }
+        }
+        return errs;
+    }
+
     /**
      * The immutability rules of {@code ValidateServiceUpdate} that concern IPs; {@code preferSame} as in
      * {@link #validateService}.
