@@ -85,18 +85,40 @@ public final class AddressPlanCheck {
     /** Every overlap of the plan that a working cluster does not have by design. */
     public static List<Overlap> of(ClusterState state) {
         List<Range> ranges = ranges(state);
-        List<Overlap> out = new ArrayList<>();
+        List<int[]> pairs = new ArrayList<>();
+        // Prefixes overlap only when one holds the other: sorted by address, each meets only those that follow
+        // it up to its last address (a plan with thousands of Nodes is not compared pair by pair).
+        List<Integer> order = new ArrayList<>();
         for (int i = 0; i < ranges.size(); i++) {
-            for (int j = i + 1; j < ranges.size(); j++) {
-                Range a = ranges.get(i);
-                Range b = ranges.get(j);
-                if (!a.cidr().overlaps(b.cidr()) || expected(a, b) || saidOfABlock(ranges, a, b)) {
+            order.add(i);
+        }
+        order.sort((x, y) -> ranges.get(x).cidr().compareTo(ranges.get(y).cidr()));
+        for (int p = 0; p < order.size(); p++) {
+            Cidr outer = ranges.get(order.get(p)).cidr();
+            for (int q = p + 1; q < order.size(); q++) {
+                Cidr inner = ranges.get(order.get(q)).cidr();
+                if (!outer.overlaps(inner)) {
+                    if (inner.family() != outer.family() || inner.network().compareTo(outer.lastAddress()) > 0) {
+                        break;
+                    }
                     continue;
                 }
-                String relation = a.cidr().equals(b.cidr()) ? "is the same as"
-                        : a.cidr().containsCidr(b.cidr()) ? "contains" : "is inside";
-                out.add(new Overlap(a, b, relation, why(a, b)));
+                int i = order.get(p);
+                int j = order.get(q);
+                pairs.add(new int[] {Math.min(i, j), Math.max(i, j)});
             }
+        }
+        pairs.sort((x, y) -> x[0] != y[0] ? Integer.compare(x[0], y[0]) : Integer.compare(x[1], y[1]));
+        List<Overlap> out = new ArrayList<>();
+        for (int[] pair : pairs) {
+            Range a = ranges.get(pair[0]);
+            Range b = ranges.get(pair[1]);
+            if (expected(a, b) || saidOfABlock(ranges, a, b)) {
+                continue;
+            }
+            String relation = a.cidr().equals(b.cidr()) ? "is the same as"
+                    : a.cidr().containsCidr(b.cidr()) ? "contains" : "is inside";
+            out.add(new Overlap(a, b, relation, why(a, b)));
         }
         return out;
     }
@@ -285,20 +307,21 @@ public final class AddressPlanCheck {
      * ({@code check} reports why).
      */
     public static List<Finding> findings(List<ManifestImport.Source> sources) {
+        List<Overlap> overlaps;
         List<Decoded> docs;
-        ClusterState state;
         try {
             PlanLoader.Result plan = PlanLoader.load(sources);
             if (!plan.plan()) {
                 return List.of();
             }
-            docs = ManifestImport.decode(sources);
-            state = plan.api().state();
+            overlaps = of(plan.api().state());
+            // The source trees (for the lines) only when there is something to report: they cost memory.
+            docs = overlaps.isEmpty() ? List.of() : ManifestImport.decode(sources);
         } catch (ManifestImport.ImportException e) {
             return List.of();
         }
         List<Finding> out = new ArrayList<>();
-        for (Overlap o : of(state)) {
+        for (Overlap o : overlaps) {
             Located at = locate(docs, o.a().anchor());
             out.add(new Finding(Finding.Severity.WARNING, at.source() == null ? sources.get(0).name() : at.source(),
                     at.mark(), "address plan: " + o.message()));

@@ -168,8 +168,14 @@ public final class NodeCapacityReport {
         List<String> out = new ArrayList<>();
         for (NodeCapacity.Family f : r.families()) {
             StringBuilder sb = new StringBuilder();
-            sb.append(f.family()).append(": target ").append(n(t.nodes())).append(" nodes of ")
-                    .append(n(t.podsPerNode())).append(" Pods: ");
+            sb.append(f.family()).append(": target ");
+            if (t.nodes() > 0 && t.podsPerNode() > 0) {
+                sb.append(n(t.nodes())).append(" nodes of ").append(n(t.podsPerNode())).append(" Pods: ");
+            } else if (t.nodes() > 0) {
+                sb.append(n(t.nodes())).append(" nodes: ");
+            } else {
+                sb.append(n(t.podsPerNode())).append(" Pods per node: ");
+            }
             boolean nodesFit = f.maxNodes() >= t.nodes();
             boolean podsFit = f.podsPerNode() >= t.podsPerNode();
             if (nodesFit && podsFit) {
@@ -186,14 +192,19 @@ public final class NodeCapacityReport {
                 }
                 sb.append('.');
             }
-            if (t.nodes() > 0 && t.podsPerNode() > 0) {
-                var fit = NodeCapacity.smallestFit(f.family(), t.nodes(), t.podsPerNode(), f.nodeMask());
+            // Without a node or Pod target, the smallest fit keeps today's: the plan's nodes, its Pods per node.
+            long fitNodes = t.nodes() > 0 ? t.nodes() : Math.max(1, r.nodes());
+            long fitPods = t.podsPerNode() > 0 ? t.podsPerNode() : f.podsPerNode();
+            if (fitPods > 0) {
+                var fit = NodeCapacity.smallestFit(f.family(), fitNodes, fitPods, f.nodeMask());
                 if (fit.isEmpty()) {
-                    sb.append(" No ").append(f.family()).append(" range holds it with kube-controller-manager's "
-                            + "range allocator.");
+                    sb.append(" No ").append(f.family()).append(" range holds ").append(n(fitNodes))
+                            .append(" nodes of ").append(n(fitPods)).append(" Pods with kube-controller-manager's "
+                                    + "range allocator.");
                 } else {
                     var x = fit.get();
-                    sb.append(" Smallest: cluster /").append(x.clusterPrefix()).append(" with node mask /")
+                    sb.append(" Smallest for ").append(n(fitNodes)).append(" nodes of ").append(n(fitPods))
+                            .append(" Pods: cluster /").append(x.clusterPrefix()).append(" with node mask /")
                             .append(x.nodeMask());
                     x.withPlanMask().ifPresent(p -> sb.append("; with the plan's node mask /").append(f.nodeMask())
                             .append(": cluster /").append(p));

@@ -83,14 +83,15 @@ class CapacityCliTest {
 
                 IPv4: +4 nodes: short by 2 blocks
                 IPv6: +4 nodes: fits (250 blocks left)
-                IPv4: target 6 nodes of 110 Pods: short by 2 node blocks. Smallest: cluster /22 with node mask /25; \
-                with the plan's node mask /24: cluster /21.
-                IPv6: target 6 nodes of 110 Pods: fits (256 nodes of 110 Pods). Smallest: cluster /118 with node \
-                mask /121; with the plan's node mask /64: cluster /61.
+                IPv4: target 6 nodes of 110 Pods: short by 2 node blocks. Smallest for 6 nodes of 110 Pods: cluster \
+                /22 with node mask /25; with the plan's node mask /24: cluster /21.
+                IPv6: target 6 nodes of 110 Pods: fits (256 nodes of 110 Pods). Smallest for 6 nodes of 110 Pods: \
+                cluster /118 with node mask /121; with the plan's node mask /64: cluster /61.
                 """), r.out());
         CliTest.Run fits = CliTest.cli(NODES, "capacity", "-", "--nodes", "4");
         assertEquals(0, fits.code(), fits.out());
-        assertTrue(fits.out().contains("IPv4: target 4 nodes of 0 Pods: fits (4 nodes of 110 Pods)."), fits.out());
+        assertTrue(fits.out().contains("IPv4: target 4 nodes: fits (4 nodes of 110 Pods). Smallest for 4 nodes of 110 "
+                + "Pods: cluster /23 with node mask /25; with the plan's node mask /24: cluster /22."), fits.out());
     }
 
     @Test
@@ -101,8 +102,8 @@ class CapacityCliTest {
         assertEquals(1, r.code(), r.err());
         assertTrue(r.out().contains("note: IPv4 10.244.0.0/16: a /26 block gives host-local 61 Pod addresses, "
                 + "fewer than maxPods 110: the block, not maxPods, limits Pods per node\n"), r.out());
-        assertTrue(r.out().contains("IPv4: target 0 nodes of 100 Pods: 61 Pods per node (the /26 block's "
-                + "addresses)."), r.out());
+        assertTrue(r.out().contains("IPv4: target 100 Pods per node: 61 Pods per node (the /26 block's "
+                + "addresses). Smallest for 2 nodes of 100 Pods: cluster /24 with node mask /25."), r.out());
     }
 
     @Test
