@@ -1,5 +1,6 @@
 package dev.cidrstudio.cli;
 
+import dev.cidrstudio.app.AddressPlanCheck;
 import dev.cidrstudio.app.Finding;
 import dev.cidrstudio.app.ManifestCheck;
 import dev.cidrstudio.app.ManifestImport;
@@ -13,7 +14,10 @@ import picocli.CommandLine.Parameters;
 /** {@code cidrstudio check FILE...}: validate as kube-apiserver would, one finding a line. */
 @Command(name = "check", header = "Validate manifests as kube-apiserver would, one finding a line.", mixinStandardHelpOptions = true, description = {
     "Validate manifests as kube-apiserver would and print one finding a line:",
-    "FILE:LINE: error|warning: MESSAGE. Exit 0 when clean, 1 with errors, 2 when a file cannot be read."})
+    "FILE:LINE: error|warning: MESSAGE. On a plan (files with a Cluster document) without errors, also warn of",
+    "every overlap among its Service ranges, Pod range, node blocks and node addresses, and with the networks in",
+    "spec.networks and Docker's default bridge 172.17.0.0/16. Exit 0 when clean (warnings allowed), 1 with",
+    "errors, 2 when a file cannot be read."})
 public final class CheckCommand extends StreamCommand {
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "YAML or JSON files; '-' reads standard input.")
@@ -40,6 +44,12 @@ public final class CheckCommand extends StreamCommand {
             }
             out.println(f.describe());
             errors |= f.severity() == Finding.Severity.ERROR;
+        }
+        if (!errors) {
+            // A plan that does not load has nothing to plan with; its errors say why.
+            for (Finding f : AddressPlanCheck.findings(sources)) {
+                out.println(f.describe());
+            }
         }
         if (dualStack && !errors) {
             try {

@@ -25,7 +25,7 @@ public final class ClusterDocuments {
     public static final String KIND = "Cluster";
     static final Set<String> SPEC_FIELDS = Set.of("kubernetesVersion", "serviceClusterIPRange", "clusterCIDR",
             "nodeCIDRMaskSizeIPv4", "nodeCIDRMaskSizeIPv6", "nodeCIDRMaskSize", "clusterDomain", "nodes",
-            "clusterDNS", "randomSeed", "apiServers");
+            "clusterDNS", "randomSeed", "apiServers", "networks");
 
     private ClusterDocuments() {
     }
@@ -77,6 +77,7 @@ public final class ClusterDocuments {
         String dns = d.clusterDNS();
         long seed = d.randomSeed();
         List<ClusterSettings.ApiServerSetting> apiServers = List.of();
+        List<ClusterSettings.Network> networks = List.of();
         if (spec != null) {
             f.knownKeys(spec, "spec", SPEC_FIELDS);
             String v = f.lenientStr(spec, "kubernetesVersion", "spec");
@@ -186,13 +187,14 @@ public final class ClusterDocuments {
                 seed = rs;
             }
             apiServers = apiServers(f, spec, version);
+            networks = networks(f, spec);
         }
         f.flushUnknown();
         if (!f.problems.isEmpty()) {
             throw new ManifestException(f.problems);
         }
         return new Decoded.Cluster(new ClusterSettings(name, version, range, clusterCidr, maskV4, maskV6, domain,
-                nodes, dns, seed, apiServers), doc, source, doc.mark());
+                nodes, dns, seed, apiServers, networks), doc, source, doc.mark());
     }
 
     /**
@@ -235,6 +237,60 @@ public final class ClusterDocuments {
                 }
             }
             out.add(new ClusterSettings.ApiServerSetting(n, r));
+        }
+        return out;
+    }
+
+    /** {@code spec.networks}: the networks declared around the cluster, each with a name, a CIDR and a kind. */
+    private static List<ClusterSettings.Network> networks(Fields f, PMap spec) {
+        PList list = f.list(spec, "networks", "spec", "", "");
+        if (list == null) {
+            return List.of();
+        }
+        List<ClusterSettings.Network> out = new ArrayList<>();
+        for (int i = 0; i < list.items().size(); i++) {
+            String p = "spec.networks[" + i + "]";
+            PNode item = list.items().get(i);
+            if (!(item instanceof PMap m)) {
+                f.problem(item.mark(), p, "expected a mapping like {name: office, cidr: 192.168.0.0/16, kind: "
+                        + "OnPremises}", null);
+                continue;
+            }
+            f.knownKeys(m, p, Set.of("name", "cidr", "kind"));
+            String n = f.str(m, "name", p, "");
+            String c = f.str(m, "cidr", p, "");
+            String k = f.str(m, "kind", p, "");
+            if (n == null || n.isBlank()) {
+                if (m.get("name") == null || n != null) {
+                    f.problem(m.get("name") == null ? m.mark() : m.get("name").mark(), p + ".name", "required",
+                            null);
+                }
+                continue;
+            }
+            if (out.stream().anyMatch(x -> x.name().equals(n))) {
+                f.problem(m.get("name").mark(), p + ".name", "duplicate network name \"" + n + "\"", null);
+            }
+            if (c == null) {
+                if (m.get("cidr") == null) {
+                    f.problem(m.mark(), p + ".cidr", "required", null);
+                }
+                continue;
+            }
+            if (IpParsing.parseCidrSloppy(c).isEmpty()) {
+                f.problem(m.get("cidr").mark(), p + ".cidr", "\"" + c + "\": " + IpParsing.INVALID_CIDR, null);
+                continue;
+            }
+            ClusterSettings.NetworkKind kind = ClusterSettings.NetworkKind.Other;
+            if (k != null) {
+                kind = java.util.Arrays.stream(ClusterSettings.NetworkKind.values())
+                        .filter(v -> v.name().equals(k)).findFirst().orElse(null);
+                if (kind == null) {
+                    f.problem(m.get("kind").mark(), p + ".kind", "Unsupported value: \"" + k + "\": supported "
+                            + "values: \"NodeSubnet\", \"VPC\", \"OnPremises\", \"VPN\", \"Other\"", null);
+                    continue;
+                }
+            }
+            out.add(new ClusterSettings.Network(n, c, kind));
         }
         return out;
     }
@@ -330,6 +386,17 @@ public final class ClusterDocuments {
                 servers.add(m);
             }
             spec.put("apiServers", servers);
+        }
+        if (!s.networks().isEmpty()) {
+            List<Object> networks = new ArrayList<>();
+            for (ClusterSettings.Network n : s.networks()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", n.name());
+                m.put("cidr", n.cidr());
+                m.put("kind", n.kind().name());
+                networks.add(m);
+            }
+            spec.put("networks", networks);
         }
         doc.put("spec", spec);
         return doc;

@@ -18,7 +18,8 @@ public record ClusterSettings(
         List<String> nodes,
         String clusterDNS,
         long randomSeed,
-        List<ApiServerSetting> apiServers) {
+        List<ApiServerSetting> apiServers,
+        List<Network> networks) {
 
     public static final String DEFAULT_SERVICE_RANGE = "10.96.0.0/12";
     public static final String DNS_AUTO = "auto";
@@ -31,9 +32,49 @@ public record ClusterSettings(
     public record ApiServerSetting(String name, String serviceClusterIPRange) {
     }
 
+    /**
+     * A network around the cluster the plan declares ({@code spec.networks}), so the address-plan check can say
+     * when a cluster range overlaps it.
+     *
+     * @param name the network's name
+     * @param cidr its prefix, as written
+     * @param kind what it is
+     */
+    public record Network(String name, String cidr, NetworkKind kind) {
+    }
+
+    /** The kinds of network around a cluster. */
+    public enum NetworkKind {
+        /** The subnet the nodes' own addresses come from. */
+        NodeSubnet,
+        /** The cloud network the cluster runs in. */
+        VPC,
+        /** A network on the premises, reached through the cluster's network. */
+        OnPremises,
+        /** A VPN's address range. */
+        VPN,
+        /** Any other network the cluster must not overlap. */
+        Other
+    }
+
     public ClusterSettings {
         nodes = List.copyOf(nodes);
         apiServers = apiServers == null ? List.of() : List.copyOf(apiServers);
+        networks = networks == null ? List.of() : List.copyOf(networks);
+    }
+
+    /** Settings without declared networks. */
+    public ClusterSettings(String name, KubeVersion kubernetesVersion, String serviceClusterIPRange, String clusterCIDR,
+            int nodeCIDRMaskSizeIPv4, int nodeCIDRMaskSizeIPv6, String clusterDomain, List<String> nodes,
+            String clusterDNS, long randomSeed, List<ApiServerSetting> apiServers) {
+        this(name, kubernetesVersion, serviceClusterIPRange, clusterCIDR, nodeCIDRMaskSizeIPv4, nodeCIDRMaskSizeIPv6,
+                clusterDomain, nodes, clusterDNS, randomSeed, apiServers, List.of());
+    }
+
+    /** The same cluster with these networks declared around it. */
+    public ClusterSettings withNetworks(List<Network> declared) {
+        return new ClusterSettings(name, kubernetesVersion, serviceClusterIPRange, clusterCIDR, nodeCIDRMaskSizeIPv4,
+                nodeCIDRMaskSizeIPv6, clusterDomain, nodes, clusterDNS, randomSeed, apiServers, declared);
     }
 
     /** Settings with a single kube-apiserver. */
@@ -58,18 +99,18 @@ public record ClusterSettings(
 
     public ClusterSettings withApiServers(List<ApiServerSetting> servers) {
         return new ClusterSettings(name, kubernetesVersion, serviceClusterIPRange, clusterCIDR, nodeCIDRMaskSizeIPv4,
-                nodeCIDRMaskSizeIPv6, clusterDomain, nodes, clusterDNS, randomSeed, servers);
+                nodeCIDRMaskSizeIPv6, clusterDomain, nodes, clusterDNS, randomSeed, servers, networks);
     }
 
     /** The same cluster under another name (the Cluster document's {@code metadata.name}). */
     public ClusterSettings withName(String newName) {
         return new ClusterSettings(newName, kubernetesVersion, serviceClusterIPRange, clusterCIDR, nodeCIDRMaskSizeIPv4,
-                nodeCIDRMaskSizeIPv6, clusterDomain, nodes, clusterDNS, randomSeed, apiServers);
+                nodeCIDRMaskSizeIPv6, clusterDomain, nodes, clusterDNS, randomSeed, apiServers, networks);
     }
 
     public ClusterSettings withClusterCIDR(String cidr) {
         return new ClusterSettings(name, kubernetesVersion, serviceClusterIPRange, cidr, nodeCIDRMaskSizeIPv4,
-                nodeCIDRMaskSizeIPv6, clusterDomain, nodes, clusterDNS, randomSeed, apiServers);
+                nodeCIDRMaskSizeIPv6, clusterDomain, nodes, clusterDNS, randomSeed, apiServers, networks);
     }
 
 
@@ -96,16 +137,16 @@ public record ClusterSettings(
 
     public ClusterSettings withServiceClusterIPRange(String range) {
         return new ClusterSettings(name, kubernetesVersion, range, clusterCIDR, nodeCIDRMaskSizeIPv4,
-                nodeCIDRMaskSizeIPv6, clusterDomain, nodes, clusterDNS, randomSeed, apiServers);
+                nodeCIDRMaskSizeIPv6, clusterDomain, nodes, clusterDNS, randomSeed, apiServers, networks);
     }
 
     public ClusterSettings withKubernetesVersion(KubeVersion v) {
         return new ClusterSettings(name, v, serviceClusterIPRange, clusterCIDR, nodeCIDRMaskSizeIPv4,
-                nodeCIDRMaskSizeIPv6, clusterDomain, nodes, clusterDNS, randomSeed, apiServers);
+                nodeCIDRMaskSizeIPv6, clusterDomain, nodes, clusterDNS, randomSeed, apiServers, networks);
     }
 
     public ClusterSettings withClusterDNS(String dns) {
         return new ClusterSettings(name, kubernetesVersion, serviceClusterIPRange, clusterCIDR, nodeCIDRMaskSizeIPv4,
-                nodeCIDRMaskSizeIPv6, clusterDomain, nodes, dns, randomSeed, apiServers);
+                nodeCIDRMaskSizeIPv6, clusterDomain, nodes, dns, randomSeed, apiServers, networks);
     }
 }
