@@ -62,11 +62,14 @@ public final class PlanServer implements AutoCloseable {
 
     private final Server jetty;
     private final ServerConnector connector;
+    private final ApiHandler handler;
     private final Options options;
     private final ServingCertificates certificates;
 
-    private PlanServer(Server jetty, ServerConnector connector, Options options, ServingCertificates certificates) {
+    private PlanServer(Server jetty, ServerConnector connector, ApiHandler handler, Options options,
+            ServingCertificates certificates) {
         this.jetty = jetty;
+        this.handler = handler;
         this.connector = connector;
         this.options = options;
         this.certificates = certificates;
@@ -80,7 +83,8 @@ public final class PlanServer implements AutoCloseable {
         if (options.token() == null && !isLoopback(options.address())) {
             throw new IllegalArgumentException("serving on " + options.address() + " needs a bearer token");
         }
-        QueuedThreadPool threads = new QueuedThreadPool(32, 2);
+        // Each watch holds a thread while it lasts.
+        QueuedThreadPool threads = new QueuedThreadPool(256, 2);
         threads.setName("cidrstudio-serve");
         threads.setDaemon(true);
         Server jetty = new Server(threads);
@@ -107,21 +111,24 @@ public final class PlanServer implements AutoCloseable {
         connector.setHost(options.address());
         connector.setPort(options.port());
         jetty.addConnector(connector);
-        jetty.setHandler(new ApiHandler(session, options.readOnly(), options.token(),
-                YamlLimits.KUBE_MAX_REQUEST_BODY_BYTES));
+        ApiHandler handler = new ApiHandler(session, options.readOnly(), options.token(),
+                YamlLimits.KUBE_MAX_REQUEST_BODY_BYTES);
+        jetty.setHandler(handler);
         jetty.setErrorHandler(new StatusErrorHandler());
         jetty.setStopTimeout(2000);
         try {
             jetty.start();
         } catch (IOException e) {
+            handler.closeWatches();
             stopQuietly(jetty);
             throw e;
         } catch (Exception e) {
+            handler.closeWatches();
             stopQuietly(jetty);
             throw new IOException("cannot serve on " + options.address() + ":" + options.port() + ": "
                     + e.getMessage(), e);
         }
-        return new PlanServer(jetty, connector, options, certificates);
+        return new PlanServer(jetty, connector, handler, options, certificates);
     }
 
     private static void stopQuietly(Server jetty) {
@@ -184,6 +191,7 @@ public final class PlanServer implements AutoCloseable {
     /** Stops serving; requests under way get up to two seconds. */
     @Override
     public void close() {
+        handler.closeWatches();
         try {
             jetty.stop();
         } catch (Exception e) {
