@@ -70,7 +70,8 @@ final class ApiHandler extends Handler.Abstract {
         for (String w : reply.warnings()) {
             response.getHeaders().add("Warning", warningHeader(w));
         }
-        Content.Sink.write(response, true, GoJson.compact(reply.body()), callback);
+        Content.Sink.write(response, true, reply.body() instanceof PodLog.Text t ? t.text()
+                : GoJson.compact(reply.body()), callback);
         return true;
     }
 
@@ -155,6 +156,11 @@ final class ApiHandler extends Handler.Abstract {
             }
             case OBJECT -> {
                 return object(request, method, path, query, accept);
+            }
+            case POD_LOG -> {
+                requireGet(method);
+                return new Reply(200, PodLog.of(session, path.namespace(), path.name(),
+                        query.getValue("container")), PodLog.MEDIA_TYPE, List.of());
             }
             default -> throw new ApiException(Statuses.pathNotFound());
         }
