@@ -183,6 +183,11 @@ public final class PlanSession {
         listeners.add(listener);
     }
 
+    /** Stops a listener given to {@link #onChange} from hearing changes. */
+    public void removeOnChange(Consumer<PlanChange> listener) {
+        listeners.remove(listener);
+    }
+
     private void fire(PlanChange change) {
         for (Consumer<PlanChange> l : listeners) {
             l.accept(change);

@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
 /** {@code cidrstudio serve PLAN}: the plan's simulated control plane as a Kubernetes API, for the real kubectl. */
 @Command(name = "serve", header = "Serve a plan as a Kubernetes API, for the real kubectl and other clients.",
         mixinStandardHelpOptions = true, description = {
-            "Serve the plan's simulated control plane over HTTP, speaking the Kubernetes REST API, until interrupted",
+            "Serve the plan's simulated control plane over HTTP or HTTPS, speaking the Kubernetes REST API, until "
+                    + "interrupted",
             "(Ctrl+C). Every change a client makes goes through the plan's one door; nothing is saved unless --save."})
 public final class ServeCommand extends StreamCommand {
 
@@ -43,9 +44,14 @@ public final class ServeCommand extends StreamCommand {
     String plan;
 
     @Option(names = "--address", paramLabel = "HOST", defaultValue = "127.0.0.1",
-            description = "The address to listen on (default 127.0.0.1). Any address that is not loopback needs a "
-                    + "bearer token, which is generated and written into the kubeconfig.")
+            description = "The address to listen on (default 127.0.0.1). Any address that is not loopback is served "
+                    + "over TLS (as with --tls) with a bearer token.")
     String address;
+
+    @Option(names = "--tls", description = "Serve HTTPS with a CA and certificate made at start (kept in memory, "
+            + "never written); the kubeconfig trusts the CA and its user carries a generated bearer token, which "
+            + "requests without it are refused with 401.")
+    boolean tls;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "0",
             description = "The port to listen on; 0 (the default) picks a free one.")
@@ -92,10 +98,13 @@ public final class ServeCommand extends StreamCommand {
             session.close();
             return 2;
         }
-        String token = PlanServer.isLoopback(address) ? null : PlanServer.newToken();
+        PlanServer.Options options = new PlanServer.Options(address, port, readOnly, null, tls);
+        if (options.servesTls()) {
+            options = options.withToken(PlanServer.newToken());
+        }
         PlanServer server;
         try {
-            server = PlanServer.start(session, new PlanServer.Options(address, port, readOnly, token));
+            server = PlanServer.start(session, options);
         } catch (IOException e) {
             err.println("cidrstudio: serve: " + e.getMessage());
             session.close();

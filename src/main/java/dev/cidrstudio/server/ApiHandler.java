@@ -37,9 +37,11 @@ final class ApiHandler extends Handler.Abstract {
     private final boolean readOnly;
     private final String token;
     private final long maxBodyBytes;
+    private final ChangeFeed feed;
 
     ApiHandler(PlanSession session, boolean readOnly, String token, long maxBodyBytes) {
         this.session = session;
+        this.feed = new ChangeFeed(session);
         this.storage = new RestStorage(session);
         this.readOnly = readOnly;
         this.token = token;
@@ -61,11 +63,41 @@ final class ApiHandler extends Handler.Abstract {
         response.setStatus(reply.code());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache, private");
+        if (reply.body() instanceof WatchStream watch) {
+            stream(request, response, callback, watch);
+            return true;
+        }
         for (String w : reply.warnings()) {
             response.getHeaders().add("Warning", warningHeader(w));
         }
-        Content.Sink.write(response, true, GoJson.compact(reply.body()), callback);
+        Content.Sink.write(response, true, reply.body() instanceof PodLog.Text t ? t.text()
+                : GoJson.compact(reply.body()), callback);
         return true;
+    }
+
+    /** Ends every watch under way (the server is stopping). */
+    void closeWatches() {
+        feed.close();
+    }
+
+    /** Streams a watch's events on this request's thread until it ends; the response is chunked. */
+    private static void stream(Request request, Response response, Callback callback, WatchStream watch) {
+        // The connection is quiet between events: it must outlive the watch, not Jetty's idle timeout.
+        request.getConnectionMetaData().getConnection().getEndPoint().setIdleTimeout(
+                watch.timeout().toMillis() + 30_000);
+        try (java.io.OutputStream out = Content.Sink.asOutputStream(response)) {
+            watch.run(out);
+        } catch (IOException e) {
+            // The client went away: the watch is over.
+            LOG.log(System.Logger.Level.DEBUG, "watch ended: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "watch failed", e);
+            callback.failed(e);
+            return;
+        }
+        callback.succeeded();
     }
 
     /** {@code 299 - "text"}: the agent is "-", the text quoted with backslash escapes (RFC 7234). */
@@ -125,6 +157,11 @@ final class ApiHandler extends Handler.Abstract {
             case OBJECT -> {
                 return object(request, method, path, query, accept);
             }
+            case POD_LOG -> {
+                requireGet(method);
+                return new Reply(200, PodLog.of(session, path.namespace(), path.name(),
+                        query.getValue("container")), PodLog.MEDIA_TYPE, List.of());
+            }
             default -> throw new ApiException(Statuses.pathNotFound());
         }
     }
@@ -135,10 +172,6 @@ final class ApiHandler extends Handler.Abstract {
         switch (method) {
             case "GET" -> {
                 String watch = query.getValue("watch");
-                if ("true".equals(watch) || "1".equals(watch)) {
-                    // Not served yet: refused, rather than answered with a list a watcher cannot read.
-                    throw new ApiException(Statuses.methodNotAllowed("watch", r));
-                }
                 List<String> selectable = new java.util.ArrayList<>(ListOptions.SELECTABLE_FIELDS);
                 if (r.model() == dev.cidrstudio.model.api.Kind.EVENT) {
                     selectable.addAll(ListOptions.EVENT_FIELDS);
@@ -146,6 +179,13 @@ final class ApiHandler extends Handler.Abstract {
                 ListOptions options = ListOptions.parse(query.getValue("labelSelector"),
                         query.getValue("fieldSelector"), query.getValue("limit"), query.getValue("continue"),
                         selectable);
+                if ("true".equals(watch) || "1".equals(watch)) {
+                    RestStorage.TableRequest table = table(accept, query);
+                    WatchStream stream = WatchStream.of(feed, r, r.namespaced() ? path.namespace() : null, options,
+                            table, query.getValue("resourceVersion"), query.getValue("timeoutSeconds"),
+                            query.getValue("allowWatchBookmarks"));
+                    return new Reply(200, stream, table != null ? TABLE_MEDIA_TYPE : Reply.JSON, List.of());
+                }
                 Reply reply = storage.list(r, path.namespace(), options, table(accept, query));
                 return tableMediaType(reply, accept);
             }

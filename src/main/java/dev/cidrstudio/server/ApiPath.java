@@ -6,11 +6,11 @@ import java.util.List;
 /**
  * Where a request goes, read from its path as kube-apiserver's handler chain reads it: the version and discovery
  * documents, a collection ({@code /api/v1/namespaces/NS/services}) or one object
- * ({@code /apis/networking.k8s.io/v1/servicecidrs/NAME}).
+ * ({@code /apis/networking.k8s.io/v1/servicecidrs/NAME}), or a Pod's log ({@code /api/v1/namespaces/NS/pods/NAME/log}).
  */
 record ApiPath(Target target, String group, String version, ServedResource resource, String namespace, String name) {
 
-    enum Target { VERSION, CORE_VERSIONS, GROUPS, GROUP, RESOURCES, COLLECTION, OBJECT, NOT_FOUND }
+    enum Target { VERSION, CORE_VERSIONS, GROUPS, GROUP, RESOURCES, COLLECTION, OBJECT, POD_LOG, NOT_FOUND }
 
     private static final ApiPath NOT_FOUND = simple(Target.NOT_FOUND);
 
@@ -73,6 +73,11 @@ record ApiPath(Target target, String group, String version, ServedResource resou
         if (r.size() >= 3 && r.get(0).equals("namespaces")) {
             namespace = r.get(1);
             r = r.subList(2, r.size());
+        }
+        if (r.size() == 3 && namespace != null && group.isEmpty() && r.get(0).equals("pods")
+                && r.get(2).equals("log")) {
+            return new ApiPath(Target.POD_LOG, group, version, ServedResource.find(group, version, "pods")
+                    .orElseThrow(), namespace, r.get(1));
         }
         if (r.size() > 2) {
             return NOT_FOUND;

@@ -1,6 +1,8 @@
 package dev.cidrstudio.server;
 
 import dev.cidrstudio.io.manifest.GoYaml;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +16,14 @@ public final class Kubeconfig {
     private Kubeconfig() {
     }
 
-    /** The kubeconfig's text for a served plan; the user carries the bearer token when there is one. */
+    /**
+     * The kubeconfig's text for a served plan: over TLS the cluster carries the CA's certificate, and the user carries
+     * the bearer token when there is one.
+     */
     public static String of(PlanServer server) {
         Map<String, Object> cluster = new LinkedHashMap<>();
+        server.certificateAuthorityPem().ifPresent(pem -> cluster.put("certificate-authority-data",
+                Base64.getEncoder().encodeToString(pem.getBytes(StandardCharsets.US_ASCII))));
         cluster.put("server", server.url().toString());
         Map<String, Object> user = new LinkedHashMap<>();
         server.token().ifPresent(t -> user.put("token", t));

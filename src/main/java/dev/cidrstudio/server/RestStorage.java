@@ -35,7 +35,7 @@ import java.util.stream.Collectors;
 final class RestStorage {
 
     /** One object as the served API sees it: where it lives, its labels, and its wire form. */
-    private record Item(String namespace, String name, Map<String, String> labels, Map<String, Object> json,
+    record Item(String namespace, String name, Map<String, String> labels, Map<String, Object> json,
             KubeObject model) {
         String key() {
             return (namespace == null ? "" : namespace) + "/" + name;
@@ -112,6 +112,33 @@ final class RestStorage {
         list.put("metadata", meta);
         list.put("items", page.stream().map(Item::json).toList());
         return Reply.ok(list);
+    }
+
+    /** What a watch sees of a state: the objects its namespace and selectors take, by key, in key order. */
+    static Map<String, Item> selected(ClusterState state, ServedResource r, String namespace, ListOptions options) {
+        Map<String, Item> out = new java.util.TreeMap<>();
+        for (Item i : items(state, r, namespace)) {
+            if (options.matches(i.labels(), fields(i))) {
+                out.put(i.key(), i);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The object of one watch event: the object's wire form, or a Table of one row when the watch asked for tables
+     * (with the column definitions on the first event only, as kube-apiserver sends them).
+     */
+    static Map<String, Object> watchObject(ServedResource r, Item item, ClusterState state, TableRequest table,
+            boolean columns) {
+        if (table == null) {
+            return item.json();
+        }
+        Map<String, Object> t = table(r, List.of(item), state, table, null, null);
+        if (!columns) {
+            t.remove("columnDefinitions");
+        }
+        return t;
     }
 
     /** The values a field selector can name: every object's name and namespace, and an Event's own fields. */

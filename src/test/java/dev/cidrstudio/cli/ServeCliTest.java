@@ -118,9 +118,31 @@ class ServeCliTest {
     void anotherAddressGetsATokenInTheKubeconfig() throws Exception {
         Path kubeconfig = dir.resolve("kc");
         Serving s = new Serving("demo", "--address", "0.0.0.0", "--kubeconfig", kubeconfig.toString());
-        assertTrue(s.banner().startsWith("serving demo at http://0.0.0.0:"), s.out());
+        assertTrue(s.banner().startsWith("serving demo at https://0.0.0.0:"), s.out());
+        assertTrue(Files.readString(kubeconfig).contains("    certificate-authority-data: "));
         assertTrue(Pattern.compile("(?m)^    token: [A-Za-z0-9_-]{43}$").matcher(Files.readString(kubeconfig)).find(),
                 Files.readString(kubeconfig));
+        assertEquals(0, s.stop());
+    }
+
+    @Test
+    void tlsOnLoopbackServesHttpsWithATokenTheRealKubectlSends() throws Exception {
+        Path kubeconfig = dir.resolve("kc");
+        Serving s = new Serving("demo", "--tls", "--kubeconfig", kubeconfig.toString());
+        Matcher m = Pattern.compile("serving demo at https://127\\.0\\.0\\.1:(\\d+)").matcher(s.banner());
+        assertTrue(m.matches(), s.out() + s.err);
+        String config = Files.readString(kubeconfig);
+        assertTrue(config.contains("    server: https://127.0.0.1:" + m.group(1) + "\n"), config);
+        assertTrue(config.contains("    certificate-authority-data: "), config);
+        assertTrue(Pattern.compile("(?m)^    token: [A-Za-z0-9_-]{43}$").matcher(config).find(), config);
+        // Nothing but the kubeconfig is written: the keys stay in memory.
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(kubeconfig), files.toList());
+        }
+        Files.createDirectories(dir.resolve("home"));
+        RealKubectl kubectl = RealKubectl.of(KubeVersion.V1_33, dir.resolve("home"));
+        RealKubectl.Run run = kubectl.run(List.of("create", "namespace", "team"), dir, kubeconfig);
+        assertEquals("namespace/team created\n", run.stdout(), run.stderr());
         assertEquals(0, s.stop());
     }
 

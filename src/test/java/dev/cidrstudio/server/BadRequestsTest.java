@@ -80,8 +80,10 @@ class BadRequestsTest {
                         "/apis/networking.k8s.io/v1/namespaces/default/servicecidrs", null, null, 404, "NotFound"),
                 Arguments.of("a write to a kind the plan only keeps", "DELETE", "/api/v1/namespaces/shop/pods/p",
                         null, null, 405, "MethodNotAllowed"),
-                Arguments.of("a watch, not served yet", "GET", SERVICES + "?watch=true", null, null, 405,
-                        "MethodNotAllowed"),
+                Arguments.of("a watch with an unreadable timeout", "GET", SERVICES + "?watch=true&timeoutSeconds=x",
+                        null, null, 400, "BadRequest"),
+                Arguments.of("a watch with an unreadable resourceVersion", "GET", SERVICES
+                        + "?watch=true&resourceVersion=x", null, null, 400, "BadRequest"),
                 Arguments.of("a bad label selector", "GET", SERVICES + "?labelSelector=a%20in%20(", null, null, 400,
                         "BadRequest"),
                 Arguments.of("an unknown field selector", "GET", SERVICES + "?fieldSelector=spec.type%3DClusterIP",

@@ -191,25 +191,6 @@ class ServeWithRealKubectlTest {
     }
 
     @Test
-    void aServerOnAnotherAddressWantsTheTokenOfItsKubeconfig() throws Exception {
-        String token = PlanServer.newToken();
-        try (ServedPlan plan = new ServedPlan(KubeVersion.V1_34, dir,
-                new PlanServer.Options("0.0.0.0", 0, false, token))) {
-            assertTrue(Files.readString(plan.kubeconfig).contains("token: " + token));
-            var refused = plan.send("GET", "/api/v1/services", null, null);
-            assertEquals(401, refused.statusCode());
-            assertEquals("{\"apiVersion\":\"v1\",\"code\":401,\"kind\":\"Status\",\"message\":\"Unauthorized\","
-                    + "\"metadata\":{},\"reason\":\"Unauthorized\",\"status\":\"Failure\"}", refused.body());
-            assertEquals(401, plan.send("GET", "/version", null, null, "wrong").statusCode());
-            assertEquals(200, plan.send("GET", "/api/v1/services", null, null, token).statusCode());
-            // kubectl sends a kubeconfig's credentials over TLS only: over plain HTTP it is refused.
-            RealKubectl.Run run = plan.real("get", "ns", "-o", "name");
-            assertTrue(run.stderr().endsWith("error: You must be logged in to the server (the server has asked for "
-                    + "the client to provide credentials)\n"), run.stderr());
-        }
-    }
-
-    @Test
     void anotherAddressWithoutATokenIsNotServed() {
         try {
             new ServedPlan(KubeVersion.V1_34, dir, new PlanServer.Options("0.0.0.0", 0, false, null)).close();

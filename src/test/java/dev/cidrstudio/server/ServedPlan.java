@@ -14,6 +14,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import java.util.List;
 
 /** The demo plan of a release served on a free loopback port, with a kubeconfig for it and the real kubectl. */
@@ -24,7 +28,7 @@ final class ServedPlan implements AutoCloseable {
     final Path kubeconfig;
     final Path dir;
     final RealKubectl kubectl;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http;
 
     ServedPlan(KubeVersion release, Path dir, PlanServer.Options options) throws IOException {
         ApiServer api = DemoPlan.load().api();
@@ -32,6 +36,7 @@ final class ServedPlan implements AutoCloseable {
         this.dir = dir;
         this.session = new PlanSession(dir.resolve("config"), api, DemoPlan.NAME);
         this.server = PlanServer.start(session, options);
+        this.http = client(server);
         this.kubeconfig = dir.resolve("kubeconfig");
         Files.writeString(kubeconfig, Kubeconfig.of(server));
         Files.createDirectories(dir.resolve("home"));
@@ -60,7 +65,7 @@ final class ServedPlan implements AutoCloseable {
 
     HttpResponse<String> send(String method, String path, String contentType, String body, String token)
             throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
@@ -70,6 +75,25 @@ final class ServedPlan implements AutoCloseable {
             b.header("Authorization", "Bearer " + token);
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A client that trusts the served plan's CA, when it has one. */
+    static HttpClient client(PlanServer server) throws IOException {
+        if (server.certificateAuthority().isEmpty()) {
+            return HttpClient.newHttpClient();
+        }
+        try {
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            trust.setCertificateEntry("ca", server.certificateAuthority().get());
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, tmf.getTrustManagers(), null);
+            return HttpClient.newBuilder().sslContext(tls).build();
+        } catch (GeneralSecurityException e) {
+            throw new IOException(e);
+        }
     }
 
     @Override
