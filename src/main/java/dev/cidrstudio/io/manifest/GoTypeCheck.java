@@ -267,25 +267,9 @@ final class GoTypeCheck {
      * U+2029 as {@code \}{@code u} escapes.
      */
     static String goJsonEscaped(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.toString();
+        StringBuilder sb = new StringBuilder(s.length() + 2);
+        dev.cidrstudio.model.field.GoValue.json(sb, s, true);
+        return sb.substring(1, sb.length() - 1);
     }
 
     /** Go's {@code strings.TrimSpace}: Unicode white space off both ends. */
