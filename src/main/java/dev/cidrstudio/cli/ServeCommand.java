@@ -1,10 +1,10 @@
 package dev.cidrstudio.cli;
 
 import dev.cidrstudio.app.Finding;
-import dev.cidrstudio.app.LocalFiles;
 import dev.cidrstudio.app.ManifestImport;
 import dev.cidrstudio.app.PlanLoader;
 import dev.cidrstudio.app.PlanSession;
+import dev.cidrstudio.io.plan.StateFile;
 import dev.cidrstudio.server.Kubeconfig;
 import dev.cidrstudio.server.PlanServer;
 import java.io.IOException;
@@ -112,7 +112,7 @@ public final class ServeCommand extends StreamCommand {
         }
         if (kubeconfig != null) {
             try {
-                LocalFiles.write(kubeconfig, Kubeconfig.of(server));
+                StateFile.writePrivately(kubeconfig, Kubeconfig.of(server));
             } catch (IOException e) {
                 err.println(kubeconfig + ": error: cannot write the kubeconfig: " + e.getMessage());
                 server.close();

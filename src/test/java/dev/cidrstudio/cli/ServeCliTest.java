@@ -73,6 +73,8 @@ class ServeCliTest {
         assertEquals("demo", m.group(1));
         assertTrue(s.out().contains("export KUBECONFIG=" + kubeconfig.toAbsolutePath() + "\n"), s.out());
         String config = Files.readString(kubeconfig);
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(kubeconfig)), "a new kubeconfig is its owner's only");
         assertTrue(config.contains("server: http://127.0.0.1:" + m.group(2) + "\n"), config);
         assertTrue(config.contains("current-context: cidrstudio\n"), config);
         assertFalse(config.contains("token"), config);
